@@ -1,0 +1,16 @@
+// What a CLI command is given: where to write, and the environment. Exit
+// codes: 0 all good, 1 the job ran but something failed, 2 bad usage/input.
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export class UsageError extends Error {}

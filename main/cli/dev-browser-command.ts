@@ -1,0 +1,33 @@
+// `opsdeck dev-browser`: a real engine behind the loopback WebSocket bridge,
+// serving the built renderer, so the UI runs in any browser.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBridgeServer } from '../bridge/ws-bridge-server';
+import { createEngine } from '../engine/engine';
+import { defaultDataDir } from './data-dir';
+import type { CliCommand } from './cli-io';
+
+export const devBrowserCommand: CliCommand = {
+  name: 'dev-browser',
+  summary: 'serve the UI to a browser on 127.0.0.1, backed by a real engine',
+  usage: 'opsdeck dev-browser [--data-dir DIR]',
+  async run(args, io) {
+    const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
+    const engine = await createEngine({ dataDir });
+    const rendererRoot = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
+    const bridge = await startBridgeServer({ handlers: engine.handlers, events: engine.events, rendererRoot });
+    io.stdout.write(`OpsDeck UI: ${bridge.url}\n(loopback only; the token in the URL is required; Ctrl+C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await bridge.close();
+    await engine.dispose();
+    return 0;
+  },
+};
+
+function optionValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}

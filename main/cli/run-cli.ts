@@ -1,0 +1,42 @@
+// Picks the command from argv and prints help.
+import { devBrowserCommand } from './dev-browser-command';
+import { UsageError, type CliCommand, type CliIo } from './cli-io';
+
+const COMMANDS: CliCommand[] = [devBrowserCommand];
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(overallHelp());
+    return name ? 0 : 2;
+  }
+  const command = findCommand(name, rest);
+  if (!command) {
+    io.stderr.write(`opsdeck: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${overallHelp()}`);
+    return 2;
+  }
+  const args = command.name.includes(' ') ? rest.slice(1) : rest;
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${command.summary}\n\nusage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`opsdeck ${command.name}: ${error.message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function findCommand(name: string, rest: string[]): CliCommand | undefined {
+  return COMMANDS.find((command) => command.name === `${name} ${rest[0] ?? ''}`) ?? COMMANDS.find((command) => command.name === name);
+}
+
+function overallHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return `usage: opsdeck <command> [options]   (opsdeck <command> --help for details)\n\ncommands:\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+// Electron entry: app lifecycle, the one hardened window, and the engine
+// mounted on IPC. Only wiring lives here.
+import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, type Engine } from './engine/engine';
+import { mountIpcTransport } from './ipc-transport';
+import { APP_ENTRY_URL } from './window/app-origin';
+import { hardenSession, hardenWebContents } from './window/harden-session';
+import { createMainWindow } from './window/create-main-window';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './window/register-app-protocol';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+let mainWindow: BrowserWindow | null = null;
+let engine: Engine | null = null;
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void engine?.dispose();
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  registerAppProtocol(protocol, join(here, '../renderer'));
+  engine = await createEngine({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);
+  mainWindow = createMainWindow(join(here, '../preload/index.cjs'));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(APP_ENTRY_URL);
+}

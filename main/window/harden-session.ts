@@ -1,0 +1,39 @@
+// Locks down the window's web contents and session: no navigation, no new
+// windows (https links go to the OS browser after a check), every permission
+// request denied, nothing remote loaded, CSP on every response.
+import type { Session, Shell, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
+import { isAllowedExternalUrl } from './external-links';
+import { APP_ORIGIN } from './app-origin';
+
+export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isLocalRequest(details.url) });
+  });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+}
+
+/** Only the app's own origin (and devtools internals) may be requested. */
+export function isLocalRequest(raw: string): boolean {
+  return raw.startsWith(`${APP_ORIGIN}/`) || raw.startsWith('devtools://') || raw.startsWith('data:');
+}

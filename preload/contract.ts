@@ -1,0 +1,264 @@
+// The one contract between the UI and the engine: every method (name, zod
+// input schema, result type) and every event (name, payload type). Main,
+// preload, renderer, the WebSocket bridge and the CLI all import it; nothing
+// else names a channel. Types and schemas only: no I/O ("common" layer).
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- results
+
+export type ContractErrorCode =
+  | 'invalid-input'
+  | 'unknown-method'
+  | 'forbidden-sender'
+  | 'not-found'
+  | 'bad-inventory'
+  | 'busy'
+  | 'unavailable'
+  | 'failed';
+
+export interface ContractError {
+  code: ContractErrorCode;
+  message: string;
+  /** For invalid-input: which field, and what was wrong with it. */
+  issues?: { path: string; message: string }[];
+}
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+// ---------------------------------------------------------------- shared data shapes
+
+export type SiteRole = 'primary' | 'secondary';
+export type HostOs = 'debian' | 'smartos' | 'auto';
+
+export interface InventoryProblemView {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface FleetSourceView {
+  kind: 'none' | 'inventory' | 'demo';
+  /** What the status bar says: "Demo fleet (simulated)", a file name, or "No inventory". */
+  label: string;
+  path: string | null;
+}
+
+export interface DatacentreView {
+  id: string;
+  name: string;
+  role: SiteRole;
+  bastion: string | null;
+}
+
+export type HostPhase = 'queued' | 'connecting' | 'authenticating' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface HostIdentity {
+  hostname: string | null;
+  osName: string | null;
+  osVersion: string | null;
+  kernel: string | null;
+  uptimeSeconds: number | null;
+}
+
+export interface HostScanSummary {
+  host: string;
+  dc: string;
+  phase: HostPhase;
+  reason: string | null;
+  finishedAt: string | null;
+  identity: HostIdentity | null;
+  detectedOs: 'debian' | 'smartos' | null;
+}
+
+export interface HostView {
+  name: string;
+  address: string;
+  port: number;
+  user: string;
+  os: HostOs;
+  dc: string;
+  roles: string[];
+  tags: string[];
+  jumps: string[];
+  last: HostScanSummary | null;
+}
+
+export interface FleetView {
+  source: FleetSourceView;
+  datacentres: DatacentreView[];
+  hosts: HostView[];
+  problems: InventoryProblemView[];
+}
+
+export interface RawOutputView {
+  id: string;
+  command: string;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  error: string | null;
+}
+
+export interface HostScanDetail extends HostScanSummary {
+  runId: string;
+  startedAt: string | null;
+  outputs: RawOutputView[];
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  engineVersion: string;
+  fleet: FleetSourceView;
+  hostCount: number;
+  datacentreCount: number;
+}
+
+export type AuditVerifyView =
+  | { ok: true; entries: number; path: string }
+  | { ok: false; entries: number; path: string; brokenAtSeq: number | null; brokenAtLine: number; reason: string };
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  kind: string;
+  operator: string;
+  host: string | null;
+  summary: string;
+}
+
+export type OperatorPrompt =
+  | { promptId: string; kind: 'host-key'; host: string; address: string; port: number; keyType: string; fingerprint: string }
+  | {
+      promptId: string;
+      kind: 'keyboard-interactive';
+      host: string;
+      name: string;
+      instructions: string;
+      prompts: { prompt: string; echo: boolean }[];
+    }
+  | { promptId: string; kind: 'passphrase'; host: string; identityFile: string };
+
+// ---------------------------------------------------------------- input schemas
+
+const hostName = z.string().min(1).max(253);
+const scanScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fleet') }),
+  z.object({ kind: z.literal('dc'), id: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('role'), role: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('host'), name: hostName }),
+]);
+export type ScanScope = z.infer<typeof scanScope>;
+
+const operatorAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('host-key'), accept: z.boolean() }),
+  z.object({ kind: z.literal('keyboard-interactive'), responses: z.array(z.string().max(4096)).max(16).nullable() }),
+  z.object({
+    kind: z.literal('passphrase'),
+    passphrase: z.string().max(4096).nullable(),
+    remember: z.boolean(),
+  }),
+]);
+export type OperatorAnswer = z.infer<typeof operatorAnswer>;
+
+const nothing = z.object({}).strict();
+
+// ---------------------------------------------------------------- methods
+
+/** A method: its input schema, and (as a phantom) the type of its result. */
+interface MethodSpec<S extends z.ZodType, R> {
+  input: S;
+  result?: R;
+}
+const method =
+  <R>() =>
+  <S extends z.ZodType>(input: S): MethodSpec<S, R> => ({ input });
+
+export const methods = {
+  'app.info': method<AppInfo>()(nothing),
+  'fleet.get': method<FleetView>()(nothing),
+  'fleet.loadInventory': method<FleetView>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
+  'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),
+  'host.lastScan': method<HostScanDetail | null>()(z.object({ name: hostName }).strict()),
+  'operator.answer': method<{ accepted: boolean }>()(
+    z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict(),
+  ),
+  'audit.verify': method<AuditVerifyView>()(nothing),
+  'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
+  'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodResult<M extends MethodName> = Exclude<Methods[M]['result'], undefined>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+// ---------------------------------------------------------------- events
+
+export interface ScanProgressEvent {
+  runId: string;
+  host: string;
+  dc: string;
+  phase: HostPhase;
+  reason: string | null;
+  done: number;
+  failed: number;
+  total: number;
+}
+
+export interface ScanFinishedEvent {
+  runId: string;
+  total: number;
+  ok: number;
+  failed: number;
+  cancelled: boolean;
+}
+
+export interface EventPayloads {
+  'scan:progress': ScanProgressEvent;
+  'scan:host-result': HostScanSummary & { runId: string };
+  'scan:finished': ScanFinishedEvent;
+  'operator:prompt': OperatorPrompt;
+  'operator:prompt-closed': { promptId: string };
+  'fleet:changed': FleetSourceView;
+}
+export type EventName = keyof EventPayloads;
+export const eventNames: EventName[] = [
+  'scan:progress',
+  'scan:host-result',
+  'scan:finished',
+  'operator:prompt',
+  'operator:prompt-closed',
+  'fleet:changed',
+];
+
+// ---------------------------------------------------------------- channels
+
+/** Electron IPC channel for a method; the only place channel names are made. */
+export const methodChannel = (name: MethodName): string => `opsdeck:call:${name}`;
+export const EVENT_CHANNEL = 'opsdeck:event';
+
+// ---------------------------------------------------------------- the API the renderer sees
+
+type Namespace<K> = K extends `${infer N}.${string}` ? N : never;
+type Member<K, N extends string> = K extends `${N}.${infer M}` ? M : never;
+
+export type OpsDeckApi = {
+  [N in Namespace<MethodName>]: {
+    [K in MethodName as Member<K, N>]: (input: MethodInput<K>) => Promise<CallResult<MethodResult<K>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+/** Splits "scan.start" into ["scan", "start"]; used by the preload and the browser shim. */
+export function splitMethodName(name: string): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}

@@ -1,0 +1,43 @@
+// The app frame: skip link, navigation, the current page, the status bar,
+// and the operator prompts that the engine may raise at any time.
+import { getOpsDeck } from '../api/opsdeck';
+import { OperatorPromptDialog } from '../components/OperatorPromptDialog';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { FleetPage } from '../pages/fleet/FleetPage';
+import { HostPage } from '../pages/host/HostPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { NavBar } from './NavBar';
+import { StatusBar } from './StatusBar';
+import { useAppInfo } from './useAppInfo';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useRoute } from './useRoute';
+
+export function App() {
+  const route = useRoute();
+  const { info, error } = useAppInfo();
+  useGlobalShortcuts();
+  if (!getOpsDeck()) {
+    return (
+      <div className="fatal" role="alert">
+        OpsDeck cannot reach its engine: window.opsdeck is missing. Start the app with <code>npm start</code>, or a browser
+        session with <code>npm run dev:browser</code> and open the URL it prints.
+      </div>
+    );
+  }
+  return (
+    <div className="frame">
+      <a className="skip-link" href="#main" onClick={() => document.getElementById('main')?.focus()}>
+        Skip to content
+      </a>
+      <NavBar route={route} />
+      <main id="main" tabIndex={-1} className="page">
+        {route.page === 'fleet' && <FleetPage />}
+        {route.page === 'host' && <HostPage name={route.name} />}
+        {route.page === 'audit' && <AuditPage />}
+        {route.page === 'settings' && <SettingsPage />}
+      </main>
+      <StatusBar info={info} error={error} />
+      <OperatorPromptDialog />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// Hash routes: the address says which page is open, so back/forward and
+// reloads keep the operator's place.
+export type Route = { page: 'fleet' } | { page: 'host'; name: string } | { page: 'audit' } | { page: 'settings' };
+
+export const NAV_ITEMS: { page: 'fleet' | 'audit' | 'settings'; label: string; key: string }[] = [
+  { page: 'fleet', label: 'Fleet', key: '1' },
+  { page: 'audit', label: 'Audit log', key: '2' },
+  { page: 'settings', label: 'Settings', key: '3' },
+];
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const [head, ...rest] = path.split('/');
+  if (head === 'host' && rest.length > 0) return { page: 'host', name: decodeURIComponent(rest.join('/')) };
+  if (head === 'audit') return { page: 'audit' };
+  if (head === 'settings') return { page: 'settings' };
+  return { page: 'fleet' };
+}
+
+export function routeHref(route: Route): string {
+  return route.page === 'host' ? `#/host/${encodeURIComponent(route.name)}` : `#/${route.page}`;
+}

@@ -1,0 +1,76 @@
+// One host: its identity and the raw outputs of its last scan, always shown
+// as escaped, monospaced text (React text nodes, never HTML).
+import { useEffect, useState } from 'react';
+import type { HostScanDetail } from '../../../preload/contract';
+import { getOpsDeck } from '../../api/opsdeck';
+import { CopyButton } from '../../components/CopyButton';
+import { PhaseBadge } from '../../components/PhaseBadge';
+
+export function HostPage({ name }: { name: string }) {
+  const [detail, setDetail] = useState<HostScanDetail | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const api = getOpsDeck();
+    if (!api) return;
+    const load = () =>
+      void api.host.lastScan({ name }).then((result) => {
+        if (result.ok) setDetail(result.value);
+        else setError(result.error.message);
+      });
+    load();
+    return api.on('scan:host-result', (summary) => {
+      if (summary.host === name) load();
+    });
+  }, [name]);
+
+  return (
+    <div className="host-page">
+      <header className="page-head">
+        <a href="#/fleet">← Fleet</a>
+        <h1 className="mono">{name}</h1>
+        {detail && <PhaseBadge phase={detail.phase} />}
+      </header>
+      {error && <p role="alert" className="error">{error}</p>}
+      {detail === null && <p>This host has not been scanned yet in this session.</p>}
+      {detail && (
+        <>
+          {detail.reason && <p className="error">{detail.reason}</p>}
+          <dl className="identity">
+            <dt>Hostname</dt>
+            <dd className="mono">{detail.identity?.hostname ?? '—'}</dd>
+            <dt>OS</dt>
+            <dd>{[detail.identity?.osName, detail.identity?.osVersion].filter(Boolean).join(' ') || '—'}</dd>
+            <dt>Kernel / platform image</dt>
+            <dd className="mono">{detail.identity?.kernel ?? '—'}</dd>
+            <dt>Uptime</dt>
+            <dd>{formatUptime(detail.identity?.uptimeSeconds ?? null)}</dd>
+            <dt>Scanned</dt>
+            <dd>{detail.finishedAt ? new Date(detail.finishedAt).toLocaleString() : '—'}</dd>
+          </dl>
+          <h2>Raw outputs (evidence)</h2>
+          {detail.outputs.map((output) => (
+            <section key={output.id} className="raw-output" aria-label={`Output of ${output.command}`}>
+              <header>
+                <code>{output.command}</code>
+                <span className="muted">
+                  exit {output.exitCode ?? '—'} · {output.durationMs} ms
+                </span>
+                <CopyButton text={output.stdout} label={`Copy output of ${output.command}`} />
+              </header>
+              {output.error && <p className="error">{output.error}</p>}
+              <pre className="mono" tabIndex={0}>{output.stdout || '(no output)'}</pre>
+              {output.stderr && <pre className="mono stderr" tabIndex={0}>{output.stderr}</pre>}
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function formatUptime(seconds: number | null): string {
+  if (seconds === null) return '—';
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  return days > 0 ? `${days} d ${hours} h` : `${hours} h ${Math.floor((seconds % 3600) / 60)} min`;
+}

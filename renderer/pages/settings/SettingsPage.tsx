@@ -1,0 +1,61 @@
+// Settings: which inventory to use; forgetting remembered key passphrases.
+import { useState } from 'react';
+import { getOpsDeck } from '../../api/opsdeck';
+import { InventoryProblems } from '../../components/InventoryProblems';
+import type { InventoryProblemView } from '../../../preload/contract';
+
+export function SettingsPage() {
+  const [path, setPath] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [problems, setProblems] = useState<InventoryProblemView[]>([]);
+  const load = async () => {
+    const result = await getOpsDeck()?.fleet.loadInventory({ path });
+    if (!result) return;
+    if (result.ok) {
+      setProblems(result.value.problems);
+      setMessage(
+        result.value.problems.length ? null : `Loaded ${result.value.hosts.length} hosts in ${result.value.datacentres.length} sites.`,
+      );
+    } else {
+      setProblems([]);
+      setMessage(result.error.message);
+    }
+  };
+  const forget = async () => {
+    const result = await getOpsDeck()?.secrets.forgetPassphrases({});
+    if (result) setMessage(result.ok ? `Forgot ${result.value.removed} remembered passphrase(s).` : result.error.message);
+  };
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <form
+        className="field-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void load();
+        }}
+      >
+        <label htmlFor="inventory-path">Inventory file</label>
+        <input
+          id="inventory-path"
+          className="mono"
+          value={path}
+          onChange={(event) => setPath(event.target.value)}
+          placeholder="/etc/opsdeck/inventory.yaml"
+          spellCheck={false}
+        />
+        <button type="submit" disabled={path.trim() === ''}>
+          Load inventory
+        </button>
+      </form>
+      <InventoryProblems problems={problems} />
+      <div className="field-row">
+        <span>Key passphrases remembered in the OS keychain</span>
+        <button type="button" onClick={() => void forget()}>
+          Forget all
+        </button>
+      </div>
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}
