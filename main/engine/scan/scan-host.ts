@@ -1,0 +1,105 @@
+// Scans one host: detects its OS when the inventory says "auto", runs the
+// identity commands as parallel channels on one connection, records every
+// command in the audit log, and keeps every raw output as evidence.
+import type { HostScanDetail, HostPhase } from '../../../preload/contract';
+import { remoteCommandLine, type CommandOutput, type HostCommand, type TargetOs } from '../collectors/host-command';
+import { IDENTITY_COMMANDS, OS_PROBE, osFromUname } from '../collectors/identity/identity-commands';
+import { identityFromOutputs } from '../collectors/identity/parse-identity';
+import type { CommandAudit } from './command-audit';
+import type { CommandExecutor } from './command-executor';
+import type { ScanTarget } from './scan-target';
+
+export interface ScanHostContext {
+  runId: string;
+  executor: CommandExecutor;
+  audit: CommandAudit;
+  signal: AbortSignal;
+  now: () => Date;
+  commandTimeoutMs: number;
+  onPhase: (phase: HostPhase) => void;
+}
+
+export async function scanHost(target: ScanTarget, context: ScanHostContext): Promise<HostScanDetail> {
+  const startedAt = context.now().toISOString();
+  const outputs: CommandOutput[] = [];
+  const finish = (phase: HostPhase, reason: string | null, detectedOs: TargetOs | null): HostScanDetail => ({
+    runId: context.runId,
+    host: target.name,
+    dc: target.dc,
+    phase,
+    reason,
+    startedAt,
+    finishedAt: context.now().toISOString(),
+    detectedOs,
+    identity: detectedOs && phase === 'done' ? identityFromOutputs(detectedOs, outputs, context.now()) : null,
+    outputs: outputs.map((output) => ({ ...output })),
+  });
+
+  context.onPhase('connecting');
+  let os: TargetOs;
+  if (target.os === 'auto') {
+    const probe = await runCommand(target, OS_PROBE, context);
+    outputs.push(probe);
+    if (probe.error) return finish(context.signal.aborted ? 'cancelled' : 'failed', probe.error, null);
+    const detected = osFromUname(probe.stdout);
+    if (!detected) {
+      return finish('failed', `cannot tell the OS: \`uname -s\` answered ${JSON.stringify(probe.stdout.trim().slice(0, 40))}; expected Linux or SunOS`, null);
+    }
+    os = detected;
+  } else {
+    os = target.os;
+  }
+
+  context.onPhase('running');
+  const results = await Promise.all(IDENTITY_COMMANDS[os].map((command) => runCommand(target, command, context)));
+  outputs.push(...results);
+  if (context.signal.aborted) return finish('cancelled', 'scan cancelled', os);
+  const connectionFailure = results.find((output) => output.error !== null && output.exitCode === null);
+  if (connectionFailure && results.every((output) => output.exitCode === null)) {
+    return finish('failed', connectionFailure.error, os);
+  }
+  return finish('done', null, os);
+}
+
+async function runCommand(target: ScanTarget, command: HostCommand, context: ScanHostContext): Promise<CommandOutput> {
+  const line = remoteCommandLine(command, target.useSudo);
+  const base = { id: command.id, command: line };
+  if (context.signal.aborted) return { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: 'scan cancelled' };
+  let startSeq: number;
+  try {
+    startSeq = await context.audit.commandStarted({ runId: context.runId, host: target.name, dc: target.dc, address: target.address, command: line });
+  } catch (error) {
+    return { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: `not run: the audit log could not record it (${messageOf(error)})` };
+  }
+  const started = Date.now();
+  let output: CommandOutput;
+  let signalName: string | null = null;
+  try {
+    const result = await context.executor.exec(target.route, line, {
+      timeoutMs: command.timeoutMs ?? context.commandTimeoutMs,
+      signal: context.signal,
+    });
+    signalName = result.signal;
+    output = { ...base, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, durationMs: result.durationMs, error: null };
+  } catch (error) {
+    output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: Date.now() - started, error: messageOf(error) };
+  }
+  await context.audit
+    .commandEnded(startSeq, {
+      host: target.name,
+      exitCode: output.exitCode,
+      signal: signalName,
+      error: output.error,
+      stdout: output.stdout,
+      stderr: output.stderr,
+      durationMs: output.durationMs,
+    })
+    .catch((error: unknown) => {
+      output.error = output.error ?? `ran, but the audit log could not record its end (${messageOf(error)})`;
+    });
+  return output;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,137 @@
+// Runs scans: many hosts at once (a failing or hung host never stalls the
+// others), per-host progress and results as contract events, cancellation,
+// and the last result of every host kept as evidence.
+import { randomUUID } from 'node:crypto';
+import type { HostScanDetail, HostScanSummary } from '../../../preload/contract';
+import type { EngineEvents } from '../contract/engine-events';
+import type { CommandAudit } from './command-audit';
+import type { CommandExecutor } from './command-executor';
+import { scanHost } from './scan-host';
+import type { ScanTarget } from './scan-target';
+
+export interface ScanServiceOptions {
+  executor: CommandExecutor;
+  audit: CommandAudit;
+  events: EngineEvents;
+  now?: () => Date;
+  maxConcurrentHosts?: number;
+  commandTimeoutMs?: number;
+}
+
+export interface ScanRunOutcome {
+  runId: string;
+  results: HostScanDetail[];
+  cancelled: boolean;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  done: Promise<ScanRunOutcome>;
+}
+
+export class ScanService {
+  private readonly lastByHost = new Map<string, HostScanDetail>();
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ScanServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Starts a scan and returns at once; progress and results arrive as events. */
+  start(targets: ScanTarget[]): { runId: string; total: number; done: Promise<ScanRunOutcome> } {
+    const runId = randomUUID();
+    const controller = new AbortController();
+    const done = this.run(runId, targets, controller.signal).finally(() => this.active.delete(runId));
+    this.active.set(runId, { controller, done });
+    return { runId, total: targets.length, done };
+  }
+
+  cancel(runId: string): boolean {
+    const run = this.active.get(runId);
+    if (!run) return false;
+    run.controller.abort();
+    return true;
+  }
+
+  lastResult(host: string): HostScanDetail | null {
+    return this.lastByHost.get(host) ?? null;
+  }
+
+  lastSummary(host: string): HostScanSummary | null {
+    const detail = this.lastByHost.get(host);
+    return detail ? summaryOf(detail) : null;
+  }
+
+  async dispose(): Promise<void> {
+    for (const run of this.active.values()) run.controller.abort();
+    await Promise.allSettled([...this.active.values()].map((run) => run.done));
+  }
+
+  private async run(runId: string, targets: ScanTarget[], signal: AbortSignal): Promise<ScanRunOutcome> {
+    const { events } = this.options;
+    const total = targets.length;
+    let done = 0;
+    let failed = 0;
+    const results: HostScanDetail[] = [];
+    for (const target of targets) {
+      events.emit('scan:progress', { runId, host: target.name, dc: target.dc, phase: 'queued', reason: null, done, failed, total });
+    }
+    const queue = [...targets];
+    const worker = async () => {
+      for (let target = queue.shift(); target; target = queue.shift()) {
+        const current = target;
+        const result = signal.aborted
+          ? cancelledResult(runId, current, this.now())
+          : await scanHost(current, {
+              runId,
+              executor: this.options.executor,
+              audit: this.options.audit,
+              signal,
+              now: this.now,
+              commandTimeoutMs: this.options.commandTimeoutMs ?? 60_000,
+              onPhase: (phase) =>
+                events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase, reason: null, done, failed, total }),
+            });
+        done++;
+        if (result.phase !== 'done') failed++;
+        results.push(result);
+        if (result.phase !== 'cancelled' || !this.lastByHost.has(current.name)) this.lastByHost.set(current.name, result);
+        events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase: result.phase, reason: result.reason, done, failed, total });
+        events.emit('scan:host-result', { ...summaryOf(result), runId });
+      }
+    };
+    const width = Math.max(1, Math.min(this.options.maxConcurrentHosts ?? 64, targets.length));
+    await Promise.all(Array.from({ length: width }, worker));
+    const cancelled = signal.aborted;
+    events.emit('scan:finished', { runId, total, ok: results.filter((r) => r.phase === 'done').length, failed, cancelled });
+    return { runId, results, cancelled };
+  }
+}
+
+export function summaryOf(detail: HostScanDetail): HostScanSummary {
+  return {
+    host: detail.host,
+    dc: detail.dc,
+    phase: detail.phase,
+    reason: detail.reason,
+    finishedAt: detail.finishedAt,
+    identity: detail.identity,
+    detectedOs: detail.detectedOs,
+  };
+}
+
+function cancelledResult(runId: string, target: ScanTarget, now: Date): HostScanDetail {
+  return {
+    runId,
+    host: target.name,
+    dc: target.dc,
+    phase: 'cancelled',
+    reason: 'scan cancelled before this host was reached',
+    startedAt: null,
+    finishedAt: now.toISOString(),
+    detectedOs: null,
+    identity: null,
+    outputs: [],
+  };
+}

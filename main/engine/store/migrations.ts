@@ -1,0 +1,89 @@
+// Versioned schema migrations, applied in order, each in its own
+// transaction, recorded in schema_migrations. Never edit a released
+// migration: add the next one.
+import type { SqlClient } from './sql-client';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'scan runs, host results, raw outputs',
+    sql: `
+      CREATE TABLE scan_runs (
+        run_id text PRIMARY KEY,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz,
+        scope jsonb NOT NULL,
+        operator text NOT NULL,
+        fleet text NOT NULL,
+        total integer NOT NULL,
+        ok integer,
+        failed integer,
+        cancelled boolean
+      );
+      CREATE TABLE host_results (
+        run_id text NOT NULL REFERENCES scan_runs (run_id),
+        host text NOT NULL,
+        dc text NOT NULL,
+        phase text NOT NULL,
+        reason text,
+        started_at timestamptz,
+        finished_at timestamptz NOT NULL,
+        detected_os text,
+        identity jsonb,
+        PRIMARY KEY (run_id, host)
+      );
+      CREATE INDEX host_results_by_host ON host_results (host, finished_at DESC);
+      CREATE TABLE command_outputs (
+        run_id text NOT NULL,
+        host text NOT NULL,
+        position integer NOT NULL,
+        command_id text NOT NULL,
+        command text NOT NULL,
+        exit_code integer,
+        stdout bytea NOT NULL,
+        stderr bytea NOT NULL,
+        duration_ms integer NOT NULL,
+        error text,
+        PRIMARY KEY (run_id, host, position),
+        FOREIGN KEY (run_id, host) REFERENCES host_results (run_id, host)
+      );
+    `,
+  },
+];
+
+export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+  await client.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...migrations.map((migration) => migration.version));
+  if (newest > known) {
+    throw new Error(`the store was written by a newer OpsDeck (schema version ${newest}; this one knows up to ${known}); refusing to touch it`);
+  }
+  const ran: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    await client.transaction(async (tx) => {
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    });
+    ran.push(migration.version);
+  }
+  return ran;
+}
+
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}

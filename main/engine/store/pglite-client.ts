@@ -1,0 +1,25 @@
+// SqlClient over PGlite: Postgres compiled to WASM, files in the app's data
+// folder. No native module, so nothing to rebuild for Electron. A committed
+// transaction has been written to the OS when query() returns, so it
+// survives the process being killed (tests/integration/store-kill.test.ts).
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlClient } from './sql-client';
+
+export async function openPgliteClient(directory: string): Promise<SqlClient> {
+  await mkdir(directory, { recursive: true });
+  let db: PGlite;
+  try {
+    db = await PGlite.create(directory);
+  } catch (error) {
+    throw new Error(`cannot open the embedded store in ${directory}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return {
+    query: async <Row>(sql: string, params: unknown[] = []) => (await db.query<Row>(sql, params)).rows,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    transaction: (work) => db.transaction((tx) => work({ query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows })),
+    close: () => db.close(),
+  };
+}

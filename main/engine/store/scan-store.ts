@@ -1,0 +1,196 @@
+// The scan history: each scan run, each host's result with its raw outputs
+// (the evidence), and the latest result per host. Plain SQL over a
+// SqlClient, so the embedded store and a PostgreSQL server behave the same.
+import type { HostIdentity, HostPhase, HostScanDetail, HostScanSummary, ScanScope } from '../../../preload/contract';
+import type { SqlClient } from './sql-client';
+
+export interface ScanRunStart {
+  runId: string;
+  startedAt: string;
+  scope: ScanScope;
+  operator: string;
+  fleet: string;
+  total: number;
+}
+
+export interface ScanRunEnd {
+  finishedAt: string;
+  ok: number;
+  failed: number;
+  cancelled: boolean;
+}
+
+export interface ScanRunRecord extends ScanRunStart {
+  finishedAt: string | null;
+  ok: number | null;
+  failed: number | null;
+  cancelled: boolean | null;
+}
+
+interface HostResultRow {
+  run_id: string;
+  host: string;
+  dc: string;
+  phase: string;
+  reason: string | null;
+  started_at: Date | string | null;
+  finished_at: Date | string;
+  detected_os: string | null;
+  identity: HostIdentity | null;
+}
+
+// Host output is stored as bytes: it may hold NUL and anything else a
+// misbehaving host prints, which Postgres text columns refuse.
+interface OutputRow {
+  command_id: string;
+  command: string;
+  exit_code: number | null;
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  duration_ms: number;
+  error: string | null;
+}
+
+export class ScanStore {
+  constructor(private readonly sql: SqlClient) {}
+
+  async beginRun(run: ScanRunStart): Promise<void> {
+    await this.sql.query(
+      'INSERT INTO scan_runs (run_id, started_at, scope, operator, fleet, total) VALUES ($1, $2, $3, $4, $5, $6)',
+      [run.runId, run.startedAt, JSON.stringify(run.scope), run.operator, run.fleet, run.total],
+    );
+  }
+
+  /** One host's result and all its outputs, in one transaction. */
+  async saveHostResult(detail: HostScanDetail): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO host_results (run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          detail.runId,
+          detail.host,
+          detail.dc,
+          detail.phase,
+          detail.reason,
+          detail.startedAt,
+          detail.finishedAt ?? new Date().toISOString(),
+          detail.detectedOs,
+          detail.identity ? JSON.stringify(detail.identity) : null,
+        ],
+      );
+      for (const [position, output] of detail.outputs.entries()) {
+        await tx.query(
+          `INSERT INTO command_outputs (run_id, host, position, command_id, command, exit_code, stdout, stderr, duration_ms, error)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            detail.runId,
+            detail.host,
+            position,
+            output.id,
+            output.command,
+            output.exitCode,
+            Buffer.from(output.stdout, 'utf8'),
+            Buffer.from(output.stderr, 'utf8'),
+            Math.round(output.durationMs),
+            output.error,
+          ],
+        );
+      }
+    });
+  }
+
+  async finishRun(runId: string, end: ScanRunEnd): Promise<void> {
+    await this.sql.query('UPDATE scan_runs SET finished_at = $2, ok = $3, failed = $4, cancelled = $5 WHERE run_id = $1', [
+      runId,
+      end.finishedAt,
+      end.ok,
+      end.failed,
+      end.cancelled,
+    ]);
+  }
+
+  /** The newest result of every host that was ever scanned (cancelled-before-start results excluded). */
+  async latestHostSummaries(): Promise<HostScanSummary[]> {
+    const rows = await this.sql.query<HostResultRow>(
+      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity
+         FROM host_results
+        WHERE started_at IS NOT NULL
+        ORDER BY host, finished_at DESC`,
+    );
+    return rows.map(summaryFromRow);
+  }
+
+  async latestHostDetail(host: string): Promise<HostScanDetail | null> {
+    const [row] = await this.sql.query<HostResultRow>(
+      `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity
+         FROM host_results WHERE host = $1 AND started_at IS NOT NULL
+        ORDER BY finished_at DESC LIMIT 1`,
+      [host],
+    );
+    if (!row) return null;
+    const outputs = await this.sql.query<OutputRow>(
+      `SELECT command_id, command, exit_code, stdout, stderr, duration_ms, error
+         FROM command_outputs WHERE run_id = $1 AND host = $2 ORDER BY position`,
+      [row.run_id, host],
+    );
+    return {
+      ...summaryFromRow(row),
+      runId: row.run_id,
+      startedAt: iso(row.started_at),
+      outputs: outputs.map((output) => ({
+        id: output.command_id,
+        command: output.command,
+        exitCode: output.exit_code,
+        stdout: Buffer.from(output.stdout).toString('utf8'),
+        stderr: Buffer.from(output.stderr).toString('utf8'),
+        durationMs: output.duration_ms,
+        error: output.error,
+      })),
+    };
+  }
+
+  async recentRuns(limit: number): Promise<ScanRunRecord[]> {
+    const rows = await this.sql.query<{
+      run_id: string;
+      started_at: Date | string;
+      finished_at: Date | string | null;
+      scope: ScanScope | string;
+      operator: string;
+      fleet: string;
+      total: number;
+      ok: number | null;
+      failed: number | null;
+      cancelled: boolean | null;
+    }>('SELECT * FROM scan_runs ORDER BY started_at DESC LIMIT $1', [limit]);
+    return rows.map((row) => ({
+      runId: row.run_id,
+      startedAt: iso(row.started_at)!,
+      finishedAt: iso(row.finished_at),
+      scope: typeof row.scope === 'string' ? (JSON.parse(row.scope) as ScanScope) : row.scope,
+      operator: row.operator,
+      fleet: row.fleet,
+      total: row.total,
+      ok: row.ok,
+      failed: row.failed,
+      cancelled: row.cancelled,
+    }));
+  }
+}
+
+function summaryFromRow(row: HostResultRow): HostScanSummary {
+  return {
+    host: row.host,
+    dc: row.dc,
+    phase: row.phase as HostPhase,
+    reason: row.reason,
+    finishedAt: iso(row.finished_at),
+    identity: typeof row.identity === 'string' ? (JSON.parse(row.identity) as HostIdentity) : row.identity,
+    detectedOs: row.detected_os === 'debian' || row.detected_os === 'smartos' ? row.detected_os : null,
+  };
+}
+
+function iso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}

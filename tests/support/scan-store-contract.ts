@@ -1,0 +1,67 @@
+// One contract test suite for the ScanStore, run against every backend
+// (embedded PGlite today; a PostgreSQL server shares the same suite).
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { HostScanDetail } from '../../preload/contract';
+import type { ScanStore } from '../../main/engine/store/scan-store';
+
+export function hostDetail(runId: string, host: string, finishedAt: string, overrides: Partial<HostScanDetail> = {}): HostScanDetail {
+  return {
+    runId,
+    host,
+    dc: 'nj',
+    phase: 'done',
+    reason: null,
+    startedAt: finishedAt,
+    finishedAt,
+    detectedOs: 'debian',
+    identity: { hostname: host, osName: 'Debian GNU/Linux', osVersion: '12 (bookworm)', kernel: '6.1.0-28-amd64', uptimeSeconds: 10 },
+    outputs: [
+      { id: 'identity.hostname', command: 'env LC_ALL=C hostname', exitCode: 0, stdout: `${host}\n`, stderr: '', durationMs: 3, error: null },
+      { id: 'identity.kernel', command: 'env LC_ALL=C uname -r', exitCode: 0, stdout: "6.1.0-28-amd64\n<script>alert('x')</script>\u0000", stderr: 'warn', durationMs: 2, error: null },
+    ],
+    ...overrides,
+  };
+}
+
+export function describeScanStoreContract(name: string, open: () => Promise<{ scans: ScanStore; close(): Promise<void> }>): void {
+  describe(`ScanStore contract: ${name}`, () => {
+    let store: { scans: ScanStore; close(): Promise<void> };
+    beforeEach(async () => {
+      store = await open();
+      return () => store.close();
+    });
+
+    test('keeps a run, its host results and their raw outputs verbatim', async () => {
+      await store.scans.beginRun({ runId: 'r1', startedAt: '2026-11-28T10:00:00.000Z', scope: { kind: 'fleet' }, operator: 'alice', fleet: 'demo', total: 2 });
+      await store.scans.saveHostResult(hostDetail('r1', 'imap1.nj', '2026-11-28T10:00:01.000Z'));
+      await store.scans.finishRun('r1', { finishedAt: '2026-11-28T10:00:02.000Z', ok: 1, failed: 0, cancelled: false });
+      const detail = await store.scans.latestHostDetail('imap1.nj');
+      expect(detail).toEqual(hostDetail('r1', 'imap1.nj', '2026-11-28T10:00:01.000Z'));
+      const [run] = await store.scans.recentRuns(5);
+      expect(run).toMatchObject({ runId: 'r1', scope: { kind: 'fleet' }, ok: 1, failed: 0, cancelled: false, finishedAt: '2026-11-28T10:00:02.000Z' });
+    });
+
+    test('returns the newest result per host, ignoring hosts a cancelled run never reached', async () => {
+      await store.scans.beginRun({ runId: 'a', startedAt: '2026-11-01T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 2 });
+      await store.scans.saveHostResult(hostDetail('a', 'h1', '2026-11-01T00:00:01.000Z'));
+      await store.scans.saveHostResult(hostDetail('a', 'h2', '2026-11-01T00:00:01.000Z'));
+      await store.scans.beginRun({ runId: 'b', startedAt: '2026-11-02T00:00:00.000Z', scope: { kind: 'host', name: 'h1' }, operator: 'o', fleet: 'f', total: 2 });
+      await store.scans.saveHostResult(hostDetail('b', 'h1', '2026-11-02T00:00:01.000Z', { phase: 'failed', reason: 'connect timed out', identity: null, detectedOs: null }));
+      await store.scans.saveHostResult(hostDetail('b', 'h2', '2026-11-02T00:00:01.000Z', { phase: 'cancelled', startedAt: null, outputs: [] }));
+      const latest = await store.scans.latestHostSummaries();
+      expect(latest.map((s) => [s.host, s.phase, s.reason])).toEqual([
+        ['h1', 'failed', 'connect timed out'],
+        ['h2', 'done', null],
+      ]);
+      expect(await store.scans.latestHostDetail('nobody')).toBeNull();
+    });
+
+    test('a host result is all or nothing: a failing output leaves no half-written result', async () => {
+      await store.scans.beginRun({ runId: 'c', startedAt: '2026-11-03T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
+      const broken = hostDetail('c', 'h3', '2026-11-03T00:00:01.000Z');
+      broken.outputs.push({ ...broken.outputs[0]!, durationMs: Number.NaN });
+      await expect(store.scans.saveHostResult(broken)).rejects.toThrow();
+      expect(await store.scans.latestHostDetail('h3')).toBeNull();
+    });
+  });
+}

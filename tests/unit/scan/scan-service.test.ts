@@ -1,0 +1,170 @@
+import { describe, expect, test } from 'vitest';
+import { EngineEvents } from '../../../main/engine/contract/engine-events';
+import type { CommandAudit, CommandEnd, CommandStart } from '../../../main/engine/scan/command-audit';
+import type { CommandExecutor, ExecOutcome } from '../../../main/engine/scan/command-executor';
+import { ScanService } from '../../../main/engine/scan/scan-service';
+import type { ScanTarget } from '../../../main/engine/scan/scan-target';
+import { IDENTITY_COMMANDS, OS_PROBE } from '../../../main/engine/collectors/identity/identity-commands';
+import { remoteCommandLine } from '../../../main/engine/collectors/host-command';
+import type { EventName, EventPayloads } from '../../../preload/contract';
+
+function target(name: string, overrides: Partial<ScanTarget> = {}): ScanTarget {
+  return {
+    name,
+    dc: 'nj',
+    address: '10.0.0.1',
+    os: 'debian',
+    roles: ['imap'],
+    useSudo: true,
+    route: { target: { label: name, address: '10.0.0.1', port: 22, user: 'ops' }, jumps: [] },
+    ...overrides,
+  };
+}
+
+const answers: Record<string, string> = {
+  'env LC_ALL=C hostname': 'imap1\n',
+  'env LC_ALL=C cat /etc/os-release': 'NAME="Debian GNU/Linux"\nVERSION="12 (bookworm)"\n',
+  'env LC_ALL=C uname -r': '6.1.0-28-amd64\n',
+  'env LC_ALL=C cat /proc/uptime': '100.5 10.1\n',
+  'env LC_ALL=C uname -s': 'Linux\n',
+};
+
+class FakeExecutor implements CommandExecutor {
+  readonly commands: string[] = [];
+  constructor(private readonly behaviour: (host: string, command: string, signal?: AbortSignal) => Promise<ExecOutcome> | ExecOutcome = defaultAnswer) {}
+  async exec(route: ScanTarget['route'], command: string, options?: { signal?: AbortSignal }): Promise<ExecOutcome> {
+    this.commands.push(command);
+    return this.behaviour(route.target.label, command, options?.signal);
+  }
+}
+
+function defaultAnswer(_host: string, command: string): ExecOutcome {
+  return { stdout: answers[command] ?? '', stderr: '', exitCode: answers[command] ? 0 : 127, signal: null, durationMs: 1 };
+}
+
+class RecordingAudit implements CommandAudit {
+  readonly starts: CommandStart[] = [];
+  readonly ends: [number, CommandEnd][] = [];
+  failStarts = false;
+  async commandStarted(start: CommandStart): Promise<number> {
+    if (this.failStarts) throw new Error('disk full');
+    this.starts.push(start);
+    return this.starts.length;
+  }
+  async commandEnded(seq: number, end: CommandEnd): Promise<void> {
+    this.ends.push([seq, end]);
+  }
+}
+
+function collect(events: EngineEvents) {
+  const seen: { name: EventName; payload: EventPayloads[EventName] }[] = [];
+  events.subscribe((name, payload) => seen.push({ name, payload }));
+  return seen;
+}
+
+describe('ScanService', () => {
+  test('scans hosts, streams progress and results, and records every command before and after it runs', async () => {
+    const events = new EngineEvents();
+    const seen = collect(events);
+    const audit = new RecordingAudit();
+    const service = new ScanService({ executor: new FakeExecutor(), audit, events });
+    const run = service.start([target('imap1.nj'), target('mx1.nj')]);
+    const outcome = await run.done;
+    expect(outcome.results.map((r) => [r.host, r.phase])).toEqual(
+      expect.arrayContaining([
+        ['imap1.nj', 'done'],
+        ['mx1.nj', 'done'],
+      ]),
+    );
+    expect(service.lastResult('imap1.nj')?.identity).toEqual({
+      hostname: 'imap1',
+      osName: 'Debian GNU/Linux',
+      osVersion: '12 (bookworm)',
+      kernel: '6.1.0-28-amd64',
+      uptimeSeconds: 100,
+    });
+    expect(audit.starts).toHaveLength(8);
+    expect(audit.ends.map(([seq]) => seq).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const finished = seen.filter((event) => event.name === 'scan:finished');
+    expect(finished).toEqual([{ name: 'scan:finished', payload: { runId: run.runId, total: 2, ok: 2, failed: 0, cancelled: false } }]);
+    expect(seen.filter((event) => event.name === 'scan:host-result')).toHaveLength(2);
+    const phases = seen.filter((e) => e.name === 'scan:progress' && (e.payload as { host: string }).host === 'mx1.nj').map((e) => (e.payload as { phase: string }).phase);
+    expect(phases).toEqual(['queued', 'connecting', 'running', 'done']);
+  });
+
+  test('never splices inventory text into a command: hostile names, users and tags change nothing', async () => {
+    const executor = new FakeExecutor();
+    const hostile = "x'; rm -rf / #$(reboot)`id`\n";
+    const service = new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents() });
+    await service.start([
+      target(hostile, {
+        dc: hostile,
+        roles: [hostile],
+        os: 'auto',
+        route: { target: { label: hostile, address: '10.0.0.9', port: 22, user: hostile }, jumps: [{ label: hostile, address: '10.0.0.8', port: 22, user: hostile }] },
+      }),
+    ]).done;
+    const allowed = new Set([OS_PROBE, ...IDENTITY_COMMANDS.debian, ...IDENTITY_COMMANDS.smartos].flatMap((c) => [remoteCommandLine(c, true), remoteCommandLine(c, false)]));
+    expect(executor.commands.length).toBeGreaterThan(0);
+    for (const command of executor.commands) expect(allowed).toContain(command);
+  });
+
+  test('a hung host does not stall the others, and its failure names the reason', async () => {
+    const executor = new FakeExecutor((host, command, signal) => {
+      if (host !== 'hung.nj') return defaultAnswer(host, command);
+      return new Promise((_resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('hung.nj: command timed out after 50 ms')), 50);
+        signal?.addEventListener('abort', () => clearTimeout(timer));
+      });
+    });
+    const service = new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), maxConcurrentHosts: 2 });
+    const outcome = await service.start([target('hung.nj'), target('a.nj'), target('b.nj'), target('c.nj')]).done;
+    const byHost = Object.fromEntries(outcome.results.map((r) => [r.host, r]));
+    expect(byHost['a.nj']!.phase).toBe('done');
+    expect(byHost['c.nj']!.phase).toBe('done');
+    expect(byHost['hung.nj']!.phase).toBe('failed');
+    expect(byHost['hung.nj']!.reason).toContain('timed out');
+  });
+
+  test('cancel stops the run: queued hosts are reported cancelled, and the finish event says so', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const executor = new FakeExecutor(async (host, command, signal) => {
+      await Promise.race([gate, new Promise((resolve) => signal?.addEventListener('abort', resolve))]);
+      if (signal?.aborted) throw new Error('cancelled');
+      return defaultAnswer(host, command);
+    });
+    const events = new EngineEvents();
+    const seen = collect(events);
+    const service = new ScanService({ executor, audit: new RecordingAudit(), events, maxConcurrentHosts: 1 });
+    const run = service.start([target('a.nj'), target('b.nj'), target('c.nj')]);
+    await Promise.resolve();
+    expect(service.cancel(run.runId)).toBe(true);
+    release();
+    const outcome = await run.done;
+    expect(outcome.cancelled).toBe(true);
+    expect(outcome.results.every((r) => r.phase === 'cancelled')).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ name: 'scan:finished', payload: { cancelled: true, total: 3 } });
+    expect(service.cancel(run.runId)).toBe(false);
+  });
+
+  test('a command whose start cannot be audited is not run', async () => {
+    const executor = new FakeExecutor();
+    const audit = new RecordingAudit();
+    audit.failStarts = true;
+    const service = new ScanService({ executor, audit, events: new EngineEvents() });
+    const outcome = await service.start([target('a.nj')]).done;
+    expect(executor.commands).toEqual([]);
+    expect(outcome.results[0]!.phase).toBe('failed');
+    expect(outcome.results[0]!.reason).toContain('audit log could not record');
+  });
+
+  test('os auto: uname -s picks the checks, and an unknown kernel is a named failure', async () => {
+    const service = new ScanService({ executor: new FakeExecutor(), audit: new RecordingAudit(), events: new EngineEvents() });
+    const detected = await service.start([target('auto.nj', { os: 'auto' })]).done;
+    expect(detected.results[0]!.detectedOs).toBe('debian');
+    const odd = new FakeExecutor((host, command) => (command.endsWith('uname -s') ? { stdout: 'Darwin\n', stderr: '', exitCode: 0, signal: null, durationMs: 1 } : defaultAnswer(host, command)));
+    const failed = await new ScanService({ executor: odd, audit: new RecordingAudit(), events: new EngineEvents() }).start([target('mac', { os: 'auto' })]).done;
+    expect(failed.results[0]!.reason).toContain('expected Linux or SunOS');
+  });
+});
