@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startBridgeServer } from '../bridge/ws-bridge-server';
 import { createEngine } from '../engine/engine';
 import { defaultDataDir } from './data-dir';
+import { optionValue } from './cli-args';
 import type { CliCommand } from './cli-io';
 
 export const devBrowserCommand: CliCommand = {
@@ -26,8 +27,3 @@ export const devBrowserCommand: CliCommand = {
     return 0;
   },
 };
-
-function optionValue(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}

@@ -1,8 +1,9 @@
 // Picks the command from argv and prints help.
+import { auditVerifyCommand } from './audit-verify-command';
 import { devBrowserCommand } from './dev-browser-command';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
-const COMMANDS: CliCommand[] = [devBrowserCommand];
+const COMMANDS: CliCommand[] = [auditVerifyCommand, devBrowserCommand];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

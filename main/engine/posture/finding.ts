@@ -1,0 +1,41 @@
+// A finding: one thing about one host that does not hold a promise of the
+// provider's published security measures (seed/annex-2.txt), with the
+// evidence that shows it. Plain data, computed by pure functions from facts
+// and policy.
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type PostureArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access';
+
+/** Controls, named with the section numbers and titles of Annex 2. */
+export const CONTROLS = {
+  necessaryCommunications: { section: '9', title: 'We only allow necessary communications' },
+  softwareUpdates: { section: '9', title: 'We keep track of software updates' },
+  vendorSecurityUpdates: { section: '12', title: 'We use software systems that take security seriously' },
+  onDiskEncryption: { section: '6', title: 'On-disk encryption' },
+  backupVerification: { section: '2', title: 'Backup verification' },
+  disasterRecoveryTesting: { section: '2', title: 'Backup and disaster recovery testing' },
+  staffAccessLogging: { section: '8', title: 'Tracking and logging staff access' },
+} as const;
+export type ControlId = keyof typeof CONTROLS;
+
+export interface FindingEvidence {
+  /** Ids of the commands whose raw output shows it (e.g. "firewall.nft-json"). */
+  commandIds: string[];
+  /** The exact lines or values that matter, as text. */
+  excerpt: string[];
+}
+
+export interface Finding {
+  /** Stable across scans for the same problem, so history can follow it. */
+  id: string;
+  host: string;
+  dc: string;
+  area: PostureArea;
+  control: ControlId;
+  severity: Severity;
+  /** One line an operator reads in a table. */
+  title: string;
+  detail: string;
+  evidence: FindingEvidence;
+}
+
+export const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];

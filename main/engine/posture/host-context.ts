@@ -1,0 +1,30 @@
+// What the posture step knows about a host besides its facts: where it is,
+// its role baseline and the time. Built from the inventory; plain data.
+import type { TargetOs } from '../collectors/host-command';
+
+export interface PortAllowance {
+  proto: 'tcp' | 'udp';
+  /** Inclusive port range; a single port has from === to. */
+  from: number;
+  to: number;
+  /** CIDRs (IPv4 or IPv6) allowed to reach it, or 'any'. */
+  sources: string[];
+}
+
+export interface HostPolicy {
+  roles: string[];
+  allowedPorts: PortAllowance[];
+  patchSlaHours: number;
+  backupRpoHours: number;
+  restoreTestMaxAgeDays: number;
+  platformImageMaxAgeDays: number;
+}
+
+export interface HostContext {
+  host: string;
+  dc: string;
+  siteRole: 'primary' | 'secondary';
+  os: TargetOs;
+  policy: HostPolicy;
+  now: Date;
+}

@@ -1,0 +1,13 @@
+// Runs the opsdeck CLI in-process with captured output.
+import { runCli } from '../../main/cli/run-cli';
+
+export async function runOpsdeck(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { HOME: process.env.HOME, ...env },
+  });
+  return { code, stdout, stderr };
+}
