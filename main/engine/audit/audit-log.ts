@@ -1,0 +1,194 @@
+// The audit log file: append-only, hash-chained JSON Lines. Every append is one
+// write of the whole line followed by fsync, serialised through a queue, so an
+// entry is on disk before the action it records goes ahead. Opening verifies
+// the whole chain and refuses to extend a broken one; the one damage it repairs
+// is a torn last line (a kill during a write), which it moves aside and records.
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import {
+  auditEntryLine,
+  buildAuditEntry,
+  sha256Hex,
+  type AuditChainHead,
+  type AuditEntry,
+  type AuditFields,
+  type AuditKind,
+  type AuditOperator,
+  type CommandEndFields,
+  type CommandStartFields,
+} from './audit-entry';
+import { AuditLogBrokenError, AuditLogWriteError } from './audit-log-errors';
+import { acquireAuditLogLock, type AuditLogLock } from './audit-log-lock';
+import { verifyAuditLog } from './verify-audit-log';
+
+export interface AuditLogOptions {
+  /** Clock for entry times and torn-file names; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export interface CommandOutcome {
+  host: string;
+  exitCode: number | null;
+  signal: string | null;
+  error: string | null;
+  /** The output itself is not logged, only its hash (evidence is kept elsewhere). */
+  stdout: Buffer | string;
+  stderr: Buffer | string;
+  durationMs: number;
+}
+
+export class AuditLog {
+  private queue: Promise<unknown> = Promise.resolve();
+  private failure: AuditLogWriteError | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly openCommands = new Set<number>();
+
+  private constructor(
+    readonly path: string,
+    private readonly operator: AuditOperator,
+    private readonly file: FileHandle,
+    private readonly lock: AuditLogLock,
+    private head: AuditChainHead,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Opens (creating if needed, mode 0600) the log for appending. Throws
+   * AuditLogBrokenError if verification fails anywhere but a torn last line,
+   * and AuditLogBusyError if another process has it open.
+   */
+  static async open(path: string, operator: AuditOperator, options: AuditLogOptions = {}): Promise<AuditLog> {
+    const now = options.now ?? (() => new Date());
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const lock = await acquireAuditLogLock(path);
+    let file: FileHandle | null = null;
+    try {
+      const content = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return Buffer.alloc(0);
+        throw error;
+      });
+      const complete = content.subarray(0, content.lastIndexOf(0x0a) + 1);
+      const torn = content.subarray(complete.length);
+      const verified = verifyAuditLog(complete.toString('utf8'));
+      if (!verified.ok) throw new AuditLogBrokenError(path, verified);
+      const movedTo = torn.length > 0 ? await moveTornTail(path, complete.length, torn, now()) : null;
+      file = await open(path, 'a', 0o600);
+      await file.chmod(0o600);
+      const log = new AuditLog(path, operator, file, lock, { seq: verified.entries, hash: verified.lastHash }, now);
+      if (movedTo !== null) {
+        await log.append('audit.recovered', { tornBytes: torn.length, tornSha256: sha256Hex(torn), movedTo });
+      }
+      return log;
+    } catch (error) {
+      await file?.close();
+      await lock.release();
+      throw error;
+    }
+  }
+
+  /** Appends one entry; resolves once it is written and fsynced. */
+  append(kind: AuditKind, fields: AuditFields): Promise<AuditEntry> {
+    if (this.closing) return Promise.reject(new Error(`audit log ${this.path} is closed; nothing more can be recorded in it`));
+    const run = this.queue.then(() => this.appendNow(kind, fields));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Records a command about to run on a host; returns the seq its end refers to. */
+  async recordCommandStart(command: CommandStartFields): Promise<number> {
+    const { runId, host, dc, address } = command;
+    const entry = await this.append('command.start', { runId, host, dc, address, command: command.command });
+    this.openCommands.add(entry.seq);
+    return entry.seq;
+  }
+
+  async recordCommandEnd(startSeq: number, outcome: CommandOutcome): Promise<void> {
+    if (!this.openCommands.has(startSeq)) {
+      throw new Error(`audit log ${this.path}: no command.start with seq ${startSeq} is awaiting its end in this session`);
+    }
+    const fields: CommandEndFields = {
+      startSeq,
+      host: outcome.host,
+      exitCode: outcome.exitCode,
+      signal: outcome.signal,
+      error: outcome.error,
+      stdoutSha256: sha256Hex(outcome.stdout),
+      stderrSha256: sha256Hex(outcome.stderr),
+      durationMs: outcome.durationMs,
+    };
+    await this.append('command.end', { ...fields });
+    this.openCommands.delete(startSeq);
+  }
+
+  /** Waits for pending appends, then closes the file and releases the lock. */
+  close(): Promise<void> {
+    this.closing ??= this.queue.then(async () => {
+      await this.file.close();
+      await this.lock.release();
+    });
+    return this.closing;
+  }
+
+  private async appendNow(kind: AuditKind, fields: AuditFields): Promise<AuditEntry> {
+    if (this.failure) throw this.failure;
+    const entry = buildAuditEntry(this.head, kind, this.operator, fields, this.now());
+    const line = Buffer.from(auditEntryLine(entry), 'utf8');
+    try {
+      const { bytesWritten } = await this.file.write(line, 0, line.length);
+      if (bytesWritten !== line.length) throw new Error(`short write (${bytesWritten} of ${line.length} bytes)`);
+      await this.file.sync();
+    } catch (error) {
+      // The file may now end in part of a line: stop here; reopening repairs it.
+      this.failure = new AuditLogWriteError(this.path, error);
+      throw this.failure;
+    }
+    this.head = { seq: entry.seq, hash: entry.hash };
+    return entry;
+  }
+}
+
+/**
+ * Copies a torn last line to `<log>.torn-<time>` (never silently dropped), then
+ * truncates it from the log. In that order: a crash in between leaves the
+ * fragment in both places, never in neither.
+ */
+async function moveTornTail(path: string, keepBytes: number, torn: Buffer, at: Date): Promise<string> {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  for (let n = 0; ; n++) {
+    const movedTo = `${path}.torn-${stamp}${n === 0 ? '' : `-${n}`}`;
+    let copy: FileHandle;
+    try {
+      copy = await open(movedTo, 'wx', 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    try {
+      await copy.write(torn, 0, torn.length);
+      await copy.sync();
+    } finally {
+      await copy.close();
+    }
+    const log = await open(path, 'r+');
+    try {
+      await log.truncate(keepBytes);
+      await log.sync();
+    } finally {
+      await log.close();
+    }
+    return movedTo;
+  }
+}
+
+/** The operator as the OS knows them: login name, and a display name if given. */
+export function operatorFromOs(displayName?: string): AuditOperator {
+  let login: string | undefined;
+  try {
+    login = userInfo().username;
+  } catch {
+    login = process.env['USER'] ?? process.env['LOGNAME'];
+  }
+  if (!login) throw new Error('cannot determine the operator\'s login name from the OS; set USER or LOGNAME');
+  return { login, displayName: displayName ?? login };
+}
