@@ -1,0 +1,96 @@
+// Checks that need the whole file rather than one value: datacentre ids are
+// unique and exactly one is primary, every host names a known datacentre and
+// known roles, host names are unique, and every connection has a user.
+// Returns paths, not positions: parse-inventory.ts locates them in the YAML.
+import { addressReason, type InventoryFile, type InventoryFileJumpHost } from './inventory-schema';
+import type { LocatedMessage } from './zod-issue-message';
+import { formatYamlPath, type YamlPath } from './yaml-locations';
+
+export interface ReferenceCheck {
+  problems: LocatedMessage[];
+  warnings: LocatedMessage[];
+}
+
+export function checkInventoryReferences(file: InventoryFile): ReferenceCheck {
+  const problems = [...datacentreProblems(file), ...hostProblems(file), ...userProblems(file)];
+  return { problems, warnings: unusedWarnings(file) };
+}
+
+function at(path: YamlPath, text: string, target: LocatedMessage['target'] = 'value'): LocatedMessage {
+  return { path, target, message: `${formatYamlPath(path)}: ${text}` };
+}
+
+function datacentreProblems(file: InventoryFile): LocatedMessage[] {
+  const problems: LocatedMessage[] = [];
+  const firstIndex = new Map<string, number>();
+  let primary: string | null = null;
+  file.datacentres.forEach((dc, index) => {
+    const earlier = firstIndex.get(dc.id);
+    if (earlier !== undefined) problems.push(at(['datacentres', index, 'id'], `duplicate datacentre id ${JSON.stringify(dc.id)}; datacentres[${earlier}] already uses it`));
+    else firstIndex.set(dc.id, index);
+    if (dc.role !== 'primary') return;
+    if (primary === null) primary = dc.id;
+    else problems.push(at(['datacentres', index, 'role'], `${JSON.stringify(primary)} is already the primary; exactly one datacentre may have role primary`));
+  });
+  if (primary === null) {
+    problems.push(at(['datacentres'], 'exactly one datacentre must have role primary; found none (the others are secondary)'));
+  }
+  return problems;
+}
+
+function hostProblems(file: InventoryFile): LocatedMessage[] {
+  const problems: LocatedMessage[] = [];
+  const dcIds = [...new Set(file.datacentres.map((dc) => dc.id))];
+  const roleNames = Object.keys(file.roles ?? {});
+  const firstIndex = new Map<string, number>();
+  file.hosts.forEach((host, index) => {
+    // Names are compared as DNS does (case-insensitively): ~/.ssh/config matches them that way too.
+    const key = host.name.toLowerCase();
+    const earlier = firstIndex.get(key);
+    if (earlier !== undefined) problems.push(at(['hosts', index, 'name'], `duplicate host name ${JSON.stringify(host.name)}; hosts[${earlier}] already uses it`));
+    else firstIndex.set(key, index);
+    const undiallable = host.address === undefined ? addressReason(host.name) : null;
+    if (undiallable) {
+      problems.push(at(['hosts', index, 'name'], `${JSON.stringify(host.name)} ${undiallable}; with no address the name is what gets dialled, so add "address"`));
+    }
+    if (!dcIds.includes(host.dc)) {
+      problems.push(at(['hosts', index, 'dc'], `unknown datacentre ${JSON.stringify(host.dc)}; expected one of ${dcIds.join(', ')}`));
+    }
+    host.roles.forEach((role, roleIndex) => {
+      if (roleNames.includes(role)) return;
+      const known = roleNames.length > 0 ? `roles defined: ${roleNames.join(', ')}` : 'no roles are defined (add it under roles:)';
+      problems.push(at(['hosts', index, 'roles', roleIndex], `unknown role ${JSON.stringify(role)}; ${known}`));
+    });
+  });
+  return problems;
+}
+
+/** A user must come from somewhere in the file: ssh's fallback (the local login name) is not knowable here. */
+function userProblems(file: InventoryFile): LocatedMessage[] {
+  if (file.defaults?.user !== undefined) return [];
+  const missing = (path: YamlPath, what: string) => at(path, `no SSH user for ${what}; set "user" here or under "defaults"`);
+  const problems: LocatedMessage[] = [];
+  const jumpProblems = (jumps: InventoryFileJumpHost[], path: YamlPath) =>
+    jumps.forEach((jump, index) => {
+      if (jump.user === undefined) problems.push(missing([...path, index], `jump host ${jump.address}`));
+    });
+  file.datacentres.forEach((dc, index) => {
+    if (dc.bastion && dc.bastion.user === undefined) problems.push(missing(['datacentres', index, 'bastion'], `the bastion of ${dc.id}`));
+  });
+  file.hosts.forEach((host, index) => {
+    if (host.user === undefined) problems.push(missing(['hosts', index], host.name));
+    jumpProblems(host.proxy_jump ?? [], ['hosts', index, 'proxy_jump']);
+  });
+  return problems;
+}
+
+function unusedWarnings(file: InventoryFile): LocatedMessage[] {
+  const warnings: LocatedMessage[] = [];
+  file.datacentres.forEach((dc, index) => {
+    if (!file.hosts.some((host) => host.dc === dc.id)) warnings.push(at(['datacentres', index], `datacentre ${JSON.stringify(dc.id)} has no hosts`));
+  });
+  for (const role of Object.keys(file.roles ?? {})) {
+    if (!file.hosts.some((host) => host.roles.includes(role))) warnings.push(at(['roles', role], `role ${JSON.stringify(role)} is not used by any host`, 'key'));
+  }
+  return warnings;
+}
