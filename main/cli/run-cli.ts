@@ -1,9 +1,11 @@
 // Picks the command from argv and prints help.
 import { auditVerifyCommand } from './audit-verify-command';
 import { devBrowserCommand } from './dev-browser-command';
+import { inventoryCheckCommand } from './inventory-check-command';
+import { inventoryImportCommand } from './inventory-import-command';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, devBrowserCommand];
+const COMMANDS: CliCommand[] = [auditVerifyCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,0 +1,47 @@
+// The operator's settings that outlive a session: which inventory file to
+// use, and the display name written into the audit log. A small JSON file
+// in the data folder, replaced atomically (write then rename).
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+const settingsSchema = z.object({
+  inventoryPath: z.string().min(1).nullable().default(null),
+  operatorDisplayName: z.string().max(200).nullable().default(null),
+});
+export type EngineSettings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: EngineSettings = { inventoryPath: null, operatorDisplayName: null };
+
+export function settingsPath(dataDir: string): string {
+  return join(dataDir, 'settings.json');
+}
+
+/** Missing file → defaults. A corrupt file is an error naming it, never silently reset. */
+export async function readSettings(dataDir: string): Promise<EngineSettings> {
+  const path = settingsPath(dataDir);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
+    throw new Error(`cannot read settings ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`settings file ${path} is not valid JSON; fix or remove it`);
+  }
+  const parsed = settingsSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`settings file ${path}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+export async function writeSettings(dataDir: string, settings: EngineSettings): Promise<void> {
+  const path = settingsPath(dataDir);
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, path);
+}
