@@ -1,0 +1,71 @@
+// The OpsDeck inventory that points at a running demo fleet, in the
+// inventory format (flow-style YAML): its two bastions, the demo client key,
+// one baseline per role and every host.
+import type { DemoFleetSpec, DemoRole } from './demo-fleet-spec';
+
+export interface DemoInventoryInput {
+  spec: DemoFleetSpec;
+  bastions: Array<{ dc: string; address: string; port: number }>;
+  clientKeyPath: string;
+}
+
+interface PortRule {
+  proto: 'tcp' | 'udp';
+  port: number;
+  from: string[];
+}
+
+interface RoleBaseline {
+  allowed: PortRule[];
+  patchSlaHours: number;
+}
+
+const ANY = ['any'];
+const SITE_NETWORKS = ['10.0.0.0/8'];
+
+/** What each role may expose — the posture OpsDeck checks the hosts against. */
+export function demoRoleBaselines(spec: DemoFleetSpec): Record<DemoRole, RoleBaseline> {
+  const management = spec.datacentres.map((dc) => dc.managementNetwork);
+  const application = spec.datacentres.map((dc) => dc.applicationNetwork);
+  const hosts = spec.datacentres.map((dc) => dc.hostNetwork);
+  const ssh = (from: string[]): PortRule => ({ proto: 'tcp', port: 22, from });
+  const open = (port: number): PortRule => ({ proto: 'tcp', port, from: ANY });
+  return {
+    imap: { allowed: [open(993), ssh(SITE_NETWORKS)], patchSlaHours: 24 },
+    mx: { allowed: [open(25), open(465), open(587), ssh(SITE_NETWORKS)], patchSlaHours: 24 },
+    web: { allowed: [open(80), open(443), ssh(SITE_NETWORKS)], patchSlaHours: 24 },
+    db: { allowed: [{ proto: 'tcp', port: 5432, from: application }, ssh(SITE_NETWORKS)], patchSlaHours: 72 },
+    // Backup clients of both sites push over SFTP, so ssh is open to the host networks too.
+    backup: { allowed: [ssh([...management, ...hosts])], patchSlaHours: 72 },
+    cn: { allowed: [ssh(management)], patchSlaHours: 72 },
+  };
+}
+
+/** A plain YAML scalar when safe in flow context, a double-quoted one otherwise. */
+function scalar(value: string): string {
+  return /^[A-Za-z0-9_./~-][A-Za-z0-9_./~:@+-]*$/.test(value) && !value.includes(': ') ? value : JSON.stringify(value);
+}
+
+export function demoInventoryYaml(input: DemoInventoryInput): string {
+  const key = scalar(input.clientKeyPath);
+  const lines = ['# OpsDeck inventory for the demo fleet (simulated), written by startDemoFleet.', 'datacentres:'];
+  for (const dc of input.spec.datacentres) {
+    const bastion = input.bastions.find((each) => each.dc === dc.id);
+    if (!bastion) throw new Error(`no bastion listening for datacentre ${dc.id}`);
+    lines.push(
+      `  - { id: ${dc.id}, name: ${JSON.stringify(dc.name)}, role: ${dc.role}, bastion: { address: ${bastion.address}, port: ${bastion.port}, user: ops, identity: ${key} } }`,
+    );
+  }
+  lines.push(`defaults: { user: ops, port: 22, identity: ${key}, sudo: true }`, 'roles:');
+  for (const [role, baseline] of Object.entries(demoRoleBaselines(input.spec))) {
+    const rules = baseline.allowed.map((rule) => `{ proto: ${rule.proto}, port: ${rule.port}, from: [${rule.from.join(', ')}] }`).join(', ');
+    lines.push(
+      `  ${role}: { allowed_ports: [ ${rules} ], patch_sla_hours: ${baseline.patchSlaHours}, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90 }`,
+    );
+  }
+  lines.push('hosts:');
+  for (const host of input.spec.hosts) {
+    lines.push(`  - { name: ${host.name}, address: ${host.address}, os: ${host.os}, dc: ${host.dc}, roles: [${host.role}], tags: [demo] }`);
+  }
+  return `${lines.join('\n')}\n`;
+}

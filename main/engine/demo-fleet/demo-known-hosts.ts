@@ -1,0 +1,10 @@
+// known_hosts lines for a running demo fleet (bastions as [127.0.0.1]:port,
+// hosts by their address and name), for tools that check host keys strictly
+// without asking — the benchmark, scripts, the real OpenSSH client.
+import type { DemoFleet } from './demo-ssh-server';
+
+export function demoKnownHosts(fleet: Pick<DemoFleet, 'bastions' | 'hosts'>): string {
+  const lines = fleet.bastions.map((bastion) => `[${bastion.address}]:${bastion.port} ${bastion.hostPublicKey}`);
+  for (const host of fleet.hosts) lines.push(`${host.address},${host.name} ${host.hostPublicKey}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,126 @@
+// The real problems planted in the demo fleet, so that a first scan shows
+// OpsDeck finding something. Every entry names the host, the area and what
+// a correct scan must report; tests assert each one is visible in the raw
+// outputs. They sit on the first hosts of each site, so every fleet size
+// (demoFleetSpec({ hosts }) with hosts >= 14) carries all of them.
+export type PlantedProblemId =
+  | 'db-port-open-to-any'
+  | 'unencrypted-log-volume'
+  | 'pending-security-updates'
+  | 'reboot-required'
+  | 'stale-backup'
+  | 'stale-restore-test'
+  | 'old-platform-image'
+  | 'site-firewall-drift'
+  | 'stale-apt-index'
+  | 'sudo-needs-password';
+
+export type PlantedArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access';
+
+export interface PlantedProblem {
+  host: string;
+  area: PlantedArea;
+  id: PlantedProblemId;
+  /** What OpsDeck should find, in operator words, with the evidence that shows it. */
+  finding: string;
+}
+
+export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
+  {
+    host: 'db1.nj',
+    area: 'firewall',
+    id: 'db-port-open-to-any',
+    finding:
+      'PostgreSQL tcp/5432 accepted from ANY address: nft rule `tcp dport 5432 accept` without a saddr match ' +
+      '(db baseline: 5432 only from the application networks); postgres listens on 0.0.0.0:5432 in ss.',
+  },
+  {
+    host: 'mx1.nj',
+    area: 'encryption',
+    id: 'unencrypted-log-volume',
+    finding:
+      '/var/log is mounted from /dev/sdb1 (ext4, no crypt parent in lsblk, not in /etc/crypttab); every other ' +
+      'filesystem sits on LUKS2.',
+  },
+  {
+    host: 'imap1.nj',
+    area: 'patches',
+    id: 'pending-security-updates',
+    finding:
+      'Debian 12: security updates pending from `Debian-Security:12/oldstable-security` (openssl/libssl3, ' +
+      'openssh, libgnutls30 and a new kernel image); unattended-upgrades has logged `Lock could not be acquired` ' +
+      'for the last 6 days.',
+  },
+  {
+    host: 'web1.nj',
+    area: 'patches',
+    id: 'reboot-required',
+    finding:
+      'Debian 13 running kernel 6.12.115+deb13-amd64 while 6.12.118+deb13-amd64 is installed: needrestart ' +
+      'KSTA 3, /var/run/reboot-required present, reboot-required.pkgs names the kernel package.',
+  },
+  {
+    host: 'web1.sea',
+    area: 'patches',
+    id: 'pending-security-updates',
+    finding: 'Debian 13: security updates pending from `Debian-Security:13/stable-security` (openssl, nginx, libxml2).',
+  },
+  {
+    host: 'web1.sea',
+    area: 'patches',
+    id: 'stale-apt-index',
+    finding:
+      'apt lists not refreshed for 5 days: the newest /var/lib/apt/lists/*_InRelease mtime is 5 days old ' +
+      '(the unattended-upgrades log stops 8 days ago: the apt timers are not running).',
+  },
+  {
+    host: 'db1.sea',
+    area: 'patches',
+    id: 'pending-security-updates',
+    finding:
+      'Debian 12: security updates pending from `Debian-Security:12/oldstable-security` (postgresql-15, ' +
+      'libpq5, openssl); unattended-upgrades is not installed (its log does not exist).',
+  },
+  {
+    host: 'imap1.sea',
+    area: 'firewall',
+    id: 'site-firewall-drift',
+    finding:
+      'Secondary differs from its primary counterpart: imap1.sea accepts plain IMAP tcp/143 from any address ' +
+      '(`tcp dport { 143, 993 } accept`), imap1.nj accepts only 993.',
+  },
+  {
+    host: 'mx1.sea',
+    area: 'access',
+    id: 'sudo-needs-password',
+    finding: 'Every `sudo -n` command answers `sudo: a password is required` (exit 1): privileged checks need privilege.',
+  },
+  {
+    host: 'backup1.sea',
+    area: 'backups',
+    id: 'stale-backup',
+    finding:
+      'Newest restic snapshot of the cross-site repository is 4 days old (RPO 24 h); newest borg archive of ' +
+      'its config repository is 4 days old too.',
+  },
+  {
+    host: 'backup1.sea',
+    area: 'backups',
+    id: 'stale-restore-test',
+    finding:
+      'Newest restore test is 45 days old (policy 30 days): restore tests are recorded as restic snapshots ' +
+      'tagged `restore-test` (the checksum manifest of the restored data, path /var/lib/restore-test).',
+  },
+  {
+    host: 'cn2.sea',
+    area: 'patches',
+    id: 'old-platform-image',
+    finding:
+      'SmartOS platform image about a year old: uname -v `joyent_<stamp 365 days before now>`, the only PI in ' +
+      'piadm list; pkg_admin audit lists vulnerable packages and pkgin has upgrades pending.',
+  },
+];
+
+export function plantedProblemIds(hostName: string): PlantedProblemId[] {
+  return PLANTED_PROBLEMS.filter((problem) => problem.host === hostName).map((problem) => problem.id);
+}

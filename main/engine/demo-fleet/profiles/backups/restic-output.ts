@@ -1,0 +1,66 @@
+// restic outputs for a demo repository: `snapshots --json` (one compact
+// line, oldest first; 0.18 adds program_version and summary) and `check`.
+import type { DemoHostSpec } from '../../demo-fleet-spec';
+import { hashHex, hashInt } from '../../seeded-hash';
+import { rfc3339Nano } from '../time-format';
+import type { ResticPlan } from './backup-plan';
+
+export function resticSnapshotsJson(host: DemoHostSpec, plan: ResticPlan): string {
+  const parents = new Map<string, string>();
+  const snapshots = plan.runs.map((run, index) => {
+    const id = hashHex(64, host.name, plan.repository, 'snapshot', index);
+    const key = run.paths.join('\u0000');
+    const parent = parents.get(key);
+    parents.set(key, id);
+    const nanos = hashInt(0, 999_999, host.name, 'nanos', index);
+    const snapshot: Record<string, unknown> = { time: rfc3339Nano(run.at, nanos) };
+    if (parent) snapshot.parent = parent;
+    snapshot.tree = hashHex(64, host.name, plan.repository, 'tree', index);
+    snapshot.paths = [...run.paths].sort();
+    snapshot.hostname = host.name;
+    snapshot.username = 'root';
+    if (run.tags.length) snapshot.tags = run.tags;
+    if (plan.version === '0.18') {
+      const files = hashInt(20_000, 90_000, host.name, 'files');
+      const changed = hashInt(50, 900, host.name, 'changed', index);
+      const durationMs = hashInt(40_000, 900_000, host.name, 'duration', index);
+      const end = new Date(run.at.getTime() + durationMs);
+      snapshot.program_version = 'restic 0.18.0';
+      snapshot.summary = {
+        backup_start: rfc3339Nano(run.at, nanos),
+        backup_end: rfc3339Nano(end, hashInt(0, 999_999, host.name, 'end', index)),
+        files_new: parent ? hashInt(0, 40, host.name, 'new', index) : files,
+        files_changed: parent ? changed : 0,
+        files_unmodified: parent ? files - changed : 0,
+        dirs_new: parent ? 0 : hashInt(500, 2000, host.name, 'dirs'),
+        dirs_changed: parent ? hashInt(5, 60, host.name, 'dirs', index) : 0,
+        dirs_unmodified: parent ? hashInt(500, 2000, host.name, 'dirs') : 0,
+        data_blobs: changed * 3,
+        tree_blobs: hashInt(20, 80, host.name, 'trees', index),
+        data_added: changed * 48_211,
+        data_added_packed: changed * 31_907,
+        total_files_processed: files,
+        total_bytes_processed: files * 187_331,
+      };
+    }
+    snapshot.id = id;
+    snapshot.short_id = id.slice(0, 8);
+    return snapshot;
+  });
+  return `${JSON.stringify(snapshots)}\n`;
+}
+
+export function resticCheckText(host: DemoHostSpec, plan: ResticPlan): string {
+  const count = plan.runs.length;
+  const lines = [
+    `using temporary cache in /tmp/restic-check-cache-${hashInt(100_000_000, 4_000_000_000, host.name, 'cache')}`,
+    'create exclusive lock for repository',
+    'load indexes',
+    'check all packs',
+    'check snapshots, trees and blobs',
+    `[0:0${hashInt(0, 3, host.name, 'check')}] 100.00%  ${count} / ${count} snapshots`,
+  ];
+  if (plan.version === '0.14') lines.push('');
+  lines.push('no errors were found');
+  return `${lines.join('\n')}\n`;
+}
