@@ -14,7 +14,7 @@ export const devBrowserCommand: CliCommand = {
   usage: 'opsdeck dev-browser [--data-dir DIR]',
   async run(args, io) {
     const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
-    const engine = await createEngine({ dataDir });
+    const engine = await createEngine({ dataDir, demoFleet: 'when-empty' });
     const rendererRoot = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
     const bridge = await startBridgeServer({ handlers: engine.handlers, events: engine.events, rendererRoot });
     io.stdout.write(`OpsDeck UI: ${bridge.url}\n(loopback only; the token in the URL is required; Ctrl+C to stop)\n`);

@@ -1,11 +1,13 @@
 // Picks the command from argv and prints help.
 import { auditVerifyCommand } from './audit-verify-command';
+import { demoFleetCommand } from './demo-fleet-command';
 import { devBrowserCommand } from './dev-browser-command';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
+import { scanCommand } from './scan-command';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand];
+const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

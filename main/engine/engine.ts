@@ -1,45 +1,193 @@
 // Composes the engine's services and exposes them as the contract's handler
-// table plus an event stream. Constructed with everything it needs; owns its
-// resources and releases them with dispose().
+// table plus an event stream. Constructed with everything it needs (paths,
+// secrets, the operator prompter); owns its resources and releases them
+// with dispose().
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { HostScanSummary } from '../../preload/contract';
+import { recentAuditEntries } from './audit/audit-entry-view';
+import { AuditLog, operatorFromOs } from './audit/audit-log';
+import { verifyAuditLog } from './audit/verify-audit-log';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
 import { ENGINE_VERSION } from './engine-version';
+import { FleetService } from './fleet/fleet-service';
+import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
+import { UiPromptBroker } from './operator/ui-prompt-broker';
+import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
+import type { CommandExecutor } from './scan/command-executor';
+import { ScanService } from './scan/scan-service';
+import { storeScanRecorder } from './scan/store-scan-recorder';
+import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { readSettings, writeSettings } from './settings/engine-settings';
+import { HostKeyStore } from './ssh/host-key-store';
+import type { OperatorPrompter } from './ssh/operator-prompts';
+import { SshPool, type SshLimits } from './ssh/ssh-pool';
+import { openEmbeddedStore } from './store/open-store';
 
 export interface EngineOptions {
   dataDir: string;
   appVersion?: string;
+  /** The operator's own known_hosts (~/.ssh/known_hosts), read only; null to ignore it. */
+  userKnownHostsPath?: string | null;
+  /** Text of ~/.ssh/config, honoured for HostName, User, Port, IdentityFile, ProxyJump. */
+  sshConfigText?: string | null;
+  /** SSH_AUTH_SOCK of the operator's agent. */
+  agentSocket?: string;
+  secrets?: SecretStore;
+  /** Who answers host-key, OTP and passphrase questions; the UI broker by default. */
+  prompter?: OperatorPrompter;
+  operatorDisplayName?: string;
+  /** An inventory to load at start, instead of the one in settings. */
+  inventoryPath?: string | null;
+  /** 'always': run on the demo fleet; 'when-empty': when no inventory is configured (the app's default). */
+  demoFleet?: 'always' | 'when-empty' | 'never';
+  demoHosts?: number;
+  sshLimits?: Partial<SshLimits>;
+  /** For tests: run commands through this instead of SSH. */
+  executor?: CommandExecutor;
+  now?: () => Date;
 }
 
 export interface Engine {
   handlers: HandlerTable;
   events: EngineEvents;
+  fleet: FleetService;
+  scans: ScanService;
+  auditPath: string;
+  /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
+  startupProblems: string[];
   dispose(): Promise<void>;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const events = new EngineEvents();
-  const notYet = (): never => {
-    throw new EngineError('unavailable', 'not available yet');
-  };
+  const startupProblems: string[] = [];
+  const settings = await readSettings(options.dataDir);
+  const operator = operatorFromOs(options.operatorDisplayName ?? settings.operatorDisplayName ?? undefined);
+  const auditPath = join(options.dataDir, 'audit.log');
+  const audit = await AuditLog.open(auditPath, operator, options.now ? { now: options.now } : {});
+  const store = await openEmbeddedStore(options.dataDir).catch(async (error: unknown) => {
+    await audit.close();
+    throw error;
+  });
+  const secrets = options.secrets ?? new KeytarSecretStore();
+  const broker = new UiPromptBroker(events);
+  const prompter = options.prompter ?? broker;
+  const hostKeys = new HostKeyStore({
+    userKnownHostsPath: options.userKnownHostsPath ?? undefined,
+    opsdeckKnownHostsPath: join(options.dataDir, 'known_hosts'),
+  });
+  const pool = options.executor
+    ? null
+    : new SshPool({ hostKeys: auditedHostKeys(hostKeys, audit), prompter, secrets, agentSocket: options.agentSocket, limits: options.sshLimits });
+  const executor: CommandExecutor = options.executor ?? pool!;
+  const fleet = new FleetService(options.sshConfigText ?? null);
+  const latest = new Map<string, HostScanSummary>((await store.scans.latestHostSummaries()).map((summary) => [summary.host, summary]));
+  const scans = new ScanService({
+    executor,
+    audit: commandAuditFor(audit),
+    events,
+    now: options.now,
+    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label),
+    onRecorderError: (error) => startupProblems.push(`scan history not saved: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  events.subscribe((name, payload) => {
+    if (name === 'scan:host-result') {
+      const summary = payload as HostScanSummary & { runId: string };
+      if (summary.phase !== 'cancelled' || !latest.has(summary.host)) latest.set(summary.host, { ...summary });
+    }
+  });
+
+  const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
+  const demoMode = options.demoFleet ?? 'never';
+  let demo: InProcessDemo | null = null;
+  if (demoMode === 'always' || (demoMode === 'when-empty' && !inventoryPath)) {
+    demo = await startInProcessDemo(options.dataDir, options.demoHosts);
+    fleet.useDemo(demo.fleet.inventoryYaml, demo.inventoryPath);
+  } else if (inventoryPath) {
+    const problems = await fleet.loadFile(inventoryPath);
+    for (const problem of problems) startupProblems.push(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
+  }
+
+  const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
-    'app.info': () => ({
-      name: 'OpsDeck',
-      version: options.appVersion ?? ENGINE_VERSION,
-      engineVersion: ENGINE_VERSION,
-      fleet: { kind: 'none', label: 'No inventory', path: null },
-      hostCount: 0,
-      datacentreCount: 0,
-    }),
-    'fleet.get': () => ({ source: { kind: 'none', label: 'No inventory', path: null }, datacentres: [], hosts: [], problems: [] }),
-    'fleet.loadInventory': notYet,
-    'scan.start': notYet,
-    'scan.cancel': notYet,
-    'host.lastScan': notYet,
-    'operator.answer': notYet,
-    'audit.verify': notYet,
-    'audit.recent': notYet,
-    'secrets.forgetPassphrases': notYet,
+    'app.info': () => {
+      const view = fleet.view(summaryFor);
+      return {
+        name: 'OpsDeck',
+        version: options.appVersion ?? ENGINE_VERSION,
+        engineVersion: ENGINE_VERSION,
+        fleet: view.source,
+        hostCount: view.hosts.length,
+        datacentreCount: view.datacentres.length,
+      };
+    },
+    'fleet.get': () => fleet.view(summaryFor),
+    'fleet.loadInventory': async ({ path }) => {
+      const problems = await fleet.loadFile(path);
+      if (problems.length === 0) {
+        await writeSettings(options.dataDir, { ...(await readSettings(options.dataDir)), inventoryPath: path });
+        events.emit('fleet:changed', fleet.source);
+      }
+      return fleet.view(summaryFor);
+    },
+    'scan.start': async ({ scope }) => {
+      const targets = fleet.targets(scope);
+      if (targets.length === 0) throw new EngineError('not-found', 'the scope holds no hosts');
+      const run = scans.start(targets, scope);
+      await audit.append('scan.start', { runId: run.runId, scope, total: run.total, fleet: fleet.source.label });
+      void run.done.then((outcome) =>
+        audit
+          .append('scan.end', {
+            runId: outcome.runId,
+            ok: outcome.results.filter((result) => result.phase === 'done').length,
+            failed: outcome.results.filter((result) => result.phase !== 'done').length,
+            cancelled: outcome.cancelled,
+          })
+          .catch(() => undefined),
+      );
+      return { runId: run.runId, total: run.total };
+    },
+    'scan.cancel': async ({ runId }) => {
+      const cancelled = scans.cancel(runId);
+      if (cancelled) broker.declineAll();
+      return { cancelled };
+    },
+    'host.lastScan': async ({ name }) => scans.lastResult(name) ?? (await store.scans.latestHostDetail(name)),
+    'operator.answer': ({ promptId, answer }) => ({ accepted: broker.answer(promptId, answer) }),
+    'audit.verify': async () => {
+      const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
+      return result.ok
+        ? { ok: true, entries: result.entries, path: auditPath }
+        : { ok: false, entries: result.entries, path: auditPath, brokenAtSeq: result.brokenAt.seq, brokenAtLine: result.brokenAt.line, reason: result.reason };
+    },
+    'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
+    'secrets.forgetPassphrases': async () => {
+      const accounts = (await secrets.list?.()) ?? [];
+      let removed = 0;
+      for (const account of accounts) if (account.startsWith('passphrase:') && (await secrets.delete(account))) removed++;
+      return { removed };
+    },
   };
-  return { handlers, events, dispose: async () => undefined };
+
+  return {
+    handlers,
+    events,
+    fleet,
+    scans,
+    auditPath,
+    startupProblems,
+    dispose: async () => {
+      broker.declineAll();
+      await scans.dispose();
+      await pool?.dispose();
+      await demo?.fleet.stop();
+      await store.close();
+      await audit.close();
+    },
+  };
 }
+

@@ -2,15 +2,24 @@
 // others), per-host progress and results as contract events, cancellation,
 // and the last result of every host kept as evidence.
 import { randomUUID } from 'node:crypto';
-import type { HostScanDetail, HostScanSummary } from '../../../preload/contract';
+import type { HostScanDetail, HostScanSummary, ScanScope } from '../../../preload/contract';
 import type { EngineEvents } from '../contract/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
 import { scanHost } from './scan-host';
 import type { ScanTarget } from './scan-target';
 
+/** Where scan history goes (the store); a failure here never stops a scan. */
+export interface ScanRecorder {
+  runStarted(runId: string, scope: ScanScope, targets: ScanTarget[], startedAt: string): Promise<void>;
+  hostFinished(detail: HostScanDetail): Promise<void>;
+  runFinished(runId: string, end: { finishedAt: string; ok: number; failed: number; cancelled: boolean }): Promise<void>;
+}
+
 export interface ScanServiceOptions {
   executor: CommandExecutor;
+  recorder?: ScanRecorder;
+  onRecorderError?: (error: unknown) => void;
   audit: CommandAudit;
   events: EngineEvents;
   now?: () => Date;
@@ -39,10 +48,10 @@ export class ScanService {
   }
 
   /** Starts a scan and returns at once; progress and results arrive as events. */
-  start(targets: ScanTarget[]): { runId: string; total: number; done: Promise<ScanRunOutcome> } {
+  start(targets: ScanTarget[], scope: ScanScope = { kind: 'fleet' }): { runId: string; total: number; done: Promise<ScanRunOutcome> } {
     const runId = randomUUID();
     const controller = new AbortController();
-    const done = this.run(runId, targets, controller.signal).finally(() => this.active.delete(runId));
+    const done = this.run(runId, scope, targets, controller.signal).finally(() => this.active.delete(runId));
     this.active.set(runId, { controller, done });
     return { runId, total: targets.length, done };
   }
@@ -68,12 +77,14 @@ export class ScanService {
     await Promise.allSettled([...this.active.values()].map((run) => run.done));
   }
 
-  private async run(runId: string, targets: ScanTarget[], signal: AbortSignal): Promise<ScanRunOutcome> {
+  private async run(runId: string, scope: ScanScope, targets: ScanTarget[], signal: AbortSignal): Promise<ScanRunOutcome> {
     const { events } = this.options;
     const total = targets.length;
     let done = 0;
     let failed = 0;
     const results: HostScanDetail[] = [];
+    const record = (work: Promise<void> | undefined) => work?.catch((error: unknown) => this.options.onRecorderError?.(error));
+    await record(this.options.recorder?.runStarted(runId, scope, targets, this.now().toISOString()));
     for (const target of targets) {
       events.emit('scan:progress', { runId, host: target.name, dc: target.dc, phase: 'queued', reason: null, done, failed, total });
     }
@@ -97,6 +108,7 @@ export class ScanService {
         if (result.phase !== 'done') failed++;
         results.push(result);
         if (result.phase !== 'cancelled' || !this.lastByHost.has(current.name)) this.lastByHost.set(current.name, result);
+        await record(this.options.recorder?.hostFinished(result));
         events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase: result.phase, reason: result.reason, done, failed, total });
         events.emit('scan:host-result', { ...summaryOf(result), runId });
       }
@@ -104,7 +116,9 @@ export class ScanService {
     const width = Math.max(1, Math.min(this.options.maxConcurrentHosts ?? 64, targets.length));
     await Promise.all(Array.from({ length: width }, worker));
     const cancelled = signal.aborted;
-    events.emit('scan:finished', { runId, total, ok: results.filter((r) => r.phase === 'done').length, failed, cancelled });
+    const ok = results.filter((r) => r.phase === 'done').length;
+    await record(this.options.recorder?.runFinished(runId, { finishedAt: this.now().toISOString(), ok, failed, cancelled }));
+    events.emit('scan:finished', { runId, total, ok, failed, cancelled });
     return { runId, results, cancelled };
   }
 }

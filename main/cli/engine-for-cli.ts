@@ -1,0 +1,20 @@
+// Builds an engine for a CLI command from the operator's environment: their
+// known_hosts and ~/.ssh/config (read only), their ssh-agent, the data folder.
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, type Engine, type EngineOptions } from '../engine/engine';
+import type { CliIo } from './cli-io';
+import { defaultDataDir } from './data-dir';
+
+export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>): Promise<Engine> {
+  const home = io.env.HOME ?? homedir();
+  const sshConfigText = await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => null);
+  return createEngine({
+    dataDir: overrides.dataDir ?? defaultDataDir(io.env),
+    userKnownHostsPath: join(home, '.ssh', 'known_hosts'),
+    sshConfigText,
+    agentSocket: io.env.SSH_AUTH_SOCK,
+    ...overrides,
+  });
+}

@@ -1,0 +1,81 @@
+// `opsdeck scan`: scans the fleet (or one site, role or host) and prints a
+// per-datacentre summary, or JSON with every host's result and raw outputs.
+// Exit 0 when every host answered, 1 when some did not, 2 on bad usage or a
+// bad inventory.
+import type { HostScanDetail, ScanFinishedEvent, ScanScope } from '../../preload/contract';
+import type { Engine } from '../engine/engine';
+import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
+import { UsageError, type CliCommand, type CliIo } from './cli-io';
+import { cliPrompter } from './cli-prompter';
+import { engineForCli } from './engine-for-cli';
+import { scanSummaryText } from './scan-summary';
+
+const VALUE_OPTIONS = ['--inventory', '--dc', '--role', '--host', '--data-dir'];
+const FLAGS = ['--json', '--accept-new', '--demo'];
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  summary: 'scan the fleet, a site, a role or a host over SSH and print what answered',
+  usage: 'opsdeck scan [--inventory FILE | --demo] [--dc ID | --role ROLE | --host NAME] [--json] [--accept-new] [--data-dir DIR]',
+  async run(args, io) {
+    rejectUnknownOptions(args, VALUE_OPTIONS, FLAGS);
+    const scope = scopeFrom(args);
+    const inventoryPath = optionValue(args, '--inventory');
+    const dataDir = optionValue(args, '--data-dir');
+    if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
+    const engine = await engineForCli(io, {
+      ...(dataDir ? { dataDir } : {}),
+      inventoryPath: inventoryPath ?? undefined,
+      demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
+      prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
+    });
+    try {
+      return await scanWith(engine, scope, hasFlag(args, '--json'), io);
+    } finally {
+      await engine.dispose();
+    }
+  },
+};
+
+async function scanWith(engine: Engine, scope: ScanScope, json: boolean, io: CliIo): Promise<number> {
+  const fleet = engine.fleet.view(() => null);
+  if (fleet.problems.length > 0 || !engine.fleet.current) {
+    for (const problem of fleet.problems) io.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
+    if (!engine.fleet.current) io.stderr.write('no usable inventory: give one with --inventory FILE\n');
+    return 2;
+  }
+  for (const warning of engine.fleet.warnings()) io.stderr.write(`warning: ${warning}\n`);
+  const finished = new Promise<ScanFinishedEvent>((resolve) => {
+    engine.events.subscribe((name, payload) => {
+      if (name === 'scan:finished') resolve(payload as ScanFinishedEvent);
+      if (name === 'scan:progress' && !json) {
+        const event = payload as { host: string; phase: string; done: number; total: number; reason: string | null };
+        if (event.phase === 'done' || event.phase === 'failed') {
+          io.stderr.write(`[${event.done}/${event.total}] ${event.host}: ${event.phase}${event.reason ? ` (${event.reason})` : ''}\n`);
+        }
+      }
+    });
+  });
+  const started = await engine.handlers['scan.start']({ scope });
+  const outcome = await finished;
+  if (outcome.runId !== started.runId) throw new Error('scan finished event for another run');
+  const results = engine.fleet
+    .targets(scope)
+    .map((target) => engine.scans.lastResult(target.name))
+    .filter((result): result is HostScanDetail => result !== null);
+  if (json) io.stdout.write(`${JSON.stringify({ runId: started.runId, fleet: fleet.source, datacentres: fleet.datacentres, hosts: results }, null, 2)}\n`);
+  else io.stdout.write(scanSummaryText(fleet.datacentres, results));
+  return outcome.failed === 0 && !outcome.cancelled ? 0 : 1;
+}
+
+function scopeFrom(args: string[]): ScanScope {
+  const dc = optionValue(args, '--dc');
+  const role = optionValue(args, '--role');
+  const host = optionValue(args, '--host');
+  const given = [dc, role, host].filter((value) => value !== undefined);
+  if (given.length > 1) throw new UsageError('give at most one of --dc, --role, --host');
+  if (dc) return { kind: 'dc', id: dc };
+  if (role) return { kind: 'role', role };
+  if (host) return { kind: 'host', name: host };
+  return { kind: 'fleet' };
+}

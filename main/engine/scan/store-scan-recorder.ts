@@ -1,0 +1,12 @@
+// Writes scan history to the store as it happens: the run when it starts,
+// each host's result (with its raw outputs) as soon as it is known.
+import type { ScanStore } from '../store/scan-store';
+import type { ScanRecorder } from './scan-service';
+
+export function storeScanRecorder(scans: ScanStore, operator: string, fleet: () => string): ScanRecorder {
+  return {
+    runStarted: (runId, scope, targets, startedAt) => scans.beginRun({ runId, startedAt, scope, operator, fleet: fleet(), total: targets.length }),
+    hostFinished: (detail) => scans.saveHostResult(detail),
+    runFinished: (runId, end) => scans.finishRun(runId, end),
+  };
+}

@@ -1,0 +1,235 @@
+// The SSH transport: one connection per route, reused for every command
+// (parallel exec channels), jump hosts shared by everything behind them,
+// bounded concurrency (global, per server and per bastion: sshd's default
+// MaxStartups 10:30:100 drops handshakes beyond 10), timeouts, retries with
+// backoff for transient failures only, cancellation, idle close.
+import type { Duplex } from 'node:stream';
+import type { Client } from 'ssh2';
+import type { SecretStore } from '../secrets/secret-store';
+import type { HostKeyStore } from './host-key-store';
+import { KeyedLimiter } from './keyed-limiter';
+import { openSshConnection } from './open-ssh-connection';
+import type { OperatorPrompter } from './operator-prompts';
+import { backoffDelayMs } from './retry-backoff';
+import { runExec, type ExecResult } from './run-exec';
+import { SshError } from './ssh-error';
+import { endpointKey, jumpRoute, routeKey, type SshEndpoint, type SshRoute } from './ssh-route';
+
+export interface SshLimits {
+  maxConnections: number;
+  maxHandshakesPerServer: number;
+  maxChannelsPerConnection: number;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+  keepaliveIntervalMs: number;
+  idleCloseMs: number;
+  retries: number;
+}
+
+export const DEFAULT_SSH_LIMITS: SshLimits = {
+  maxConnections: 256,
+  maxHandshakesPerServer: 8,
+  maxChannelsPerConnection: 8,
+  connectTimeoutMs: 10_000,
+  commandTimeoutMs: 60_000,
+  keepaliveIntervalMs: 15_000,
+  idleCloseMs: 60_000,
+  retries: 2,
+};
+
+const FAILURE_MEMORY_MS = 10_000;
+
+export interface SshPoolOptions {
+  hostKeys: Pick<HostKeyStore, 'check' | 'accept'>;
+  prompter: OperatorPrompter;
+  secrets: SecretStore;
+  agentSocket?: string;
+  defaultIdentityFiles?: string[];
+  limits?: Partial<SshLimits>;
+}
+
+interface PooledConnection {
+  key: string;
+  client: Client;
+  route: SshRoute;
+  activeChannels: number;
+  dependants: number;
+  lastUsed: number;
+  closed: boolean;
+}
+
+export class SshPool {
+  private readonly limits: SshLimits;
+  private readonly live = new Map<string, PooledConnection>();
+  private readonly opening = new Map<string, Promise<PooledConnection>>();
+  private readonly handshakes: KeyedLimiter;
+  private readonly channels: KeyedLimiter;
+  private readonly connectionSlots: KeyedLimiter;
+  private readonly idleTimer: NodeJS.Timeout;
+  /** Non-retryable failures (auth, host key) remembered briefly, so one refusal is not asked or tried again per command. */
+  private readonly recentFailures = new Map<string, { error: SshError; until: number }>();
+  private handshakesInFlight = 0;
+  private disposed = false;
+  /** Connection attempts made, by route key (for tests and diagnostics). */
+  readonly attempts = new Map<string, number>();
+
+  constructor(private readonly options: SshPoolOptions) {
+    this.limits = { ...DEFAULT_SSH_LIMITS, ...options.limits };
+    this.handshakes = new KeyedLimiter(this.limits.maxHandshakesPerServer);
+    this.channels = new KeyedLimiter(this.limits.maxChannelsPerConnection);
+    this.connectionSlots = new KeyedLimiter(this.limits.maxConnections);
+    this.idleTimer = setInterval(() => this.closeIdle(), Math.max(1000, Math.min(this.limits.idleCloseMs, 15_000)));
+    this.idleTimer.unref();
+  }
+
+  async exec(route: SshRoute, command: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ExecResult> {
+    if (this.disposed) throw new SshError('cancelled', route.target.label, `${route.target.label}: the SSH pool is closed`);
+    const connection = await this.connectionFor(route, options.signal);
+    const channelKey = connection.key;
+    connection.activeChannels++;
+    try {
+      const release = await this.channels.acquire(channelKey, options.signal).catch(() => {
+        throw new SshError('cancelled', route.target.label, `${route.target.label}: cancelled`);
+      });
+      try {
+        return await runExec(connection.client, route.target.label, command, options.timeoutMs ?? this.limits.commandTimeoutMs, options.signal);
+      } finally {
+        release();
+      }
+    } finally {
+      connection.activeChannels--;
+      connection.lastUsed = Date.now();
+      if (this.connectionSlots.inUse('all') >= this.limits.maxConnections) this.closeIdle(0);
+    }
+  }
+
+  stats(): { connections: number; handshakesInFlight: number } {
+    return { connections: this.live.size, handshakesInFlight: this.handshakesInFlight };
+  }
+
+  /** Closes connections unused for idleCloseMs (or maxIdleMs) that carry nothing. */
+  closeIdle(maxIdleMs = this.limits.idleCloseMs): void {
+    const now = Date.now();
+    for (const connection of this.live.values()) {
+      if (connection.activeChannels === 0 && connection.dependants === 0 && now - connection.lastUsed >= maxIdleMs) this.drop(connection);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    clearInterval(this.idleTimer);
+    await Promise.allSettled([...this.opening.values()]);
+    for (const connection of [...this.live.values()]) this.drop(connection);
+  }
+
+  private async connectionFor(route: SshRoute, signal?: AbortSignal): Promise<PooledConnection> {
+    const key = routeKey(route);
+    const existing = this.live.get(key);
+    if (existing && !existing.closed) return existing;
+    const failure = this.recentFailures.get(key);
+    if (failure && failure.until > Date.now()) throw failure.error;
+    let pending = this.opening.get(key);
+    if (!pending) {
+      pending = this.openWithRetry(route, key, signal)
+        .catch((error: unknown) => {
+          if (error instanceof SshError && !error.retryable && error.code !== 'cancelled') {
+            this.recentFailures.set(key, { error, until: Date.now() + FAILURE_MEMORY_MS });
+          }
+          throw error;
+        })
+        .finally(() => this.opening.delete(key));
+      this.opening.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async openWithRetry(route: SshRoute, key: string, signal?: AbortSignal): Promise<PooledConnection> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.open(route, key, signal);
+      } catch (error) {
+        const retryable = error instanceof SshError && error.retryable && error.code !== 'jump-failed';
+        if (!retryable || attempt >= this.limits.retries || signal?.aborted || this.disposed) throw error;
+        await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt)));
+      }
+    }
+  }
+
+  private async open(route: SshRoute, key: string, signal?: AbortSignal): Promise<PooledConnection> {
+    const parentRoute = jumpRoute(route);
+    const parent = parentRoute ? await this.jumpConnection(parentRoute, route.target, signal) : null;
+    const releaseSlot = await this.connectionSlots.acquire('all', signal);
+    const serverKey = `${route.target.address}:${route.target.port}`;
+    const viaKey = parent ? `via ${parent.key}` : null;
+    const releases: (() => void)[] = [];
+    try {
+      releases.push(await this.handshakes.acquire(serverKey, signal));
+      if (viaKey) releases.push(await this.handshakes.acquire(viaKey, signal));
+      this.handshakesInFlight++;
+      this.attempts.set(key, (this.attempts.get(key) ?? 0) + 1);
+      try {
+        const sock = parent ? await forward(parent, route.target) : undefined;
+        const client = await openSshConnection(route.target, sock, {
+          hostKeys: this.options.hostKeys,
+          prompter: this.options.prompter,
+          secrets: this.options.secrets,
+          agentSocket: this.options.agentSocket,
+          defaultIdentityFiles: this.options.defaultIdentityFiles ?? [],
+          readyTimeoutMs: this.limits.connectTimeoutMs,
+          keepaliveIntervalMs: this.limits.keepaliveIntervalMs,
+          via: parent ? `through ${parent.route.target.label} (${parent.route.target.address}:${parent.route.target.port})` : null,
+        });
+        const connection: PooledConnection = { key, client, route, activeChannels: 0, dependants: 0, lastUsed: Date.now(), closed: false };
+        if (parent) parent.dependants++;
+        client.on('close', () => {
+          connection.closed = true;
+          if (this.live.get(key) === connection) this.live.delete(key);
+          if (parent) parent.dependants--;
+          releaseSlot();
+        });
+        client.on('error', () => undefined);
+        this.live.set(key, connection);
+        return connection;
+      } finally {
+        this.handshakesInFlight--;
+      }
+    } catch (error) {
+      releaseSlot();
+      throw error;
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  private async jumpConnection(route: SshRoute, target: SshEndpoint, signal?: AbortSignal): Promise<PooledConnection> {
+    try {
+      return await this.connectionFor(route, signal);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const code = error instanceof SshError && (error.code.startsWith('host-key') || error.code === 'auth-failed' || error.code === 'cancelled') ? error.code : 'jump-failed';
+      throw new SshError(code, target.label, `${target.label}: cannot reach it through ${route.target.label}: ${reason}`);
+    }
+  }
+
+  private drop(connection: PooledConnection): void {
+    connection.closed = true;
+    this.live.delete(connection.key);
+    connection.client.end();
+  }
+}
+
+function forward(parent: PooledConnection, target: SshEndpoint): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    parent.client.forwardOut('127.0.0.1', 0, target.address, target.port, (error, stream) => {
+      if (error) {
+        reject(
+          new SshError(
+            'jump-failed',
+            target.label,
+            `${target.label} (${target.address}:${target.port}): ${parent.route.target.label} (${endpointKey(parent.route.target)}) would not open a tunnel to it: ${error.message}`,
+          ),
+        );
+      } else resolve(stream);
+    });
+  });
+}
