@@ -1,6 +1,8 @@
 // Electron entry: app lifecycle, the one hardened window, and the engine
 // mounted on IPC. Only wiring lives here.
 import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from './engine/engine';
@@ -37,7 +39,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, join(here, '../renderer'));
-  engine = await createEngine({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  const sshDir = join(homedir(), '.ssh');
+  engine = await createEngine({
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    userKnownHostsPath: join(sshDir, 'known_hosts'),
+    sshConfigText: await readFile(join(sshDir, 'config'), 'utf8').catch(() => null),
+    agentSocket: process.env.SSH_AUTH_SOCK,
+    defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(sshDir, name)),
+    demoFleet: 'when-empty',
+  });
   mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

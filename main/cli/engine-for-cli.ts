@@ -15,6 +15,7 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
     userKnownHostsPath: join(home, '.ssh', 'known_hosts'),
     sshConfigText,
     agentSocket: io.env.SSH_AUTH_SOCK,
+    defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(home, '.ssh', name)),
     ...overrides,
   });
 }

@@ -36,6 +36,8 @@ export interface EngineOptions {
   sshConfigText?: string | null;
   /** SSH_AUTH_SOCK of the operator's agent. */
   agentSocket?: string;
+  /** Keys tried when a host names no identity (OpenSSH's ~/.ssh/id_* defaults). */
+  defaultIdentityFiles?: string[];
   secrets?: SecretStore;
   /** Who answers host-key, OTP and passphrase questions; the UI broker by default. */
   prompter?: OperatorPrompter;
@@ -82,7 +84,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   const pool = options.executor
     ? null
-    : new SshPool({ hostKeys: auditedHostKeys(hostKeys, audit), prompter, secrets, agentSocket: options.agentSocket, limits: options.sshLimits });
+    : new SshPool({ hostKeys: auditedHostKeys(hostKeys, audit), prompter, secrets, agentSocket: options.agentSocket, defaultIdentityFiles: options.defaultIdentityFiles, limits: options.sshLimits });
   const executor: CommandExecutor = options.executor ?? pool!;
   const fleet = new FleetService(options.sshConfigText ?? null);
   const latest = new Map<string, HostScanSummary>((await store.scans.latestHostSummaries()).map((summary) => [summary.host, summary]));

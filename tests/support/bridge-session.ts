@@ -21,7 +21,7 @@ export async function startBridgeSession(options: Partial<EngineOptions> = {}): 
     throw new Error(`the renderer is not built (${RENDERER_ROOT}/index.html missing): run npm run build first`);
   }
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'opsdeck-e2e-')));
-  const engine = await createEngine({ ...options, dataDir });
+  const engine = await createEngine({ demoFleet: 'never', ...options, dataDir });
   const bridge = await startBridgeServer({ handlers: engine.handlers, events: engine.events, rendererRoot: RENDERER_ROOT });
   return {
     engine,

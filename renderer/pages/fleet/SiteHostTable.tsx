@@ -108,7 +108,7 @@ function HostRow({ host, scanDisabled, onScanHost }: { host: HostView; scanDisab
           </div>
         )}
       </td>
-      <td className="muted">{host.last?.finishedAt ? new Date(host.last.finishedAt).toLocaleTimeString() : '—'}</td>
+      <td className="muted nowrap">{host.last?.finishedAt ? new Date(host.last.finishedAt).toLocaleTimeString() : '—'}</td>
       <td>
         <button type="button" className="small" disabled={scanDisabled} onClick={() => onScanHost(host.name)} aria-label={`Scan ${host.name}`}>
           Scan

@@ -1,0 +1,72 @@
+// A person's path on first start: the app opens on the demo fleet, the
+// operator accepts the demo host keys, scans both sites, watches progress
+// reach every host, opens a host page, and cancels a scan midway.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
+import { launchChromium, saveScreenshot } from '../support/chromium';
+
+let session: BridgeSession;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  session = await startBridgeSession({ demoFleet: 'always' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(session.bridge.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await session?.close();
+});
+
+test('opens on the demo fleet, labelled as simulated, with both sites side by side', async () => {
+  await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('Demo fleet (simulated)');
+  await expect.poll(() => page.locator('section.site h2').allTextContents()).toEqual(['Bridgewater, NJ (nj, primary)', 'Seattle, WA (sea, secondary)']);
+  const boxes = await page.locator('section.site').evaluateAll((sites) => sites.map((site) => site.getBoundingClientRect().top));
+  expect(Math.abs(boxes[0]! - boxes[1]!)).toBeLessThan(2);
+});
+
+test('a first scan asks for the unknown host keys; accepted, every host of both sites answers', async () => {
+  await page.getByRole('button', { name: 'Scan fleet' }).click();
+  const dialog = page.locator('dialog.prompt-dialog');
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await expect.poll(() => dialog.locator('td.fingerprint').first().textContent()).toMatch(/^SHA256:/);
+  await saveScreenshot(page, 'fleet-host-key-prompt');
+  // Bastions first, then each host behind them: accept until no prompt is left.
+  for (let round = 0; round < 10; round++) {
+    await page.waitForTimeout(300);
+    if (!(await dialog.isVisible())) break;
+    const acceptAll = dialog.getByRole('button', { name: /Accept all/ });
+    if (await acceptAll.isVisible()) await acceptAll.click();
+    else await dialog.getByRole('button', { name: 'Accept' }).first().click();
+  }
+  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toMatch(/^finished: 24 answered, 0 failed/);
+  expect(await page.locator('progress').getAttribute('value')).toBe('24');
+  await expect.poll(() => page.getByTestId('site-count-nj').textContent()).toMatch(/^12\/12 answered/);
+  await expect.poll(() => page.getByTestId('site-count-sea').textContent()).toMatch(/^12\/12 answered/);
+  await saveScreenshot(page, 'fleet-overview-after-scan');
+});
+
+test('a host page shows identity and raw outputs as text', async () => {
+  await page.locator('a', { hasText: 'cn2.sea' }).click();
+  await expect.poll(() => page.locator('h1').textContent()).toBe('cn2.sea');
+  await expect.poll(() => page.locator('.identity').textContent()).toContain('joyent_');
+  const outputs = page.locator('.raw-output');
+  expect(await outputs.count()).toBeGreaterThanOrEqual(4);
+  expect(await outputs.first().locator('code').textContent()).toMatch(/^env LC_ALL=C /);
+  await saveScreenshot(page, 'host-page');
+  await page.goBack();
+});
+
+test('a scan can be cancelled midway and says so', async () => {
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Fleet');
+  await page.getByRole('button', { name: 'Scan fleet' }).click();
+  await page.getByRole('button', { name: 'Cancel scan' }).click();
+  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toMatch(/^cancelled:/);
+  expect(pageErrors).toEqual([]);
+});
