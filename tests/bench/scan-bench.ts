@@ -1,0 +1,183 @@
+// bench:scan — OpsDeck's SSH scan against the OpenSSH client, same hosts,
+// same commands, same concurrency, in one run. The demo fleet runs in its own
+// process; each size gets a fresh fleet. Prints a table; asserts nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
+import { SshPool } from '../../main/engine/ssh/ssh-pool';
+import type { SshRoute } from '../../main/engine/ssh/ssh-route';
+import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
+import { parseInventory } from '../../main/engine/inventory/parse-inventory';
+import { scanTargets } from '../../main/engine/fleet/scan-targets';
+
+const SIZES = (process.argv[2] ?? '50,200,1000').split(',').map(Number);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const COMMANDS = ['hostname', 'uname -s', 'uname -r', 'cat /etc/os-release', 'cat /proc/uptime', 'ss -H -tulpn'].map((c) => `env LC_ALL=C ${c}`);
+const CLI = join(process.cwd(), 'out', 'main', 'cli.js');
+
+interface Measurement {
+  wallS: number;
+  cpuMs: number;
+  peakRssMb: number | null;
+  ok: number;
+}
+
+interface Fleet {
+  dir: string;
+  inventoryPath: string;
+  knownHostsPath: string;
+  clientKeyPath: string;
+  stop(): Promise<void>;
+}
+
+async function startFleet(hosts: number): Promise<Fleet> {
+  const dir = await mkdtemp(join(tmpdir(), 'opsdeck-bench-'));
+  const child = spawn(process.execPath, [CLI, 'demo-fleet', '--hosts', String(hosts), '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      if (buffer.includes('\n')) resolve(buffer.split('\n')[0]!);
+    });
+    child.on('exit', (code) => reject(new Error(`demo fleet exited ${code}`)));
+  });
+  const ready = JSON.parse(line) as { inventoryPath: string; knownHostsPath: string; clientKeyPath: string };
+  return {
+    dir,
+    ...ready,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function routesOf(fleet: Fleet): Promise<{ name: string; route: SshRoute }[]> {
+  const parsed = parseInventory(await readFile(fleet.inventoryPath, 'utf8'), fleet.inventoryPath);
+  if (!parsed.ok) throw new Error(`demo inventory: ${parsed.problems[0]?.message}`);
+  return scanTargets(parsed.inventory, { kind: 'fleet' }).map((target) => ({ name: target.name, route: target.route }));
+}
+
+async function benchOpsdeck(fleet: Fleet, hosts: { name: string; route: SshRoute }[]): Promise<Measurement> {
+  const pool = new SshPool({
+    hostKeys: new HostKeyStore({ opsdeckKnownHostsPath: fleet.knownHostsPath }),
+    prompter: {
+      confirmUnknownHostKey: async () => false,
+      keyboardInteractive: async () => null,
+      keyPassphrase: async () => null,
+    },
+    secrets: new MemorySecretStore(),
+  });
+  globalThis.gc?.();
+  const cpuBefore = process.cpuUsage();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  let ok = 0;
+  const queue = [...hosts];
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let host = queue.shift(); host; host = queue.shift()) {
+        const results = await Promise.allSettled(COMMANDS.map((command) => pool.exec(host!.route, command, { timeoutMs: 30_000 })));
+        if (results.every((result) => result.status === 'fulfilled')) ok++;
+      }
+    }),
+  );
+  const wallS = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const cpu = process.cpuUsage(cpuBefore);
+  await pool.dispose();
+  return { wallS, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peakRss / 1024 / 1024, ok };
+}
+
+async function benchOpenssh(fleet: Fleet, hosts: { name: string; route: SshRoute }[]): Promise<Measurement> {
+  const controlDir = await mkdtemp(join('/tmp', 'odcm-'));
+  const lines: string[] = [];
+  const bastions = new Map<string, SshRoute['jumps'][number]>();
+  for (const host of hosts) for (const jump of host.route.jumps) bastions.set(`${jump.address}:${jump.port}`, jump);
+  const common = [
+    `  IdentityFile ${fleet.clientKeyPath}`,
+    '  IdentitiesOnly yes',
+    `  UserKnownHostsFile ${fleet.knownHostsPath}`,
+    '  StrictHostKeyChecking yes',
+    '  BatchMode yes',
+    '  ControlMaster auto',
+    `  ControlPath ${controlDir}/%C`,
+    '  ControlPersist 120',
+    '  LogLevel ERROR',
+  ];
+  let index = 0;
+  const bastionAlias = new Map<string, string>();
+  for (const [key, jump] of bastions) {
+    const alias = `bastion${index++}`;
+    bastionAlias.set(key, alias);
+    lines.push(`Host ${alias}`, `  HostName ${jump.address}`, `  Port ${jump.port}`, `  User ${jump.user}`, ...common);
+  }
+  for (const host of hosts) {
+    const jump = host.route.jumps[0]!;
+    lines.push(
+      `Host ${host.name}`,
+      `  HostName ${host.route.target.address}`,
+      `  Port ${host.route.target.port}`,
+      `  User ${host.route.target.user}`,
+      `  ProxyJump ${bastionAlias.get(`${jump.address}:${jump.port}`)}`,
+      ...common,
+    );
+  }
+  const config = join(controlDir, 'ssh_config');
+  await writeFile(config, lines.join('\n') + '\n');
+  const hostList = join(controlDir, 'hosts');
+  await writeFile(hostList, hosts.map((host) => host.name).join('\n') + '\n');
+  const script = [
+    `xargs -P ${CONCURRENCY} -n 1 sh -c 'fail=0; for c in ${COMMANDS.map((c) => `"${c}"`).join(' ')}; do ssh -F ${config} "$0" "$c" >/dev/null 2>&1 || fail=1; done; [ $fail = 0 ] && echo ok' < ${hostList} > ${controlDir}/ok`,
+    `for b in ${[...bastionAlias.values()].join(' ')}; do ssh -F ${config} -O exit "$b" 2>/dev/null; done`,
+    `for h in $(cat ${hostList}); do ssh -F ${config} -O exit "$h" 2>/dev/null; done`,
+  ].join('\n');
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'bash', '-c', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wallS = (performance.now() - started) / 1000;
+  const [user, system] = (run.stderr.trim().split('\n').at(-1) ?? '0 0 0').split(' ').map(Number);
+  const ok = (await readFile(join(controlDir, 'ok'), 'utf8')).split('\n').filter((line) => line === 'ok').length;
+  await rm(controlDir, { recursive: true, force: true });
+  return { wallS, cpuMs: ((user ?? 0) + (system ?? 0)) * 1000, peakRssMb: null, ok };
+}
+
+function row(cells: (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+const table: string[] = [
+  row(['hosts', 'tool', 'answered', 'wall s', 'hosts/s', 'CPU ms/host', 'peak RSS MB', 'wall vs OpsDeck', 'CPU/host vs OpsDeck']),
+  row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+];
+for (const size of SIZES) {
+  const fleet = await startFleet(size);
+  try {
+    const hosts = await routesOf(fleet);
+    const opsdeck = await benchOpsdeck(fleet, hosts);
+    const openssh = await benchOpenssh(fleet, hosts);
+    const perHost = (m: Measurement) => m.cpuMs / hosts.length;
+    table.push(
+      row([size, 'OpsDeck', opsdeck.ok, opsdeck.wallS.toFixed(2), (size / opsdeck.wallS).toFixed(0), perHost(opsdeck).toFixed(2), opsdeck.peakRssMb!.toFixed(0), '1.00', '1.00']),
+      row([
+        size,
+        `OpenSSH ControlMaster + xargs -P ${CONCURRENCY}`,
+        openssh.ok,
+        openssh.wallS.toFixed(2),
+        (size / openssh.wallS).toFixed(0),
+        perHost(openssh).toFixed(2),
+        '—',
+        (openssh.wallS / opsdeck.wallS).toFixed(2),
+        (perHost(openssh) / perHost(opsdeck)).toFixed(2),
+      ]),
+    );
+    process.stderr.write(`${size} hosts done\n`);
+  } finally {
+    await fleet.stop();
+  }
+}
+console.log(`\nbench:scan — ${COMMANDS.length} commands per host, concurrency ${CONCURRENCY}, demo fleet in its own process (2 bastions)\n`);
+console.log(table.join('\n'));
