@@ -68,6 +68,7 @@ export class SshPool {
   private readonly idleTimer: NodeJS.Timeout;
   /** Non-retryable failures (auth, host key) remembered briefly, so one refusal is not asked or tried again per command. */
   private readonly recentFailures = new Map<string, { error: SshError; until: number }>();
+  private readonly demand = new Map<string, number>();
   private handshakesInFlight = 0;
   private disposed = false;
   /** Connection attempts made, by route key (for tests and diagnostics). */
@@ -84,11 +85,24 @@ export class SshPool {
 
   async exec(route: SshRoute, command: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ExecResult> {
     if (this.disposed) throw new SshError('cancelled', route.target.label, `${route.target.label}: the SSH pool is closed`);
+    const key = routeKey(route);
+    // Demand pins the connection: idle closing never takes one a caller is about to use.
+    this.demand.set(key, (this.demand.get(key) ?? 0) + 1);
+    try {
+      return await this.execPinned(route, command, options);
+    } finally {
+      const left = (this.demand.get(key) ?? 1) - 1;
+      if (left === 0) this.demand.delete(key);
+      else this.demand.set(key, left);
+      if (this.connectionSlots.inUse('all') >= this.limits.maxConnections) this.closeIdle(0);
+    }
+  }
+
+  private async execPinned(route: SshRoute, command: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<ExecResult> {
     const connection = await this.connectionFor(route, options.signal);
-    const channelKey = connection.key;
     connection.activeChannels++;
     try {
-      const release = await this.channels.acquire(channelKey, options.signal).catch(() => {
+      const release = await this.channels.acquire(connection.key, options.signal).catch(() => {
         throw new SshError('cancelled', route.target.label, `${route.target.label}: cancelled`);
       });
       try {
@@ -99,7 +113,6 @@ export class SshPool {
     } finally {
       connection.activeChannels--;
       connection.lastUsed = Date.now();
-      if (this.connectionSlots.inUse('all') >= this.limits.maxConnections) this.closeIdle(0);
     }
   }
 
@@ -111,7 +124,8 @@ export class SshPool {
   closeIdle(maxIdleMs = this.limits.idleCloseMs): void {
     const now = Date.now();
     for (const connection of this.live.values()) {
-      if (connection.activeChannels === 0 && connection.dependants === 0 && now - connection.lastUsed >= maxIdleMs) this.drop(connection);
+      const idle = connection.activeChannels === 0 && connection.dependants === 0 && !this.demand.has(connection.key);
+      if (idle && now - connection.lastUsed >= maxIdleMs) this.drop(connection);
     }
   }
 
