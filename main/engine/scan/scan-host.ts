@@ -15,7 +15,8 @@ export interface ScanHostContext {
   audit: CommandAudit;
   signal: AbortSignal;
   now: () => Date;
-  commandTimeoutMs: number;
+  /** Per-command limit; absent = the transport's own default. */
+  commandTimeoutMs?: number;
   onPhase: (phase: HostPhase) => void;
 }
 
@@ -58,7 +59,11 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   if (connectionFailure && results.every((output) => output.exitCode === null)) {
     return finish('failed', connectionFailure.error, os);
   }
-  return finish('done', null, os);
+  const done = finish('done', null, os);
+  if (done.identity && (done.identity.osName === null || done.identity.kernel === null)) {
+    return { ...done, reason: 'answered, but its identity output was not understood (kept as evidence)' };
+  }
+  return done;
 }
 
 async function runCommand(target: ScanTarget, command: HostCommand, context: ScanHostContext): Promise<CommandOutput> {

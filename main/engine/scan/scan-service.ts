@@ -100,7 +100,7 @@ export class ScanService {
               audit: this.options.audit,
               signal,
               now: this.now,
-              commandTimeoutMs: this.options.commandTimeoutMs ?? 60_000,
+              commandTimeoutMs: this.options.commandTimeoutMs,
               onPhase: (phase) =>
                 events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase, reason: null, done, failed, total }),
             });

@@ -19,7 +19,7 @@ export function parseSmartosRelease(text: string): { name: string | null; versio
   const first = text.split('\n').find((line) => line.trim().length > 0)?.trim();
   if (!first) return { name: null, version: null };
   const match = /^(SmartOS|Joyent|illumos)\S*\s+(\S+)/.exec(first);
-  return match ? { name: 'SmartOS', version: match[2]! } : { name: first.slice(0, 80), version: null };
+  return match ? { name: 'SmartOS', version: match[2]! } : { name: null, version: null };
 }
 
 /** /proc/uptime: "12345.67 2345.12" → seconds. */
@@ -47,9 +47,16 @@ export function identityFromOutputs(os: TargetOs, outputs: CommandOutput[], now:
     hostname: ok('identity.hostname')?.trim() || null,
     osName: release.name,
     osVersion: release.version,
-    kernel: ok('identity.kernel')?.trim() || null,
+    kernel: plausibleKernel(os, ok('identity.kernel')),
     uptimeSeconds: uptimeText === null ? null : os === 'debian' ? parseProcUptime(uptimeText) : parseKstatBootTime(uptimeText, now),
   };
+}
+
+/** `uname -r` (Debian) or `uname -v` (SmartOS platform stamp); anything else is not a kernel name. */
+function plausibleKernel(os: TargetOs, text: string | null): string | null {
+  const value = text?.trim() ?? '';
+  const pattern = os === 'debian' ? /^\d+\.\d+[\w.+~-]*$/ : /^joyent_\d{8}T\d{6}Z$/;
+  return pattern.test(value) ? value : null;
 }
 
 function unquote(value: string): string {
