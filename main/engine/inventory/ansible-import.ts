@@ -86,7 +86,7 @@ function convert(parsed: AnsibleParse, file: string, mapping: CheckedAnsibleMapp
   const doc = new Document(output);
   // Lists of plain values (roles, sources) read better on one line: `roles: [imap]`.
   visit(doc, { Seq: (_, seq) => void (seq.flow = seq.items.every((item) => isScalar(item))) });
-  doc.commentBefore = ` OpsDeck inventory imported from ${file}.\n Review each datacentre, os and roles before scanning (see FORMAT.md).`;
+  doc.commentBefore = ` OpsDeck inventory imported from ${file}.\n Review each datacentre, os and roles before scanning (see the inventory section of the README).`;
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const check = parseInventory(yaml, `${file} (as OpsDeck inventory)`);
   if (!check.ok) return { problems: check.problems };

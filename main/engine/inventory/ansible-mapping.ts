@@ -1,7 +1,7 @@
 // How Ansible groups become OpsDeck placement: which datacentre, OS and roles
 // a group's hosts get, plus the datacentres (with bastions), defaults and role
 // policies to write into the imported inventory. Written by a person as YAML
-// (see FORMAT.md) or built in code.
+// (see the README) or built in code.
 import { z } from 'zod';
 import {
   DATACENTRE_ID,

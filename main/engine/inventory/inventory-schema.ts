@@ -1,7 +1,7 @@
 // The OpsDeck inventory file: zod schemas for the YAML as written (snake_case,
 // optional fields left optional so we can tell what was explicit), and the
 // normalised types the engine uses (camelCase, every host fully resolved).
-// FORMAT.md documents the format for people.
+// The README's inventory section documents the format for people.
 import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { badSourceReason } from './cidr';

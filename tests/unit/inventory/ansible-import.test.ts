@@ -105,7 +105,7 @@ test('INI and YAML forms of the same fleet import to the same inventory', () => 
 
 test('the imported YAML is readable: a header, flow lists, nothing left for the reader to guess', () => {
   const { yaml } = imported(INI, 'hosts.ini', mappingFixture());
-  expect(yaml.split('\n').slice(0, 2)).toEqual(['# OpsDeck inventory imported from hosts.ini.', '# Review each datacentre, os and roles before scanning (see FORMAT.md).']);
+  expect(yaml.split('\n').slice(0, 2)).toEqual(['# OpsDeck inventory imported from hosts.ini.', '# Review each datacentre, os and roles before scanning (see the inventory section of the README).']);
   expect(yaml).toContain('    roles: [imap]\n');
 });
 
