@@ -61,6 +61,24 @@ export interface HostIdentity {
   uptimeSeconds: number | null;
 }
 
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type PostureArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access';
+
+/** One thing about one host that does not hold a promise of Annex 2, with its evidence. */
+export interface FindingView {
+  /** Stable across scans for the same problem, so history can follow it. */
+  id: string;
+  host: string;
+  dc: string;
+  area: PostureArea;
+  /** A key of CONTROLS (main/engine/posture/finding.ts): Annex 2 section and title. */
+  control: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  evidence: { commandIds: string[]; excerpt: string[] };
+}
+
 export interface HostScanSummary {
   host: string;
   dc: string;
@@ -69,6 +87,8 @@ export interface HostScanSummary {
   finishedAt: string | null;
   identity: HostIdentity | null;
   detectedOs: 'debian' | 'smartos' | null;
+  /** Findings by severity from this scan (empty when the host did not answer). */
+  findingCounts: Partial<Record<Severity, number>>;
 }
 
 export interface HostView {
@@ -105,6 +125,9 @@ export interface HostScanDetail extends HostScanSummary {
   runId: string;
   startedAt: string | null;
   outputs: RawOutputView[];
+  findings: FindingView[];
+  /** Per area: the parsed facts (plain JSON), for the area pages and evidence. */
+  facts: Partial<Record<PostureArea, unknown>>;
 }
 
 export interface AppInfo {

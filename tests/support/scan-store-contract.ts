@@ -15,6 +15,21 @@ export function hostDetail(runId: string, host: string, finishedAt: string, over
     finishedAt,
     detectedOs: 'debian',
     identity: { hostname: host, osName: 'Debian GNU/Linux', osVersion: '12 (bookworm)', kernel: '6.1.0-28-amd64', uptimeSeconds: 10 },
+    findings: [
+      {
+        id: 'firewall.port-beyond-baseline.tcp.5432',
+        host,
+        dc: 'nj',
+        area: 'firewall',
+        control: 'necessaryCommunications',
+        severity: 'high',
+        title: 'PostgreSQL 5432/tcp reachable from any address',
+        detail: 'role db allows 5432 only from 10.1.0.0/16',
+        evidence: { commandIds: ['firewall.nft-json'], excerpt: ['tcp dport 5432 accept'] },
+      },
+    ],
+    facts: { firewall: { listeners: [{ port: 5432 }] } },
+    findingCounts: { high: 1 },
     outputs: [
       { id: 'identity.hostname', command: 'env LC_ALL=C hostname', exitCode: 0, stdout: `${host}\n`, stderr: '', durationMs: 3, error: null },
       { id: 'identity.kernel', command: 'env LC_ALL=C uname -r', exitCode: 0, stdout: "6.1.0-28-amd64\n<script>alert('x')</script>\u0000", stderr: 'warn', durationMs: 2, error: null },

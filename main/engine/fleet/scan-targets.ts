@@ -5,6 +5,7 @@ import { EngineError } from '../contract/engine-error';
 import type { HostEntry, Inventory, JumpHost } from '../inventory/inventory-schema';
 import type { ScanTarget } from '../scan/scan-target';
 import type { SshEndpoint } from '../ssh/ssh-route';
+import { hostPolicy } from './host-policy';
 
 export function scanTargets(inventory: Inventory, scope: ScanScope): ScanTarget[] {
   const hosts = hostsInScope(inventory, scope);
@@ -40,6 +41,8 @@ export function scanTargetFor(inventory: Inventory, host: HostEntry): ScanTarget
     os: host.os,
     roles: host.roles,
     useSudo: host.sudo,
+    siteRole: inventory.datacentres.find((dc) => dc.id === host.dc)?.role ?? 'primary',
+    policy: hostPolicy(inventory, host),
     route: {
       target: { label: host.name, address: host.address, port: host.port, user: host.user, identityFile: host.identity },
       jumps: host.jumps.map((jump) => jumpEndpoint(inventory, host, jump)),

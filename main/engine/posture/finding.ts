@@ -2,8 +2,9 @@
 // provider's published security measures (seed/annex-2.txt), with the
 // evidence that shows it. Plain data, computed by pure functions from facts
 // and policy.
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
-export type PostureArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access';
+import type { FindingView, PostureArea, Severity } from '../../../preload/contract';
+
+export type { PostureArea, Severity };
 
 /** Controls, named with the section numbers and titles of Annex 2. */
 export const CONTROLS = {
@@ -17,25 +18,11 @@ export const CONTROLS = {
 } as const;
 export type ControlId = keyof typeof CONTROLS;
 
-export interface FindingEvidence {
-  /** Ids of the commands whose raw output shows it (e.g. "firewall.nft-json"). */
-  commandIds: string[];
-  /** The exact lines or values that matter, as text. */
-  excerpt: string[];
-}
+export type FindingEvidence = FindingView['evidence'];
 
-export interface Finding {
-  /** Stable across scans for the same problem, so history can follow it. */
-  id: string;
-  host: string;
-  dc: string;
-  area: PostureArea;
+/** A finding as the posture step makes it; `control` is one of CONTROLS. */
+export interface Finding extends FindingView {
   control: ControlId;
-  severity: Severity;
-  /** One line an operator reads in a table. */
-  title: string;
-  detail: string;
-  evidence: FindingEvidence;
 }
 
 export const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];

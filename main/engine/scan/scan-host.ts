@@ -1,7 +1,8 @@
 // Scans one host: detects its OS when the inventory says "auto", runs the
 // identity commands as parallel channels on one connection, records every
 // command in the audit log, and keeps every raw output as evidence.
-import type { HostScanDetail, HostPhase } from '../../../preload/contract';
+import type { FindingView, HostScanDetail, HostPhase, PostureArea, Severity } from '../../../preload/contract';
+import type { AreaCollector } from '../collectors/area-collector';
 import { remoteCommandLine, type CommandOutput, type HostCommand, type TargetOs } from '../collectors/host-command';
 import { IDENTITY_COMMANDS, OS_PROBE, osFromUname } from '../collectors/identity/identity-commands';
 import { identityFromOutputs } from '../collectors/identity/parse-identity';
@@ -18,13 +19,19 @@ export interface ScanHostContext {
   /** Per-command limit; absent = the transport's own default. */
   commandTimeoutMs?: number;
   onPhase: (phase: HostPhase) => void;
+  collectors: AreaCollector[];
 }
 
 export async function scanHost(target: ScanTarget, context: ScanHostContext): Promise<HostScanDetail> {
   const startedAt = context.now().toISOString();
   const outputs: CommandOutput[] = [];
+  let findings: FindingView[] = [];
+  let facts: Partial<Record<PostureArea, unknown>> = {};
   const finish = (phase: HostPhase, reason: string | null, detectedOs: TargetOs | null): HostScanDetail => ({
     runId: context.runId,
+    findings,
+    facts,
+    findingCounts: countBySeverity(findings),
     host: target.name,
     dc: target.dc,
     phase,
@@ -52,18 +59,39 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   }
 
   context.onPhase('running');
-  const results = await Promise.all(IDENTITY_COMMANDS[os].map((command) => runCommand(target, command, context)));
+  const commands = [...IDENTITY_COMMANDS[os], ...context.collectors.flatMap((collector) => collector.commands[os])];
+  const results = await Promise.all(commands.map((command) => runCommand(target, command, context)));
   outputs.push(...results);
   if (context.signal.aborted) return finish('cancelled', 'scan cancelled', os);
   const connectionFailure = results.find((output) => output.error !== null && output.exitCode === null);
   if (connectionFailure && results.every((output) => output.exitCode === null)) {
     return finish('failed', connectionFailure.error, os);
   }
+  ({ facts, findings } = assess(target, os, outputs, context));
   const done = finish('done', null, os);
   if (done.identity && (done.identity.osName === null || done.identity.kernel === null)) {
     return { ...done, reason: 'answered, but its identity output was not understood (kept as evidence)' };
   }
   return done;
+}
+
+function assess(target: ScanTarget, os: TargetOs, outputs: CommandOutput[], context: ScanHostContext) {
+  const now = context.now();
+  const facts: Partial<Record<PostureArea, unknown>> = {};
+  const findings: FindingView[] = [];
+  const hostContext = { host: target.name, dc: target.dc, siteRole: target.siteRole, os, policy: target.policy, now };
+  for (const collector of context.collectors) {
+    const areaFacts = collector.facts(os, outputs, now);
+    facts[collector.area] = areaFacts;
+    findings.push(...collector.findings(areaFacts, hostContext));
+  }
+  return { facts, findings };
+}
+
+export function countBySeverity(findings: FindingView[]): Partial<Record<Severity, number>> {
+  const counts: Partial<Record<Severity, number>> = {};
+  for (const finding of findings) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  return counts;
 }
 
 async function runCommand(target: ScanTarget, command: HostCommand, context: ScanHostContext): Promise<CommandOutput> {

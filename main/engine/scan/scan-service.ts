@@ -6,6 +6,8 @@ import type { HostScanDetail, HostScanSummary, ScanScope } from '../../../preloa
 import type { EngineEvents } from '../contract/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
+import { AREA_COLLECTORS } from '../collectors/area-collectors';
+import type { AreaCollector } from '../collectors/area-collector';
 import { scanHost } from './scan-host';
 import type { ScanTarget } from './scan-target';
 
@@ -24,6 +26,8 @@ export interface ScanServiceOptions {
   events: EngineEvents;
   now?: () => Date;
   maxConcurrentHosts?: number;
+  /** The posture areas to collect; all of them by default. */
+  collectors?: AreaCollector[];
   commandTimeoutMs?: number;
 }
 
@@ -101,6 +105,7 @@ export class ScanService {
               signal,
               now: this.now,
               commandTimeoutMs: this.options.commandTimeoutMs,
+              collectors: this.options.collectors ?? AREA_COLLECTORS,
               onPhase: (phase) =>
                 events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase, reason: null, done, failed, total }),
             });
@@ -132,6 +137,7 @@ export function summaryOf(detail: HostScanDetail): HostScanSummary {
     finishedAt: detail.finishedAt,
     identity: detail.identity,
     detectedOs: detail.detectedOs,
+    findingCounts: detail.findingCounts,
   };
 }
 
@@ -147,5 +153,8 @@ function cancelledResult(runId: string, target: ScanTarget, now: Date): HostScan
     detectedOs: null,
     identity: null,
     outputs: [],
+    findings: [],
+    facts: {},
+    findingCounts: {},
   };
 }

@@ -1,6 +1,7 @@
 // One host as the scan engine needs it: where it is, how to reach it, and
 // which checks apply. Built from the inventory; plain data.
 import type { HostOs } from '../../../preload/contract';
+import type { HostPolicy } from '../posture/host-context';
 import type { SshRoute } from '../ssh/ssh-route';
 
 export interface ScanTarget {
@@ -10,5 +11,7 @@ export interface ScanTarget {
   os: HostOs;
   roles: string[];
   useSudo: boolean;
+  siteRole: 'primary' | 'secondary';
+  policy: HostPolicy;
   route: SshRoute;
 }

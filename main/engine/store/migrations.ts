@@ -55,6 +55,14 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'findings and facts per host result',
+    sql: `
+      ALTER TABLE host_results ADD COLUMN findings jsonb NOT NULL DEFAULT '[]';
+      ALTER TABLE host_results ADD COLUMN facts jsonb NOT NULL DEFAULT '{}';
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

@@ -1,7 +1,8 @@
 // The scan history: each scan run, each host's result with its raw outputs
 // (the evidence), and the latest result per host. Plain SQL over a
 // SqlClient, so the embedded store and a PostgreSQL server behave the same.
-import type { HostIdentity, HostPhase, HostScanDetail, HostScanSummary, ScanScope } from '../../../preload/contract';
+import type { FindingView, HostIdentity, HostPhase, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
+import { countBySeverity } from '../scan/scan-host';
 import type { SqlClient } from './sql-client';
 
 export interface ScanRunStart {
@@ -37,6 +38,8 @@ interface HostResultRow {
   finished_at: Date | string;
   detected_os: string | null;
   identity: HostIdentity | null;
+  findings: FindingView[] | string;
+  facts: Partial<Record<PostureArea, unknown>> | string;
 }
 
 // Host output is stored as bytes: it may hold NUL and anything else a
@@ -65,8 +68,8 @@ export class ScanStore {
   async saveHostResult(detail: HostScanDetail): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO host_results (run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO host_results (run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           detail.runId,
           detail.host,
@@ -77,6 +80,8 @@ export class ScanStore {
           detail.finishedAt ?? new Date().toISOString(),
           detail.detectedOs,
           detail.identity ? JSON.stringify(detail.identity) : null,
+          JSON.stringify(detail.findings),
+          JSON.stringify(detail.facts),
         ],
       );
       for (const [position, output] of detail.outputs.entries()) {
@@ -113,7 +118,7 @@ export class ScanStore {
   /** The newest result of every host that was ever scanned (cancelled-before-start results excluded). */
   async latestHostSummaries(): Promise<HostScanSummary[]> {
     const rows = await this.sql.query<HostResultRow>(
-      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity
+      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts
          FROM host_results
         WHERE started_at IS NOT NULL
         ORDER BY host, finished_at DESC`,
@@ -123,7 +128,7 @@ export class ScanStore {
 
   async latestHostDetail(host: string): Promise<HostScanDetail | null> {
     const [row] = await this.sql.query<HostResultRow>(
-      `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity
+      `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts
          FROM host_results WHERE host = $1 AND started_at IS NOT NULL
         ORDER BY finished_at DESC LIMIT 1`,
       [host],
@@ -136,6 +141,8 @@ export class ScanStore {
     );
     return {
       ...summaryFromRow(row),
+      findings: findingsOf(row),
+      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as HostScanDetail['facts']) : row.facts,
       runId: row.run_id,
       startedAt: iso(row.started_at),
       outputs: outputs.map((output) => ({
@@ -187,7 +194,12 @@ function summaryFromRow(row: HostResultRow): HostScanSummary {
     finishedAt: iso(row.finished_at),
     identity: typeof row.identity === 'string' ? (JSON.parse(row.identity) as HostIdentity) : row.identity,
     detectedOs: row.detected_os === 'debian' || row.detected_os === 'smartos' ? row.detected_os : null,
+    findingCounts: countBySeverity(findingsOf(row)),
   };
+}
+
+function findingsOf(row: HostResultRow): FindingView[] {
+  return typeof row.findings === 'string' ? (JSON.parse(row.findings) as FindingView[]) : row.findings;
 }
 
 function iso(value: Date | string | null): string | null {

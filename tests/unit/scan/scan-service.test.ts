@@ -16,6 +16,8 @@ function target(name: string, overrides: Partial<ScanTarget> = {}): ScanTarget {
     os: 'debian',
     roles: ['imap'],
     useSudo: true,
+    siteRole: 'primary',
+    policy: { roles: ['imap'], allowedPorts: [], patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180 },
     route: { target: { label: name, address: '10.0.0.1', port: 22, user: 'ops' }, jumps: [] },
     ...overrides,
   };
