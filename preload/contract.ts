@@ -209,6 +209,7 @@ export const methods = {
   'operator.answer': method<{ accepted: boolean }>()(
     z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict(),
   ),
+  'posture.findings': method<FindingView[]>()(nothing),
   'audit.verify': method<AuditVerifyView>()(nothing),
   'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),

@@ -160,6 +160,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     'host.lastScan': async ({ name }) => scans.lastResult(name) ?? (await store.scans.latestHostDetail(name)),
     'operator.answer': ({ promptId, answer }) => ({ accepted: broker.answer(promptId, answer) }),
+    'posture.findings': async () => {
+      const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
+      return (await store.scans.latestFindings()).filter((finding) => hosts.has(finding.host));
+    },
     'audit.verify': async () => {
       const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
       return result.ok

@@ -3,6 +3,7 @@
 import { getOpsDeck } from '../api/opsdeck';
 import { OperatorPromptDialog } from '../components/OperatorPromptDialog';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { FindingsPage } from '../pages/findings/FindingsPage';
 import { FleetPage } from '../pages/fleet/FleetPage';
 import { HostPage } from '../pages/host/HostPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -33,6 +34,7 @@ export function App() {
       <main id="main" tabIndex={-1} className="page">
         {route.page === 'fleet' && <FleetPage />}
         {route.page === 'host' && <HostPage name={route.name} />}
+        {route.page === 'findings' && <FindingsPage />}
         {route.page === 'audit' && <AuditPage />}
         {route.page === 'settings' && <SettingsPage />}
       </main>

@@ -1,11 +1,12 @@
 // Hash routes: the address says which page is open, so back/forward and
 // reloads keep the operator's place.
-export type Route = { page: 'fleet' } | { page: 'host'; name: string } | { page: 'audit' } | { page: 'settings' };
+export type Route = { page: 'fleet' } | { page: 'host'; name: string } | { page: 'findings' } | { page: 'audit' } | { page: 'settings' };
 
-export const NAV_ITEMS: { page: 'fleet' | 'audit' | 'settings'; label: string; key: string }[] = [
+export const NAV_ITEMS: { page: 'fleet' | 'findings' | 'audit' | 'settings'; label: string; key: string }[] = [
   { page: 'fleet', label: 'Fleet', key: '1' },
-  { page: 'audit', label: 'Audit log', key: '2' },
-  { page: 'settings', label: 'Settings', key: '3' },
+  { page: 'findings', label: 'Findings', key: '2' },
+  { page: 'audit', label: 'Audit log', key: '3' },
+  { page: 'settings', label: 'Settings', key: '4' },
 ];
 
 export function parseRoute(hash: string): Route {
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const [head, ...rest] = path.split('/');
   if (head === 'host' && rest.length > 0) return { page: 'host', name: decodeURIComponent(rest.join('/')) };
   if (head === 'audit') return { page: 'audit' };
+  if (head === 'findings') return { page: 'findings' };
   if (head === 'settings') return { page: 'settings' };
   return { page: 'fleet' };
 }

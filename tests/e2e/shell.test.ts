@@ -28,8 +28,9 @@ test('the shell renders through the bridge with navigation and a status bar nami
   await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('No inventory');
   await expect.poll(() => page.locator('nav[aria-label="Main"] a').allTextContents()).toEqual([
     'FleetAlt+1',
-    'Audit logAlt+2',
-    'SettingsAlt+3',
+    'FindingsAlt+2',
+    'Audit logAlt+3',
+    'SettingsAlt+4',
   ]);
   await expect.poll(() => page.locator('.statusbar').textContent()).toMatch(/engine \d+\.\d+\.\d+/);
   await saveScreenshot(page, 'shell-fleet-empty');
@@ -37,7 +38,7 @@ test('the shell renders through the bridge with navigation and a status bar nami
 });
 
 test('keyboard alone moves between pages, with a visible focus ring', async () => {
-  await page.keyboard.press('Alt+3');
+  await page.keyboard.press('Alt+4');
   await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => {

@@ -126,6 +126,14 @@ export class ScanStore {
     return rows.map(summaryFromRow);
   }
 
+  /** The findings of every host's newest result. */
+  async latestFindings(): Promise<FindingView[]> {
+    const rows = await this.sql.query<{ findings: FindingView[] | string }>(
+      `SELECT DISTINCT ON (host) findings FROM host_results WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC`,
+    );
+    return rows.flatMap((row) => (typeof row.findings === 'string' ? (JSON.parse(row.findings) as FindingView[]) : row.findings));
+  }
+
   async latestHostDetail(host: string): Promise<HostScanDetail | null> {
     const [row] = await this.sql.query<HostResultRow>(
       `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { HostScanDetail } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { CopyButton } from '../../components/CopyButton';
+import { FindingsTable } from '../../components/FindingsTable';
 import { PhaseBadge } from '../../components/PhaseBadge';
 
 export function HostPage({ name }: { name: string }) {
@@ -47,6 +48,8 @@ export function HostPage({ name }: { name: string }) {
             <dt>Scanned</dt>
             <dd>{detail.finishedAt ? new Date(detail.finishedAt).toLocaleString() : '—'}</dd>
           </dl>
+          <h2>Findings ({detail.findings.length})</h2>
+          <FindingsTable findings={detail.findings} showHost={false} />
           <h2>Raw outputs (evidence)</h2>
           {detail.outputs.map((output) => (
             <section key={output.id} className="raw-output" aria-label={`Output of ${output.command}`}>
