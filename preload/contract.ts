@@ -203,6 +203,15 @@ export const methods = {
   'app.info': method<AppInfo>()(nothing),
   'fleet.get': method<FleetView>()(nothing),
   'fleet.loadInventory': method<FleetView>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  'fleet.importAnsible': method<{ fleet: FleetView; warnings: string[]; savedTo: string }>()(
+    z
+      .object({
+        path: z.string().min(1).max(4096),
+        mappingPath: z.string().min(1).max(4096).nullable(),
+        savePath: z.string().min(1).max(4096),
+      })
+      .strict(),
+  ),
   'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),
   'host.lastScan': method<HostScanDetail | null>()(z.object({ name: hostName }).strict()),

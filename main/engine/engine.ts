@@ -13,6 +13,7 @@ import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
 import { ENGINE_VERSION } from './engine-version';
 import { FleetService } from './fleet/fleet-service';
+import { importAnsibleFile } from './fleet/import-ansible-file';
 import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
 import { UiPromptBroker } from './operator/ui-prompt-broker';
 import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
@@ -135,6 +136,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         events.emit('fleet:changed', fleet.source);
       }
       return fleet.view(summaryFor);
+    },
+    'fleet.importAnsible': async ({ path, mappingPath, savePath }) => {
+      const { warnings } = await importAnsibleFile(path, mappingPath, savePath);
+      const view = await handlers['fleet.loadInventory']({ path: savePath });
+      return { fleet: view, warnings, savedTo: savePath };
     },
     'scan.start': async ({ scope }) => {
       const targets = fleet.targets(scope);

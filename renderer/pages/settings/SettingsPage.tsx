@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { getOpsDeck } from '../../api/opsdeck';
 import { InventoryProblems } from '../../components/InventoryProblems';
+import { AnsibleImportForm } from './AnsibleImportForm';
 import type { InventoryProblemView } from '../../../preload/contract';
 
 export function SettingsPage() {
@@ -49,6 +50,8 @@ export function SettingsPage() {
         </button>
       </form>
       <InventoryProblems problems={problems} />
+      <AnsibleImportForm />
+      <h2>Secrets</h2>
       <div className="field-row">
         <span>Key passphrases remembered in the OS keychain</span>
         <button type="button" onClick={() => void forget()}>

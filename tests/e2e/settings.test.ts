@@ -1,0 +1,51 @@
+// Settings: point OpsDeck at an inventory (a broken one shows its problems
+// with line and column and changes nothing), and import an Ansible one.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
+import { launchChromium, saveScreenshot } from '../support/chromium';
+
+let session: BridgeSession;
+let browser: Browser;
+let page: Page;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'opsdeck-settings-e2e-'));
+  session = await startBridgeSession();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${session.bridge.url}#/settings`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await session?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a broken inventory shows each problem with file, line and column, and the fleet stays as it was', async () => {
+  const broken = join(dir, 'broken.yaml');
+  await writeFile(broken, 'datacentres:\n  - id: nj\n    name: NJ\n    role: primary\nhosts:\n  - { name: a.nj, address: 10.0.0.1, user: ops, os: windows, dc: nj }\n');
+  await page.getByLabel('Inventory file').fill(broken);
+  await page.getByRole('button', { name: 'Load inventory' }).click();
+  await expect.poll(() => page.locator('.problems li').first().textContent()).toMatch(new RegExp(`broken\\.yaml:6:\\d+: .*windows`));
+  expect(await page.getByTestId('fleet-label').textContent()).toBe('No inventory');
+});
+
+test('importing an Ansible inventory writes a new OpsDeck file and makes it the fleet', async () => {
+  const ini = join(dir, 'hosts.ini');
+  await writeFile(ini, '[imap]\nimap1.nj ansible_host=10.1.0.11 ansible_user=ops\n[db]\ndb1.nj ansible_host=10.1.0.21 ansible_user=ops\n');
+  await page.getByLabel('Ansible inventory (INI or YAML)').fill(ini);
+  await page.getByLabel('Save as (new file)').fill(join(dir, 'imported.yaml'));
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect.poll(() => page.locator('.import-form [role=status]').textContent()).toMatch(/^Imported 2 hosts into .*imported\.yaml/);
+  expect(await page.locator('.warnings li').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('imported.yaml');
+  await saveScreenshot(page, 'settings-import');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect.poll(() => page.locator('.import-form [role=status]').textContent()).toMatch(/already exists/);
+});
