@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['.ci/**/*.mjs'],
+    files: ['.ci/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {

@@ -5,9 +5,13 @@ import { devBrowserCommand } from './dev-browser-command';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
 import { scanCommand } from './scan-command';
+import { parseCommand } from './parse-command';
+import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '../engine/collectors/patches/patches-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand];
+const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand,
+  parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
+];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;

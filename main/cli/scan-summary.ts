@@ -1,6 +1,6 @@
 // What `opsdeck scan` prints: one table per datacentre (primary first) with
 // every host's identity or the reason it failed, then the totals.
-import type { DatacentreView, HostScanDetail } from '../../preload/contract';
+import type { DatacentreView, FindingView, HostScanDetail, Severity } from '../../preload/contract';
 import { textTable } from './text-table';
 
 export function scanSummaryText(datacentres: DatacentreView[], results: HostScanDetail[]): string {
@@ -23,7 +23,24 @@ export function scanSummaryText(datacentres: DatacentreView[], results: HostScan
         textTable(['HOST', 'STATE', 'HOSTNAME', 'OS', 'KERNEL/PLATFORM', 'REASON'], rows),
     );
   }
+  const findings = results.flatMap((result) => result.findings);
+  if (findings.length > 0) sections.push(findingsText(findings));
   const ok = results.filter((result) => result.phase === 'done').length;
   sections.push(`${ok}/${results.length} hosts answered${results.length - ok > 0 ? `, ${results.length - ok} did not` : ''}\n`);
   return sections.join('\n');
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+function findingsText(findings: FindingView[]): string {
+  const sorted = [...findings].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.area.localeCompare(b.area) || a.host.localeCompare(b.host, 'en', { numeric: true }),
+  );
+  const counts = (Object.keys(SEVERITY_RANK) as Severity[])
+    .map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}`)
+    .join(', ');
+  const rows = sorted.map((finding) => [finding.severity.toUpperCase(), finding.area, finding.host, finding.title]);
+  return `Findings — ${counts}\n` + textTable(['SEVERITY', 'AREA', 'HOST', 'FINDING'], rows);
 }

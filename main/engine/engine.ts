@@ -95,6 +95,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     events,
     now: options.now,
     recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label),
+    storedFacts: (host) => store.scans.latestFacts(host),
     onRecorderError: (error) => startupProblems.push(`scan history not saved: ${error instanceof Error ? error.message : String(error)}`),
   });
   events.subscribe((name, payload) => {

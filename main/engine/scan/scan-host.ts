@@ -20,6 +20,8 @@ export interface ScanHostContext {
   commandTimeoutMs?: number;
   onPhase: (phase: HostPhase) => void;
   collectors: AreaCollector[];
+  /** The area facts of this host's previous scan (for clocks carried across scans). */
+  previousFacts: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
 }
 
 export async function scanHost(target: ScanTarget, context: ScanHostContext): Promise<HostScanDetail> {
@@ -67,7 +69,7 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   if (connectionFailure && results.every((output) => output.exitCode === null)) {
     return finish('failed', connectionFailure.error, os);
   }
-  ({ facts, findings } = assess(target, os, outputs, context));
+  ({ facts, findings } = assess(target, os, outputs, context, await context.previousFacts(target.name).catch(() => ({}))));
   const done = finish('done', null, os);
   if (done.identity && (done.identity.osName === null || done.identity.kernel === null)) {
     return { ...done, reason: 'answered, but its identity output was not understood (kept as evidence)' };
@@ -75,13 +77,13 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   return done;
 }
 
-function assess(target: ScanTarget, os: TargetOs, outputs: CommandOutput[], context: ScanHostContext) {
+function assess(target: ScanTarget, os: TargetOs, outputs: CommandOutput[], context: ScanHostContext, previous: Partial<Record<PostureArea, unknown>>) {
   const now = context.now();
   const facts: Partial<Record<PostureArea, unknown>> = {};
   const findings: FindingView[] = [];
   const hostContext = { host: target.name, dc: target.dc, siteRole: target.siteRole, os, policy: target.policy, now };
   for (const collector of context.collectors) {
-    const areaFacts = collector.facts(os, outputs, now);
+    const areaFacts = collector.facts(os, outputs, now, previous[collector.area]);
     facts[collector.area] = areaFacts;
     findings.push(...collector.findings(areaFacts, hostContext));
   }

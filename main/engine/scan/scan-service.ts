@@ -2,7 +2,8 @@
 // others), per-host progress and results as contract events, cancellation,
 // and the last result of every host kept as evidence.
 import { randomUUID } from 'node:crypto';
-import type { HostScanDetail, HostScanSummary, ScanScope } from '../../../preload/contract';
+import type { FindingView, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
+import { countBySeverity } from './scan-host';
 import type { EngineEvents } from '../contract/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
@@ -15,6 +16,8 @@ import type { ScanTarget } from './scan-target';
 export interface ScanRecorder {
   runStarted(runId: string, scope: ScanScope, targets: ScanTarget[], startedAt: string): Promise<void>;
   hostFinished(detail: HostScanDetail): Promise<void>;
+  /** Findings added after the run compared hosts (drift, site parity). */
+  hostFindingsChanged(detail: HostScanDetail): Promise<void>;
   runFinished(runId: string, end: { finishedAt: string; ok: number; failed: number; cancelled: boolean }): Promise<void>;
 }
 
@@ -28,6 +31,8 @@ export interface ScanServiceOptions {
   maxConcurrentHosts?: number;
   /** The posture areas to collect; all of them by default. */
   collectors?: AreaCollector[];
+  /** Facts of a host's previous scan that this process does not hold (from the store). */
+  storedFacts?: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
   commandTimeoutMs?: number;
 }
 
@@ -47,8 +52,45 @@ export class ScanService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly now: () => Date;
 
+  private readonly collectors: AreaCollector[];
+
   constructor(private readonly options: ScanServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.collectors = options.collectors ?? AREA_COLLECTORS;
+  }
+
+  private async previousFacts(host: string): Promise<Partial<Record<PostureArea, unknown>>> {
+    const last = this.lastByHost.get(host);
+    if (last && last.phase === 'done') return last.facts;
+    return (await this.options.storedFacts?.(host)) ?? {};
+  }
+
+  /** Findings that compare hosts (drift within a role, parity between sites), added to each host concerned. */
+  private addFleetFindings(results: HostScanDetail[], targets: ScanTarget[]): HostScanDetail[] {
+    const answered = results.filter((result) => result.phase === 'done');
+    const byHost = new Map(answered.map((result) => [result.host, result]));
+    const targetOf = new Map(targets.map((target) => [target.name, target]));
+    const changed = new Set<HostScanDetail>();
+    for (const collector of this.collectors) {
+      if (!collector.fleetFindings) continue;
+      const hosts = answered
+        .filter((result) => result.facts[collector.area] !== undefined)
+        .map((result) => ({
+          host: result.host,
+          dc: result.dc,
+          siteRole: targetOf.get(result.host)?.siteRole ?? 'primary',
+          roles: targetOf.get(result.host)?.roles ?? [],
+          facts: result.facts[collector.area],
+        }));
+      for (const finding of collector.fleetFindings(hosts) as FindingView[]) {
+        const result = byHost.get(finding.host);
+        if (!result) continue;
+        result.findings.push(finding);
+        result.findingCounts = countBySeverity(result.findings);
+        changed.add(result);
+      }
+    }
+    return [...changed];
   }
 
   /** Starts a scan and returns at once; progress and results arrive as events. */
@@ -105,7 +147,8 @@ export class ScanService {
               signal,
               now: this.now,
               commandTimeoutMs: this.options.commandTimeoutMs,
-              collectors: this.options.collectors ?? AREA_COLLECTORS,
+              collectors: this.collectors,
+              previousFacts: (host) => this.previousFacts(host),
               onPhase: (phase) =>
                 events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase, reason: null, done, failed, total }),
             });
@@ -120,6 +163,10 @@ export class ScanService {
     };
     const width = Math.max(1, Math.min(this.options.maxConcurrentHosts ?? 64, targets.length));
     await Promise.all(Array.from({ length: width }, worker));
+    for (const result of this.addFleetFindings(results, targets)) {
+      await record(this.options.recorder?.hostFindingsChanged(result));
+      events.emit('scan:host-result', { ...summaryOf(result), runId });
+    }
     const cancelled = signal.aborted;
     const ok = results.filter((r) => r.phase === 'done').length;
     await record(this.options.recorder?.runFinished(runId, { finishedAt: this.now().toISOString(), ok, failed, cancelled }));

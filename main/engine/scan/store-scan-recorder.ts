@@ -7,6 +7,7 @@ export function storeScanRecorder(scans: ScanStore, operator: string, fleet: () 
   return {
     runStarted: (runId, scope, targets, startedAt) => scans.beginRun({ runId, startedAt, scope, operator, fleet: fleet(), total: targets.length }),
     hostFinished: (detail) => scans.saveHostResult(detail),
+    hostFindingsChanged: (detail) => scans.updateFindings(detail.runId, detail.host, detail.findings),
     runFinished: (runId, end) => scans.finishRun(runId, end),
   };
 }

@@ -105,6 +105,20 @@ export class ScanStore {
     });
   }
 
+  async updateFindings(runId: string, host: string, findings: FindingView[]): Promise<void> {
+    await this.sql.query('UPDATE host_results SET findings = $3 WHERE run_id = $1 AND host = $2', [runId, host, JSON.stringify(findings)]);
+  }
+
+  /** The area facts of a host's newest answered scan (for clocks carried across scans). */
+  async latestFacts(host: string): Promise<Partial<Record<PostureArea, unknown>>> {
+    const [row] = await this.sql.query<{ facts: Partial<Record<PostureArea, unknown>> | string }>(
+      `SELECT facts FROM host_results WHERE host = $1 AND phase = 'done' ORDER BY finished_at DESC LIMIT 1`,
+      [host],
+    );
+    if (!row) return {};
+    return typeof row.facts === 'string' ? (JSON.parse(row.facts) as Partial<Record<PostureArea, unknown>>) : row.facts;
+  }
+
   async finishRun(runId: string, end: ScanRunEnd): Promise<void> {
     await this.sql.query('UPDATE scan_runs SET finished_at = $2, ok = $3, failed = $4, cancelled = $5 WHERE run_id = $1', [
       runId,

@@ -6,6 +6,7 @@ import { ScanService } from '../../../main/engine/scan/scan-service';
 import type { ScanTarget } from '../../../main/engine/scan/scan-target';
 import { IDENTITY_COMMANDS, OS_PROBE } from '../../../main/engine/collectors/identity/identity-commands';
 import { remoteCommandLine } from '../../../main/engine/collectors/host-command';
+import { AREA_COLLECTORS } from '../../../main/engine/collectors/area-collectors';
 import type { EventName, EventPayloads } from '../../../preload/contract';
 
 function target(name: string, overrides: Partial<ScanTarget> = {}): ScanTarget {
@@ -69,7 +70,7 @@ describe('ScanService', () => {
     const events = new EngineEvents();
     const seen = collect(events);
     const audit = new RecordingAudit();
-    const service = new ScanService({ executor: new FakeExecutor(), audit, events });
+    const service = new ScanService({ executor: new FakeExecutor(), audit, events, collectors: [] });
     const run = service.start([target('imap1.nj'), target('mx1.nj')]);
     const outcome = await run.done;
     expect(outcome.results.map((r) => [r.host, r.phase])).toEqual(
@@ -106,7 +107,7 @@ describe('ScanService', () => {
         route: { target: { label: hostile, address: '10.0.0.9', port: 22, user: hostile }, jumps: [{ label: hostile, address: '10.0.0.8', port: 22, user: hostile }] },
       }),
     ]).done;
-    const allowed = new Set([OS_PROBE, ...IDENTITY_COMMANDS.debian, ...IDENTITY_COMMANDS.smartos].flatMap((c) => [remoteCommandLine(c, true), remoteCommandLine(c, false)]));
+    const allowed = new Set([OS_PROBE, ...IDENTITY_COMMANDS.debian, ...IDENTITY_COMMANDS.smartos, ...AREA_COLLECTORS.flatMap((c) => [...c.commands.debian, ...c.commands.smartos])].flatMap((c) => [remoteCommandLine(c, true), remoteCommandLine(c, false)]));
     expect(executor.commands.length).toBeGreaterThan(0);
     for (const command of executor.commands) expect(allowed).toContain(command);
   });
