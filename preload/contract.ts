@@ -219,6 +219,10 @@ export const methods = {
     z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict(),
   ),
   'posture.findings': method<FindingView[]>()(nothing),
+  /** Each host's latest facts for one area (plain JSON as the collector made it). */
+  'posture.areaFacts': method<{ host: string; dc: string; facts: unknown }[]>()(
+    z.object({ area: z.enum(['firewall', 'encryption', 'patches', 'backups', 'access']) }).strict(),
+  ),
   'audit.verify': method<AuditVerifyView>()(nothing),
   'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),

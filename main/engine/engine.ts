@@ -171,6 +171,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
       return (await store.scans.latestFindings()).filter((finding) => hosts.has(finding.host));
     },
+    'posture.areaFacts': async ({ area }) => {
+      const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
+      return (await store.scans.latestAreaFacts(area)).filter((row) => hosts.has(row.host));
+    },
     'audit.verify': async () => {
       const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
       return result.ok

@@ -6,6 +6,7 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { FindingsPage } from '../pages/findings/FindingsPage';
 import { FleetPage } from '../pages/fleet/FleetPage';
 import { HostPage } from '../pages/host/HostPage';
+import { PatchesPage } from '../pages/patches/PatchesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { NavBar } from './NavBar';
 import { StatusBar } from './StatusBar';
@@ -35,6 +36,7 @@ export function App() {
         {route.page === 'fleet' && <FleetPage />}
         {route.page === 'host' && <HostPage name={route.name} />}
         {route.page === 'findings' && <FindingsPage />}
+        {route.page === 'patches' && <PatchesPage />}
         {route.page === 'audit' && <AuditPage />}
         {route.page === 'settings' && <SettingsPage />}
       </main>

@@ -63,6 +63,32 @@ test('a host page shows identity and raw outputs as text', async () => {
   await page.goBack();
 });
 
+test('the planted patch problems are findings, filterable by site, with the per-site chart', async () => {
+  await page.keyboard.press('Alt+2');
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Findings');
+  await expect.poll(() => page.locator('table.findings tbody tr').count()).toBeGreaterThan(5);
+  const rows = await page.locator('table.findings tbody tr').allTextContents();
+  expect(rows.some((row) => row.includes('cn2.sea') && /Platform image \d{8}T\d{6}Z is 36\d days old/.test(row))).toBe(true);
+  expect(rows.some((row) => row.includes('web1.nj') && row.includes('Reboot needed'))).toBe(true);
+  expect(rows.some((row) => row.includes('web1.sea') && row.includes('Package index is'))).toBe(true);
+  expect(await page.locator('figure.chart').count()).toBe(1);
+  expect(await page.locator('figure.chart .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+  await saveScreenshot(page, 'findings');
+  await page.getByRole('combobox', { name: 'Site' }).selectOption('nj');
+  const njRows = await page.locator('table.findings tbody tr').allTextContents();
+  expect(njRows.every((row) => !row.includes('.sea'))).toBe(true);
+});
+
+test('the patch page rolls up both sites and never calls a stale host up to date', async () => {
+  await page.keyboard.press('Alt+3');
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Patch levels');
+  await expect.poll(() => page.getByTestId('patch-summary-nj').textContent()).toMatch(/Compliant\d+\/12 hosts/);
+  const staleRow = await page.locator('tr', { hasText: 'web1.sea' }).textContent();
+  expect(staleRow).not.toContain('up to date');
+  await saveScreenshot(page, 'patches');
+  await page.keyboard.press('Alt+1');
+});
+
 test('a scan can be cancelled midway and says so', async () => {
   await expect.poll(() => page.locator('h1').textContent()).toBe('Fleet');
   await page.getByRole('button', { name: 'Scan fleet' }).click();

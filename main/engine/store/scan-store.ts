@@ -109,6 +109,20 @@ export class ScanStore {
     await this.sql.query('UPDATE host_results SET findings = $3 WHERE run_id = $1 AND host = $2', [runId, host, JSON.stringify(findings)]);
   }
 
+  /** One area's facts from every host's newest answered scan. */
+  async latestAreaFacts(area: PostureArea): Promise<{ host: string; dc: string; facts: unknown }[]> {
+    const rows = await this.sql.query<{ host: string; dc: string; facts: unknown }>(
+      `SELECT DISTINCT ON (host) host, dc, facts -> $1 AS facts FROM host_results
+        WHERE phase = 'done' ORDER BY host, finished_at DESC`,
+      [area],
+    );
+    return rows.filter((row) => row.facts !== null && row.facts !== undefined).map((row) => ({
+      host: row.host,
+      dc: row.dc,
+      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as unknown) : row.facts,
+    }));
+  }
+
   /** The area facts of a host's newest answered scan (for clocks carried across scans). */
   async latestFacts(host: string): Promise<Partial<Record<PostureArea, unknown>>> {
     const [row] = await this.sql.query<{ facts: Partial<Record<PostureArea, unknown>> | string }>(

@@ -41,7 +41,7 @@ export function FindingsPage() {
       <div className="toolbar filters" role="search">
         <label>
           Area{' '}
-          <select value={area} onChange={(event) => setArea(event.target.value as PostureArea | '')}>
+          <select aria-label="Area" value={area} onChange={(event) => setArea(event.target.value as PostureArea | '')}>
             <option value="">all</option>
             {areas.map((value) => (
               <option key={value}>{value}</option>
@@ -50,7 +50,7 @@ export function FindingsPage() {
         </label>
         <label>
           Severity{' '}
-          <select value={severity} onChange={(event) => setSeverity(event.target.value as Severity | '')}>
+          <select aria-label="Severity" value={severity} onChange={(event) => setSeverity(event.target.value as Severity | '')}>
             <option value="">all</option>
             {Object.keys(SEVERITY_RANK).map((value) => (
               <option key={value}>{value}</option>
@@ -59,7 +59,7 @@ export function FindingsPage() {
         </label>
         <label>
           Site{' '}
-          <select value={site} onChange={(event) => setSite(event.target.value)}>
+          <select aria-label="Site" value={site} onChange={(event) => setSite(event.target.value)}>
             <option value="">both</option>
             {sites.map((value) => (
               <option key={value.id} value={value.id}>
@@ -69,7 +69,7 @@ export function FindingsPage() {
           </select>
         </label>
         <label>
-          Filter <input type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="host or text" />
+          Filter <input type="search" aria-label="Filter" value={text} onChange={(event) => setText(event.target.value)} placeholder="host or text" />
         </label>
       </div>
       {findings && findings.length === 0 && <p className="muted">No findings yet: scan the fleet first.</p>}
