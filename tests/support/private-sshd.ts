@@ -1,0 +1,92 @@
+// A private OpenSSH server for tests: its own config, host key and
+// authorized_keys in a temp folder, on 127.0.0.1 and a free port; stopped by
+// PID. Fails (never skips) when Debian's openssh-server is missing.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const SSHD = '/usr/sbin/sshd';
+
+export interface PrivateSshd {
+  port: number;
+  hostPublicKey: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function generateKey(path: string): Promise<string> {
+  const result = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`ssh-keygen failed (is openssh-client installed?): ${result.stderr}`);
+  return (await readFile(`${path}.pub`, 'utf8')).trim();
+}
+
+export async function startPrivateSshd(options: { authorizedKeys: string[]; extraConfig?: string[] }): Promise<PrivateSshd> {
+  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install Debian's openssh-server package`);
+  await mkdir('/run/sshd', { recursive: true });
+  const dir = await mkdtemp(join(tmpdir(), 'opsdeck-sshd-'));
+  const hostPublicKey = await generateKey(join(dir, 'host_ed25519'));
+  await writeFile(join(dir, 'authorized_keys'), `${options.authorizedKeys.join('\n')}\n`, { mode: 0o600 });
+  const port = await freePort();
+  const config = [
+    `Port ${port}`,
+    'ListenAddress 127.0.0.1',
+    `HostKey ${join(dir, 'host_ed25519')}`,
+    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+    'StrictModes no',
+    'UsePAM no',
+    'PidFile none',
+    'PermitRootLogin prohibit-password',
+    'PasswordAuthentication no',
+    'KbdInteractiveAuthentication no',
+    'LogLevel VERBOSE',
+    ...(options.extraConfig ?? []),
+  ];
+  await writeFile(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
+  let log = '';
+  const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  await waitForPort(port, () => log);
+  return {
+    port,
+    hostPublicKey,
+    log: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForPort(port: number, log: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`sshd did not start listening on ${port}: ${log()}`);
+}
