@@ -34,7 +34,7 @@ export async function generateKey(path: string): Promise<string> {
   return (await readFile(`${path}.pub`, 'utf8')).trim();
 }
 
-export async function startPrivateSshd(options: { authorizedKeys: string[]; extraConfig?: string[] }): Promise<PrivateSshd> {
+export async function startPrivateSshd(options: { authorizedKeys: string[]; extraConfig?: string[]; extraPorts?: number[] }): Promise<PrivateSshd> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install Debian's openssh-server package`);
   await mkdir('/run/sshd', { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'opsdeck-sshd-'));
@@ -42,8 +42,7 @@ export async function startPrivateSshd(options: { authorizedKeys: string[]; extr
   await writeFile(join(dir, 'authorized_keys'), `${options.authorizedKeys.join('\n')}\n`, { mode: 0o600 });
   const port = await freePort();
   const config = [
-    `Port ${port}`,
-    'ListenAddress 127.0.0.1',
+    ...[port, ...(options.extraPorts ?? [])].map((p) => `ListenAddress 127.0.0.1:${p}`),
     `HostKey ${join(dir, 'host_ed25519')}`,
     `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
     'StrictModes no',
