@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,15 +34,26 @@ export async function generateKey(path: string): Promise<string> {
   return (await readFile(`${path}.pub`, 'utf8')).trim();
 }
 
-export async function startPrivateSshd(options: { authorizedKeys: string[]; extraConfig?: string[]; extraPorts?: number[] }): Promise<PrivateSshd> {
+export interface PrivateSshdOptions {
+  authorizedKeys: string[];
+  extraConfig?: string[];
+  extraPorts?: number[];
+  /** Run inside this network namespace, listening on listenAddress. */
+  netns?: string;
+  listenAddress?: string;
+  port?: number;
+}
+
+export async function startPrivateSshd(options: PrivateSshdOptions): Promise<PrivateSshd> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install Debian's openssh-server package`);
   await mkdir('/run/sshd', { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'opsdeck-sshd-'));
   const hostPublicKey = await generateKey(join(dir, 'host_ed25519'));
   await writeFile(join(dir, 'authorized_keys'), `${options.authorizedKeys.join('\n')}\n`, { mode: 0o600 });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  const address = options.listenAddress ?? '127.0.0.1';
   const config = [
-    ...[port, ...(options.extraPorts ?? [])].map((p) => `ListenAddress 127.0.0.1:${p}`),
+    ...[port, ...(options.extraPorts ?? [])].map((p) => `ListenAddress ${address}:${p}`),
     `HostKey ${join(dir, 'host_ed25519')}`,
     `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
     'StrictModes no',
@@ -56,9 +67,12 @@ export async function startPrivateSshd(options: { authorizedKeys: string[]; extr
   ];
   await writeFile(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
   let log = '';
-  const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const argv = [SSHD, '-D', '-e', '-f', join(dir, 'sshd_config')];
+  const child: ChildProcess = options.netns
+    ? spawn('ip', ['netns', 'exec', options.netns, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  await waitForPort(port, () => log);
+  await waitForListening(port, () => log, 1 + (options.extraPorts?.length ?? 0));
   return {
     port,
     hostPublicKey,
@@ -73,19 +87,12 @@ export async function startPrivateSshd(options: { authorizedKeys: string[]; extr
   };
 }
 
-async function waitForPort(port: number, log: () => string): Promise<void> {
+/** sshd logs "Server listening on ADDRESS port N." once per socket. */
+async function waitForListening(port: number, log: () => string, sockets: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    if ((log().match(/Server listening on /g) ?? []).length >= sockets) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`sshd did not start listening on ${port}: ${log()}`);
 }
