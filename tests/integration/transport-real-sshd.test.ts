@@ -118,6 +118,16 @@ describe('SshPool on real OpenSSH', () => {
   });
 });
 
+test('a refused connection is retried with backoff, then reported naming the host', async () => {
+  const port = await freePort();
+  const pool = await poolWith('', { limits: { retries: 2 } });
+  const error = await pool.exec({ target: { label: 'down.nj', address: '127.0.0.1', port, user: 'root', identityFile: clientKey }, jumps: [] }, 'true').catch((e: unknown) => e);
+  expect(error).toMatchObject({ code: 'connect-refused' });
+  expect(String((error as Error).message)).toContain(`down.nj (127.0.0.1:${port}): connection refused`);
+  expect([...pool.attempts.values()]).toEqual([3]);
+  await pool.dispose();
+});
+
 test('30 hosts behind one bastion, all with MaxStartups 10: every host answers, no handshake dropped', async () => {
   // sshd listens on at most 16 sockets (MAX_LISTEN_SOCKS), so two servers of 15 ports each.
   const groups = await Promise.all([0, 1].map(async () => {
