@@ -223,6 +223,8 @@ export const methods = {
   'posture.areaFacts': method<{ host: string; dc: string; facts: unknown }[]>()(
     z.object({ area: z.enum(['firewall', 'encryption', 'patches', 'backups', 'access']) }).strict(),
   ),
+  /** Pending security updates per site after each scan run, oldest first. */
+  'posture.patchHistory': method<{ runId: string; at: string; dc: string; pendingSecurity: number; hosts: number }[]>()(nothing),
   'audit.verify': method<AuditVerifyView>()(nothing),
   'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),

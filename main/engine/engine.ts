@@ -175,6 +175,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
       return (await store.scans.latestAreaFacts(area)).filter((row) => hosts.has(row.host));
     },
+    'posture.patchHistory': () => store.scans.patchHistory(60),
     'audit.verify': async () => {
       const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
       return result.ok

@@ -85,7 +85,14 @@ test('the patch page rolls up both sites and never calls a stale host up to date
   await expect.poll(() => page.getByTestId('patch-summary-nj').textContent()).toMatch(/Compliant\d+\/12 hosts/);
   const staleRow = await page.locator('tr', { hasText: 'web1.sea' }).textContent();
   expect(staleRow).not.toContain('up to date');
+  await expect.poll(() => page.getByTestId('patch-history').locator('.recharts-line').count()).toBe(2);
   await saveScreenshot(page, 'patches');
+  await page.locator('a', { hasText: 'imap1.nj' }).first().click();
+  await expect.poll(() => page.getByTestId('pending-updates').locator('tbody tr').count()).toBeGreaterThan(0);
+  const firstKind = await page.getByTestId('pending-updates').locator('tbody tr').first().locator('td').nth(3).textContent();
+  expect(firstKind).toBe('security');
+  await saveScreenshot(page, 'host-pending-updates');
+  await page.goBack();
   await page.keyboard.press('Alt+1');
 });
 

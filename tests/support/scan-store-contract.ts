@@ -72,6 +72,18 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       expect((await store.scans.latestFindings()).map((f) => f.host).sort()).toEqual(['h1', 'h2']);
     });
 
+    test('sums pending security updates per site for each run', async () => {
+      await store.scans.beginRun({ runId: 'p1', startedAt: '2026-11-04T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 2 });
+      const patches = (security: boolean[]) => ({ patches: { pendingUpdates: security.map((flag, i) => ({ name: `p${i}`, security: flag })) } });
+      await store.scans.saveHostResult(hostDetail('p1', 'a.nj', '2026-11-04T00:00:01.000Z', { facts: patches([true, true, false]) }));
+      await store.scans.saveHostResult(hostDetail('p1', 'b.nj', '2026-11-04T00:00:01.000Z', { facts: patches([true]) }));
+      await store.scans.saveHostResult(hostDetail('p1', 'c.sea', '2026-11-04T00:00:01.000Z', { dc: 'sea', facts: patches([]) }));
+      expect(await store.scans.patchHistory(10)).toEqual([
+        { runId: 'p1', at: '2026-11-04T00:00:00.000Z', dc: 'nj', pendingSecurity: 3, hosts: 2 },
+        { runId: 'p1', at: '2026-11-04T00:00:00.000Z', dc: 'sea', pendingSecurity: 0, hosts: 1 },
+      ]);
+    });
+
     test('a host result is all or nothing: a failing output leaves no half-written result', async () => {
       await store.scans.beginRun({ runId: 'c', startedAt: '2026-11-03T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
       const broken = hostDetail('c', 'h3', '2026-11-03T00:00:01.000Z');

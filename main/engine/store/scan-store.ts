@@ -109,6 +109,23 @@ export class ScanStore {
     await this.sql.query('UPDATE host_results SET findings = $3 WHERE run_id = $1 AND host = $2', [runId, host, JSON.stringify(findings)]);
   }
 
+  /** Per scan run and site: pending security updates summed over the hosts that answered. */
+  async patchHistory(limitRuns: number): Promise<{ runId: string; at: string; dc: string; pendingSecurity: number; hosts: number }[]> {
+    const rows = await this.sql.query<{ run_id: string; started_at: Date | string; dc: string; pending: number | string; hosts: number | string }>(
+      `SELECT r.run_id, r.started_at, h.dc,
+              SUM((SELECT count(*) FROM jsonb_array_elements(h.facts -> 'patches' -> 'pendingUpdates') AS u
+                    WHERE (u ->> 'security')::boolean)) AS pending,
+              COUNT(*) AS hosts
+         FROM host_results h JOIN scan_runs r ON r.run_id = h.run_id
+        WHERE h.phase = 'done' AND h.facts ? 'patches'
+          AND r.run_id IN (SELECT run_id FROM scan_runs ORDER BY started_at DESC LIMIT $1)
+        GROUP BY r.run_id, r.started_at, h.dc
+        ORDER BY r.started_at, h.dc`,
+      [limitRuns],
+    );
+    return rows.map((row) => ({ runId: row.run_id, at: iso(row.started_at)!, dc: row.dc, pendingSecurity: Number(row.pending), hosts: Number(row.hosts) }));
+  }
+
   /** One area's facts from every host's newest answered scan. */
   async latestAreaFacts(area: PostureArea): Promise<{ host: string; dc: string; facts: unknown }[]> {
     const rows = await this.sql.query<{ host: string; dc: string; facts: unknown }>(

@@ -5,6 +5,7 @@ import type { HostScanDetail } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { CopyButton } from '../../components/CopyButton';
 import { FindingsTable } from '../../components/FindingsTable';
+import { PendingUpdatesTable, type PendingUpdateView } from '../../components/PendingUpdatesTable';
 import { PhaseBadge } from '../../components/PhaseBadge';
 
 export function HostPage({ name }: { name: string }) {
@@ -50,6 +51,12 @@ export function HostPage({ name }: { name: string }) {
           </dl>
           <h2>Findings ({detail.findings.length})</h2>
           <FindingsTable findings={detail.findings} showHost={false} />
+          {pendingUpdatesOf(detail.facts.patches).length > 0 && (
+            <>
+              <h2>Pending updates</h2>
+              <PendingUpdatesTable updates={pendingUpdatesOf(detail.facts.patches)} />
+            </>
+          )}
           <h2>Raw outputs (evidence)</h2>
           {detail.outputs.map((output) => (
             <section key={output.id} className="raw-output" aria-label={`Output of ${output.command}`}>
@@ -69,6 +76,11 @@ export function HostPage({ name }: { name: string }) {
       )}
     </div>
   );
+}
+
+function pendingUpdatesOf(patches: unknown): PendingUpdateView[] {
+  const updates = (patches as { pendingUpdates?: PendingUpdateView[] } | undefined)?.pendingUpdates;
+  return Array.isArray(updates) ? updates : [];
 }
 
 function formatUptime(seconds: number | null): string {

@@ -6,6 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { getOpsDeck } from '../../api/opsdeck';
 import { routeHref } from '../../app/routes';
 import { useFleet } from '../fleet/useFleet';
+import { PatchHistoryChart } from './PatchHistoryChart';
 import { AGE_BUCKETS, ageBucket, isCompliant, oldestPendingSince, securityPending, siteSummary, type HostPatches, type PatchFactsView } from './patch-view';
 
 export function PatchesPage() {
@@ -65,6 +66,7 @@ export function PatchesPage() {
                 </section>
               );
             })}
+            <PatchHistoryChart sites={sites.map((site) => ({ id: site.id, name: site.name }))} />
             <figure className="chart" aria-label="SmartOS platform image age per site">
               <figcaption>Platform image age (SmartOS)</figcaption>
               <BarChart width={420} height={180} data={ageData}>
