@@ -1,6 +1,6 @@
 // Electron entry: app lifecycle, the one hardened window, and the engine
 // mounted on IPC. Only wiring lives here.
-import { app, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     void engine?.dispose();
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    // E.g. the audit log is held by a running `opsdeck scan`: say so, and quit.
+    dialog.showErrorBox('OpsDeck cannot start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
 }
 
 async function start(): Promise<void> {
