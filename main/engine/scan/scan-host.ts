@@ -62,7 +62,16 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
 
   context.onPhase('running');
   const commands = [...IDENTITY_COMMANDS[os], ...context.collectors.flatMap((collector) => collector.commands[os])];
-  const results = await Promise.all(commands.map((command) => runCommand(target, command, context)));
+  // Areas share some commands (os-release, uname -r): each distinct line runs once.
+  const runs = new Map<string, Promise<CommandOutput>>();
+  const results = await Promise.all(
+    commands.map(async (command) => {
+      const line = remoteCommandLine(command, target.useSudo);
+      let run = runs.get(line);
+      if (!run) runs.set(line, (run = runCommand(target, command, context)));
+      return { ...(await run), id: command.id };
+    }),
+  );
   outputs.push(...results);
   if (context.signal.aborted) return finish('cancelled', 'scan cancelled', os);
   const connectionFailure = results.find((output) => output.error !== null && output.exitCode === null);

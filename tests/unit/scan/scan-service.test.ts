@@ -171,3 +171,13 @@ describe('ScanService', () => {
     expect(failed.results[0]!.reason).toContain('expected Linux or SunOS');
   });
 });
+
+test('a command line that two areas both need runs once, and each area gets its output', async () => {
+  const executor = new FakeExecutor();
+  const shared = { id: 'other.kernel', command: 'uname -r', privileged: false };
+  const area = { area: 'patches' as const, commands: { debian: [shared], smartos: [] }, facts: () => ({}), findings: () => [] };
+  const outcome = await new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), collectors: [area] }).start([target('a.nj')]).done;
+  expect(executor.commands.filter((command) => command === 'env LC_ALL=C uname -r')).toHaveLength(1);
+  const ids = outcome.results[0]!.outputs.filter((output) => output.command === 'env LC_ALL=C uname -r').map((output) => output.id);
+  expect(ids.sort()).toEqual(['identity.kernel', 'other.kernel']);
+});
