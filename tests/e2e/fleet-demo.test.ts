@@ -71,6 +71,7 @@ test('the planted patch problems are findings, filterable by site, with the per-
   expect(rows.some((row) => row.includes('cn2.sea') && /Platform image \d{8}T\d{6}Z is 36\d days old/.test(row))).toBe(true);
   expect(rows.some((row) => row.includes('web1.nj') && row.includes('Reboot needed'))).toBe(true);
   expect(rows.some((row) => row.includes('web1.sea') && row.includes('Package index is'))).toBe(true);
+  expect(rows.some((row) => row.includes('mx1.nj') && row.includes('Logs on an unencrypted volume') && row.includes('/var/log'))).toBe(true);
   expect(await page.locator('figure.chart').count()).toBe(1);
   expect(await page.locator('figure.chart .recharts-bar-rectangle').count()).toBeGreaterThan(0);
   await saveScreenshot(page, 'findings');

@@ -1,0 +1,178 @@
+// `cryptsetup status <name>` (cryptsetup 2.x): one block per mapping — the
+// first line `/dev/mapper/<name> is active[ and is in use].` (or
+// `… is inactive.`, exit 4), then `  key: value` lines whose padding is not
+// consistent (`cipher:  `, `key location: `): split on the first colon.
+// Several blocks one after another (a loop over /dev/mapper/*) are read as
+// a list. keysize is `512 bits` up to 2.7 and `512 [bits]` from 2.8; offset
+// and size are always 512-byte sectors. Flags carry a trailing space.
+// See cryptsetup-status*.md.
+import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { failureText } from './command-failure';
+import { outputLines } from './output-lines';
+
+export interface CryptsetupStatus {
+  /** The device as cryptsetup echoed it (`/dev/mapper/<name>`, or the path given). */
+  device: string;
+  name: string;
+  active: boolean;
+  inUse: boolean;
+  /** `type:` as printed: LUKS1, LUKS2, PLAIN, TCRYPT, BITLK, LOOPAES, n/a… */
+  type: string | null;
+  luksVersion: 1 | 2 | null;
+  /** e.g. aes-xts-plain64 */
+  cipher: string | null;
+  keyBits: number | null;
+  /** `keyring` (LUKS2, key in the kernel keyring) or `dm-crypt` (key in the dm table). */
+  keyLocation: string | null;
+  /** The backing device path. */
+  backingDevice: string | null;
+  loopFile: string | null;
+  sectorSize: number | null;
+  offsetSectors: number | null;
+  sizeSectors: number | null;
+  /** size × 512. */
+  sizeBytes: number | null;
+  readOnly: boolean | null;
+  suspended: boolean;
+  flags: string[];
+  integrity: string | null;
+  reencryption: string | null;
+}
+
+const HEADERS: Array<[suffix: string, active: boolean, inUse: boolean]> = [
+  [' is active and is in use.', true, true],
+  [' is active.', true, false],
+  [' is inactive.', false, false],
+];
+
+function header(line: string): CryptsetupStatus | null {
+  if (/^\s/.test(line)) return null;
+  for (const [suffix, active, inUse] of HEADERS) {
+    if (line.length > suffix.length && line.endsWith(suffix)) return emptyStatus(line.slice(0, -suffix.length), active, inUse);
+  }
+  return null;
+}
+
+export function parseCryptsetupStatus(stdout: string, stderr: string, exitCode: number | null): Parsed<CryptsetupStatus[]> {
+  const common = commonFailure('cryptsetup', exitCode, stderr);
+  if (common) return common;
+  if (/running as non-root user/.test(stderr)) {
+    return parsedFailure('needs-privilege', `cryptsetup status needs root: ${failureText(exitCode, stderr)}`);
+  }
+  if (/Cannot initialize device-mapper/.test(stderr)) {
+    return parsedFailure('unsupported', `this kernel has no device-mapper, so no dm-crypt mapping can be open: ${failureText(exitCode, stderr)}`);
+  }
+  if (/does not exist or access denied/.test(stderr)) {
+    return parsedFailure('unsupported', `cryptsetup cannot open the device: ${failureText(exitCode, stderr)}`);
+  }
+  const { lines, warnings } = outputLines(stdout, 'cryptsetup status');
+  const statuses: CryptsetupStatus[] = [];
+  let current: CryptsetupStatus | null = null;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const started = header(line);
+    if (started) {
+      current = started;
+      statuses.push(current);
+      continue;
+    }
+    if (!current || !/^\s/.test(line)) {
+      warnings.push(`line not understood: ${line.slice(0, 120)}`);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon < 0) {
+      warnings.push(`line not understood: ${line.slice(0, 120)}`);
+      continue;
+    }
+    applyField(current, line.slice(0, colon).trim(), line.slice(colon + 1).trim(), warnings);
+  }
+  if (statuses.length === 0) {
+    if (exitCode !== 0) return parsedFailure('unparsed', `cryptsetup status failed: ${failureText(exitCode, stderr, stdout)}`);
+    return parsedFailure('unparsed', 'cryptsetup status printed no "<device> is active." line');
+  }
+  return parsedOk(statuses, warnings);
+}
+
+function emptyStatus(device: string, active: boolean, inUse: boolean): CryptsetupStatus {
+  return {
+    device,
+    name: device.startsWith('/dev/mapper/') ? device.slice('/dev/mapper/'.length) : device,
+    active,
+    inUse,
+    type: null,
+    luksVersion: null,
+    cipher: null,
+    keyBits: null,
+    keyLocation: null,
+    backingDevice: null,
+    loopFile: null,
+    sectorSize: null,
+    offsetSectors: null,
+    sizeSectors: null,
+    sizeBytes: null,
+    readOnly: null,
+    suspended: false,
+    flags: [],
+    integrity: null,
+    reencryption: null,
+  };
+}
+
+function applyField(status: CryptsetupStatus, key: string, value: string, warnings: string[]): void {
+  switch (key) {
+    case 'type':
+      status.type = value;
+      status.luksVersion = value === 'LUKS1' ? 1 : value === 'LUKS2' ? 2 : null;
+      return;
+    case 'cipher':
+      status.cipher = value || null;
+      return;
+    case 'keysize':
+      status.keyBits = leadingInteger(value);
+      return;
+    case 'key location':
+      status.keyLocation = value || null;
+      return;
+    case 'device':
+      status.backingDevice = value || null;
+      return;
+    case 'loop':
+      status.loopFile = value || null;
+      return;
+    case 'sector size':
+      status.sectorSize = leadingInteger(value);
+      return;
+    case 'offset':
+      status.offsetSectors = leadingInteger(value);
+      return;
+    case 'size':
+      status.sizeSectors = leadingInteger(value);
+      status.sizeBytes = status.sizeSectors === null ? null : status.sizeSectors * 512;
+      return;
+    case 'mode':
+      status.readOnly = value.startsWith('readonly');
+      status.suspended = value.includes('(suspended)');
+      return;
+    case 'flags':
+      status.flags = value.split(/\s+/).filter(Boolean);
+      return;
+    case 'integrity':
+      status.integrity = value || null;
+      return;
+    case 'reencryption':
+      status.reencryption = value || null;
+      return;
+    case 'skipped':
+    case 'integrity keysize':
+    case 'integrity tag size':
+      return;
+    default:
+      warnings.push(`unknown field "${key.slice(0, 40)}" in the status of ${status.name}`);
+  }
+}
+
+function leadingInteger(value: string): number | null {
+  const match = /^(\d{1,15})\b/.exec(value);
+  return match ? Number(match[1]) : null;
+}
