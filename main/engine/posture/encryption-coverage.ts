@@ -10,7 +10,7 @@ import type { EncryptionFacts, StorageVolume } from '../collectors/encryption/en
 export interface EncryptionCoverage {
   dataBytes: number;
   encryptedDataBytes: number;
-  /** Every data, logs and swap volume is encrypted, and the volume list was complete. */
+  /** The volume list was complete, showed at least one data, logs or swap volume on disk, and all are encrypted. */
   fullyEncrypted: boolean;
   dataVolumes: number;
   encryptedDataVolumes: number;
@@ -29,7 +29,8 @@ export function encryptionCoverage(facts: EncryptionFacts): EncryptionCoverage {
   return {
     dataBytes: bytes(data),
     encryptedDataBytes: bytes(data.filter(isEncrypted)),
-    fullyEncrypted: facts.complete && relevant.every(isEncrypted),
+    // A host showing no disk volume at all (a container) is not counted as fully encrypted.
+    fullyEncrypted: facts.complete && relevant.length > 0 && relevant.every(isEncrypted),
     dataVolumes: data.length,
     encryptedDataVolumes: data.filter(isEncrypted).length,
     dataVolumesWithoutSize: data.filter((volume) => volume.sizeBytes === null).length,

@@ -38,13 +38,15 @@ function inventoryIds(facts: EncryptionFacts): string[] {
   return facts.os === 'smartos' ? [ids.zfsGet] : [ids.lsblk, ids.findmnt];
 }
 
+/** How an operator finds the volume: its mountpoints and device, or the dataset name. */
 function where(volume: StorageVolume): string {
-  const mounts = volume.mountpoints.length ? volume.mountpoints.join(', ') : volume.class === 'swap' ? 'swap' : 'not mounted';
-  return volume.name === mounts ? volume.name : `${mounts} (${volume.name})`;
+  if (volume.mountpoints.length > 0) return `${volume.mountpoints.join(', ')} (${volume.name})`;
+  if (volume.zfs) return volume.name;
+  return `${volume.class === 'swap' ? 'swap' : volume.mounted ? 'mounted' : 'not mounted'} (${volume.name})`;
 }
 
 function volumeLine(volume: StorageVolume): string {
-  const stack = volume.layers.map((layer) => layer.name).join(' > ');
+  const stack = volume.layers.map((layer) => (layer.kind === 'zpool' ? `pool ${layer.name}` : layer.name)).join(' > ');
   return `${where(volume)}: ${volume.fstype ?? 'no filesystem'}, ${bytesText(volume.sizeBytes)}, ${stack || volume.name} — ${volume.encryptionReason}`;
 }
 
@@ -112,6 +114,18 @@ function zfsUnencryptedChildFinding(facts: EncryptionFacts, at: At): Finding | n
 
 function unknownFinding(facts: EncryptionFacts, at: At): Finding | null {
   const volumes = facts.volumes.filter((volume) => volume.encryption === 'unknown' && (volume.class === 'data' || volume.class === 'logs' || volume.class === 'swap'));
+  const onDisk = facts.volumes.some((volume) => volume.class !== 'boot' && volume.class !== 'memory' && volume.encryption !== 'not-on-disk');
+  if (facts.complete && !onDisk) {
+    return encryptionFinding({
+      ...at,
+      kind: kinds.encryptionUnknown,
+      severity: 'low',
+      title: `No disk volume holding data is visible: encryption of this host's storage cannot be judged`,
+      detail: `${facts.os === 'smartos' ? 'zfs get listed no dataset' : 'lsblk listed no block device holding data'} — typical inside a container, whose storage belongs to its host; check the host instead.`,
+      commandIds: inventoryIds(facts),
+      excerpt: facts.checks.flatMap((check) => check.warnings).slice(0, 3),
+    });
+  }
   if (facts.complete && volumes.length === 0) return null;
   const failed = facts.checks.filter((check) => check.status !== 'ok' && inventoryIds(facts).concat(ids.sysinfo).includes(check.commandId));
   return encryptionFinding({

@@ -46,6 +46,8 @@ export function debianVolumes(inputs: DebianVolumeInputs): StorageVolume[] {
 }
 
 function isVolume(node: BlockNode): boolean {
+  // Optical media (install ISOs, cloud-init config drives) are read-only: nothing the host stores lands there.
+  if (node.kind === 'rom') return false;
   if (node.mountpoints.length > 0 || node.swap) return true;
   if (node.children.length > 0 || !node.fstype) return false;
   return !MEMBER_FSTYPES.test(node.fstype);

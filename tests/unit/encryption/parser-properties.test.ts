@@ -1,0 +1,178 @@
+// No input — garbage, mangled real output, random JSON, adversarial shapes
+// (deep nesting, long lines, device stacks that loop) — makes an encryption
+// parser, the facts step or the findings step throw or hang, and every result
+// is plain JSON.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseBlkid } from '../../../main/engine/collectors/encryption/blkid';
+import { parseCryptsetupStatus } from '../../../main/engine/collectors/encryption/cryptsetup-status';
+import { parseCrypttab } from '../../../main/engine/collectors/encryption/crypttab';
+import { parseDmsetupCryptTable } from '../../../main/engine/collectors/encryption/dmsetup-table';
+import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli } from '../../../main/engine/collectors/encryption/encryption-cli';
+import { ENCRYPTION_COMMANDS, ENCRYPTION_COMMAND_IDS as ids } from '../../../main/engine/collectors/encryption/encryption-commands';
+import { encryptionFacts } from '../../../main/engine/collectors/encryption/encryption-facts';
+import { parseFindmntJson } from '../../../main/engine/collectors/encryption/findmnt-json';
+import { parseLsblkJson } from '../../../main/engine/collectors/encryption/lsblk-json';
+import { parseLuksDump } from '../../../main/engine/collectors/encryption/luks-dump';
+import { parseProcSwaps } from '../../../main/engine/collectors/encryption/proc-swaps';
+import { parseSysinfo } from '../../../main/engine/collectors/encryption/sysinfo';
+import { parseZfsGet } from '../../../main/engine/collectors/encryption/zfs-get';
+import { parseZpoolStatus } from '../../../main/engine/collectors/encryption/zpool-status';
+import type { Parsed } from '../../../main/engine/collectors/parse-result';
+import { encryptionCoverage, encryptionFindings } from '../../../main/engine/posture/encryption-findings';
+import { fixture, hostContext, lsblkJson, output, type Dev } from './support/encryption-fixtures';
+
+const STATUSES = new Set(['ok', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
+/** Generous for 2 shared cores; a quadratic regular expression on these inputs takes seconds. */
+const TIME_LIMIT_MS = 1500;
+
+type Parser = (stdout: string, stderr: string, exitCode: number | null) => Parsed<unknown>;
+const PARSERS: Record<string, Parser> = {
+  lsblk: parseLsblkJson,
+  cryptsetupStatus: parseCryptsetupStatus,
+  luksDump: parseLuksDump,
+  crypttab: parseCrypttab,
+  dmsetup: parseDmsetupCryptTable,
+  procSwaps: parseProcSwaps,
+  findmnt: parseFindmntJson,
+  blkid: parseBlkid,
+  zfsGet: parseZfsGet,
+  zpoolStatus: parseZpoolStatus,
+  sysinfo: parseSysinfo,
+};
+
+const REAL_OUTPUTS = [
+  'debian/lsblk-J-luks.txt',
+  'debian/cryptsetup-status.txt',
+  'debian/cryptsetup-status-luks1.txt',
+  'debian/cryptsetup-status-errors.txt',
+  'debian/crypttab.txt',
+  'debian/crypttab-default.txt',
+  'debian/crypttab-missing.txt',
+  'debian/dmsetup-table-target-crypt.txt',
+  'debian/dmsetup-table-errors.txt',
+  'debian/command-not-found.txt',
+  'smartos/zfs-get-encryption.txt',
+  'smartos/zfs-get-encryption-unencrypted.txt',
+  'smartos/zfs-list-H.txt',
+  'smartos/zpool-status.txt',
+  'smartos/sysinfo.txt',
+  'smartos/sysinfo-unencrypted-pool.txt',
+  'smartos/vmadm-get.txt',
+].map((path) => fixture(path));
+
+/** Real output cut and spliced with noise, lines dropped or repeated, or random text and JSON. */
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.json({ maxDepth: 6 }),
+  fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 40 })).map(([real, a, b, noise]) => {
+    const from = a % (real.length + 1);
+    const to = from + (b % (real.length - from + 1));
+    return real.slice(0, from) + noise + real.slice(to);
+  }),
+  fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.array(fc.nat(), { maxLength: 60 })).map(([real, picks]) => {
+    const lines = real.split('\n');
+    return picks.map((pick) => lines[pick % lines.length]).join('\n');
+  }),
+);
+const stderr = fc.oneof(fc.constant(''), fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'No such file or directory\n'), fc.string({ maxLength: 80 }));
+const exitCode = fc.oneof(fc.constant(0), fc.constant(null), fc.integer({ min: -1, max: 255 }));
+
+function timed<T>(run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
+  return result;
+}
+
+function checkParsed(parsed: Parsed<unknown>): void {
+  expect(STATUSES.has(parsed.status)).toBe(true);
+  expect(Array.isArray(parsed.warnings)).toBe(true);
+  if (parsed.status !== 'ok') expect(typeof parsed.message).toBe('string');
+  expect(() => JSON.stringify(parsed)).not.toThrow();
+}
+
+describe('every encryption parser', () => {
+  for (const [name, parse] of Object.entries(PARSERS)) {
+    test(`${name}: never throws, always a known status, plain JSON`, () => {
+      fc.assert(
+        fc.property(text, stderr, exitCode, (stdout, err, code) => {
+          checkParsed(timed(() => parse(stdout, err, code)));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  test('adversarial shapes stay fast: deep JSON, long lines full of separators, many lines', () => {
+    const deep = `${'{"blockdevices":['.repeat(1)}${'{"name":"a","children":['.repeat(5000)}${']}'.repeat(5000)}]}`;
+    const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const longLine = `${'a: '.repeat(2700)}\n`.repeat(200);
+    const isLine = `${'x is '.repeat(1600)}active.\n`.repeat(200);
+    const tags = `/dev/sda: ${'A="\\'.repeat(2500)}\n`.repeat(100);
+    const manyLines = 'x\ty\tz\n'.repeat(150_000);
+    const brackets = JSON.stringify({ filesystems: [{ target: '/', source: `${'['.repeat(100_000)}x]` }] });
+    for (const input of [deep, nested, longLine, isLine, tags, manyLines, brackets]) {
+      for (const parse of Object.values(PARSERS)) checkParsed(timed(() => parse(input, '', 0)));
+    }
+  });
+});
+
+/** Random lsblk trees drawn from a small pool of names, so devices repeat under several parents and stacks can loop. */
+function deviceAt(depth: number): fc.Arbitrary<Dev> {
+  return fc.record({
+    name: fc.constantFrom('sda', 'sda1', 'sdb', 'md0', 'c1', 'vg-root', 'loop0', 'zram0', 'odd'),
+    type: fc.constantFrom('disk', 'part', 'crypt', 'lvm', 'raid1', 'loop', 'dm', 'mystery'),
+    fstype: fc.constantFrom(null, 'ext4', 'crypto_LUKS', 'LVM2_member', 'linux_raid_member', 'swap', 'vfat', 'xfs'),
+    size: fc.nat(),
+    mountpoints: fc.array(fc.constantFrom(null, '/', '/var/log', '/boot', '/srv/data', '[SWAP]', '/tmp'), { maxLength: 3 }),
+    children: depth > 0 ? fc.array(deviceAt(depth - 1), { maxLength: 3 }) : fc.constant([]),
+  });
+}
+const device = deviceAt(4);
+
+describe('the facts and findings steps', () => {
+  test('random device trees (repeats, loops, unknown types): no throw; encrypted volumes name a crypt layer, locked ones are containers', () => {
+    fc.assert(
+      fc.property(fc.array(device, { maxLength: 4 }), (devices) => {
+        const facts = timed(() => encryptionFacts('debian', [output(ids.lsblk, lsblkJson(devices)), output(ids.dmsetupCrypt, fixture('debian/dmsetup-table-target-crypt.txt'))]));
+        for (const volume of facts.volumes) {
+          if (volume.encryption === 'encrypted') expect(volume.crypt.length).toBeGreaterThan(0);
+          if (volume.encryption === 'locked') expect(volume.fstype).toMatch(/^crypto_/);
+        }
+        const findings = encryptionFindings(facts, hostContext());
+        expect(new Set(findings.map((finding) => finding.id)).size).toBe(findings.length);
+        expect(JSON.parse(JSON.stringify({ facts, findings, coverage: encryptionCoverage(facts) }))).toBeTruthy();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('random outputs for every command, on both OSes: facts, findings and coverage never throw', () => {
+    const outputsFor = (os: 'debian' | 'smartos') =>
+      fc.tuple(...ENCRYPTION_COMMANDS[os].map(() => fc.tuple(text, stderr, exitCode, fc.boolean()))).map((answers) =>
+        answers.flatMap(([stdout, err, code, present], index) => (present ? [output(ENCRYPTION_COMMANDS[os][index]!.id, stdout, { stderr: err, exitCode: code })] : [])),
+      );
+    for (const os of ['debian', 'smartos'] as const) {
+      fc.assert(
+        fc.property(outputsFor(os), (outputs) => {
+          const facts = timed(() => encryptionFacts(os, outputs));
+          encryptionFindings(facts, hostContext('h1.nj', os));
+          encryptionCoverage(facts);
+          expect(() => JSON.stringify(facts)).not.toThrow();
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+
+  test('the CLI formats never throw', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ENCRYPTION_CLI_FORMATS), text, (format, input) => {
+        const result = timed(() => parseEncryptionForCli(format, input));
+        expect(STATUSES.has(result.status)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,110 @@
+// Reading the shared fixtures for the encryption tests (whole files and the
+// `### heading` sections some hold, the heading naming the stream and exit
+// status), expectations kept beside the tests as JSON, and small builders for
+// command outputs and hand-made lsblk trees.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
+import type { CommandOutput } from '../../../../main/engine/collectors/host-command';
+import { ENCRYPTION_COMMANDS } from '../../../../main/engine/collectors/encryption/encryption-commands';
+import type { HostContext } from '../../../../main/engine/posture/host-context';
+import { fixture } from '../../../support/fixtures';
+
+export { fixture };
+
+export interface FixtureSection {
+  heading: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Splits a `### …` sectioned fixture; the heading says stdout or stderr and `exit N`. */
+export function fixtureSections(relativePath: string): FixtureSection[] {
+  const sections: Array<{ heading: string; text: string }> = [];
+  for (const line of fixture(relativePath).split('\n')) {
+    if (line.startsWith('### ')) sections.push({ heading: line.slice(4), text: '' });
+    else if (sections.length > 0) sections[sections.length - 1]!.text += `${line}\n`;
+  }
+  return sections.map(({ heading, text }) => {
+    const body = text.replace(/\n+$/, '\n');
+    const exit = /exit (\d+)/.exec(heading);
+    const stderr = /stderr/.test(heading);
+    return { heading, stdout: stderr ? '' : body, stderr: stderr ? body : '', exitCode: exit ? Number(exit[1]) : 0 };
+  });
+}
+
+const EXPECTED_DIR = join(process.cwd(), 'tests', 'unit', 'encryption', 'expected');
+
+/**
+ * Compares with tests/unit/encryption/expected/<name>.expected.json. Run with
+ * OPSDECK_UPDATE_EXPECTED=1 to (re)write the file — then read the diff.
+ */
+export function expectMatchesExpected(name: string, actual: unknown): void {
+  const path = join(EXPECTED_DIR, `${name}.expected.json`);
+  const json = `${JSON.stringify(actual, null, 2)}\n`;
+  if (process.env.OPSDECK_UPDATE_EXPECTED === '1' || !existsSync(path)) {
+    if (process.env.OPSDECK_UPDATE_EXPECTED !== '1') throw new Error(`missing ${path}: run with OPSDECK_UPDATE_EXPECTED=1 and review it`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, json);
+  }
+  expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** The output of ENCRYPTION_COMMANDS' command `id`, as the scan would record it. */
+export function output(id: string, stdout: string, options: { stderr?: string; exitCode?: number | null; error?: string | null } = {}): CommandOutput {
+  const command = [...ENCRYPTION_COMMANDS.debian, ...ENCRYPTION_COMMANDS.smartos].find((each) => each.id === id);
+  return {
+    id,
+    command: `env LC_ALL=C ${command?.command ?? id}`,
+    stdout,
+    stderr: options.stderr ?? '',
+    exitCode: options.exitCode === undefined ? 0 : options.exitCode,
+    durationMs: 1,
+    error: options.error ?? null,
+  };
+}
+
+export function hostContext(host = 'db1.nj', os: HostContext['os'] = 'debian'): HostContext {
+  return {
+    host,
+    dc: host.endsWith('.sea') ? 'sea' : 'nj',
+    siteRole: host.endsWith('.sea') ? 'secondary' : 'primary',
+    os,
+    policy: { roles: ['db'], allowedPorts: [], patchSlaHours: 72, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180 },
+    now: new Date('2025-06-01T12:00:00Z'),
+  };
+}
+
+/** A device of a hand-built `lsblk -J -b -o NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID` tree. */
+export interface Dev {
+  name: string;
+  type: string;
+  fstype?: string | null;
+  size?: number;
+  mountpoints?: (string | null)[];
+  uuid?: string | null;
+  kname?: string;
+  children?: Dev[];
+}
+
+/** lsblk's JSON for `devices` (key order and nulls as util-linux 2.38 prints them). */
+export function lsblkJson(devices: Dev[]): string {
+  const object = (device: Dev, parent: string | null): Record<string, unknown> => {
+    const kname = device.kname ?? device.name;
+    return {
+      name: device.name,
+      kname,
+      pkname: parent,
+      type: device.type,
+      fstype: device.fstype ?? null,
+      size: device.size ?? 1024 ** 3,
+      mountpoints: device.mountpoints ?? [null],
+      uuid: device.uuid ?? null,
+      ...(device.children?.length ? { children: device.children.map((child) => object(child, kname)) } : {}),
+    };
+  };
+  return `${JSON.stringify({ blockdevices: devices.map((device) => object(device, null)) }, null, 3)}\n`;
+}
+
+export const GiB = 1024 ** 3;
