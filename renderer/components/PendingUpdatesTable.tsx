@@ -1,5 +1,9 @@
 // A host's pending updates, security first, filterable by package or suite.
+// Windowed: a host that has not been upgraded for a release can list thousands.
 import { useMemo, useState } from 'react';
+import { useVirtualRows } from './use-virtual-rows';
+
+const ROW_HEIGHT = 30;
 
 export interface PendingUpdateView {
   name: string;
@@ -17,6 +21,7 @@ export function PendingUpdatesTable({ updates }: { updates: PendingUpdateView[] 
       .filter((update) => !needle || `${update.name} ${update.suites.join(' ')}`.toLowerCase().includes(needle))
       .sort((a, b) => Number(b.security) - Number(a.security) || a.name.localeCompare(b.name));
   }, [updates, filter]);
+  const { scroller, items, before, after } = useVirtualRows(shown.length, ROW_HEIGHT);
   return (
     <section aria-label="Pending updates">
       <div className="toolbar filters">
@@ -27,28 +32,40 @@ export function PendingUpdatesTable({ updates }: { updates: PendingUpdateView[] 
           {shown.length} of {updates.length}, {updates.filter((update) => update.security).length} security
         </span>
       </div>
-      <table className="grid" data-testid="pending-updates">
-        <thead>
-          <tr>
-            <th scope="col">Package</th>
-            <th scope="col">Installed</th>
-            <th scope="col">Candidate</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Suite</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((update) => (
-            <tr key={`${update.name}=${update.to}`}>
-              <td className="mono">{update.name}</td>
-              <td className="mono">{update.from ?? '—'}</td>
-              <td className="mono">{update.to}</td>
-              <td>{update.security ? <span className="badge severity-high">security</span> : 'regular'}</td>
-              <td className="mono">{update.suites.join(', ')}</td>
+      <div className="table-scroll" ref={scroller} tabIndex={0} aria-label="Pending updates, scrollable">
+        <table className="grid" data-testid="pending-updates">
+          <thead>
+            <tr>
+              <th scope="col">Package</th>
+              <th scope="col">Installed</th>
+              <th scope="col">Candidate</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Suite</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {before > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={5} style={{ height: before, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => shown[item.index]!).map((update) => (
+              <tr key={`${update.name}=${update.to}`} style={{ height: ROW_HEIGHT }}>
+                <td className="mono">{update.name}</td>
+                <td className="mono">{update.from ?? '—'}</td>
+                <td className="mono">{update.to}</td>
+                <td>{update.security ? <span className="badge severity-high">security</span> : 'regular'}</td>
+                <td className="mono">{update.suites.join(', ')}</td>
+              </tr>
+            ))}
+            {after > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={5} style={{ height: after, padding: 0, border: 0 }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -28,11 +28,14 @@ export function securitySlaFinding(facts: PatchFacts, firstSeen: FirstSeenMap, c
   const oldest = shown[0]!.ageMs;
   const sla = `SLA ${context.policy.patchSlaHours} h`;
   const within = aged.length - overdue.length;
+  // No earlier scan saw any of them: the honest age is "since this scan", not "0 min".
+  const allNew = aged.every(({ update }) => firstSeenByThisScan(update, firstSeen, facts));
+  const ageText = (update: PendingUpdate, ageMs: number) => (firstSeenByThisScan(update, firstSeen, facts) ? 'first seen by this scan' : `pending for ${formatAge(ageMs)}`);
   const detailLines = [
     overdue.length > 0
       ? `${plural(overdue.length, 'security update')} pending longer than the ${sla}${within ? `; ${within} more within it` : ''}.`
       : `${plural(aged.length, 'security update')} pending, within the ${sla}.`,
-    ...shown.slice(0, 20).map(({ update, ageMs }) => `${update.name} ${update.from ?? '(new)'} → ${update.to}: pending for ${formatAge(ageMs)}${update.suites.length ? ` [${update.suites.join(', ')}]` : ''}`),
+    ...shown.slice(0, 20).map(({ update, ageMs }) => `${update.name} ${update.from ?? '(new)'} → ${update.to}: ${ageText(update, ageMs)}${update.suites.length ? ` [${update.suites.join(', ')}]` : ''}`),
     ...(shown.length > 20 ? [`… and ${shown.length - 20} more`] : []),
   ];
   return patchFinding({
@@ -41,7 +44,9 @@ export function securitySlaFinding(facts: PatchFacts, firstSeen: FirstSeenMap, c
     dc: context.dc,
     control: 'vendorSecurityUpdates',
     severity: overdue.length > 0 ? overdueSeverity(oldest - slaMs, slaMs) : 'info',
-    title: `${plural(shown.length, 'security update')} pending for ${formatAge(oldest)} (${sla})`,
+    title: allNew
+      ? `${plural(shown.length, 'security update')} pending, first seen by this scan (${sla})`
+      : `${plural(shown.length, 'security update')} pending for ${formatAge(oldest)} (${sla})`,
     detail: detailLines.join('\n'),
     commandIds: facts.os === 'debian' ? [PATCH_COMMAND_IDS.aptSimulation] : [PATCH_COMMAND_IDS.pkginUpgrade, PATCH_COMMAND_IDS.pkgAudit],
     excerpt: shown.map(({ update }) => update.evidence),
@@ -54,6 +59,12 @@ export function overdueSeverity(overMs: number, slaMs: number): Severity {
   if (ratio <= 1) return 'medium';
   if (ratio <= 3) return 'high';
   return 'critical';
+}
+
+/** No earlier scan recorded it: its clock starts with this scan. */
+function firstSeenByThisScan(update: PendingUpdate, firstSeen: FirstSeenMap, facts: PatchFacts): boolean {
+  const entry = firstSeen[firstSeenKey(update.name, update.to)];
+  return !entry || Date.parse(entry.pendingSince) >= Date.parse(facts.collectedAt);
 }
 
 function ageOf(update: PendingUpdate, firstSeen: FirstSeenMap, facts: PatchFacts, now: Date): number {

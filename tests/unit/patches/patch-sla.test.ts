@@ -42,7 +42,9 @@ describe('security updates against the patch SLA, across scans', () => {
       pendingSince: T0.toISOString(),
       lastSeen: T0.toISOString(),
     });
-    expect(first.sla).toMatchObject({ severity: 'info', title: '3 security updates pending for 0 min (SLA 24 h)', control: 'vendorSecurityUpdates', area: 'patches' });
+    expect(first.sla).toMatchObject({ severity: 'info', title: '3 security updates pending, first seen by this scan (SLA 24 h)', control: 'vendorSecurityUpdates', area: 'patches' });
+    expect(first.sla!.detail).toMatch(/openssl 3\.0\.19-1~deb12u2 → 3\.0\.22-1~deb12u2: first seen by this scan/);
+    expect(first.sla!.detail).not.toMatch(/0 min/);
   });
 
   test('a second scan 3 d 4 h later: the age is observed, past the SLA → high', () => {
