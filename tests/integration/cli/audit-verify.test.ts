@@ -57,6 +57,39 @@ describe('opsdeck audit verify', () => {
     await writeFile(logPath, pristine);
   });
 
+  test('--anchor: the printed chain head later proves the log was neither truncated nor rewritten', async () => {
+    const first = await runOpsdeck(['audit', 'verify', '--log', logPath]);
+    const anchor = /--anchor (\d+:[0-9a-f]{64})/.exec(first.stdout)?.[1];
+    expect(anchor, first.stdout).toMatch(/^6:/);
+    const again = await runOpsdeck(['audit', 'verify', '--log', logPath, '--anchor', anchor!]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/entry 6 matches the anchor/);
+
+    // Truncated at a line boundary: the chain alone still verifies, the anchor does not.
+    const truncatedPath = join(dir, 'truncated.log');
+    await writeFile(truncatedPath, pristine.split('\n').slice(0, 4).join('\n') + '\n');
+    expect((await runOpsdeck(['audit', 'verify', '--log', truncatedPath])).code).toBe(0);
+    const truncated = await runOpsdeck(['audit', 'verify', '--log', truncatedPath, '--anchor', anchor!]);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toMatch(/ends at entry 4 but entry 6 was recorded/);
+
+    // Rewritten wholesale (a fresh, self-consistent chain): only the anchor notices.
+    const rewrittenPath = join(dir, 'rewritten.log');
+    const forger = await AuditLog.open(rewrittenPath, { login: 'mallory', displayName: 'Mallory' });
+    for (let i = 0; i < 3; i++) {
+      const seq = await forger.recordCommandStart({ runId: 'r1', host: `imap${i}.nj`, dc: 'nj', address: `10.1.0.${i}`, command: 'env LC_ALL=C true' });
+      await forger.recordCommandEnd(seq, { host: `imap${i}.nj`, exitCode: 0, signal: null, error: null, stdout: '', stderr: '', durationMs: 5 });
+    }
+    await forger.close();
+    const rewritten = await runOpsdeck(['audit', 'verify', '--log', rewrittenPath, '--anchor', anchor!]);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stdout).toMatch(/entry 6 does not match the anchor/);
+
+    const bad = await runOpsdeck(['audit', 'verify', '--log', logPath, '--anchor', 'six:abc']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--anchor must be SEQ:HASH/);
+  });
+
   test('a missing log is a usage-level error naming the file', async () => {
     const result = await runOpsdeck(['audit', 'verify', '--log', join(dir, 'nope.log')]);
     expect(result.code).toBe(2);
