@@ -1,7 +1,10 @@
 // The kinds of encryption finding, their stable ids (`encryption.<kind>:<host>`,
 // the same across scans so history can follow one problem: the volumes it
 // names are in the title, detail and excerpt) and how one is built.
-import type { ControlId, Finding, Severity } from './finding';
+import { areaFinding, areaFindingId, type AreaFindingInput } from './area-finding';
+import type { Finding } from './finding';
+
+export { plural } from './area-finding';
 
 export const ENCRYPTION_FINDING_KINDS = {
   /** Data (not logs, swap, boot or memory) on a volume with no crypt layer under it. */
@@ -28,37 +31,15 @@ export const ENCRYPTION_FINDING_KINDS = {
 export type EncryptionFindingKind = (typeof ENCRYPTION_FINDING_KINDS)[keyof typeof ENCRYPTION_FINDING_KINDS];
 
 export function encryptionFindingId(kind: EncryptionFindingKind, host: string): string {
-  return `encryption.${kind}:${host}`;
+  return areaFindingId('encryption', kind, host);
 }
 
-const MAX_EXCERPT_LINES = 12;
-
-export interface EncryptionFindingInput {
+export interface EncryptionFindingInput extends Omit<AreaFindingInput, 'area' | 'kind' | 'control' | 'qualifier'> {
   kind: EncryptionFindingKind;
-  host: string;
-  dc: string;
-  severity: Severity;
-  title: string;
-  detail: string;
-  commandIds: string[];
-  excerpt: string[];
 }
-
-const CONTROL: ControlId = 'onDiskEncryption';
 
 export function encryptionFinding(input: EncryptionFindingInput): Finding {
-  const excerpt = input.excerpt.length > MAX_EXCERPT_LINES ? [...input.excerpt.slice(0, MAX_EXCERPT_LINES - 1), `… ${input.excerpt.length - MAX_EXCERPT_LINES + 1} more`] : input.excerpt;
-  return {
-    id: encryptionFindingId(input.kind, input.host),
-    host: input.host,
-    dc: input.dc,
-    area: 'encryption',
-    control: CONTROL,
-    severity: input.severity,
-    title: input.title,
-    detail: input.detail,
-    evidence: { commandIds: [...new Set(input.commandIds)], excerpt },
-  };
+  return areaFinding({ ...input, area: 'encryption', control: 'onDiskEncryption' });
 }
 
 /** 1.8 TiB, 476.9 GiB, 512 MiB — binary units, as lsblk shows them. */
@@ -72,8 +53,4 @@ export function bytesText(bytes: number | null): string {
     unit++;
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count} ${count === 1 ? word : many}`;
 }

@@ -1,6 +1,9 @@
 // The kinds of patch finding, their stable ids (`patches.<kind>:<host>`, the
 // same across scans so history can follow one problem) and how one is built.
-import type { ControlId, Finding, Severity } from './finding';
+import { areaFinding, areaFindingId, type AreaFindingInput } from './area-finding';
+import type { Finding } from './finding';
+
+export { plural } from './area-finding';
 
 export const PATCH_FINDING_KINDS = {
   /** Security updates pending (info within the SLA, medium → critical beyond it). */
@@ -23,38 +26,13 @@ export const PATCH_FINDING_KINDS = {
 export type PatchFindingKind = (typeof PATCH_FINDING_KINDS)[keyof typeof PATCH_FINDING_KINDS];
 
 export function patchFindingId(kind: PatchFindingKind, host: string): string {
-  return `patches.${kind}:${host}`;
+  return areaFindingId('patches', kind, host);
 }
 
-const MAX_EXCERPT_LINES = 12;
-
-export interface PatchFindingInput {
+export interface PatchFindingInput extends Omit<AreaFindingInput, 'area' | 'kind' | 'qualifier'> {
   kind: PatchFindingKind;
-  host: string;
-  dc: string;
-  control: ControlId;
-  severity: Severity;
-  title: string;
-  detail: string;
-  commandIds: string[];
-  excerpt: string[];
 }
 
 export function patchFinding(input: PatchFindingInput): Finding {
-  const excerpt = input.excerpt.length > MAX_EXCERPT_LINES ? [...input.excerpt.slice(0, MAX_EXCERPT_LINES - 1), `… ${input.excerpt.length - MAX_EXCERPT_LINES + 1} more`] : input.excerpt;
-  return {
-    id: patchFindingId(input.kind, input.host),
-    host: input.host,
-    dc: input.dc,
-    area: 'patches',
-    control: input.control,
-    severity: input.severity,
-    title: input.title,
-    detail: input.detail,
-    evidence: { commandIds: [...new Set(input.commandIds)], excerpt },
-  };
-}
-
-export function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count} ${count === 1 ? word : many}`;
+  return areaFinding({ ...input, area: 'patches' });
 }
