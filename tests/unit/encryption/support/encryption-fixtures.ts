@@ -2,9 +2,7 @@
 // `### heading` sections some hold, the heading naming the stream and exit
 // status), expectations kept beside the tests as JSON, and small builders for
 // command outputs and hand-made lsblk trees.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { expectedJsonMatcher } from '../../../support/expected-json';
 import type { CommandOutput } from '../../../../main/engine/collectors/host-command';
 import { ENCRYPTION_COMMANDS } from '../../../../main/engine/collectors/encryption/encryption-commands';
 import type { HostContext } from '../../../../main/engine/posture/host-context';
@@ -34,22 +32,7 @@ export function fixtureSections(relativePath: string): FixtureSection[] {
   });
 }
 
-const EXPECTED_DIR = join(process.cwd(), 'tests', 'unit', 'encryption', 'expected');
-
-/**
- * Compares with tests/unit/encryption/expected/<name>.expected.json. Run with
- * OPSDECK_UPDATE_EXPECTED=1 to (re)write the file — then read the diff.
- */
-export function expectMatchesExpected(name: string, actual: unknown): void {
-  const path = join(EXPECTED_DIR, `${name}.expected.json`);
-  const json = `${JSON.stringify(actual, null, 2)}\n`;
-  if (process.env.OPSDECK_UPDATE_EXPECTED === '1' || !existsSync(path)) {
-    if (process.env.OPSDECK_UPDATE_EXPECTED !== '1') throw new Error(`missing ${path}: run with OPSDECK_UPDATE_EXPECTED=1 and review it`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, json);
-  }
-  expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
-}
+export const expectMatchesExpected = expectedJsonMatcher('encryption');
 
 /** The output of ENCRYPTION_COMMANDS' command `id`, as the scan would record it. */
 export function output(id: string, stdout: string, options: { stderr?: string; exitCode?: number | null; error?: string | null } = {}): CommandOutput {

@@ -1,9 +1,7 @@
 // Reading the shared fixtures for the patches tests: whole files, the
 // `### heading` sections some fixtures hold (heading says stdout/stderr and
 // the exit status), and expectations kept beside the tests as JSON.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { expectedJsonMatcher } from '../../../support/expected-json';
 import type { CommandOutput } from '../../../../main/engine/collectors/host-command';
 import { fixture } from '../../../support/fixtures';
 
@@ -33,22 +31,7 @@ export function fixtureSections(relativePath: string): FixtureSection[] {
   return sections.map((section) => ({ ...section, text: section.text.replace(/\n+$/, '\n') }));
 }
 
-const EXPECTED_DIR = join(process.cwd(), 'tests', 'unit', 'patches', 'expected');
-
-/**
- * Compares with tests/unit/patches/expected/<name>.expected.json. Run with
- * OPSDECK_UPDATE_EXPECTED=1 to (re)write the file — then read the diff.
- */
-export function expectMatchesExpected(name: string, actual: unknown): void {
-  const path = join(EXPECTED_DIR, `${name}.expected.json`);
-  const json = `${JSON.stringify(actual, null, 2)}\n`;
-  if (process.env.OPSDECK_UPDATE_EXPECTED === '1' || !existsSync(path)) {
-    if (process.env.OPSDECK_UPDATE_EXPECTED !== '1') throw new Error(`missing ${path}: run with OPSDECK_UPDATE_EXPECTED=1 and review it`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, json);
-  }
-  expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
-}
+export const expectMatchesExpected = expectedJsonMatcher('patches');
 
 export function output(id: string, stdout: string, options: { stderr?: string; exitCode?: number | null; command?: string; error?: string | null } = {}): CommandOutput {
   return {
