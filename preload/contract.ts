@@ -130,6 +130,29 @@ export interface HostScanDetail extends HostScanSummary {
   facts: Partial<Record<PostureArea, unknown>>;
 }
 
+export type EncryptionHostStatus = 'encrypted' | 'logs-exception' | 'unencrypted' | 'not-judged';
+
+/** One host's disk-encryption coverage from its latest scan; bytes and volumes count data and logs (not boot, swap or memory). */
+export interface EncryptionCoverageView {
+  host: string;
+  dc: string;
+  os: 'debian' | 'smartos';
+  /** The volume list (lsblk / zfs get) was read. */
+  complete: boolean;
+  /**
+   * encrypted: every data, logs and swap volume on disk is; logs-exception: only log volumes are not (the
+   * provider's admitted exception); unencrypted: data or swap is not; not-judged: the rest (a volume or the
+   * volume list could not be judged, or no disk volume is visible).
+   */
+  status: EncryptionHostStatus;
+  /** Bytes by state; volumes of unknown size (ZFS datasets) add none. */
+  bytes: { encrypted: number; logsUnencrypted: number; dataUnencrypted: number; unknown: number };
+  /** Data and logs volumes by state (withoutSize: how many of them add no bytes). */
+  volumes: { total: number; encrypted: number; logsUnencrypted: number; dataUnencrypted: number; unknown: number; withoutSize: number };
+  /** Encryption findings by severity. */
+  findings: Partial<Record<Severity, number>>;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -225,6 +248,8 @@ export const methods = {
   ),
   /** Pending security updates per site after each scan run, oldest first. */
   'posture.patchHistory': method<{ runId: string; at: string; dc: string; pendingSecurity: number; hosts: number }[]>()(nothing),
+  /** Disk-encryption coverage of every host with encryption facts (compact: no volumes or device trees). */
+  'posture.encryptionCoverage': method<EncryptionCoverageView[]>()(nothing),
   'audit.verify': method<AuditVerifyView>()(nothing),
   'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),

@@ -15,7 +15,7 @@ export interface ParseArea {
 export function parseCommand(area: ParseArea): CliCommand {
   return {
     name: `parse ${area.area}`,
-    summary: `parse a ${area.area} command output (${area.formats.join(', ')}) and print it as JSON`,
+    summary: `parse saved ${area.area} output (${area.formats.join(', ')}) and print it as JSON`,
     usage: `opsdeck parse ${area.area} --format ${area.formats.join('|')} [FILE|-]`,
     async run(args, io) {
       rejectUnknownOptions(args, ['--format'], []);

@@ -7,10 +7,14 @@ import { inventoryImportCommand } from './inventory-import-command';
 import { scanCommand } from './scan-command';
 import { parseCommand } from './parse-command';
 import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '../engine/collectors/patches/patches-cli';
+import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, type EncryptionCliFormat } from '../engine/collectors/encryption/encryption-cli';
+import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
 const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
+  parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
+  parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),
 ];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -16,6 +16,7 @@ import { FleetService } from './fleet/fleet-service';
 import { importAnsibleFile } from './fleet/import-ansible-file';
 import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
 import { UiPromptBroker } from './operator/ui-prompt-broker';
+import { encryptionCoverageViews } from './posture/encryption-coverage-view';
 import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
 import type { CommandExecutor } from './scan/command-executor';
 import { ScanService } from './scan/scan-service';
@@ -176,6 +177,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return (await store.scans.latestAreaFacts(area)).filter((row) => hosts.has(row.host));
     },
     'posture.patchHistory': () => store.scans.patchHistory(60),
+    'posture.encryptionCoverage': async () => {
+      const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
+      const facts = (await store.scans.latestAreaFacts('encryption')).filter((row) => hosts.has(row.host));
+      return encryptionCoverageViews(facts, await store.scans.latestFindings());
+    },
     'audit.verify': async () => {
       const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
       return result.ok

@@ -3,6 +3,7 @@
 import { getOpsDeck } from '../api/opsdeck';
 import { OperatorPromptDialog } from '../components/OperatorPromptDialog';
 import { AuditPage } from '../pages/audit/AuditPage';
+import { EncryptionPage } from '../pages/encryption/EncryptionPage';
 import { FindingsPage } from '../pages/findings/FindingsPage';
 import { FleetPage } from '../pages/fleet/FleetPage';
 import { HostPage } from '../pages/host/HostPage';
@@ -37,6 +38,7 @@ export function App() {
         {route.page === 'host' && <HostPage name={route.name} />}
         {route.page === 'findings' && <FindingsPage />}
         {route.page === 'patches' && <PatchesPage />}
+        {route.page === 'encryption' && <EncryptionPage />}
         {route.page === 'audit' && <AuditPage />}
         {route.page === 'settings' && <SettingsPage />}
       </main>

@@ -1,11 +1,12 @@
 // Hash routes: the address says which page is open, so back/forward and
 // reloads keep the operator's place.
-export type Route = { page: 'fleet' } | { page: 'host'; name: string } | { page: 'findings' } | { page: 'patches' } | { page: 'audit' } | { page: 'settings' };
+export type Route = { page: 'fleet' } | { page: 'host'; name: string } | { page: 'findings' } | { page: 'patches' } | { page: 'encryption' } | { page: 'audit' } | { page: 'settings' };
 
-export const NAV_ITEMS: { page: 'fleet' | 'findings' | 'patches' | 'audit' | 'settings'; label: string; key: string }[] = [
+export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; key: string }[] = [
   { page: 'fleet', label: 'Fleet', key: '1' },
   { page: 'findings', label: 'Findings', key: '2' },
   { page: 'patches', label: 'Patch levels', key: '3' },
+  { page: 'encryption', label: 'Encryption', key: '4' },
   { page: 'audit', label: 'Audit log', key: '8' },
   { page: 'settings', label: 'Settings', key: '9' },
 ];
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'audit') return { page: 'audit' };
   if (head === 'findings') return { page: 'findings' };
   if (head === 'patches') return { page: 'patches' };
+  if (head === 'encryption') return { page: 'encryption' };
   if (head === 'settings') return { page: 'settings' };
   return { page: 'fleet' };
 }

@@ -30,6 +30,7 @@ test('the shell renders through the bridge with navigation and a status bar nami
     'FleetAlt+1',
     'FindingsAlt+2',
     'Patch levelsAlt+3',
+    'EncryptionAlt+4',
     'Audit logAlt+8',
     'SettingsAlt+9',
   ]);

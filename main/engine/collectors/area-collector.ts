@@ -5,7 +5,7 @@
 // (drift between roles, parity between the two sites).
 import type { PostureArea } from '../../../preload/contract';
 import type { Finding } from '../posture/finding';
-import type { HostContext } from '../posture/host-context';
+import type { HostContext, HostPolicy } from '../posture/host-context';
 import type { CommandOutput, HostCommand, TargetOs } from './host-command';
 
 export interface FleetHostFacts<Facts> {
@@ -13,6 +13,8 @@ export interface FleetHostFacts<Facts> {
   dc: string;
   siteRole: 'primary' | 'secondary';
   roles: string[];
+  /** The host's role baseline, when the scan knows it (drift tells a baseline breach from a difference). */
+  policy?: HostPolicy;
   facts: Facts;
 }
 

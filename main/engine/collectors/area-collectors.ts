@@ -1,6 +1,7 @@
 // The areas every scan covers, in display order.
 import type { AreaCollector } from './area-collector';
 import { encryptionArea } from './encryption/encryption-area';
+import { firewallArea } from './firewall/firewall-area';
 import { patchesArea } from './patches/patches-area';
 
-export const AREA_COLLECTORS: AreaCollector[] = [encryptionArea as AreaCollector, patchesArea as AreaCollector];
+export const AREA_COLLECTORS: AreaCollector[] = [firewallArea as AreaCollector, encryptionArea as AreaCollector, patchesArea as AreaCollector];

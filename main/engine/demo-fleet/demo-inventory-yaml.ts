@@ -37,7 +37,8 @@ export function demoRoleBaselines(spec: DemoFleetSpec): Record<DemoRole, RoleBas
     db: { allowed: [{ proto: 'tcp', port: 5432, from: application }, ssh(SITE_NETWORKS)], patchSlaHours: 72 },
     // Backup clients of both sites push over SFTP, so ssh is open to the host networks too.
     backup: { allowed: [ssh([...management, ...hosts])], patchSlaHours: 72 },
-    cn: { allowed: [ssh(management)], patchSlaHours: 72 },
+    // The global zone's ipf rules let the management network query its NTP server.
+    cn: { allowed: [ssh(management), { proto: 'udp', port: 123, from: management }], patchSlaHours: 72 },
   };
 }
 

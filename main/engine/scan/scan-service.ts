@@ -80,6 +80,7 @@ export class ScanService {
           dc: result.dc,
           siteRole: targetOf.get(result.host)?.siteRole ?? 'primary',
           roles: targetOf.get(result.host)?.roles ?? [],
+          policy: targetOf.get(result.host)?.policy,
           facts: result.facts[collector.area],
         }));
       for (const finding of collector.fleetFindings(hosts) as FindingView[]) {

@@ -7,6 +7,8 @@ import { CopyButton } from '../../components/CopyButton';
 import { FindingsTable } from '../../components/FindingsTable';
 import { PendingUpdatesTable, type PendingUpdateView } from '../../components/PendingUpdatesTable';
 import { PhaseBadge } from '../../components/PhaseBadge';
+import { DeviceTree } from './DeviceTree';
+import { encryptionFactsOf } from './encryption-facts-view';
 
 export function HostPage({ name }: { name: string }) {
   const [detail, setDetail] = useState<HostScanDetail | null | undefined>(undefined);
@@ -25,6 +27,7 @@ export function HostPage({ name }: { name: string }) {
     });
   }, [name]);
 
+  const encryption = detail ? encryptionFactsOf(detail.facts.encryption) : null;
   return (
     <div className="host-page">
       <header className="page-head">
@@ -56,6 +59,12 @@ export function HostPage({ name }: { name: string }) {
               <h2>Pending updates</h2>
               <PendingUpdatesTable updates={pendingUpdatesOf(detail.facts.patches)} />
             </>
+          )}
+          {encryption && (
+            <section aria-labelledby="disk-encryption">
+              <h2 id="disk-encryption">Disk encryption</h2>
+              <DeviceTree facts={encryption} host={name} />
+            </section>
           )}
           <h2>Raw outputs (evidence)</h2>
           {detail.outputs.map((output) => (

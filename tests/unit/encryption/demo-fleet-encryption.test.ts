@@ -1,28 +1,16 @@
 // The encryption area against the demo fleet's simulated hosts, in process
 // (no SSH): the command lines OpsDeck sends, answered by each host profile.
 import { describe, expect, test } from 'vitest';
-import { ENCRYPTION_COMMANDS } from '../../../main/engine/collectors/encryption/encryption-commands';
-import { encryptionFacts } from '../../../main/engine/collectors/encryption/encryption-facts';
-import { remoteCommandLine, type CommandOutput } from '../../../main/engine/collectors/host-command';
-import { parseDemoCommand } from '../../../main/engine/demo-fleet/demo-command';
-import { demoFleetSpec } from '../../../main/engine/demo-fleet/demo-fleet-spec';
-import { demoHostProfile } from '../../../main/engine/demo-fleet/profiles/demo-host-profile';
-import { encryptionCoverage, encryptionFindings } from '../../../main/engine/posture/encryption-findings';
-import { hostContext } from './support/encryption-fixtures';
+import { parseBlkid } from '../../../main/engine/collectors/encryption/blkid';
+import { parseDmsetupCryptTable } from '../../../main/engine/collectors/encryption/dmsetup-table';
+import { ENCRYPTION_COMMAND_IDS as ids } from '../../../main/engine/collectors/encryption/encryption-commands';
+import { parseLsblkJson, type LsblkDevice } from '../../../main/engine/collectors/encryption/lsblk-json';
+import { encryptionCoverage } from '../../../main/engine/posture/encryption-findings';
+import { scanDemoFleetEncryption } from './support/demo-fleet-scan';
 
-const now = new Date('2025-06-01T00:00:00Z');
-const spec = demoFleetSpec();
+const scanned = scanDemoFleetEncryption(new Date('2025-06-01T00:00:00Z'));
 
-const scanned = spec.hosts.map((host) => {
-  const profile = demoHostProfile(spec, host, now);
-  const outputs: CommandOutput[] = ENCRYPTION_COMMANDS[host.os].map((command) => {
-    const line = remoteCommandLine(command, true);
-    const answer = profile.answer(parseDemoCommand(line));
-    return { id: command.id, command: line, stdout: answer.stdout.toString(), stderr: answer.stderr.toString(), exitCode: answer.exitCode, durationMs: 1, error: null };
-  });
-  const facts = encryptionFacts(host.os, outputs);
-  return { host, facts, findings: encryptionFindings(facts, { ...hostContext(host.name, host.os), dc: host.dc }) };
-});
+const stdoutOf = (each: (typeof scanned)[number], id: string) => each.outputs.find((output) => output.id === id)!;
 
 describe('the demo fleet', () => {
   test('the planted unencrypted log volume on mx1.nj is the low, admitted-exception finding', () => {
@@ -47,4 +35,54 @@ describe('the demo fleet', () => {
       expect(encryptionCoverage(facts).fullyEncrypted).toBe(true);
     }
   });
+
+  test('every clean host has no encryption finding at all; only the planted problem and the sudo-less host show one', () => {
+    const withFindings = scanned.filter((each) => each.findings.length > 0).map((each) => [each.host.name, each.findings.map((finding) => finding.id)]);
+    expect(withFindings).toEqual([
+      ['mx1.nj', ['encryption.logs-unencrypted:mx1.nj']],
+      // mx1.sea's sudo asks for a password: dmsetup cannot be read, and that is said, at info.
+      ['mx1.sea', ['encryption.crypt-details-unknown:mx1.sea']],
+    ]);
+    const mx1sea = scanned.find((each) => each.host.name === 'mx1.sea')!;
+    expect(mx1sea.findings[0]).toMatchObject({ severity: 'info' });
+    expect(mx1sea.findings[0]!.detail).toContain('needs-privilege');
+  });
+
+  test('dmsetup gives every open LUKS mapping its version and cipher: LUKS2, aes-xts-plain64, 512-bit key', () => {
+    const debian = scanned.filter((each) => each.host.os === 'debian' && !each.host.problems.includes('sudo-needs-password'));
+    expect(debian.length).toBeGreaterThan(10);
+    for (const { host, facts } of debian) {
+      expect(facts.cryptDetailsKnown, host.name).toBe(true);
+      const layers = facts.volumes.flatMap((volume) => volume.crypt);
+      expect(layers.length, host.name).toBeGreaterThan(0);
+      for (const layer of layers) expect([layer.name, layer.scheme, layer.luksVersion, layer.cipher, layer.keyBits]).toEqual([layer.name, 'luks', 2, 'aes-xts-plain64', 512]);
+    }
+  });
+
+  test("the root-only probes agree with lsblk and crypttab: dmsetup sizes and keyring UUIDs, blkid's types", () => {
+    for (const each of scanned.filter((scan) => scan.host.os === 'debian' && !scan.host.problems.includes('sudo-needs-password'))) {
+      const lsblk = stdoutOf(each, ids.lsblk);
+      const devices = flatten(parseLsblkJson(lsblk.stdout, '', 0).value!.devices);
+      const dm = parseDmsetupCryptTable(stdoutOf(each, ids.dmsetupCrypt).stdout, '', 0);
+      expect(dm.status, each.host.name).toBe('ok');
+      expect(dm.warnings).toEqual([]);
+      const crypttab = stdoutOf(each, ids.crypttab).stdout;
+      for (const target of dm.value!) {
+        const mapping = devices.find((device) => device.name === target.name)!;
+        expect(target.sizeBytes, `${each.host.name} ${target.name}`).toBe(mapping.sizeBytes);
+        expect(target.keyStorage).toBe('keyring');
+        expect(crypttab).toContain(`${target.name} UUID=${target.luksUuid} `);
+      }
+      const blkid = parseBlkid(stdoutOf(each, ids.blkid).stdout, '', 0);
+      expect(blkid.status).toBe('ok');
+      for (const entry of blkid.value!.filter((found) => found.type !== null)) {
+        const name = entry.device.replace(/^\/dev\/(mapper\/)?/, '');
+        expect([name, devices.find((device) => device.name === name)?.fstype]).toEqual([name, entry.type]);
+      }
+    }
+  });
 });
+
+function flatten(devices: LsblkDevice[]): LsblkDevice[] {
+  return devices.flatMap((device) => [device, ...flatten(device.children)]);
+}

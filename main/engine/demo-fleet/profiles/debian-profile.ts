@@ -7,6 +7,7 @@ import { resticCheckText, resticSnapshotsJson } from './backups/restic-output';
 import { answer, failure, noSuchFile, type CommandAnswer } from './command-answer';
 import { aptSimulationText } from './debian/apt-simulation';
 import { crypttabText, cryptsetupStatus, hostDisks, lsblkJson, procSwaps } from './debian/block-devices';
+import { blkidAnswer, DMSETUP_NOT_ROOT, dmsetupCryptTable } from './debian/block-probes';
 import { debianRelease, debianVersionText, OS_RELEASE, runningKernel } from './debian/debian-releases';
 import { inReleaseMtimes, needrestartBatch, rebootRequiredPackages, UNATTENDED_UPGRADES_LOG, unattendedUpgradesLog } from './debian/debian-patch-state';
 import { debianListeningSockets } from './debian/listening-sockets';
@@ -41,6 +42,9 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
     ['cat /etc/crypttab', same(() => crypttabText(disks()))],
     ['cat /proc/swaps', same(() => procSwaps(disks()))],
     ['findmnt -J', same(() => findmntJson(host, disks()))],
+    ['dmsetup table --target crypt', (root) => (root ? answer(dmsetupCryptTable(disks())) : DMSETUP_NOT_ROOT)],
+    // Without root blkid prints only its cache, empty on a fresh /run.
+    ['blkid', (root) => (root ? blkidAnswer(host, disks()) : answer('', '', 2))],
     [APT_SIMULATION, (root) => answer(aptSimulationText(pendingPackages(host), release, root))],
     ['apt-get -s dist-upgrade', (root) => answer(aptSimulationText(pendingPackages(host), release, root))],
     ['needrestart -b', (root) => answer(needrestartBatch(host, root))],
@@ -64,6 +68,8 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
     ['ss', null],
     ['lsblk', null],
     ['findmnt', null],
+    ['dmsetup', null],
+    ['blkid', null],
     ['apt-get', null],
     ['needrestart', null],
     ['cryptsetup', (args, root) => cryptsetup(args, root, disks)],

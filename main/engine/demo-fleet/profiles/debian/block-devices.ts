@@ -36,7 +36,7 @@ const DATA_DISKS: Partial<Record<DemoHostSpec['role'], { mount: string; bytes: n
 export interface HostDisks {
   roots: BlockDevice[];
   /** crypt mappings: name → what cryptsetup status reports. */
-  crypt: Map<string, { device: string; sectorSize: number; bytes: number; keyFile: string; luksUuid: string }>;
+  crypt: Map<string, { device: string; devno: string; sectorSize: number; bytes: number; keyFile: string; luksUuid: string }>;
 }
 
 function lvmUuid(host: DemoHostSpec, label: string): string {
@@ -69,7 +69,7 @@ export function hostDisks(host: DemoHostSpec): HostDisks {
     { lv: 'swap', bytes: 8 * GiB, fstype: 'swap', mount: '[SWAP]' },
     { lv: 'var', bytes: 32 * GiB, fstype: 'ext4', mount: '/var' },
   ].map((lv) => leaf({ name: `vg0-${lv.lv}`, kname: nextDm(), type: 'lvm', fstype: lv.fstype, size: lv.bytes, mountpoints: [lv.mount], uuid: uuid(lv.lv) }));
-  crypt.set('nvme0n1p3_crypt', { device: '/dev/nvme0n1p3', sectorSize: 512, bytes: luksBytes - LUKS2_HEADER, keyFile: 'none', luksUuid: systemLuksUuid });
+  crypt.set('nvme0n1p3_crypt', { device: '/dev/nvme0n1p3', devno: '259:3', sectorSize: 512, bytes: luksBytes - LUKS2_HEADER, keyFile: 'none', luksUuid: systemLuksUuid });
   const system: BlockDevice = {
     name: 'nvme0n1', kname: 'nvme0n1', type: 'disk', fstype: null, size: systemBytes, mountpoints: [null], uuid: null,
     children: [
@@ -89,7 +89,7 @@ export function hostDisks(host: DemoHostSpec): HostDisks {
   if (data) {
     const partBytes = data.bytes - 2 * MiB;
     const luksUuid = uuid('data-luks');
-    crypt.set('data_crypt', { device: '/dev/sda1', sectorSize: 4096, bytes: partBytes - LUKS2_HEADER, keyFile: '/etc/luks-keys/data.key', luksUuid });
+    crypt.set('data_crypt', { device: '/dev/sda1', devno: '8:1', sectorSize: 4096, bytes: partBytes - LUKS2_HEADER, keyFile: '/etc/luks-keys/data.key', luksUuid });
     roots.push({
       name: 'sda', kname: 'sda', type: 'disk', fstype: null, size: data.bytes, mountpoints: [null], uuid: null,
       children: [
@@ -157,7 +157,7 @@ export function cryptsetupStatus(disks: HostDisks, requested: string): { stdout:
   return { stdout: `${lines.join('\n')}\n`, exitCode: 0 };
 }
 
-function allDevices(devices: BlockDevice[]): BlockDevice[] {
+export function allDevices(devices: BlockDevice[]): BlockDevice[] {
   return devices.flatMap((device) => [device, ...allDevices(device.children)]);
 }
 

@@ -1,0 +1,71 @@
+// Firewall facts of a Debian host: nft -j is the primary source;
+// iptables-save/ip6tables-save fill in what nft -j cannot show (xtables
+// parameters, iptables-legacy tables) — see nft-reconcile.ts. What the
+// analysis could not see is recorded per IP version as the ruleset's
+// visibility: nft unreadable leaves native nftables tables unseen, an
+// iptables-legacy warning leaves legacy tables unseen.
+import type { CommandOutput } from '../host-command';
+import { effectiveExposure, unlistedPortExposure } from './exposure';
+import { firewallCommand, FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
+import type { FirewallFacts, FirewallSourceStatus } from './firewall-facts';
+import type { FamilyVisibility, FirewallRuleset } from './firewall-model';
+import { parseIp6tablesSave, parseIptablesSave, type IptablesSave } from './iptables-save';
+import { parseNftJson } from './nft-json';
+import { reconcileRulesets } from './nft-reconcile';
+import { runParser } from './source-status';
+import { parseSsListeners } from './ss-listeners';
+
+export function debianFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
+  const sources: FirewallSourceStatus[] = [];
+  const nft = runParser(firewallCommand('debian', ids.nftJson), outputs, parseNftJson, sources);
+  const v4 = runParser(firewallCommand('debian', ids.iptablesSave), outputs, parseIptablesSave, sources);
+  const v6 = runParser(firewallCommand('debian', ids.ip6tablesSave), outputs, parseIp6tablesSave, sources);
+  const ss = runParser(firewallCommand('debian', ids.ssListeners), outputs, parseSsListeners, sources);
+  const nftRuleset = nft?.status === 'ok' ? nft.value : null;
+  const save4 = v4?.status === 'ok' ? v4.value : null;
+  const save6 = v6?.status === 'ok' ? v6.value : null;
+  const { ruleset, warnings } = reconcileRulesets(nftRuleset, [save4, save6].filter((save): save is IptablesSave => save !== null));
+  const nftProblem = nftRuleset ? null : `nft -j list ruleset: ${nft?.message ?? 'not run'}`;
+  ruleset.visibility = {
+    ipv4: visibility(nftProblem, save4, v4?.message ?? 'iptables-save not run', 'iptables-save'),
+    ipv6: visibility(nftProblem, save6, v6?.message ?? 'ip6tables-save not run', 'ip6tables-save'),
+  };
+  const listeners = ss?.status === 'ok' ? ss.value!.listeners : [];
+  const exposure = effectiveExposure(ruleset, listeners);
+  return {
+    os: 'debian',
+    sources,
+    ruleset,
+    iptables: {
+      ipv4: save4 ? { backend: save4.backend, legacyTablesPresent: save4.legacyTablesPresent } : null,
+      ipv6: save6 ? { backend: save6.backend, legacyTablesPresent: save6.legacyTablesPresent } : null,
+    },
+    ipfilter: null,
+    firewall: firewallState(ruleset),
+    listeners,
+    listenersKnown: ss?.status === 'ok',
+    processesShown: ss?.status === 'ok' ? ss.value!.processesShown : false,
+    exposure,
+    defaultInput: { ipv4: unlistedPortExposure(ruleset, 4), ipv6: unlistedPortExposure(ruleset, 6) },
+    zones: null,
+    zoneRules: null,
+    warnings: [...warnings, ...sources.flatMap((source) => source.warnings.map((warning) => `${source.command}: ${warning}`))],
+  };
+}
+
+function visibility(nftProblem: string | null, save: IptablesSave | null, saveProblem: string, tool: string): FamilyVisibility {
+  const reasons: string[] = [];
+  if (save?.legacyTablesPresent && save.backend !== 'legacy') reasons.push(`${tool} warns that iptables-legacy tables exist; they filter too but only iptables-legacy-save shows them`);
+  if (nftProblem === null) return { state: reasons.length ? 'partial' : 'complete', reasons };
+  if (!save) return { state: 'unknown', reasons: [nftProblem, `${tool}: ${saveProblem}`] };
+  reasons.unshift(`${nftProblem} — native nftables tables are not visible, only what ${tool} shows`);
+  return { state: 'partial', reasons };
+}
+
+function firewallState(ruleset: FirewallRuleset): FirewallFacts['firewall'] {
+  const { ipv4, ipv6 } = ruleset.visibility;
+  if (ipv4.state === 'unknown' && ipv6.state === 'unknown') return { state: 'unknown', reason: [...new Set([...ipv4.reasons, ...ipv6.reasons])].join('; ') };
+  const filtering = ruleset.chains.some((chain) => chain.hook === 'input' || chain.hook === 'prerouting' || chain.hook === 'ingress');
+  if (filtering) return { state: 'active', reason: `${ruleset.tables.length} table(s), ${ruleset.rules.length} rule(s) loaded` };
+  return { state: 'inactive', reason: ruleset.tables.length ? 'no table hooks the input path' : 'no ruleset is loaded (nft and iptables-save list no tables)' };
+}

@@ -1,0 +1,186 @@
+// `nft -j list ruleset` (libnftables-json(5)) into the rule model. The
+// document is one line: `{"nftables": [{"metainfo": …}, {"table": …},
+// {"set": …}, {"chain": …}, {"rule": …}, …]}`. Element order differs by
+// version (1.0.6: table, sets, chains, rules; 1.1.x: table, chains, sets,
+// rules), so sets are indexed first and rules resolved afterwards. An empty
+// ruleset is the metainfo alone. Errors are plain text on stderr even with
+// -j ("Operation not permitted (you must be root)").
+import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { chainId, emptyRuleset, type ChainHook, type FirewallChain, type FirewallRuleset, type RuleFamily } from './firewall-model';
+import { nftRuleToModel } from './nft-rule';
+import { parseNftSet, setTableKey, type NftSetIndex } from './nft-sets';
+import { toolFailure } from './tool-failure';
+
+const MAX_CHARS = 256 * 1024 * 1024;
+/** A rule's raw JSON is kept up to this length (the whole output is kept as evidence anyway). */
+const MAX_RAW_CHARS = 4000;
+
+/** nft's symbolic priorities (nft(8) "PRIORITY"), for documents that print them by name. */
+const NAMED_PRIORITIES: Record<string, number> = { raw: -300, mangle: -150, dstnat: -100, filter: 0, security: 50, srcnat: 100, out: 100 };
+const HOOKS = new Set<ChainHook>(['ingress', 'prerouting', 'input', 'forward', 'output', 'postrouting', 'egress']);
+const FAMILIES = new Set<RuleFamily>(['ip', 'ip6', 'inet', 'arp', 'bridge', 'netdev']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function priority(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') return NAMED_PRIORITIES[value] ?? (/^-?\d+$/.test(value) ? Number(value) : null);
+  if (isObject(value) && typeof value.base === 'string') {
+    const base = NAMED_PRIORITIES[value.base];
+    return base === undefined ? null : base + (typeof value.offset === 'number' ? value.offset : 0);
+  }
+  return null;
+}
+
+function compact(value: unknown, limit = 2000): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nested deeper than JSON.stringify's stack allows: not nft output.
+    return '(an object nested too deeply to show)';
+  }
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+export function parseNftJson(stdout: string, stderr: string, exitCode: number | null): Parsed<FirewallRuleset> {
+  const failure = toolFailure('nft', stdout, stderr, exitCode);
+  if (failure) return failure;
+  const text = stdout.trim();
+  if (text === '') {
+    // `nft list ruleset` prints nothing for an empty ruleset; -j prints the metainfo. Either way: no rules.
+    return parsedOk(emptyRuleset(), ['nft printed nothing: no ruleset is loaded']);
+  }
+  if (!text.startsWith('{')) {
+    const hint = /^(table|#)\s/.test(text) ? ' (this is `nft list ruleset` text; OpsDeck reads `nft -j list ruleset`)' : '';
+    return parsedFailure('unparsed', `nft -j output is not JSON${hint}`);
+  }
+  if (text.length > MAX_CHARS) return parsedFailure('unparsed', `nft -j output is ${text.length} characters, more than OpsDeck reads (${MAX_CHARS})`);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    return parsedFailure('unparsed', `nft -j output is not valid JSON (${(error as Error).message}); truncated?`);
+  }
+  if (!isObject(document) || !Array.isArray(document.nftables)) return parsedFailure('unparsed', 'nft -j output has no "nftables" array');
+  return parsedOk(...buildRuleset(document.nftables));
+}
+
+function buildRuleset(elements: unknown[]): [FirewallRuleset, string[]] {
+  const ruleset = emptyRuleset();
+  const warnings: string[] = [];
+  const setsByTable = new Map<string, NftSetIndex>();
+  const ruleBodies: Array<Record<string, unknown>> = [];
+  for (const element of elements) {
+    try {
+      readElement(element, ruleset, setsByTable, ruleBodies, warnings);
+    } catch (error) {
+      // Only a hostile shape gets here (nesting deep enough to exhaust the stack of a recursive step).
+      ruleset.unmodelledObjects.push(compact(element));
+      warnings.push(`an nft object could not be read (${(error as Error).message}); kept verbatim`);
+    }
+  }
+  const positions = new Map<string, number>();
+  for (const body of ruleBodies) {
+    try {
+      readRule(body, ruleset, setsByTable, positions);
+    } catch (error) {
+      ruleset.unmodelledObjects.push(compact({ rule: body }));
+      warnings.push(`an nft rule could not be read (${(error as Error).message}); kept verbatim`);
+    }
+  }
+  if (ruleset.unmodelledObjects.length) warnings.push(`${ruleset.unmodelledObjects.length} nft object(s) not modelled (kept verbatim)`);
+  return [ruleset, warnings];
+}
+
+function readElement(element: unknown, ruleset: FirewallRuleset, setsByTable: Map<string, NftSetIndex>, ruleBodies: Array<Record<string, unknown>>, warnings: string[]): void {
+  if (!isObject(element)) {
+    ruleset.unmodelledObjects.push(compact(element));
+    return;
+  }
+  const [kind] = Object.keys(element);
+  const body = kind === undefined ? undefined : element[kind];
+  switch (kind) {
+    case 'metainfo':
+      if (isObject(body) && typeof body.version === 'string') ruleset.versions.nftables = body.version;
+      break;
+    case 'table':
+      if (isObject(body) && typeof body.name === 'string' && FAMILIES.has(body.family as RuleFamily)) {
+        const family = body.family as RuleFamily;
+        ruleset.tables.push({ id: `nftables:${family}/${body.name}`, source: 'nftables', family, name: body.name, handle: typeof body.handle === 'number' ? body.handle : null });
+      } else ruleset.unmodelledObjects.push(compact(element));
+      break;
+    case 'chain': {
+      const chain = chainFrom(body);
+      if (chain) ruleset.chains.push(chain);
+      else ruleset.unmodelledObjects.push(compact(element));
+      break;
+    }
+    case 'set':
+    case 'map': {
+      const parsed = parseNftSet(body, kind === 'map');
+      if (!parsed) {
+        ruleset.unmodelledObjects.push(compact(element));
+        break;
+      }
+      warnings.push(...parsed.warnings);
+      const index = setsByTable.get(parsed.tableKey) ?? new Map();
+      index.set(parsed.entry.model.name, parsed.entry);
+      setsByTable.set(parsed.tableKey, index);
+      ruleset.sets.push(parsed.entry.model);
+      break;
+    }
+    case 'rule':
+      if (isObject(body)) ruleBodies.push(body);
+      else ruleset.unmodelledObjects.push(compact(element));
+      break;
+    default:
+      // flowtables, named counters/quotas/limits, ct helpers, secmarks, synproxies, elements…
+      ruleset.unmodelledObjects.push(compact(element));
+  }
+}
+
+function readRule(body: Record<string, unknown>, ruleset: FirewallRuleset, setsByTable: Map<string, NftSetIndex>, positions: Map<string, number>): void {
+  const family = body.family as RuleFamily;
+  if (!FAMILIES.has(family) || typeof body.table !== 'string' || typeof body.chain !== 'string') {
+    ruleset.unmodelledObjects.push(compact({ rule: body }));
+    return;
+  }
+  const key = chainId('nftables', family, body.table, body.chain);
+  const position = positions.get(key) ?? 0;
+  positions.set(key, position + 1);
+  const sets = setsByTable.get(setTableKey(family, body.table)) ?? new Map();
+  const input = {
+    family,
+    table: body.table,
+    chain: body.chain,
+    handle: typeof body.handle === 'number' ? body.handle : null,
+    comment: typeof body.comment === 'string' ? body.comment : null,
+    expr: body.expr,
+  };
+  for (const rule of nftRuleToModel(input, position, sets, compact({ rule: body }, MAX_RAW_CHARS))) ruleset.rules.push(rule);
+}
+
+function chainFrom(body: unknown): FirewallChain | null {
+  if (!isObject(body) || typeof body.name !== 'string' || typeof body.table !== 'string' || !FAMILIES.has(body.family as RuleFamily)) return null;
+  const family = body.family as RuleFamily;
+  const hook = typeof body.hook === 'string' && HOOKS.has(body.hook as ChainHook) ? (body.hook as ChainHook) : null;
+  const device = typeof body.dev === 'string' ? body.dev : typeof body.device === 'string' ? body.device : Array.isArray(body.dev) ? body.dev.map(String).join(',') : null;
+  return {
+    id: chainId('nftables', family, body.table, body.name),
+    source: 'nftables',
+    family,
+    table: body.table,
+    name: body.name,
+    hook,
+    type: typeof body.type === 'string' ? body.type : null,
+    priority: hook ? priority(body.prio) : null,
+    policy: body.policy === 'drop' ? 'drop' : body.policy === 'accept' || hook ? 'accept' : null,
+    device,
+    counters: null,
+    evaluation: 'first-match',
+    handle: typeof body.handle === 'number' ? body.handle : null,
+  };
+}

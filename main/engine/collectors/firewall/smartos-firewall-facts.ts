@@ -1,0 +1,90 @@
+// Firewall facts of a SmartOS global zone. Its own sockets are filtered by
+// the GZ's ipf lists when svc:/network/ipfilter is online (a disabled
+// service filters nothing, whatever rules a file may hold). The zones have
+// their own firewalls: fwadm rules for zones whose firewall_enabled is true.
+//
+// illumos netstat shows a dual-stack socket (an AF_INET6 socket accepting
+// IPv4-mapped connections) only in the IPv6 table; a wildcard IPv6 listener
+// with no IPv4 listener on the same port is therefore analysed for both
+// versions — over-reporting a port beats missing one.
+import type { CommandOutput } from '../host-command';
+import { emptyRuleset, type FamilyVisibility, type FirewallRuleset, type Listener } from './firewall-model';
+import { effectiveExposure, unlistedPortExposure } from './exposure';
+import { firewallCommand, FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
+import type { FirewallFacts, FirewallSourceStatus } from './firewall-facts';
+import { parseFwadmList } from './fwadm-json';
+import { parseIpfstat, parseIpfstat6, type IpfRules } from './ipfstat';
+import { parseSmartosNetstat } from './smartos-netstat';
+import { runParser } from './source-status';
+import { parseSvcsIpfilter } from './svcs-ipfilter';
+import { parseVmadmList } from './vmadm-list';
+import { zoneFirewalls } from './zone-firewall';
+
+export function smartosFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
+  const sources: FirewallSourceStatus[] = [];
+  const svcs = runParser(firewallCommand('smartos', ids.svcsIpfilter), outputs, parseSvcsIpfilter, sources);
+  const ipf4 = runParser(firewallCommand('smartos', ids.ipfstatV4), outputs, parseIpfstat, sources);
+  const ipf6 = runParser(firewallCommand('smartos', ids.ipfstatV6), outputs, parseIpfstat6, sources);
+  const fwadm = runParser(firewallCommand('smartos', ids.fwadmList), outputs, parseFwadmList, sources);
+  const vmadm = runParser(firewallCommand('smartos', ids.vmadmList), outputs, parseVmadmList, sources);
+  const net4 = runParser(firewallCommand('smartos', ids.netstatInet), outputs, parseSmartosNetstat, sources);
+  const net6 = runParser(firewallCommand('smartos', ids.netstatInet6), outputs, parseSmartosNetstat, sources);
+  const warnings: string[] = [];
+  const disabled = svcs?.status === 'service-disabled';
+  const serviceState = svcs?.value?.state ?? null;
+  const ruleset = emptyRuleset();
+  if (!disabled) {
+    for (const parsed of [ipf4, ipf6]) if (parsed?.status === 'ok') merge(ruleset, parsed.value!);
+  }
+  const ipfVisibility = (parsed: typeof ipf4, tool: string): FamilyVisibility => {
+    if (disabled) return { state: 'complete', reasons: [] };
+    if (parsed?.status === 'ok') return { state: 'complete', reasons: [] };
+    return { state: 'unknown', reasons: [`${tool}: ${parsed?.message ?? 'not run'}`] };
+  };
+  ruleset.visibility = { ipv4: ipfVisibility(ipf4, 'ipfstat -io'), ipv6: ipfVisibility(ipf6, 'ipfstat -6io') };
+  const listeners = dualStack([...(net4?.status === 'ok' ? net4.value!.listeners : []), ...(net6?.status === 'ok' ? net6.value!.listeners : [])], warnings);
+  const zoneRules = fwadm?.status === 'ok' ? fwadm.value!.ruleset : null;
+  const zones = vmadm?.status === 'ok' ? zoneFirewalls(vmadm.value!.zones, zoneRules?.rules ?? []) : null;
+  return {
+    os: 'smartos',
+    sources,
+    ruleset,
+    iptables: { ipv4: null, ipv6: null },
+    ipfilter: svcs?.value ? { state: svcs.value.state, line: svcs.value.line } : null,
+    firewall: firewallState(disabled, serviceState, svcs?.message ?? null, ruleset),
+    listeners,
+    listenersKnown: net4?.status === 'ok' || net6?.status === 'ok',
+    processesShown: false,
+    exposure: effectiveExposure(ruleset, listeners),
+    defaultInput: { ipv4: unlistedPortExposure(ruleset, 4), ipv6: unlistedPortExposure(ruleset, 6) },
+    zones,
+    zoneRules,
+    warnings: [...warnings, ...sources.flatMap((source) => source.warnings.map((warning) => `${source.command}: ${warning}`))],
+  };
+}
+
+function merge(into: FirewallRuleset, list: IpfRules): void {
+  into.tables.push(...list.ruleset.tables);
+  into.chains.push(...list.ruleset.chains);
+  into.rules.push(...list.ruleset.rules);
+  into.unmodelledObjects.push(...list.ruleset.unmodelledObjects);
+}
+
+function dualStack(listeners: Listener[], warnings: string[]): Listener[] {
+  const v4 = new Set(listeners.filter((each) => each.family === 'ipv4').map((each) => `${each.proto}/${each.port}`));
+  return listeners.map((each) => {
+    if (each.family !== 'ipv6' || each.address !== '::' || v4.has(`${each.proto}/${each.port}`)) return each;
+    warnings.push(`${each.proto}/${each.port} listens on :: with no IPv4 socket: analysed as dual-stack (netstat cannot tell)`);
+    return { ...each, family: 'dual' as const };
+  });
+}
+
+function firewallState(disabled: boolean, state: string | null, message: string | null, ruleset: FirewallRuleset): { state: 'active' | 'inactive' | 'unknown'; reason: string } {
+  if (disabled) return { state: 'inactive', reason: message ?? 'svc:/network/ipfilter is disabled' };
+  if (state !== null && state !== 'online' && state !== 'degraded') return { state: 'inactive', reason: `svc:/network/ipfilter is ${state}` };
+  if (ruleset.visibility.ipv4.state === 'unknown' && ruleset.visibility.ipv6.state === 'unknown') {
+    return { state: 'unknown', reason: [message, ...ruleset.visibility.ipv4.reasons, ...ruleset.visibility.ipv6.reasons].filter(Boolean).join('; ') };
+  }
+  const rules = ruleset.rules.filter((rule) => rule.chain === 'in').length;
+  return rules > 0 ? { state: 'active', reason: `ipfilter ${state ?? 'state unknown'}, ${rules} inbound rule(s)` } : { state: 'inactive', reason: `ipfilter ${state ?? 'state unknown'} but no inbound rule is loaded (ipf passes everything)` };
+}
