@@ -17,7 +17,7 @@ import { connect, connectHost, exec, type Connected } from '../unit/demo-fleet/s
 const HOSTS = Number(process.env.DEMO_FLEET_COST_HOSTS ?? 200);
 const CONCURRENCY_PER_BASTION = 25;
 const DEBIAN_COMMANDS = ['hostname', 'uname -r', 'cat /etc/os-release', 'cat /proc/uptime', 'sudo -n env LC_ALL=C nft -j list ruleset', 'sudo -n env LC_ALL=C apt-get -s -o Debug::NoLocking=1 dist-upgrade'];
-const SMARTOS_COMMANDS = ['hostname', 'uname -v', 'cat /etc/release', 'kstat -p unix:0:system_misc:boot_time', 'sudo -n env LC_ALL=C fwadm list -j', 'sudo -n env LC_ALL=C zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint -t filesystem,volume'];
+const SMARTOS_COMMANDS = ['hostname', 'uname -v', 'cat /etc/release', 'kstat -p unix:0:system_misc:boot_time', 'sudo -n env LC_ALL=C fwadm list -j', 'sudo -n env LC_ALL=C zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume'];
 
 let dataDir: string;
 let child: ChildProcess;

@@ -60,7 +60,7 @@ export function SiteCoverageCard({ site, coverage }: { site: DatacentreView; cov
       </table>
       {coverage.volumes.withoutSize > 0 && (
         <p className="muted coverage-note">
-          {plural(coverage.volumes.withoutSize, 'volume')} (ZFS datasets) without a collected size: counted as volumes, not in bytes.
+          {plural(coverage.volumes.withoutSize, 'volume')} without a size reported by the host: counted as volumes, not in bytes.
         </p>
       )}
     </section>

@@ -4,7 +4,7 @@ import { fixture } from '../../support/fixtures';
 import { NOW, SPEC, nowSeconds, runRoot, runUser } from './support/demo-answers';
 
 const NODES = SPEC.hosts.filter((host) => host.os === 'smartos').map((host) => host.name);
-const ZFS_GET = 'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint -t filesystem,volume';
+const ZFS_GET = 'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume';
 
 describe.each(NODES)('%s', (name) => {
   it('identity: uname, /etc/release, kstat boot_time agree on the platform image', () => {
@@ -48,17 +48,18 @@ describe.each(NODES)('%s', (name) => {
     expect(runRoot(name, 'netstat -an -f inet6').stdout).toContain('      *.22                              *.*                             0      0 128000      0 LISTEN      \n');
   });
 
-  it('encryption: zfs get prints six TAB-separated properties per dataset; zpool status has the illumos layout', () => {
+  it('encryption: zfs get prints seven TAB-separated properties per dataset; zpool status has the illumos layout', () => {
     const lines = runRoot(name, ZFS_GET).stdout.trimEnd().split('\n');
-    const properties = ['encryption', 'keystatus', 'keyformat', 'keylocation', 'encryptionroot', 'mountpoint'];
-    expect(lines.length % 6).toBe(0);
+    const properties = ['encryption', 'keystatus', 'keyformat', 'keylocation', 'encryptionroot', 'mountpoint', 'usedbydataset'];
+    expect(lines.length % 7).toBe(0);
     lines.forEach((line, index) => {
       const fields = line.split('\t');
       expect(fields).toHaveLength(3);
-      expect(fields[1]).toBe(properties[index % 6]);
+      expect(fields[1]).toBe(properties[index % 7]);
+      if (fields[1] === 'usedbydataset') expect(fields[2]).toMatch(/^\d+$/);
     });
     const values = (dataset: string) => Object.fromEntries(lines.filter((line) => line.startsWith(`${dataset}\t`)).map((line) => line.split('\t').slice(1)));
-    expect(values('zones')).toEqual({ encryption: 'aes-256-gcm', keystatus: 'available', keyformat: 'passphrase', keylocation: 'prompt', encryptionroot: 'zones', mountpoint: '/zones' });
+    expect(values('zones')).toMatchObject({ encryption: 'aes-256-gcm', keystatus: 'available', keyformat: 'passphrase', keylocation: 'prompt', encryptionroot: 'zones', mountpoint: '/zones' });
     expect(values('zones/boot')).toMatchObject({ encryption: 'off', keystatus: '-', keyformat: 'none', encryptionroot: '-' });
     expect(values('zones/swap').mountpoint).toBe('-');
     const status = runRoot(name, 'zpool status').stdout;

@@ -16,7 +16,7 @@ describe('the encryption commands', () => {
 
   test('SmartOS: zfs get of every filesystem and volume, zpool status, sysinfo; no crypttab', () => {
     expect(ENCRYPTION_COMMANDS.smartos.map((command) => remoteCommandLine(command, true))).toEqual([
-      'env LC_ALL=C zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint -t filesystem,volume',
+      'env LC_ALL=C zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume',
       'env LC_ALL=C zpool status',
       'env LC_ALL=C sysinfo',
     ]);

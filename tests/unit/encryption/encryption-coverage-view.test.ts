@@ -21,11 +21,16 @@ describe('the fleet coverage view (posture.encryptionCoverage)', () => {
     expect(mx1.volumes).toEqual({ total: 4, encrypted: 3, logsUnencrypted: 1, dataUnencrypted: 0, unknown: 0, withoutSize: 0 });
   });
 
-  test('a clean Debian host is fully encrypted with no findings; SmartOS datasets count in volumes, not bytes', () => {
+  test('a clean Debian host is fully encrypted with no findings; SmartOS datasets count with the bytes each holds itself', () => {
     expect(view('imap1.nj')).toMatchObject({ status: 'encrypted', findings: {}, bytes: { logsUnencrypted: 0, dataUnencrypted: 0, unknown: 0 } });
     const cn = view('cn1.nj');
-    expect(cn).toMatchObject({ os: 'smartos', status: 'encrypted', bytes: { encrypted: 0 } });
-    expect(cn.volumes.withoutSize).toBe(cn.volumes.total);
+    expect(cn).toMatchObject({ os: 'smartos', status: 'encrypted', bytes: { logsUnencrypted: 0, dataUnencrypted: 0 } });
+    // usedbydataset: a parent's figure leaves out its children, so the sum counts every byte once.
+    const facts = rows.find((row) => row.host === 'cn1.nj')!.facts as EncryptionFacts;
+    const counted = facts.volumes.filter((volume) => volume.class === 'data' || volume.class === 'logs');
+    expect(cn.bytes.encrypted).toBe(counted.reduce((sum, volume) => sum + (volume.sizeBytes ?? 0), 0));
+    expect(cn.bytes.encrypted).toBeGreaterThan(20 * 1024 ** 3);
+    expect(cn.volumes.withoutSize).toBe(0);
     expect(cn.volumes.total).toBeGreaterThan(5);
   });
 

@@ -41,7 +41,7 @@ export const ENCRYPTION_COMMAND_IDS = {
 
 export const LSBLK_COMMAND = 'lsblk -J -b -o NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID';
 export const ZFS_GET_COMMAND =
-  'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint -t filesystem,volume';
+  'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume';
 
 const ids = ENCRYPTION_COMMAND_IDS;
 const command = (id: string, text: string, privileged = false): HostCommand => ({ id, command: text, privileged });

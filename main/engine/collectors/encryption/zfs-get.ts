@@ -26,7 +26,10 @@ export interface ZfsDataset {
   encryptionRoot: string | null;
   /** A path, `legacy` or `none` for filesystems; null for volumes. */
   mountpoint: string | null;
-  /** The `used` property, when the command asked for it (bytes with -p). */
+  /**
+   * Bytes the dataset itself holds (`usedbydataset`; `used` from older
+   * commands, which also counts children and so must not be summed).
+   */
   usedBytes: number | null;
   /** Every property as printed. */
   properties: Record<string, string>;
@@ -69,7 +72,7 @@ function dataset(name: string, properties: Record<string, string>): ZfsDataset {
     return raw === undefined || raw === '-' || raw === '' ? null : raw;
   };
   const encryption = value('encryption');
-  const used = value('used');
+  const used = value('usedbydataset') ?? value('used');
   return {
     name,
     pool: name.split('/')[0]!,

@@ -10,7 +10,7 @@ import { pkgAdminAudit, pkginDryUpgrade, VULNERABILITIES_FILE, vulnerabilitiesMt
 import { etcRelease, kstatBootTime, piadmList, sysinfoJson, unameV } from './smartos/smartos-platform';
 import { zfsGetEncryption, zpoolStatus } from './smartos/smartos-storage';
 
-const ZFS_GET = 'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint -t filesystem,volume';
+const ZFS_GET = 'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume';
 
 export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: Date): HostProfile {
   const node = lazy(() => computeNode(host, now));

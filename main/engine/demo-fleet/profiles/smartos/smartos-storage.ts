@@ -1,6 +1,6 @@
 // Storage outputs of a SmartOS demo node: `zfs get -H -p -o name,property,
-// value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint
-// -t filesystem,volume` (TAB separated, dataset by dataset) and `zpool status`.
+// value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,
+// usedbydataset -t filesystem,volume` (TAB separated, dataset by dataset) and `zpool status`.
 import { DAY_MS, ctime } from '../time-format';
 import type { ComputeNode } from './compute-node';
 import { hashInt } from '../../seeded-hash';
@@ -31,6 +31,17 @@ function datasets(node: ComputeNode): Dataset[] {
   return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+const GiB = 1024 ** 3;
+
+/** Bytes a demo dataset holds itself: zone roots and the archive are large, system datasets small. */
+function usedByDataset(node: ComputeNode, dataset: Dataset): number {
+  const seed = `${node.serverUuid}:${dataset.name}`;
+  if (dataset.name === 'zones') return hashInt(1, 4, seed, 'root') * 1024 ** 2 * 100;
+  if (dataset.name === 'zones/archive' || /^zones\/[0-9a-f-]{36}$/.test(dataset.name)) return hashInt(20, 400, seed, 'data') * GiB;
+  if (dataset.name === 'zones/swap' || dataset.name === 'zones/dump') return hashInt(8, 64, seed, 'zvol') * GiB;
+  return hashInt(1, 4000, seed, 'system') * 1024 ** 2;
+}
+
 export function zfsGetEncryption(node: ComputeNode): string {
   const lines: string[] = [];
   for (const dataset of datasets(node)) {
@@ -50,7 +61,7 @@ export function zfsGetEncryption(node: ComputeNode): string {
           ['keylocation', 'none'],
           ['encryptionroot', '-'],
         ];
-    values.push(['mountpoint', dataset.mountpoint]);
+    values.push(['mountpoint', dataset.mountpoint], ['usedbydataset', String(usedByDataset(node, dataset))]);
     for (const [property, value] of values) lines.push(`${dataset.name}\t${property}\t${value}`);
   }
   return `${lines.join('\n')}\n`;
