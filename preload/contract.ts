@@ -153,6 +153,168 @@ export interface EncryptionCoverageView {
   findings: Partial<Record<Severity, number>>;
 }
 
+// ---------------------------------------------------------------- firewall views
+
+export type ExposureReachability = 'any' | 'some' | 'none' | 'undetermined' | 'local-only';
+
+/**
+ * A listening port against its role baseline. beyond-baseline: a source the baseline does not allow can connect
+ * (with no baseline entry: any source can); undetermined: whether one can depends on rules OpsDeck does not model
+ * (or the rules could not be read); no-baseline: the baseline has no entry, but nothing beyond loopback can connect
+ * today; conforming: within the baseline.
+ */
+export type BaselineConformance = 'beyond-baseline' | 'undetermined' | 'no-baseline' | 'conforming';
+
+/** One protocol, port and IP version of one host (its sockets on that port merged: the most open one speaks). */
+export interface PortExposureView {
+  proto: 'tcp' | 'udp';
+  port: number;
+  family: 'ipv4' | 'ipv6';
+  reachability: ExposureReachability;
+  conformance: BaselineConformance;
+  /** Who can connect, in a few words: "any address", "10.10.8.0/22", "nothing (blocked)". */
+  reach: string;
+  /** What the role baseline allows ("any", CIDRs), or null when it has no entry for the port. */
+  baseline: string | null;
+  /** The rule (or chain policy, or socket binding) that decides it, as text. */
+  decidedBy: string | null;
+  process: string | null;
+}
+
+/** A host's exposure for the fleet matrix: ports only, no rules. */
+export interface FirewallHostExposureView {
+  host: string;
+  dc: string;
+  siteRole: SiteRole;
+  roles: string[];
+  os: 'debian' | 'smartos';
+  firewall: { state: 'active' | 'inactive' | 'unknown'; reason: string };
+  /** False when the listening sockets could not be read: no port is known. */
+  listenersKnown: boolean;
+  ports: PortExposureView[];
+  /** Firewall findings by severity. */
+  findings: Partial<Record<Severity, number>>;
+}
+
+/** One rule as the rules table shows it (the tool's verbatim text is in the raw outputs). */
+export interface FirewallRuleRowView {
+  id: string;
+  /** nftables, iptables-nft, iptables-legacy, ipf, fwadm. */
+  source: string;
+  family: string;
+  table: string;
+  chain: string;
+  position: number;
+  /** accept, drop, reject, jump, goto, return, log, … */
+  action: string;
+  target: string | null;
+  text: string;
+  comment: string | null;
+  packets: number | null;
+  bytes: number | null;
+  /** Destination ports the rule names (not negated), as flattened [from, to] pairs. */
+  ports: number[];
+  unmodelled: boolean;
+}
+
+export interface FirewallChainView {
+  id: string;
+  source: string;
+  family: string;
+  table: string;
+  name: string;
+  hook: string | null;
+  priority: number | null;
+  policy: 'accept' | 'drop' | null;
+  rules: number;
+}
+
+export interface ExposureDecisionView {
+  outcome: 'accepted' | 'dropped' | 'undetermined';
+  sources: string[];
+  decidedBy: string;
+  ruleId: string | null;
+  reasons: string[];
+}
+
+/** One listening socket and what reaches it, with every rule that decided a part of it. */
+export interface SocketExposureView extends PortExposureView {
+  address: string;
+  interface: string | null;
+  /** The listener's output line (evidence). */
+  socket: string;
+  summary: string;
+  /** The deciding rule's id (to find it in the rules), null when a policy or the binding decided. */
+  ruleId: string | null;
+  decisions: ExposureDecisionView[];
+  reasons: string[];
+}
+
+export interface FirewallHostRulesView {
+  host: string;
+  dc: string;
+  siteRole: SiteRole;
+  roles: string[];
+  os: 'debian' | 'smartos';
+  /** When the scan these facts come from finished. */
+  scannedAt: string | null;
+  firewall: { state: 'active' | 'inactive' | 'unknown'; reason: string };
+  listenersKnown: boolean;
+  processesShown: boolean;
+  /** The same host at the other site (imap1.sea ↔ imap1.nj), when the inventory has one. */
+  counterpart: string | null;
+  /** Per command: how its output parsed. */
+  sources: { commandId: string; command: string; status: string; message: string | null }[];
+  warnings: string[];
+  visibility: { ipv4: { state: 'complete' | 'partial' | 'unknown'; reasons: string[] }; ipv6: { state: 'complete' | 'partial' | 'unknown'; reasons: string[] } };
+  /** What the input path does with a new TCP connection to a port no rule names. */
+  defaultInput: { ipv4: string; ipv6: string };
+  exposure: SocketExposureView[];
+  chains: FirewallChainView[];
+  findings: FindingView[];
+  totalRules: number;
+  /** The page of rules returned: `rules` starts at rule number `offset` (0-based). */
+  offset: number;
+  rules: FirewallRuleRowView[];
+}
+
+export interface ExposureDiffSide {
+  reachability: ExposureReachability;
+  conformance: BaselineConformance;
+  reach: string;
+  decidedBy: string | null;
+}
+
+export interface ExposureDiffRow {
+  proto: 'tcp' | 'udp';
+  port: number;
+  family: 'ipv4' | 'ipv6';
+  /** null: that host has no socket on the port beyond loopback. */
+  a: ExposureDiffSide | null;
+  b: ExposureDiffSide | null;
+  /** The sources that can (or may) connect differ. */
+  differs: boolean;
+}
+
+export interface RuleDiffRow {
+  /** family table chain, e.g. "inet filter input". */
+  chain: string;
+  action: string;
+  /** The rule's text with its counters left out. */
+  text: string;
+  /** How many more times the rule occurs on this side than on the other. */
+  count: number;
+}
+
+export interface FirewallHostDiffView {
+  a: { host: string; dc: string; siteRole: SiteRole; roles: string[]; rules: number };
+  b: { host: string; dc: string; siteRole: SiteRole; roles: string[]; rules: number };
+  exposure: ExposureDiffRow[];
+  /** Base chains whose default policy differs (null: no such chain on that host). */
+  policies: { chain: string; a: string | null; b: string | null }[];
+  rules: { onlyA: RuleDiffRow[]; onlyB: RuleDiffRow[]; onlyATotal: number; onlyBTotal: number; same: number; limit: number };
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -250,6 +412,16 @@ export const methods = {
   'posture.patchHistory': method<{ runId: string; at: string; dc: string; pendingSecurity: number; hosts: number }[]>()(nothing),
   /** Disk-encryption coverage of every host with encryption facts (compact: no volumes or device trees). */
   'posture.encryptionCoverage': method<EncryptionCoverageView[]>()(nothing),
+  /** Every host's exposed ports against its baseline, for the fleet matrix (no rules). */
+  'firewall.fleetExposure': method<FirewallHostExposureView[]>()(nothing),
+  /** One host's firewall: exposure, chains and its rules, whole or one page; null when it has no firewall facts yet. */
+  'firewall.hostRules': method<FirewallHostRulesView | null>()(
+    z.object({ host: hostName, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+  ),
+  /** The firewall commands' raw outputs of a host's latest scan (nft -j, iptables-save, ipfstat, fwadm, sockets). */
+  'firewall.rawOutputs': method<{ runId: string; finishedAt: string | null; outputs: RawOutputView[] } | null>()(z.object({ host: hostName }).strict()),
+  /** Two hosts' effective exposure and rules, compared. */
+  'firewall.diff': method<FirewallHostDiffView>()(z.object({ a: hostName, b: hostName }).strict()),
   'audit.verify': method<AuditVerifyView>()(nothing),
   'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),

@@ -11,6 +11,7 @@ import { verifyAuditLog } from './audit/verify-audit-log';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
+import { firewallHandlers } from './firewall-views/firewall-handlers';
 import { ENGINE_VERSION } from './engine-version';
 import { FleetService } from './fleet/fleet-service';
 import { importAnsibleFile } from './fleet/import-ansible-file';
@@ -182,6 +183,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const facts = (await store.scans.latestAreaFacts('encryption')).filter((row) => hosts.has(row.host));
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
+    ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
     'audit.verify': async () => {
       const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
       return result.ok

@@ -5,6 +5,8 @@ import { OperatorPromptDialog } from '../components/OperatorPromptDialog';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { EncryptionPage } from '../pages/encryption/EncryptionPage';
 import { FindingsPage } from '../pages/findings/FindingsPage';
+import { FirewallHostPage } from '../pages/firewall/FirewallHostPage';
+import { FirewallPage } from '../pages/firewall/FirewallPage';
 import { FleetPage } from '../pages/fleet/FleetPage';
 import { HostPage } from '../pages/host/HostPage';
 import { PatchesPage } from '../pages/patches/PatchesPage';
@@ -39,6 +41,7 @@ export function App() {
         {route.page === 'findings' && <FindingsPage />}
         {route.page === 'patches' && <PatchesPage />}
         {route.page === 'encryption' && <EncryptionPage />}
+        {route.page === 'firewall' && (route.host ? <FirewallHostPage key={route.host} name={route.host} compare={route.compare ?? null} /> : <FirewallPage />)}
         {route.page === 'audit' && <AuditPage />}
         {route.page === 'settings' && <SettingsPage />}
       </main>

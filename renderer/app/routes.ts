@@ -1,12 +1,22 @@
 // Hash routes: the address says which page is open, so back/forward and
 // reloads keep the operator's place.
-export type Route = { page: 'fleet' } | { page: 'host'; name: string } | { page: 'findings' } | { page: 'patches' } | { page: 'encryption' } | { page: 'audit' } | { page: 'settings' };
+export type Route =
+  | { page: 'fleet' }
+  | { page: 'host'; name: string }
+  | { page: 'findings' }
+  | { page: 'patches' }
+  | { page: 'encryption' }
+  /** The fleet matrix; with `host`, that host's firewall; with `compare` too, the two compared. */
+  | { page: 'firewall'; host?: string; compare?: string }
+  | { page: 'audit' }
+  | { page: 'settings' };
 
 export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; key: string }[] = [
   { page: 'fleet', label: 'Fleet', key: '1' },
   { page: 'findings', label: 'Findings', key: '2' },
   { page: 'patches', label: 'Patch levels', key: '3' },
   { page: 'encryption', label: 'Encryption', key: '4' },
+  { page: 'firewall', label: 'Firewall', key: '5' },
   { page: 'audit', label: 'Audit log', key: '8' },
   { page: 'settings', label: 'Settings', key: '9' },
 ];
@@ -19,10 +29,26 @@ export function parseRoute(hash: string): Route {
   if (head === 'findings') return { page: 'findings' };
   if (head === 'patches') return { page: 'patches' };
   if (head === 'encryption') return { page: 'encryption' };
+  if (head === 'firewall') {
+    const [host, compare] = rest.filter(Boolean).map(decodeSegment);
+    return { page: 'firewall', ...(host ? { host } : {}), ...(host && compare ? { compare } : {}) };
+  }
   if (head === 'settings') return { page: 'settings' };
   return { page: 'fleet' };
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function routeHref(route: Route): string {
-  return route.page === 'host' ? `#/host/${encodeURIComponent(route.name)}` : `#/${route.page}`;
+  if (route.page === 'host') return `#/host/${encodeURIComponent(route.name)}`;
+  if (route.page === 'firewall' && route.host) {
+    return `#/firewall/${encodeURIComponent(route.host)}${route.compare ? `/${encodeURIComponent(route.compare)}` : ''}`;
+  }
+  return `#/${route.page}`;
 }

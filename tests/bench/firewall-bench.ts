@@ -12,7 +12,7 @@
 // reconcile + analyse) as a scan runs it; heap is what the facts retain.
 //
 // Part 2 (rules table in Chromium: time from keystroke to painted result at
-// 50k rows) is added separately — see runRendererPart below.
+// 50k rows) lives in firewall-table-bench.ts — see runRendererPart below.
 import { effectiveExposure, unlistedPortExposure } from '../../main/engine/collectors/firewall/exposure';
 import { FIREWALL_COMMAND_IDS as ids } from '../../main/engine/collectors/firewall/firewall-commands';
 import { firewallFacts } from '../../main/engine/collectors/firewall/firewall-facts';
@@ -21,6 +21,7 @@ import { parseNftJson } from '../../main/engine/collectors/firewall/nft-json';
 import { parseSsListeners } from '../../main/engine/collectors/firewall/ss-listeners';
 import type { CommandOutput } from '../../main/engine/collectors/host-command';
 import { generateFirewallRuleset, type GeneratedRuleset } from '../support/firewall-ruleset-generator';
+import { printRulesTableBench, runRulesTableBench } from './firewall-table-bench';
 
 const SIZES = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
 const TARGET_MS = 100;
@@ -124,13 +125,9 @@ function runParsePart(): void {
   );
 }
 
-/**
- * Part 2: the firewall rules table in Chromium (render and filter at 50k
- * rows, keystroke to painted result from performance marks). Added by the
- * UI work; until then this prints that it is not part of this run.
- */
+/** Part 2: the rules table in Chromium at 50k rules (tests/bench/firewall-table-bench.ts; needs the built renderer). */
 async function runRendererPart(): Promise<void> {
-  console.log('\nbench:firewall — part 2 (rules table in Chromium): not included in this build\n');
+  printRulesTableBench(await runRulesTableBench(50_000));
 }
 
 runParsePart();

@@ -31,6 +31,7 @@ test('the shell renders through the bridge with navigation and a status bar nami
     'FindingsAlt+2',
     'Patch levelsAlt+3',
     'EncryptionAlt+4',
+    'FirewallAlt+5',
     'Audit logAlt+8',
     'SettingsAlt+9',
   ]);

@@ -84,6 +84,23 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       ]);
     });
 
+    test("returns an area's facts of each host's newest answered scan, whole or only the named fields, for all hosts or one", async () => {
+      await store.scans.beginRun({ runId: 'f1', startedAt: '2026-11-05T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 3 });
+      const firewall = (port: number) => ({ firewall: { os: 'debian', exposure: [{ port }], ruleset: { rules: [{ text: 'accept' }] } } });
+      await store.scans.saveHostResult(hostDetail('f1', 'a.nj', '2026-11-05T00:00:01.000Z', { facts: firewall(22) }));
+      await store.scans.saveHostResult(hostDetail('f1', 'b.nj', '2026-11-05T00:00:01.000Z', { facts: firewall(25) }));
+      await store.scans.saveHostResult(hostDetail('f1', 'c.nj', '2026-11-05T00:00:01.000Z', { facts: { patches: {} } }));
+      await store.scans.beginRun({ runId: 'f2', startedAt: '2026-11-06T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 2 });
+      await store.scans.saveHostResult(hostDetail('f2', 'a.nj', '2026-11-06T00:00:01.000Z', { facts: firewall(993) }));
+      await store.scans.saveHostResult(hostDetail('f2', 'b.nj', '2026-11-06T00:00:01.000Z', { phase: 'failed', facts: {} }));
+      expect(await store.scans.latestAreaFactsOf('firewall', { fields: ['os', 'exposure', 'absent'] })).toEqual([
+        { host: 'a.nj', dc: 'nj', finishedAt: '2026-11-06T00:00:01.000Z', facts: { os: 'debian', exposure: [{ port: 993 }] } },
+        { host: 'b.nj', dc: 'nj', finishedAt: '2026-11-05T00:00:01.000Z', facts: { os: 'debian', exposure: [{ port: 25 }] } },
+      ]);
+      expect(await store.scans.latestAreaFactsOf('firewall', { host: 'b.nj' })).toEqual([{ host: 'b.nj', dc: 'nj', finishedAt: '2026-11-05T00:00:01.000Z', facts: firewall(25).firewall }]);
+      expect(await store.scans.latestAreaFactsOf('firewall', { host: 'c.nj' })).toEqual([]);
+    });
+
     test('a host result is all or nothing: a failing output leaves no half-written result', async () => {
       await store.scans.beginRun({ runId: 'c', startedAt: '2026-11-03T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
       const broken = hostDetail('c', 'h3', '2026-11-03T00:00:01.000Z');

@@ -86,11 +86,14 @@ export function undeterminedSources(entry: ExposureEntry): AddrSet {
   return intersectSets(setFromNetworks(entry.undeterminedSources, versionOf(entry)).set, sourceUniverse(versionOf(entry)));
 }
 
-/** Reachable from (nearly) every address: `any`, any address through one interface, or all but a few networks. */
+/** Sources reaching at least half of the address space count as "any address" (a block list does not make a port private). */
+const OPEN_SHARE = 0.5;
+
+/** Reachable from (nearly) every address: `any`, any address through one interface, all but a few networks, or most of the address space. */
 export function openToAll(entry: ExposureEntry): boolean {
   if (entry.reachability === 'any') return true;
   if (entry.reachability !== 'some') return false;
-  return entry.exceptSources !== null || entry.sources[0] === '0.0.0.0/0' || entry.sources[0] === '::/0';
+  return entry.exceptSources !== null || entry.sources[0] === '0.0.0.0/0' || entry.sources[0] === '::/0' || (entry.sourcesShare ?? 0) >= OPEN_SHARE;
 }
 
 export function unionAll(sets: AddrSet[]): AddrSet {

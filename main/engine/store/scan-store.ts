@@ -140,6 +140,32 @@ export class ScanStore {
     }));
   }
 
+  /**
+   * One area's facts from each host's newest answered scan, with when it finished; only the named top-level
+   * fields when `fields` is given (a fleet view without every host's whole firewall ruleset), one host when
+   * `host` is given.
+   */
+  async latestAreaFactsOf(area: PostureArea, options: { fields?: readonly string[]; host?: string } = {}): Promise<{ host: string; dc: string; finishedAt: string; facts: unknown }[]> {
+    const rows = await this.sql.query<{ host: string; dc: string; finished_at: Date | string; facts: unknown }>(
+      `SELECT latest.host, latest.dc, latest.finished_at,
+              CASE WHEN $2::text[] IS NULL THEN r.facts -> $1
+                   ELSE (SELECT jsonb_object_agg(field, r.facts -> $1 -> field) FROM unnest($2::text[]) AS field
+                          WHERE r.facts -> $1 -> field IS NOT NULL) END AS facts
+         FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at FROM host_results
+                WHERE phase = 'done' AND ($3::text IS NULL OR host = $3) ORDER BY host, finished_at DESC) AS latest
+         JOIN host_results r ON r.run_id = latest.run_id AND r.host = latest.host
+        WHERE r.facts -> $1 IS NOT NULL
+        ORDER BY latest.host`,
+      [area, options.fields ? [...options.fields] : null, options.host ?? null],
+    );
+    return rows.map((row) => ({
+      host: row.host,
+      dc: row.dc,
+      finishedAt: iso(row.finished_at)!,
+      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as unknown) : row.facts,
+    }));
+  }
+
   /** The area facts of a host's newest answered scan (for clocks carried across scans). */
   async latestFacts(host: string): Promise<Partial<Record<PostureArea, unknown>>> {
     const [row] = await this.sql.query<{ facts: Partial<Record<PostureArea, unknown>> | string }>(

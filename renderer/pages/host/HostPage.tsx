@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { HostScanDetail } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
+import { routeHref } from '../../app/routes';
 import { CopyButton } from '../../components/CopyButton';
 import { FindingsTable } from '../../components/FindingsTable';
 import { PendingUpdatesTable, type PendingUpdateView } from '../../components/PendingUpdatesTable';
@@ -34,6 +35,9 @@ export function HostPage({ name }: { name: string }) {
         <a href="#/fleet">← Fleet</a>
         <h1 className="mono">{name}</h1>
         {detail && <PhaseBadge phase={detail.phase} />}
+        <div className="toolbar">
+          <a href={routeHref({ page: 'firewall', host: name })}>Firewall rules and exposure</a>
+        </div>
       </header>
       {error && <p role="alert" className="error">{error}</p>}
       {detail === null && <p>This host has not been scanned yet in this session.</p>}

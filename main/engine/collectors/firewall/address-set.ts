@@ -114,12 +114,22 @@ export function setSize(set: AddrSet): bigint {
   return total;
 }
 
-/** CIDR blocks covering the set, at most `limit` of them; `total` counts them all (up to a bound). */
+/**
+ * CIDR blocks covering the set, at most `limit` of them; `total` counts them
+ * exactly up to 4 × limit and is a lower bound beyond (every further range
+ * is one block at least) — a block list of thousands of addresses must not
+ * cost a block count per range.
+ */
 export function setToCidrs(set: AddrSet, version: IpVersion, limit: number): { cidrs: string[]; total: number } {
   const cidrs: string[] = [];
+  const exactUpTo = limit * 4;
   let total = 0;
   for (let i = 0; i < set.length; i += 2) {
-    const blocks = rangeToCidrs(version, set[i]!, set[i + 1]!, limit * 4);
+    if (total >= exactUpTo) {
+      total += (set.length - i) / 2;
+      break;
+    }
+    const blocks = rangeToCidrs(version, set[i]!, set[i + 1]!, exactUpTo - total);
     total += blocks.length;
     for (const block of blocks) if (cidrs.length < limit) cidrs.push(block);
   }

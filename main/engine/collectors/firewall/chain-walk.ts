@@ -10,7 +10,7 @@
 // is how chainRules() presents them.
 import { EMPTY_SET, intersectSets, isEmptySet, subtractSets, unionSets, type AddrSet } from './address-set';
 import type { FirewallChain, FirewallRule, FirewallRuleset } from './firewall-model';
-import { isNever, matchCondition, type Condition, type PacketContext } from './packet-condition';
+import { isNever, matchCondition, missesCheaply, type Condition, type PacketContext } from './packet-condition';
 
 export type DecisionRef =
   | { kind: 'rule'; ruleId: string; chainId: string; text: string }
@@ -94,7 +94,8 @@ export class ChainWalker {
     private readonly context: PacketContext,
   ) {}
 
-  private condition(rule: FirewallRule): Condition {
+  private condition(rule: FirewallRule): Condition | null {
+    if (missesCheaply(rule.match, this.context)) return null;
     let condition = this.conditions.get(rule);
     if (!condition) {
       condition = matchCondition(rule.match, this.context);
@@ -127,7 +128,7 @@ export class ChainWalker {
       const kind = rule.action.kind;
       if (kind === 'none' || kind === 'continue' || kind === 'log' || kind === 'counter' || kind === 'nat' || kind === 'other') continue;
       const condition = this.condition(rule);
-      if (isNever(condition)) continue;
+      if (condition === null || isNever(condition)) continue;
       const hit = intersectSets(region, condition.yes);
       const maybe = isEmptySet(condition.maybe) ? EMPTY_SET : intersectSets(region, condition.maybe);
       if (isEmptySet(hit) && isEmptySet(maybe)) continue;

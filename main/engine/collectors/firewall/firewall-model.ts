@@ -163,7 +163,11 @@ export interface FirewallRule {
   comment: string | null;
   /** Human-readable rule (nft syntax, the iptables-save line, the ipf or fwadm rule). */
   text: string;
-  /** What the tool printed for this rule, verbatim (the JSON object for nft -j). */
+  /**
+   * What the tool printed for this rule, verbatim: the iptables-save / ipfstat line, the fwadm JSON object; for
+   * nft -j the rule's JSON object only when part of it is unmodelled (empty otherwise: `text` is the rule, and
+   * the whole document is kept as evidence).
+   */
   raw: string;
   /** True when some part of the rule is not modelled; see unmodelledParts. */
   unmodelled: boolean;
@@ -234,6 +238,11 @@ export interface Listener {
   line: string;
 }
 
+/** Appends in a loop: `push(...items)` passes every item as an argument and overflows the stack past ~120k rules. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 export function emptyRuleset(): FirewallRuleset {
   return {
     tables: [],
@@ -247,12 +256,14 @@ export function emptyRuleset(): FirewallRuleset {
   };
 }
 
+// Built with join(): a template literal of several parts is a tree of string pieces in V8 until something flattens
+// it, and a rule id lives as long as the facts (100k of them at 100k rules).
 export function chainId(source: FirewallSource, family: RuleFamily, table: string, chain: string): string {
-  return `${source}:${family}/${table}/${chain}`;
+  return [source, ':', family, '/', table, '/', chain].join('');
 }
 
 export function ruleId(source: FirewallSource, family: RuleFamily, table: string, chain: string, position: number, expansion: number | null = null): string {
-  return `${chainId(source, family, table, chain)}#${position}${expansion === null ? '' : `.${expansion}`}`;
+  return [source, ':', family, '/', table, '/', chain, '#', position, expansion === null ? '' : `.${expansion}`].join('');
 }
 
 export function noAction(): RuleAction {

@@ -11,7 +11,7 @@
 // cover the same VM and port, the one against the default wins (inbound:
 // ALLOW).
 import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
-import { chainId, emptyRuleset, ruleId, type FirewallRule, type FirewallRuleset, type RuleMatch } from './firewall-model';
+import { appendAll, chainId, emptyRuleset, ruleId, type FirewallRule, type FirewallRuleset, type RuleMatch } from './firewall-model';
 import { parseFwadmRuleText, type FwadmTargets } from './fwadm-rule';
 import { jsonNestingDepth } from './json-depth';
 import { toolFailure } from './tool-failure';
@@ -47,7 +47,7 @@ export function parseFwadmList(stdout: string, stderr: string, exitCode: number 
       return;
     }
     if (typeof entry.enabled !== 'boolean') warnings.push(`fwadm rule ${String(entry.uuid)} does not say whether it is enabled (list -o?): assumed enabled`);
-    rules.push(...fwadmModelRules(entry, position));
+    appendAll(rules, fwadmModelRules(entry, position));
   });
   return parsedOk({ ruleset: fwadmRuleset(rules) }, warnings);
 }

@@ -10,7 +10,7 @@
 // rule ipf passes the packet (ipf -V "Default: pass all"; fwadm-managed
 // zones end their inbound list with an explicit `block in all`).
 import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
-import { chainId, emptyRuleset, ruleId, type FirewallRuleset, type RuleFamily } from './firewall-model';
+import { appendAll, chainId, emptyRuleset, ruleId, type FirewallRuleset, type RuleFamily } from './firewall-model';
 import { parseIpfRule } from './ipf-rule';
 import { boundedLines, toolFailure } from './tool-failure';
 
@@ -92,7 +92,7 @@ function parseList(stdout: string, stderr: string, exitCode: number | null, fami
   }
   if (unknown.length) {
     warnings.push(`${unknown.length} line(s) are not ipf rules, kept verbatim`);
-    ruleset.unmodelledObjects.push(...unknown);
+    appendAll(ruleset.unmodelledObjects, unknown);
   }
   if (/empty list for ipfilter/.test(stderr) && ruleset.rules.length === 0) warnings.push('no ipf rules are loaded (empty list for ipfilter)');
   return parsedOk({ family, ruleset }, warnings);

@@ -11,7 +11,7 @@
 // iptables-legacy-save to see them` — on stderr in 1.8.9, on stdout before.
 // No rules at all: empty stdout, exit 0.
 import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
-import { chainId, emptyRuleset, ruleId, type ChainHook, type FirewallRuleset, type FirewallSource, type RuleFamily } from './firewall-model';
+import { appendAll, chainId, emptyRuleset, ruleId, type ChainHook, type FirewallRuleset, type FirewallSource, type RuleFamily } from './firewall-model';
 import { iptablesRuleParts } from './iptables-rule';
 import { iptablesWords } from './iptables-words';
 import { boundedLines, toolFailure } from './tool-failure';
@@ -158,6 +158,6 @@ function fillRuleset(ruleset: FirewallRuleset, lines: string[], family: RuleFami
   }
   if (unknown.length) {
     warnings.push(`${unknown.length} line(s) not understood, kept verbatim: ${unknown.slice(0, 3).join(' | ')}`);
-    ruleset.unmodelledObjects.push(...unknown);
+    appendAll(ruleset.unmodelledObjects, unknown);
   }
 }

@@ -9,10 +9,12 @@ import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
 import { chainId, emptyRuleset, type ChainHook, type FirewallChain, type FirewallRuleset, type RuleFamily } from './firewall-model';
 import { nftRuleToModel } from './nft-rule';
 import { parseNftSet, setTableKey, type NftSetIndex } from './nft-sets';
+import { leadingKey, topLevelArrayElements } from './json-elements';
+import { firstKey } from './nft-values';
 import { toolFailure } from './tool-failure';
 
 const MAX_CHARS = 256 * 1024 * 1024;
-/** A rule's raw JSON is kept up to this length (the whole output is kept as evidence anyway). */
+/** An unmodelled rule's raw JSON is kept up to this length (the whole output is kept as evidence anyway). */
 const MAX_RAW_CHARS = 4000;
 
 /** nft's symbolic priorities (nft(8) "PRIORITY"), for documents that print them by name. */
@@ -58,34 +60,53 @@ export function parseNftJson(stdout: string, stderr: string, exitCode: number | 
     return parsedFailure('unparsed', `nft -j output is not JSON${hint}`);
   }
   if (text.length > MAX_CHARS) return parsedFailure('unparsed', `nft -j output is ${text.length} characters, more than OpsDeck reads (${MAX_CHARS})`);
-  let document: unknown;
   try {
-    document = JSON.parse(text);
+    const slices = topLevelArrayElements(text, 'nftables');
+    if (slices) return parsedOk(...buildRuleset(slices.map((slice) => ({ text: slice }))));
+    const document: unknown = JSON.parse(text);
+    if (!isObject(document) || !Array.isArray(document.nftables)) return parsedFailure('unparsed', 'nft -j output has no "nftables" array');
+    return parsedOk(...buildRuleset(document.nftables.map((value: unknown) => ({ value }))));
   } catch (error) {
-    return parsedFailure('unparsed', `nft -j output is not valid JSON (${(error as Error).message}); truncated?`);
+    if (!(error instanceof SyntaxError)) throw error;
+    return parsedFailure('unparsed', `nft -j output is not valid JSON (${error.message}); truncated?`);
   }
-  if (!isObject(document) || !Array.isArray(document.nftables)) return parsedFailure('unparsed', 'nft -j output has no "nftables" array');
-  return parsedOk(...buildRuleset(document.nftables));
 }
 
-function buildRuleset(elements: unknown[]): [FirewallRuleset, string[]] {
+/** One element of the document: its text (parsed when needed) or, for documents of another layout, its parsed value. */
+type Element = { text: string } | { value: unknown };
+
+interface PendingRule {
+  body: unknown;
+  /** The element as nft printed it, when read from text. */
+  text: string | null;
+}
+
+function buildRuleset(elements: Element[]): [FirewallRuleset, string[]] {
   const ruleset = emptyRuleset();
   const warnings: string[] = [];
   const setsByTable = new Map<string, NftSetIndex>();
-  const ruleBodies: Array<Record<string, unknown>> = [];
+  // Rules are read after every set (sets may be listed after the rules that use them); from text they are parsed only then.
+  const pending: PendingRule[] = [];
   for (const element of elements) {
+    if ('text' in element && leadingKey(element.text) === 'rule') {
+      pending.push({ body: null, text: element.text });
+      continue;
+    }
+    const value = 'text' in element ? (JSON.parse(element.text) as unknown) : element.value;
     try {
-      readElement(element, ruleset, setsByTable, ruleBodies, warnings);
+      readElement(value, ruleset, setsByTable, pending, warnings);
     } catch (error) {
       // Only a hostile shape gets here (nesting deep enough to exhaust the stack of a recursive step).
-      ruleset.unmodelledObjects.push(compact(element));
+      ruleset.unmodelledObjects.push(compact(value));
       warnings.push(`an nft object could not be read (${(error as Error).message}); kept verbatim`);
     }
   }
   const positions = new Map<string, number>();
-  for (const body of ruleBodies) {
+  for (const rule of pending) {
+    const body = rule.text === null ? rule.body : (JSON.parse(rule.text) as Record<string, unknown>).rule;
     try {
-      readRule(body, ruleset, setsByTable, positions);
+      if (isObject(body)) readRule(body, rule.text, ruleset, setsByTable, positions);
+      else ruleset.unmodelledObjects.push(rule.text ?? compact({ rule: body }));
     } catch (error) {
       ruleset.unmodelledObjects.push(compact({ rule: body }));
       warnings.push(`an nft rule could not be read (${(error as Error).message}); kept verbatim`);
@@ -95,12 +116,12 @@ function buildRuleset(elements: unknown[]): [FirewallRuleset, string[]] {
   return [ruleset, warnings];
 }
 
-function readElement(element: unknown, ruleset: FirewallRuleset, setsByTable: Map<string, NftSetIndex>, ruleBodies: Array<Record<string, unknown>>, warnings: string[]): void {
+function readElement(element: unknown, ruleset: FirewallRuleset, setsByTable: Map<string, NftSetIndex>, pending: PendingRule[], warnings: string[]): void {
   if (!isObject(element)) {
     ruleset.unmodelledObjects.push(compact(element));
     return;
   }
-  const [kind] = Object.keys(element);
+  const kind = firstKey(element);
   const body = kind === undefined ? undefined : element[kind];
   switch (kind) {
     case 'metainfo':
@@ -133,7 +154,7 @@ function readElement(element: unknown, ruleset: FirewallRuleset, setsByTable: Ma
       break;
     }
     case 'rule':
-      if (isObject(body)) ruleBodies.push(body);
+      if (isObject(body)) pending.push({ body, text: null });
       else ruleset.unmodelledObjects.push(compact(element));
       break;
     default:
@@ -142,7 +163,7 @@ function readElement(element: unknown, ruleset: FirewallRuleset, setsByTable: Ma
   }
 }
 
-function readRule(body: Record<string, unknown>, ruleset: FirewallRuleset, setsByTable: Map<string, NftSetIndex>, positions: Map<string, number>): void {
+function readRule(body: Record<string, unknown>, text: string | null, ruleset: FirewallRuleset, setsByTable: Map<string, NftSetIndex>, positions: Map<string, number>): void {
   const family = body.family as RuleFamily;
   if (!FAMILIES.has(family) || typeof body.table !== 'string' || typeof body.chain !== 'string') {
     ruleset.unmodelledObjects.push(compact({ rule: body }));
@@ -160,7 +181,7 @@ function readRule(body: Record<string, unknown>, ruleset: FirewallRuleset, setsB
     comment: typeof body.comment === 'string' ? body.comment : null,
     expr: body.expr,
   };
-  for (const rule of nftRuleToModel(input, position, sets, compact({ rule: body }, MAX_RAW_CHARS))) ruleset.rules.push(rule);
+  for (const rule of nftRuleToModel(input, position, sets, () => (text !== null && text.length <= MAX_RAW_CHARS ? text : compact({ rule: body }, MAX_RAW_CHARS)))) ruleset.rules.push(rule);
 }
 
 function chainFrom(body: unknown): FirewallChain | null {

@@ -108,14 +108,25 @@ function scalarText(item: NftItem): string | null {
   return typeof item === 'string' || typeof item === 'number' ? String(item) : null;
 }
 
+// Arrays here are built at their final size (map, literals): a rule model lives as long as the facts, and an
+// array grown by push() keeps room for 17 elements — at 100k rules that is most of the model's memory.
+
 function texts(items: NftItem[]): string[] | null {
-  const out: string[] = [];
-  for (const item of items) {
-    const text = scalarText(item);
-    if (text === null) return null;
-    out.push(text);
+  const out = items.map(scalarText);
+  return out.includes(null) ? null : (out as string[]);
+}
+
+function portRange(item: NftItem): PortRange | null {
+  if (typeof item === 'number' || typeof item === 'string') {
+    const port = portNumber(item);
+    return port === null ? null : { from: port, to: port };
   }
-  return out;
+  if (typeof item === 'object' && 'range' in item) {
+    const from = portNumber(item.range[0] as string | number);
+    const to = portNumber(item.range[1] as string | number);
+    return from === null || to === null ? null : { from, to };
+  }
+  return null;
 }
 
 function portRanges(items: NftItem[], op: string): PortRange[] | null {
@@ -128,26 +139,26 @@ function portRanges(items: NftItem[], op: string): PortRange[] | null {
     if (op === '>') return port === 65535 ? [] : [{ from: port + 1, to: 65535 }];
     return [{ from: port, to: 65535 }];
   }
-  const out: PortRange[] = [];
-  for (const item of items) {
-    if (typeof item === 'number' || typeof item === 'string') {
-      const port = portNumber(item);
-      if (port === null) return null;
-      out.push({ from: port, to: port });
-    } else if (typeof item === 'object' && 'range' in item) {
-      const from = portNumber(item.range[0] as string | number);
-      const to = portNumber(item.range[1] as string | number);
-      if (from === null || to === null) return null;
-      out.push({ from, to });
-    } else return null;
-  }
-  return out;
+  const out = items.map(portRange);
+  return out.includes(null) ? null : (out as PortRange[]);
 }
 
 function push<K extends keyof RuleMatch>(match: RuleMatch, key: K, value: NonNullable<RuleMatch[K]> extends Array<infer T> ? T : never): void {
-  const list = (match[key] ?? []) as unknown[];
-  list.push(value);
-  (match as Record<string, unknown>)[key] = list;
+  const list = match[key] as unknown[] | undefined;
+  (match as Record<string, unknown>)[key] = list ? [...list, value] : [value];
+}
+
+/** Address texts per item list: a named set's items are one array, so every rule using the set shares one networks array too. */
+const networksOfItems = new WeakMap<NftItem[], string[] | null>();
+
+function networksOf(items: NftItem[]): string[] | null {
+  let networks = networksOfItems.get(items);
+  if (networks === undefined) {
+    const texts = items.map(addressText);
+    networks = texts.includes(null) ? null : (texts as string[]);
+    networksOfItems.set(items, networks);
+  }
+  return networks;
 }
 
 function impliedProtocol(match: RuleMatch, proto: string): void {
@@ -173,12 +184,8 @@ export function applyNftMatch(match: RuleMatch, left: unknown, op: string, right
   switch (kind.kind) {
     case 'address': {
       if (!plainOp) return false;
-      const networks: string[] = [];
-      for (const item of items) {
-        const text = addressText(item);
-        if (text === null) return false;
-        networks.push(text);
-      }
+      const networks = networksOf(items);
+      if (networks === null) return false;
       impliedVersion(match, kind.version);
       push(match, kind.side === 'source' ? 'sources' : 'destinations', { negate, networks, sets: right.sets, dynamic: right.dynamic });
       return true;

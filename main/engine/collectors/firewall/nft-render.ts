@@ -1,8 +1,10 @@
 // nft -j expressions and statements rendered back into nft's own syntax
 // (`tcp dport { 80, 443 } counter accept`), for the rules table and for
 // finding evidence: the JSON is exact but unreadable. Best effort — anything
-// unknown is shown as compact JSON, never dropped. The input is already
-// depth-checked (nft-json.ts), so the recursion is bounded.
+// unknown is shown as compact JSON, never dropped. The recursion follows
+// the input's nesting; nft-json.ts catches the stack overflow of a hostile
+// document per element.
+import { firstKey } from './nft-values';
 
 type Json = unknown;
 
@@ -28,7 +30,7 @@ export function renderExpr(value: Json): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(renderExpr).join(',');
   if (!isObject(value)) return compact(value);
-  const [key] = Object.keys(value);
+  const key = firstKey(value);
   const body = key === undefined ? undefined : value[key];
   switch (key) {
     case 'payload': {
@@ -37,8 +39,8 @@ export function renderExpr(value: Json): string {
     }
     case 'meta': {
       const meta = isObject(body) ? String(body.key) : '?';
-      // nft prints these meta keys without the `meta` keyword.
-      return ['iif', 'iifname', 'oif', 'oifname', 'mark', 'iiftype', 'oiftype', 'skuid', 'skgid'].includes(meta) ? meta : `meta ${meta}`;
+      // nft prints these meta keys without the `meta` keyword (meta_key_is_unqualified() in src/meta.c).
+      return ['iif', 'iifname', 'oif', 'oifname', 'iifgroup', 'oifgroup'].includes(meta) ? meta : `meta ${meta}`;
     }
     case 'ct':
       return isObject(body) ? `ct${body.dir ? ` ${String(body.dir)}` : ''} ${String(body.key)}` : compact(value);
@@ -93,7 +95,7 @@ function renderMatch(body: Record<string, Json>): string {
 
 export function renderStatement(statement: Json): string {
   if (!isObject(statement)) return compact(statement);
-  const [key] = Object.keys(statement);
+  const key = firstKey(statement);
   if (key === undefined) return '{}';
   const body = statement[key];
   const field = (name: string): Json => (isObject(body) ? body[name] : undefined);

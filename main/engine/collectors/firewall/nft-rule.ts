@@ -13,7 +13,7 @@ import { noAction, ruleId, type Counters, type FirewallRule, type RuleAction, ty
 import { applyNftMatch } from './nft-match';
 import { renderRule, renderStatement } from './nft-render';
 import type { NftSetIndex } from './nft-sets';
-import { resolveRight, toItem, type NftItem } from './nft-values';
+import { firstKey, resolveRight, toItem, type NftItem } from './nft-values';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -66,7 +66,7 @@ export interface NftRuleInput {
 
 export function verdictAction(statement: unknown): RuleAction | null {
   if (!isObject(statement)) return null;
-  const [key] = Object.keys(statement);
+  const key = firstKey(statement);
   const body = key === undefined ? undefined : statement[key];
   switch (key) {
     case 'accept':
@@ -96,7 +96,7 @@ function collect(statements: unknown[], sets: NftSetIndex): Collected {
   const out: Collected = { match: {}, statements: [], counters: null, verdict: null, fallback: null, unmodelledParts: [], vmap: null };
   const unmodelled = (text: string, asMatch: boolean) => {
     out.unmodelledParts.push(text);
-    if (asMatch) (out.match.unmodelled ??= []).push(text);
+    if (asMatch) out.match.unmodelled = [...(out.match.unmodelled ?? []), text];
   };
   for (const statement of statements) {
     // Rendered only when kept: most statements are matches the model covers.
@@ -106,7 +106,7 @@ function collect(statements: unknown[], sets: NftSetIndex): Collected {
       unmodelled(text(), true);
       continue;
     }
-    const [key] = Object.keys(statement);
+    const key = firstKey(statement);
     const body = key === undefined ? undefined : statement[key];
     const verdict = verdictAction(statement);
     if (verdict) {
@@ -130,13 +130,13 @@ function collect(statements: unknown[], sets: NftSetIndex): Collected {
       case 'limit':
       case 'quota':
       case 'ct count':
-        (out.match.extras ??= []).push({ kind: 'rate-limit', over: isObject(body) && body.inv === true, text: text() });
+        out.match.extras = [...(out.match.extras ?? []), { kind: 'rate-limit', over: isObject(body) && body.inv === true, text: text() }];
         break;
       case 'set':
       case 'meter': {
         out.statements.push(text());
         const limit = isObject(body) ? rateLimitIn(body.stmt) : null;
-        if (limit) (out.match.extras ??= []).push({ kind: 'rate-limit', over: limit.over, text: text() });
+        if (limit) out.match.extras = [...(out.match.extras ?? []), { kind: 'rate-limit', over: limit.over, text: text() }];
         break;
       }
       case 'reject':
@@ -206,7 +206,12 @@ function finalAction(collected: Collected): RuleAction {
 }
 
 /** The model rules for one nft rule object (several for a verdict map). */
-export function nftRuleToModel(input: NftRuleInput, position: number, sets: NftSetIndex, raw: string): FirewallRule[] {
+/**
+ * `raw` gives the rule's JSON on demand: it is kept only for rules with a part
+ * the model does not cover (what OpsDeck could not read, verbatim). A rule
+ * read in full is its `text`; the whole document is kept as evidence anyway.
+ */
+export function nftRuleToModel(input: NftRuleInput, position: number, sets: NftSetIndex, raw: () => string): FirewallRule[] {
   const statements = Array.isArray(input.expr) ? input.expr : [];
   const collected = collect(statements, sets);
   if (!Array.isArray(input.expr)) collected.unmodelledParts.push('rule without an "expr" array');
@@ -223,11 +228,12 @@ export function nftRuleToModel(input: NftRuleInput, position: number, sets: NftS
       handle: input.handle,
       match,
       action,
-      statements: collected.statements,
+      // Exact-size copies: these arrays live as long as the facts (see nft-match.ts).
+      statements: collected.statements.length ? [...collected.statements] : [],
       counters: collected.counters,
       comment: input.comment,
       text,
-      raw,
+      raw: unmodelledParts.length > 0 ? raw() : '',
       unmodelled: unmodelledParts.length > 0,
       unmodelledParts,
       expansion,

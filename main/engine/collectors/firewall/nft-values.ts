@@ -22,6 +22,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The first key of an nft -j object (each statement and expression has exactly one), without allocating a key list. */
+export function firstKey(value: Record<string, unknown>): string | undefined {
+  for (const key in value) return key;
+  return undefined;
+}
+
 /** `{"elem": {"val": X, "timeout": …}}` wraps elements that carry per-element data. */
 export function unwrapElement(element: unknown): unknown {
   return isObject(element) && isObject(element.elem) && 'val' in element.elem ? element.elem.val : element;
@@ -52,13 +58,8 @@ export function resolveRight(right: unknown, sets: NftSetIndex): ResolvedRight |
     // `{"set": "@name"}` is not printed by nft, but a lone reference inside a set object is harmless.
     return typeof list === 'string' ? resolveRight(list, sets) : null;
   }
-  const items: NftItem[] = [];
-  for (const entry of list) {
-    const item = toItem(entry);
-    if (item === null) return null;
-    items.push(item);
-  }
-  return { shape, items, sets: [], dynamic: false, missing: null };
+  const items = list.map(toItem);
+  return items.includes(null) ? null : { shape, items: items as NftItem[], sets: [], dynamic: false, missing: null };
 }
 
 /** An address item as text: `192.0.2.0/24`, `192.0.2.7`, `198.51.100.1-198.51.100.9`; null for anything else. */

@@ -151,23 +151,36 @@ function destinationHolds(networks: readonly string[], negate: boolean, context:
   return bool(inside !== negate, context);
 }
 
-/** The condition under which `match` holds for the packet of `context`. */
-export function matchCondition(match: RuleMatch, context: PacketContext, depth = 0): Condition {
-  // Cheap boolean tests first: most rules of a large ruleset fail on protocol or port.
-  if (match.ipVersion !== undefined && match.ipVersion !== context.version) return NONE;
+/**
+ * The cheap boolean tests (IP version, protocol, port, conntrack state,
+ * output interface): true when they alone rule the match out, as they do for
+ * most rules of a large ruleset. No allocation.
+ */
+export function missesCheaply(match: RuleMatch, context: PacketContext): boolean {
+  if (match.ipVersion !== undefined && match.ipVersion !== context.version) return true;
   if (match.protocols) {
-    for (const each of match.protocols) if (!valueHolds(each, (value) => value === context.proto || value === 'all')) return NONE;
+    for (const each of match.protocols) if (!valueHolds(each, (value) => value === context.proto || value === 'all')) return true;
   }
   if (match.destinationPorts) {
-    for (const each of match.destinationPorts) if (each.ranges.some((range) => range.from <= context.port && context.port <= range.to) === each.negate) return NONE;
+    for (const each of match.destinationPorts) {
+      let inside = false;
+      for (const range of each.ranges) if (range.from <= context.port && context.port <= range.to) inside = true;
+      if (inside === each.negate) return true;
+    }
   }
   if (match.ctStates) {
-    for (const each of match.ctStates) if (!valueHolds(each, (value) => value === 'new')) return NONE;
+    for (const each of match.ctStates) if (!valueHolds(each, (value) => value === 'new')) return true;
   }
   if (match.outInterfaces) {
     // On the input path there is no output interface yet: a positive oif match never holds.
-    for (const each of match.outInterfaces) if (!each.negate) return NONE;
+    for (const each of match.outInterfaces) if (!each.negate) return true;
   }
+  return false;
+}
+
+/** The condition under which `match` holds for the packet of `context`. */
+export function matchCondition(match: RuleMatch, context: PacketContext, depth = 0): Condition {
+  if (missesCheaply(match, context)) return NONE;
   let condition = all(context);
   if (match.inInterfaces) {
     for (const each of match.inInterfaces) {

@@ -8,7 +8,7 @@
 // with no IPv4 listener on the same port is therefore analysed for both
 // versions — over-reporting a port beats missing one.
 import type { CommandOutput } from '../host-command';
-import { emptyRuleset, type FamilyVisibility, type FirewallRuleset, type Listener } from './firewall-model';
+import { appendAll, emptyRuleset, type FamilyVisibility, type FirewallRuleset, type Listener } from './firewall-model';
 import { effectiveExposure, unlistedPortExposure } from './exposure';
 import { firewallCommand, FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
 import type { FirewallFacts, FirewallSourceStatus } from './firewall-facts';
@@ -64,10 +64,10 @@ export function smartosFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
 }
 
 function merge(into: FirewallRuleset, list: IpfRules): void {
-  into.tables.push(...list.ruleset.tables);
-  into.chains.push(...list.ruleset.chains);
-  into.rules.push(...list.ruleset.rules);
-  into.unmodelledObjects.push(...list.ruleset.unmodelledObjects);
+  appendAll(into.tables, list.ruleset.tables);
+  appendAll(into.chains, list.ruleset.chains);
+  appendAll(into.rules, list.ruleset.rules);
+  appendAll(into.unmodelledObjects, list.ruleset.unmodelledObjects);
 }
 
 function dualStack(listeners: Listener[], warnings: string[]): Listener[] {

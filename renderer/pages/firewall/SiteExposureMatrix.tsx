@@ -1,0 +1,129 @@
+// One site's hosts × exposed ports, windowed: only the rows in view are in
+// the DOM, so 500 hosts a site scroll like 12. The columns are the fleet's,
+// the same for both sites, so the two tables read side by side.
+import { useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { DatacentreView, FirewallHostExposureView } from '../../../preload/contract';
+import { routeHref } from '../../app/routes';
+import { CONFORMANCE_MARK, REACH_SHORT } from './exposure-marks';
+import { siteMatrixRows, siteTotals, type MatrixCell, type MatrixColumn, type MatrixFilter } from './exposure-matrix';
+
+const ROW_HEIGHT = 28;
+const ROLE_ROW_HEIGHT = 24;
+
+interface Props {
+  site: DatacentreView;
+  hosts: FirewallHostExposureView[];
+  columns: MatrixColumn[];
+  filter: MatrixFilter;
+}
+
+export function SiteExposureMatrix({ site, hosts, columns, filter }: Props) {
+  const rows = useMemo(() => siteMatrixRows(hosts, filter), [hosts, filter]);
+  const totals = useMemo(() => siteTotals(hosts), [hosts]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]?.kind === 'role' ? ROLE_ROW_HEIGHT : ROW_HEIGHT),
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const span = columns.length + 1;
+  return (
+    <section className="site matrix-site" aria-labelledby={`fw-site-${site.id}`} data-site={site.id}>
+      <header className="site-head">
+        <h2 id={`fw-site-${site.id}`}>
+          {site.name} <span className="muted">({site.id}, {site.role})</span>
+        </h2>
+        <span className="muted" data-testid={`firewall-totals-${site.id}`}>
+          {totals.hosts === 0 ? 'no host with firewall data yet' : `${totals.beyond} of ${totals.hosts} hosts with a port beyond the baseline`}
+          {totals.undetermined > 0 ? `, ${totals.undetermined} undetermined` : ''}
+          {totals.unread > 0 ? `, ${totals.unread} not read` : ''}
+        </span>
+      </header>
+      <div className="matrix-scroll" ref={scroller} tabIndex={0} aria-label={`${site.name}: hosts by exposed port, scrollable`}>
+        <table className="grid exposure-matrix" data-testid={`exposure-matrix-${site.id}`}>
+          <thead>
+            <tr>
+              <th scope="col" className="host-col">
+                Host
+              </th>
+              {columns.map((column) => (
+                <th key={column.key} scope="col" className="port-col" data-column={column.key} title={column.processes.length ? `${column.key}: ${column.processes.join(', ')}` : column.key}>
+                  <span className="port-number">{column.port}</span>
+                  <span className="port-proto">{column.proto}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {before > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={span} style={{ height: before, padding: 0, border: 0 }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              return row.kind === 'role' ? (
+                <tr key={`role-${row.role}`} className="role-row">
+                  <th scope="rowgroup" colSpan={span}>
+                    {row.role} <span className="muted">· {row.count}</span>
+                  </th>
+                </tr>
+              ) : (
+                <HostMatrixRow key={row.host.host} host={row.host} cells={row.cells} columns={columns} />
+              );
+            })}
+            {after > 0 && (
+              <tr aria-hidden="true">
+                <td colSpan={span} style={{ height: after, padding: 0, border: 0 }} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="muted empty-matrix">{hosts.length === 0 ? 'No host of this site has firewall data yet.' : 'No host matches.'}</p>}
+      </div>
+    </section>
+  );
+}
+
+function HostMatrixRow({ host, cells, columns }: { host: FirewallHostExposureView; cells: Map<string, MatrixCell>; columns: MatrixColumn[] }) {
+  const unread = host.firewall.state === 'unknown' || !host.listenersKnown;
+  return (
+    <tr data-host={host.host} style={{ height: ROW_HEIGHT }}>
+      <th scope="row" className="host-col">
+        <a href={routeHref({ page: 'firewall', host: host.host })}>{host.host}</a>
+        {host.firewall.state === 'inactive' && <span className="host-note conformance-beyond-baseline"> no firewall</span>}
+      </th>
+      {unread ? (
+        <td colSpan={columns.length} className="cell-unread" title={host.firewall.reason}>
+          ? {host.firewall.state === 'unknown' ? 'rules not readable' : 'sockets not read'}: {host.firewall.reason}
+        </td>
+      ) : (
+        columns.map((column) => <MatrixCellView key={column.key} cell={cells.get(column.key)} column={column} host={host.host} />)
+      )}
+    </tr>
+  );
+}
+
+function MatrixCellView({ cell, column, host }: { cell: MatrixCell | undefined; column: MatrixColumn; host: string }) {
+  if (!cell) {
+    return (
+      <td className="cell-empty" data-column={column.key}>
+        <span aria-hidden="true">·</span>
+        <span className="visually-hidden">{`${host} ${column.key}: not listening`}</span>
+      </td>
+    );
+  }
+  return (
+    <td className={`cell-${cell.conformance}`} data-column={column.key} data-conformance={cell.conformance} data-reach={cell.reachability} title={cell.description}>
+      <span aria-hidden="true">
+        {CONFORMANCE_MARK[cell.conformance].symbol} {REACH_SHORT[cell.reachability]}
+      </span>
+      <span className="visually-hidden">{cell.description}</span>
+    </td>
+  );
+}

@@ -1,0 +1,23 @@
+// Every host's exposure summary for the fleet matrix, reloaded after each scan.
+import { useEffect, useState } from 'react';
+import type { FirewallHostExposureView } from '../../../preload/contract';
+import { getOpsDeck } from '../../api/opsdeck';
+
+export function useFirewallExposure(): { hosts: FirewallHostExposureView[] | null; error: string | null } {
+  const [hosts, setHosts] = useState<FirewallHostExposureView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const api = getOpsDeck();
+    if (!api) return;
+    const load = () =>
+      void api.firewall.fleetExposure({}).then((result) => {
+        if (result.ok) {
+          setHosts(result.value);
+          setError(null);
+        } else setError(result.error.message);
+      });
+    load();
+    return api.on('scan:finished', load);
+  }, []);
+  return { hosts, error };
+}
