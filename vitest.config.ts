@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one command: unit (pure code, fixtures), integration (real
-// sshd, nft, keyring…), e2e (the built renderer in Debian's Chromium).
+// Four projects, one command: unit (pure code, fixtures), integration (real
+// sshd, nft, keyring…), lab (namespaces with real sshd and firewalls, as
+// root), e2e (the built renderer in Debian's Chromium).
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/closing-line-reporter.ts'],
@@ -14,6 +15,19 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The network-namespace lab (tests/lab): as root only; brought up
+        // once for the project and taken down (and checked) at the end.
+        test: {
+          name: 'lab',
+          include: ['tests/lab-suite/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/lab-suite/lab-global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

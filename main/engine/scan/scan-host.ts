@@ -6,6 +6,7 @@ import type { AreaCollector } from '../collectors/area-collector';
 import { remoteCommandLine, type CommandOutput, type HostCommand, type TargetOs } from '../collectors/host-command';
 import { IDENTITY_COMMANDS, OS_PROBE, osFromUname } from '../collectors/identity/identity-commands';
 import { identityFromOutputs } from '../collectors/identity/parse-identity';
+import { SshError } from '../ssh/ssh-error';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
 import type { ScanTarget } from './scan-target';
@@ -64,11 +65,12 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   const commands = [...IDENTITY_COMMANDS[os], ...context.collectors.flatMap((collector) => collector.commands[os])];
   // Areas share some commands (os-release, uname -r): each distinct line runs once.
   const runs = new Map<string, Promise<CommandOutput>>();
+  const lostConnection: CommandOutput[] = [];
   const results = await Promise.all(
     commands.map(async (command) => {
       const line = remoteCommandLine(command, target.useSudo);
       let run = runs.get(line);
-      if (!run) runs.set(line, (run = runCommand(target, command, context)));
+      if (!run) runs.set(line, (run = runCommand(target, command, context, (output) => lostConnection.push(output))));
       return { ...(await run), id: command.id };
     }),
   );
@@ -77,6 +79,13 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   const connectionFailure = results.find((output) => output.error !== null && output.exitCode === null);
   if (connectionFailure && results.every((output) => output.exitCode === null)) {
     return finish('failed', connectionFailure.error, os);
+  }
+  // The connection died part-way (sshd killed, host or jump host gone): the
+  // outputs that did arrive are evidence, but facts built from them would
+  // claim a partial picture is the whole one.
+  if (lostConnection[0]) {
+    const answered = results.filter((output) => output.exitCode !== null).length;
+    return finish('failed', `${lostConnection[0].error} (${answered} of ${results.length} commands had answered; kept as evidence)`, os);
   }
   ({ facts, findings } = assess(target, os, outputs, context, await context.previousFacts(target.name).catch(() => ({}))));
   const done = finish('done', null, os);
@@ -105,7 +114,7 @@ export function countBySeverity(findings: FindingView[]): Partial<Record<Severit
   return counts;
 }
 
-async function runCommand(target: ScanTarget, command: HostCommand, context: ScanHostContext): Promise<CommandOutput> {
+async function runCommand(target: ScanTarget, command: HostCommand, context: ScanHostContext, onConnectionLost?: (output: CommandOutput) => void): Promise<CommandOutput> {
   const line = remoteCommandLine(command, target.useSudo);
   const base = { id: command.id, command: line };
   if (context.signal.aborted) return { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: 'scan cancelled' };
@@ -127,6 +136,8 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
     output = { ...base, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, durationMs: result.durationMs, error: null };
   } catch (error) {
     output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: Date.now() - started, error: messageOf(error) };
+    // A hung command (timeout) or a refused channel concerns only that command; this means the connection is gone.
+    if (error instanceof SshError && error.code === 'connection-lost') onConnectionLost?.(output);
   }
   await context.audit
     .commandEnded(startSeq, {

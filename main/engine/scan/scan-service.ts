@@ -2,6 +2,7 @@
 // others), per-host progress and results as contract events, cancellation,
 // and the last result of every host kept as evidence.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { FindingView, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
 import { countBySeverity } from './scan-host';
 import type { EngineEvents } from '../contract/engine-events';
@@ -98,6 +99,8 @@ export class ScanService {
   start(targets: ScanTarget[], scope: ScanScope = { kind: 'fleet' }): { runId: string; total: number; done: Promise<ScanRunOutcome> } {
     const runId = randomUUID();
     const controller = new AbortController();
+    // Every command in flight on every host listens for a cancel: thousands of listeners are expected here.
+    setMaxListeners(0, controller.signal);
     const done = this.run(runId, scope, targets, controller.signal).finally(() => this.active.delete(runId));
     this.active.set(runId, { controller, done });
     return { runId, total: targets.length, done };

@@ -51,7 +51,7 @@ export function runExec(client: Client, label: string, command: string, timeoutM
     };
     try {
       client.exec(command, (error, stream) => {
-        if (error) return finish(new SshError('connection-lost', label, `${label}: cannot open a channel: ${error.message}`));
+        if (error) return finish(channelOpenError(label, error));
         channel = stream;
         if (settled) return stream.close();
         stream.on('data', collect(stdout));
@@ -74,4 +74,15 @@ export function runExec(client: Client, label: string, command: string, timeoutM
       finish(new SshError('connection-lost', label, `${label}: ${error instanceof Error ? error.message : String(error)}`));
     }
   });
+}
+
+/**
+ * ssh2 gives a refusal by the server a numeric `reason` (RFC 4254 5.1);
+ * any other error here means the connection itself went away.
+ */
+function channelOpenError(label: string, error: Error & { reason?: unknown }): SshError {
+  if (typeof error.reason === 'number') {
+    return new SshError('channel-refused', label, `${label}: the server refused a new channel (${error.message}; sshd's MaxSessions limits channels per connection)`);
+  }
+  return new SshError('connection-lost', label, `${label}: cannot open a channel: ${error.message}`);
 }

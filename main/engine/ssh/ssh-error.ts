@@ -13,6 +13,8 @@ export type SshErrorCode =
   | 'command-timeout'
   | 'cancelled'
   | 'connection-lost'
+  /** The server would not open one more channel on a live connection (sshd's MaxSessions). */
+  | 'channel-refused'
   | 'needs-passphrase';
 
 const RETRYABLE: ReadonlySet<SshErrorCode> = new Set(['connect-timeout', 'connect-refused', 'connect-failed', 'connection-lost', 'handshake-failed']);

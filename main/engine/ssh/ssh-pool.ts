@@ -38,6 +38,7 @@ export const DEFAULT_SSH_LIMITS: SshLimits = {
 };
 
 const FAILURE_MEMORY_MS = 10_000;
+const CHANNEL_OPEN_RETRIES = 4;
 
 export interface SshPoolOptions {
   hostKeys: Pick<HostKeyStore, 'check' | 'accept'>;
@@ -52,6 +53,8 @@ interface PooledConnection {
   key: string;
   client: Client;
   route: SshRoute;
+  /** The jump host's connection this one is tunnelled through. */
+  parent: PooledConnection | null;
   activeChannels: number;
   dependants: number;
   lastUsed: number;
@@ -106,13 +109,32 @@ export class SshPool {
         throw new SshError('cancelled', route.target.label, `${route.target.label}: cancelled`);
       });
       try {
-        return await runExec(connection.client, route.target.label, command, options.timeoutMs ?? this.limits.commandTimeoutMs, options.signal);
+        return await this.execRetryingRefusedChannel(connection, route, command, options);
+      } catch (error) {
+        throw blameLostJump(connection, error);
       } finally {
         release();
       }
     } finally {
       connection.activeChannels--;
       connection.lastUsed = Date.now();
+    }
+  }
+
+  /**
+   * sshd frees a session slot only once it has reaped the command and
+   * closed the channel on its side, so a new channel opened right after one
+   * closed can be refused ("no more sessions") although fewer than
+   * MaxSessions are open as the client counts them: try again shortly.
+   */
+  private async execRetryingRefusedChannel(connection: PooledConnection, route: SshRoute, command: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<ExecResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await runExec(connection.client, route.target.label, command, options.timeoutMs ?? this.limits.commandTimeoutMs, options.signal);
+      } catch (error) {
+        if (!(error instanceof SshError) || error.code !== 'channel-refused' || attempt >= CHANNEL_OPEN_RETRIES || options.signal?.aborted) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      }
     }
   }
 
@@ -193,7 +215,7 @@ export class SshPool {
           keepaliveIntervalMs: this.limits.keepaliveIntervalMs,
           via: parent ? `through ${parent.route.target.label} (${parent.route.target.address}:${parent.route.target.port})` : null,
         });
-        const connection: PooledConnection = { key, client, route, activeChannels: 0, dependants: 0, lastUsed: Date.now(), closed: false };
+        const connection: PooledConnection = { key, client, route, parent, activeChannels: 0, dependants: 0, lastUsed: Date.now(), closed: false };
         if (parent) parent.dependants++;
         client.on('close', () => {
           connection.closed = true;
@@ -232,6 +254,16 @@ export class SshPool {
   }
 }
 
+/** A command cut off because a jump host in front of the target went away says which one (the outermost that did). */
+function blameLostJump(connection: PooledConnection, error: unknown): unknown {
+  if (!(error instanceof SshError) || error.code !== 'connection-lost') return error;
+  let culprit: PooledConnection | null = null;
+  for (let hop = connection.parent; hop; hop = hop.parent) if (hop.closed) culprit = hop;
+  if (!culprit) return error;
+  const jump = culprit.route.target;
+  return new SshError('connection-lost', error.label, `${error.message}: the jump host ${jump.label} (${endpointKey(jump)}) in front of it dropped its connection`);
+}
+
 function forward(parent: PooledConnection, target: SshEndpoint): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     parent.client.forwardOut('127.0.0.1', 0, target.address, target.port, (error, stream) => {
@@ -243,7 +275,14 @@ function forward(parent: PooledConnection, target: SshEndpoint): Promise<Duplex>
             `${target.label} (${target.address}:${target.port}): ${parent.route.target.label} (${endpointKey(parent.route.target)}) would not open a tunnel to it: ${error.message}`,
           ),
         );
-      } else resolve(stream);
+      } else {
+        // The channel is half-open by default: when the target's sshd dies
+        // the jump host sends EOF but keeps the channel until we close our
+        // side, and ssh2 reports 'close' (failing the commands in flight)
+        // only then; without this they would wait for their timeouts.
+        stream.once('end', () => stream.destroy());
+        resolve(stream);
+      }
     });
   });
 }

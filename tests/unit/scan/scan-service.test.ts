@@ -4,6 +4,7 @@ import type { CommandAudit, CommandEnd, CommandStart } from '../../../main/engin
 import type { CommandExecutor, ExecOutcome } from '../../../main/engine/scan/command-executor';
 import { ScanService } from '../../../main/engine/scan/scan-service';
 import type { ScanTarget } from '../../../main/engine/scan/scan-target';
+import { SshError } from '../../../main/engine/ssh/ssh-error';
 import { IDENTITY_COMMANDS, OS_PROBE } from '../../../main/engine/collectors/identity/identity-commands';
 import { remoteCommandLine } from '../../../main/engine/collectors/host-command';
 import { AREA_COLLECTORS } from '../../../main/engine/collectors/area-collectors';
@@ -180,4 +181,26 @@ test('a command line that two areas both need runs once, and each area gets its 
   expect(executor.commands.filter((command) => command === 'env LC_ALL=C uname -r')).toHaveLength(1);
   const ids = outcome.results[0]!.outputs.filter((output) => output.command === 'env LC_ALL=C uname -r').map((output) => output.id);
   expect(ids.sort()).toEqual(['identity.kernel', 'other.kernel']);
+});
+
+test('a connection lost after some commands answered fails the host, names the drop, and keeps the answers as evidence', async () => {
+  const executor = new FakeExecutor((host, command) => {
+    if (command === 'env LC_ALL=C hostname') return defaultAnswer(host, command);
+    throw new SshError('connection-lost', host, `${host}: the connection dropped while \`${command}\` was running`);
+  });
+  const [result] = (await new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents() }).start([target('cut.nj')]).done).results;
+  expect(result!.phase).toBe('failed');
+  expect(result!.reason).toMatch(/^cut\.nj: the connection dropped while `.*` was running \(1 of \d+ commands had answered; kept as evidence\)$/);
+  expect(result!.outputs.find((output) => output.id === 'identity.hostname')?.stdout).toBe('imap1\n');
+  expect(result!.findings).toEqual([]);
+});
+
+test('one command that times out leaves the host answered, with that command\'s error in its evidence', async () => {
+  const executor = new FakeExecutor((host, command) => {
+    if (command !== 'env LC_ALL=C cat /proc/uptime') return defaultAnswer(host, command);
+    throw new SshError('command-timeout', host, `${host}: \`${command}\` did not finish within 1 s; its channel was closed`);
+  });
+  const [result] = (await new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), collectors: [] }).start([target('slow.nj')]).done).results;
+  expect(result!.phase).toBe('done');
+  expect(result!.outputs.find((output) => output.id === 'identity.uptime')?.error).toMatch(/did not finish/);
 });
