@@ -30,6 +30,11 @@ import { NETSTAT_INET, NETSTAT_INET6, VMADM_FIREWALL } from './support/smartos-o
 const STATUSES = new Set(['ok', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
 /** Generous for 2 shared cores; a quadratic regular expression on these inputs takes seconds. */
 const TIME_LIMIT_MS = 1500;
+/**
+ * For the megabyte-sized adversarial inputs: linear work takes well under a second on an idle machine (several on a
+ * loaded one), anything quadratic takes minutes. A hang detector, not a performance target (see bench:firewall).
+ */
+const HANG_LIMIT_MS = 20_000;
 
 type Parser = (stdout: string, stderr: string, exitCode: number | null) => Parsed<unknown>;
 const PARSERS: Record<string, Parser> = {
@@ -89,10 +94,10 @@ const text = fc.oneof(
 const stderr = fc.oneof(fc.constant(''), fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'empty list for ipfilter(in)\n', '# Warning: iptables-legacy tables present\n'), fc.string({ maxLength: 80 }));
 const exitCode = fc.oneof(fc.constant(0), fc.constant(null), fc.integer({ min: -1, max: 255 }));
 
-function timed<T>(run: () => T): T {
+function timed<T>(run: () => T, limit = TIME_LIMIT_MS): T {
   const started = performance.now();
   const result = run();
-  expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
+  expect(performance.now() - started).toBeLessThan(limit);
   return result;
 }
 
@@ -127,19 +132,18 @@ describe('every firewall parser', () => {
     const fwadmParens = JSON.stringify([{ enabled: true, rule: `FROM ${'('.repeat(10_000)}any TO all vms ALLOW tcp PORT 22` }]);
     const ipfWords = `pass in quick ${'from any port = 22 to any port '.repeat(3000)}\n`;
     for (const input of [nested, deepDocument, deepExpr, deepAnd, longLine, manyLines, colons, quotes, fwadmParens, ipfWords]) {
-      for (const parse of Object.values(PARSERS)) checkParsed(timed(() => parse(input, '', 0)));
+      for (const parse of Object.values(PARSERS)) checkParsed(timed(() => parse(input, '', 0), HANG_LIMIT_MS));
     }
     expect(parseNftJson(deepExpr, '', 0).value!.unmodelledObjects).toHaveLength(1);
-  });
+  }, 300_000);
 
-  test('a huge real-shaped document (100k rules) is read in full, within seconds', () => {
+  test('a huge real-shaped document (100k rules, 37 MB) is read in full, every rule and set', () => {
     const generated = generateFirewallRuleset(100_000);
-    const started = performance.now();
-    const parsed = parseNftJson(generated.nftJson, '', 0);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    const parsed = timed(() => parseNftJson(generated.nftJson, '', 0), HANG_LIMIT_MS);
     expect(parsed.status).toBe('ok');
     expect(parsed.value!.rules).toHaveLength(generated.rules);
-  });
+    expect(parsed.value!.sets.map((set) => set.name)).toEqual(['mgmt_v4', 'blocklist_v4']);
+  }, 120_000);
 });
 
 describe('the facts, findings and drift steps', () => {
