@@ -11,18 +11,19 @@ import { engineForCli } from './engine-for-cli';
 import { scanSummaryText } from './scan-summary';
 
 const VALUE_OPTIONS = ['--inventory', '--dc', '--role', '--host', '--data-dir'];
-const FLAGS = ['--json', '--accept-new', '--demo'];
+const FLAGS = ['--json', '--accept-new', '--demo', '--all'];
 
 export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'scan the fleet, a site, a role or a host over SSH and print what answered',
-  usage: 'opsdeck scan [--inventory FILE | --demo] [--dc ID | --role ROLE | --host NAME] [--json] [--accept-new] [--data-dir DIR]',
+  usage: 'opsdeck scan [--inventory FILE | --demo] [--dc ID | --role ROLE | --host NAME] [--json | --all] [--accept-new] [--data-dir DIR]',
   async run(args, io) {
     rejectUnknownOptions(args, VALUE_OPTIONS, FLAGS);
     const scope = scopeFrom(args);
     const inventoryPath = optionValue(args, '--inventory');
     const dataDir = optionValue(args, '--data-dir');
     if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
+    if (hasFlag(args, '--json') && hasFlag(args, '--all')) throw new UsageError('--json already has every finding; --all is for the text summary');
     const engine = await engineForCli(io, {
       ...(dataDir ? { dataDir } : {}),
       inventoryPath: inventoryPath ?? undefined,
@@ -30,14 +31,14 @@ export const scanCommand: CliCommand = {
       prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
     });
     try {
-      return await scanWith(engine, scope, hasFlag(args, '--json'), io);
+      return await scanWith(engine, scope, { json: hasFlag(args, '--json'), listInfo: hasFlag(args, '--all') }, io);
     } finally {
       await engine.dispose();
     }
   },
 };
 
-async function scanWith(engine: Engine, scope: ScanScope, json: boolean, io: CliIo): Promise<number> {
+async function scanWith(engine: Engine, scope: ScanScope, output: { json: boolean; listInfo: boolean }, io: CliIo): Promise<number> {
   const fleet = engine.fleet.view(() => null);
   if (fleet.problems.length > 0 || !engine.fleet.current) {
     for (const problem of fleet.problems) io.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
@@ -48,7 +49,7 @@ async function scanWith(engine: Engine, scope: ScanScope, json: boolean, io: Cli
   const finished = new Promise<ScanFinishedEvent>((resolve) => {
     engine.events.subscribe((name, payload) => {
       if (name === 'scan:finished') resolve(payload as ScanFinishedEvent);
-      if (name === 'scan:progress' && !json) {
+      if (name === 'scan:progress' && !output.json) {
         const event = payload as { host: string; phase: string; done: number; total: number; reason: string | null };
         if (event.phase === 'done' || event.phase === 'failed') {
           io.stderr.write(`[${event.done}/${event.total}] ${event.host}: ${event.phase}${event.reason ? ` (${event.reason})` : ''}\n`);
@@ -63,8 +64,8 @@ async function scanWith(engine: Engine, scope: ScanScope, json: boolean, io: Cli
     .targets(scope)
     .map((target) => engine.scans.lastResult(target.name))
     .filter((result): result is HostScanDetail => result !== null);
-  if (json) io.stdout.write(`${JSON.stringify({ runId: started.runId, fleet: fleet.source, datacentres: fleet.datacentres, hosts: results }, null, 2)}\n`);
-  else io.stdout.write(scanSummaryText(fleet.datacentres, results));
+  if (output.json) io.stdout.write(`${JSON.stringify({ runId: started.runId, fleet: fleet.source, datacentres: fleet.datacentres, hosts: results }, null, 2)}\n`);
+  else io.stdout.write(scanSummaryText(fleet.datacentres, results, { listInfo: output.listInfo }));
   return outcome.failed === 0 && !outcome.cancelled ? 0 : 1;
 }
 

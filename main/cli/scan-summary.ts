@@ -1,9 +1,11 @@
 // What `opsdeck scan` prints: one table per datacentre (primary first) with
-// every host's identity or the reason it failed, then the totals.
+// every host's identity or the reason it failed, the findings (informational
+// ones counted, listed only on request: on a real fleet they run to hundreds),
+// then the totals.
 import type { DatacentreView, FindingView, HostScanDetail, Severity } from '../../preload/contract';
 import { textTable } from './text-table';
 
-export function scanSummaryText(datacentres: DatacentreView[], results: HostScanDetail[]): string {
+export function scanSummaryText(datacentres: DatacentreView[], results: HostScanDetail[], options: { listInfo?: boolean } = {}): string {
   const sections: string[] = [];
   const ordered = [...datacentres].sort((a, b) => (a.role === b.role ? a.id.localeCompare(b.id) : a.role === 'primary' ? -1 : 1));
   for (const dc of ordered) {
@@ -24,7 +26,7 @@ export function scanSummaryText(datacentres: DatacentreView[], results: HostScan
     );
   }
   const findings = results.flatMap((result) => result.findings);
-  if (findings.length > 0) sections.push(findingsText(findings));
+  if (findings.length > 0) sections.push(findingsText(findings, options.listInfo ?? false));
   const ok = results.filter((result) => result.phase === 'done').length;
   sections.push(`${ok}/${results.length} hosts answered${results.length - ok > 0 ? `, ${results.length - ok} did not` : ''}\n`);
   return sections.join('\n');
@@ -32,8 +34,10 @@ export function scanSummaryText(datacentres: DatacentreView[], results: HostScan
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
-function findingsText(findings: FindingView[]): string {
-  const sorted = [...findings].sort(
+function findingsText(findings: FindingView[], listInfo: boolean): string {
+  const listed = listInfo ? findings : findings.filter((finding) => finding.severity !== 'info');
+  const unlisted = findings.length - listed.length;
+  const sorted = [...listed].sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.area.localeCompare(b.area) || a.host.localeCompare(b.host, 'en', { numeric: true }),
   );
   const counts = (Object.keys(SEVERITY_RANK) as Severity[])
@@ -42,5 +46,7 @@ function findingsText(findings: FindingView[]): string {
     .map(([severity, count]) => `${count} ${severity}`)
     .join(', ');
   const rows = sorted.map((finding) => [finding.severity.toUpperCase(), finding.area, finding.host, finding.title]);
-  return `Findings — ${counts}\n` + textTable(['SEVERITY', 'AREA', 'HOST', 'FINDING'], rows);
+  const table = rows.length > 0 ? textTable(['SEVERITY', 'AREA', 'HOST', 'FINDING'], rows) : '';
+  const note = unlisted > 0 ? `(${unlisted} info ${unlisted === 1 ? 'finding' : 'findings'} not listed: --all lists them, --json has everything)\n` : '';
+  return `Findings — ${counts}\n` + table + note;
 }
