@@ -2,46 +2,20 @@
 // Alt+4 opens the coverage of both sites (chart and the same figures as
 // text), the planted unencrypted /var/log of mx1.nj is a finding, and the
 // host's device tree shows that layer unlocked while the rest sits on LUKS2.
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
-import { launchChromium, saveScreenshot, SCREENSHOT_DIR } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { saveScreenshot } from '../support/chromium';
+import { elementScreenshot, scanDemoFleet, useDemoUi } from '../support/demo-ui';
 
-let session: BridgeSession;
-let browser: Browser;
+const ui = useDemoUi();
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  session = await startBridgeSession({ demoFleet: 'always' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(session.bridge.url);
+beforeAll(() => {
+  page = ui.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await session?.close();
-});
-
-async function elementScreenshot(locator: Locator, name: string): Promise<void> {
-  await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-}
+const pageErrors = ui.pageErrors;
 
 test('a scan of both sites, host keys accepted', async () => {
-  await page.getByRole('button', { name: 'Scan fleet' }).click();
-  const dialog = page.locator('dialog.prompt-dialog');
-  await expect.poll(() => dialog.isVisible()).toBe(true);
-  for (let round = 0; round < 10; round++) {
-    await page.waitForTimeout(300);
-    if (!(await dialog.isVisible())) break;
-    const acceptAll = dialog.getByRole('button', { name: /Accept all/ });
-    if (await acceptAll.isVisible()) await acceptAll.click();
-    else await dialog.getByRole('button', { name: 'Accept' }).first().click();
-  }
-  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toMatch(/^finished: 24 answered, 0 failed/);
+  await scanDemoFleet(page);
 });
 
 test('Alt+4 opens the coverage of both sites side by side: charts drawn, and every figure also as text', async () => {
@@ -121,7 +95,7 @@ test("mx1.nj's device tree: /var/log on a plain partition, unlocked, and every o
 });
 
 test("a SmartOS node's tree is pool > dataset, with the boot filesystem exempt", async () => {
-  await page.goto(`${session.bridge.url}#/host/cn1.nj`);
+  await page.goto(`${ui.session.bridge.url}#/host/cn1.nj`);
   await expect.poll(() => page.locator('h1').textContent()).toBe('cn1.nj');
   const tree = page.getByTestId('device-tree');
   await expect.poll(() => tree.locator('tr[data-node="zones"]').count()).toBe(2);

@@ -6,49 +6,23 @@
 // action and chain; the raw ruleset opens as text in a dialog that Escape
 // closes; imap1.nj compared with imap1.sea shows plain IMAP (tcp/143)
 // blocked on one and open to any address on the other.
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
-import { launchChromium, saveScreenshot, SCREENSHOT_DIR } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { saveScreenshot } from '../support/chromium';
+import { elementScreenshot, scanDemoFleet, useDemoUi } from '../support/demo-ui';
 
-let session: BridgeSession;
-let browser: Browser;
+const ui = useDemoUi();
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  session = await startBridgeSession({ demoFleet: 'always' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(session.bridge.url);
+beforeAll(() => {
+  page = ui.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await session?.close();
-});
-
-async function elementScreenshot(locator: Locator, name: string): Promise<void> {
-  await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-}
+const pageErrors = ui.pageErrors;
 
 const heading = () => page.locator('h1').textContent();
 const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
 
 test('a scan of both sites, host keys accepted', async () => {
-  await page.getByRole('button', { name: 'Scan fleet' }).click();
-  const dialog = page.locator('dialog.prompt-dialog').first();
-  await expect.poll(() => dialog.isVisible()).toBe(true);
-  for (let round = 0; round < 10; round++) {
-    await page.waitForTimeout(300);
-    if (!(await dialog.isVisible())) break;
-    const acceptAll = dialog.getByRole('button', { name: /Accept all/ });
-    if (await acceptAll.isVisible()) await acceptAll.click();
-    else await dialog.getByRole('button', { name: 'Accept' }).first().click();
-  }
-  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toMatch(/^finished: 24 answered, 0 failed/);
+  await scanDemoFleet(page);
 });
 
 test('Alt+5 opens the matrix: both sites side by side, db1.nj tcp/5432 beyond the baseline in symbol and words', async () => {
@@ -194,7 +168,7 @@ test('the raw ruleset is one click away, as text, and Escape closes it', async (
 });
 
 test('imap1.nj against imap1.sea: the drift on tcp/143 in the diff, exposure and rules', async () => {
-  await page.goto(`${session.bridge.url}#/firewall/imap1.nj`);
+  await page.goto(`${ui.session.bridge.url}#/firewall/imap1.nj`);
   await expect.poll(heading).toBe('imap1.nj');
   const select = page.getByRole('combobox', { name: 'Host to compare with' });
   await expect.poll(() => select.locator('option').first().textContent()).toBe('choose a host…');

@@ -1,28 +1,17 @@
 // A person's path on first start: the app opens on the demo fleet, the
 // operator accepts the demo host keys, scans both sites, watches progress
 // reach every host, opens a host page, and cancels a scan midway.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
-import { launchChromium, saveScreenshot } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { saveScreenshot } from '../support/chromium';
+import { acceptAllHostKeys, useDemoUi } from '../support/demo-ui';
 
-let session: BridgeSession;
-let browser: Browser;
+const ui = useDemoUi();
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  session = await startBridgeSession({ demoFleet: 'always' });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(session.bridge.url);
+beforeAll(() => {
+  page = ui.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await session?.close();
-});
+const pageErrors = ui.pageErrors;
 
 test('opens on the demo fleet, labelled as simulated, with both sites side by side', async () => {
   await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('Demo fleet (simulated)');
@@ -37,14 +26,7 @@ test('a first scan asks for the unknown host keys; accepted, every host of both 
   await expect.poll(() => dialog.isVisible()).toBe(true);
   await expect.poll(() => dialog.locator('td.fingerprint').first().textContent()).toMatch(/^SHA256:/);
   await saveScreenshot(page, 'fleet-host-key-prompt');
-  // Bastions first, then each host behind them: accept until no prompt is left.
-  for (let round = 0; round < 10; round++) {
-    await page.waitForTimeout(300);
-    if (!(await dialog.isVisible())) break;
-    const acceptAll = dialog.getByRole('button', { name: /Accept all/ });
-    if (await acceptAll.isVisible()) await acceptAll.click();
-    else await dialog.getByRole('button', { name: 'Accept' }).first().click();
-  }
+  await acceptAllHostKeys(page);
   await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toMatch(/^finished: 24 answered, 0 failed/);
   expect(await page.locator('progress').getAttribute('value')).toBe('24');
   await expect.poll(() => page.getByTestId('site-count-nj').textContent()).toMatch(/^12\/12 answered/);

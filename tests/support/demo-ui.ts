@@ -1,0 +1,57 @@
+// What every e2e test on the demo fleet starts with: a real engine on the
+// demo fleet behind the test bridge, Chromium on its page (errors on the page
+// collected), and the operator's first scan with every host key accepted.
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startBridgeSession, type BridgeSession } from './bridge-session';
+import { launchChromium, SCREENSHOT_DIR } from './chromium';
+
+export interface DemoUi {
+  readonly page: Page;
+  readonly session: BridgeSession;
+  /** Uncaught errors on the page; a test asserts it stays empty. */
+  readonly pageErrors: string[];
+}
+
+/** Registers beforeAll/afterAll: the returned object's fields are set once beforeAll has run. */
+export function useDemoUi(viewport = { width: 1500, height: 900 }): DemoUi {
+  let browser: Browser | undefined;
+  const ui = { pageErrors: [] as string[] } as { page: Page; session: BridgeSession; pageErrors: string[] };
+  beforeAll(async () => {
+    ui.session = await startBridgeSession({ demoFleet: 'always' });
+    browser = await launchChromium();
+    ui.page = await browser.newPage({ viewport });
+    ui.page.on('pageerror', (error) => ui.pageErrors.push(error.message));
+    await ui.page.goto(ui.session.bridge.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ui.session?.close();
+  });
+  return ui;
+}
+
+/** Accepts host-key prompts until none is left: bastions first, then each host behind them. */
+export async function acceptAllHostKeys(page: Page): Promise<void> {
+  const dialog = page.locator('dialog.prompt-dialog').first();
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  for (let round = 0; round < 10; round++) {
+    await page.waitForTimeout(300);
+    if (!(await dialog.isVisible())) break;
+    const acceptAll = dialog.getByRole('button', { name: /Accept all/ });
+    if (await acceptAll.isVisible()) await acceptAll.click();
+    else await dialog.getByRole('button', { name: 'Accept' }).first().click();
+  }
+}
+
+/** Scans the whole demo fleet from the Fleet page and waits for every host to answer. */
+export async function scanDemoFleet(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Scan fleet' }).click();
+  await acceptAllHostKeys(page);
+  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toMatch(/^finished: 24 answered, 0 failed/);
+}
+
+export async function elementScreenshot(locator: Locator, name: string): Promise<void> {
+  await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
