@@ -1,6 +1,7 @@
 // bench:firewall — how long OpsDeck takes to read a host's firewall and work
-// out what is exposed, at 1k, 10k and 100k rules (`npm run bench:firewall
-// [-- 1000,10000]`). Prints tables; asserts nothing.
+// out what is exposed, at 1k, 10k and 100k rules, and how its pages keep up
+// (`npm run bench:firewall [-- 1000,10000 [parse,table,matrix]]`: sizes of
+// part 1, then which parts to run). Prints tables; asserts nothing.
 //
 // Part 1 (here): parse and analyse in Node. Rulesets come from
 // tests/support/firewall-ruleset-generator.ts (sets, jumps, one service
@@ -12,7 +13,8 @@
 // reconcile + analyse) as a scan runs it; heap is what the facts retain.
 //
 // Part 2 (rules table in Chromium: time from keystroke to painted result at
-// 50k rows) lives in firewall-table-bench.ts — see runRendererPart below.
+// 50k rows) lives in firewall-table-bench.ts, part 3 (the fleet matrix in
+// Chromium at 1,000 demo hosts against 24) in firewall-matrix-bench.ts.
 import { effectiveExposure, unlistedPortExposure } from '../../main/engine/collectors/firewall/exposure';
 import { FIREWALL_COMMAND_IDS as ids } from '../../main/engine/collectors/firewall/firewall-commands';
 import { firewallFacts } from '../../main/engine/collectors/firewall/firewall-facts';
@@ -21,9 +23,11 @@ import { parseNftJson } from '../../main/engine/collectors/firewall/nft-json';
 import { parseSsListeners } from '../../main/engine/collectors/firewall/ss-listeners';
 import type { CommandOutput } from '../../main/engine/collectors/host-command';
 import { generateFirewallRuleset, type GeneratedRuleset } from '../support/firewall-ruleset-generator';
+import { printMatrixBench, runMatrixBench } from './firewall-matrix-bench';
 import { printRulesTableBench, runRulesTableBench } from './firewall-table-bench';
 
 const SIZES = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
+const PARTS = new Set((process.argv[3] ?? 'parse,table,matrix').split(','));
 const TARGET_MS = 100;
 
 interface Row {
@@ -130,5 +134,12 @@ async function runRendererPart(): Promise<void> {
   printRulesTableBench(await runRulesTableBench(50_000));
 }
 
-runParsePart();
-await runRendererPart();
+/** Part 3: the fleet matrix in Chromium, 1,000 demo hosts against the default 24 (tests/bench/firewall-matrix-bench.ts). */
+async function runMatrixPart(): Promise<void> {
+  const small = await runMatrixBench(24);
+  printMatrixBench(await runMatrixBench(1000), small);
+}
+
+if (PARTS.has('parse')) runParsePart();
+if (PARTS.has('table')) await runRendererPart();
+if (PARTS.has('matrix')) await runMatrixPart();

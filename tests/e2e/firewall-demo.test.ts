@@ -41,6 +41,7 @@ test('Alt+5 opens the matrix: both sites side by side, db1.nj tcp/5432 beyond th
   const db = page.locator('[data-testid="exposure-matrix-nj"] tr[data-host="db1.nj"] td[data-column="tcp/5432"]');
   await expect.poll(() => db.getAttribute('data-conformance')).toBe('beyond-baseline');
   expect(await db.locator('[aria-hidden="true"]').textContent()).toBe('✗ any');
+  expect(await db.getAttribute('aria-label')).toBe('db1.nj tcp/5432: beyond baseline, any address');
   expect(await db.getAttribute('title')).toMatch(/^db1\.nj tcp\/5432: IPv4 reachable from any address .* beyond baseline, the baseline allows 10\.10\.8\.0\/22, 10\.20\.8\.0\/22; decided by: tcp dport 5432 accept/);
   const db2 = page.locator('tr[data-host="db2.nj"] td[data-column="tcp/5432"]');
   expect(await db2.getAttribute('data-conformance')).toBe('conforming');

@@ -2,23 +2,48 @@
 // allowed": a matrix of hosts × exposed ports for both sites side by side,
 // each cell marked by its conformance with the role baseline (symbol and
 // words, then colour). A host name opens its rules, exposure and diff.
-import { useMemo, useState } from 'react';
-import type { DatacentreView } from '../../../preload/contract';
+// Timed in the page: "matrix-load" (fleetExposure call to the matrix
+// painted) and "matrix-filter" (host filter change to the matrix painted).
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DatacentreView, FirewallHostExposureView } from '../../../preload/contract';
 import { useFleet } from '../fleet/useFleet';
 import { CONFORMANCE_MARK, REACH_SHORT, REACH_LABEL } from './exposure-marks';
-import { matrixColumns } from './exposure-matrix';
+import { matrixColumns, type MatrixFilter } from './exposure-matrix';
+import { measureUntilPainted } from './paint-marks';
 import { SiteExposureMatrix } from './SiteExposureMatrix';
 import { useFirewallExposure } from './useFirewallExposure';
 
 export function FirewallPage() {
   const { hosts, error } = useFirewallExposure();
   const { fleet } = useFleet();
-  const [text, setText] = useState('');
-  const [problemsOnly, setProblemsOnly] = useState(false);
+  const [filter, setFilter] = useState<MatrixFilter>({ text: '', problemsOnly: false });
   const [includeBlocked, setIncludeBlocked] = useState(false);
-  const sites: DatacentreView[] = [...(fleet?.datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1));
+  // Kept across re-renders: a running scan updates the fleet on every host it reports, never its datacentres.
+  const datacentres = fleet?.datacentres;
+  const sites: DatacentreView[] = useMemo(() => [...(datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1)), [datacentres]);
+  const hostsBySite = useMemo(() => {
+    const bySite = new Map<string, FirewallHostExposureView[]>(sites.map((site) => [site.id, []]));
+    for (const host of hosts ?? []) bySite.get(host.dc)?.push(host);
+    return bySite;
+  }, [hosts, sites]);
   const columns = useMemo(() => matrixColumns(hosts ?? [], includeBlocked), [hosts, includeBlocked]);
-  const filter = useMemo(() => ({ text, problemsOnly }), [text, problemsOnly]);
+
+  const filterPending = useRef(false);
+  const changeFilter = (patch: Partial<MatrixFilter>) => {
+    performance.mark('matrix-filter-start');
+    filterPending.current = true;
+    setFilter((current) => ({ ...current, ...patch }));
+  };
+  useLayoutEffect(() => {
+    if (!filterPending.current) return;
+    filterPending.current = false;
+    measureUntilPainted('matrix-filter-start', 'matrix-filter-end', 'matrix-filter');
+  }, [filter]);
+  // The matrix needs both the hosts and the sites (fleet.get); whichever arrives last paints it.
+  const matrixReady = hosts !== null && sites.length > 0;
+  useLayoutEffect(() => {
+    if (matrixReady && performance.getEntriesByName('matrix-fetch-start', 'mark').length > 0) measureUntilPainted('matrix-fetch-start', 'matrix-painted', 'matrix-load');
+  }, [hosts, matrixReady]);
   return (
     <div className="firewall-page">
       <header className="page-head">
@@ -38,10 +63,10 @@ export function FirewallPage() {
         <>
           <div className="toolbar filters">
             <label>
-              Hosts <input type="search" aria-label="Filter hosts by name or role" value={text} onChange={(event) => setText(event.target.value)} />
+              Hosts <input type="search" aria-label="Filter hosts by name or role" value={filter.text} onChange={(event) => changeFilter({ text: event.target.value })} />
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={problemsOnly} onChange={(event) => setProblemsOnly(event.target.checked)} aria-label="Only hosts beyond their baseline, undetermined or not read" />
+              <input type="checkbox" checked={filter.problemsOnly} onChange={(event) => changeFilter({ problemsOnly: event.target.checked })} aria-label="Only hosts beyond their baseline, undetermined or not read" />
               Only hosts to look at
             </label>
             <label className="checkbox">
@@ -52,7 +77,7 @@ export function FirewallPage() {
           <MatrixLegend />
           <div className="firewall-sites">
             {sites.map((site) => (
-              <SiteExposureMatrix key={site.id} site={site} hosts={hosts.filter((host) => host.dc === site.id)} columns={columns} filter={filter} />
+              <SiteExposureMatrix key={site.id} site={site} hosts={hostsBySite.get(site.id)!} columns={columns} filter={filter} />
             ))}
           </div>
         </>

@@ -1,12 +1,13 @@
 // One site's hosts × exposed ports, windowed: only the rows in view are in
-// the DOM, so 500 hosts a site scroll like 12. The columns are the fleet's,
-// the same for both sites, so the two tables read side by side.
-import { useMemo, useRef } from 'react';
+// the DOM, and only their cells are worked out, so 500 hosts a site scroll
+// and filter like 12. The columns are the fleet's, the same for both
+// sites, so the two tables read side by side.
+import { memo, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DatacentreView, FirewallHostExposureView } from '../../../preload/contract';
 import { routeHref } from '../../app/routes';
 import { CONFORMANCE_MARK, REACH_SHORT } from './exposure-marks';
-import { siteMatrixRows, siteTotals, type MatrixCell, type MatrixColumn, type MatrixFilter } from './exposure-matrix';
+import { filteredMatrixRows, hostCells, matrixOrder, siteTotals, type MatrixCell, type MatrixColumn, type MatrixFilter } from './exposure-matrix';
 
 const ROW_HEIGHT = 28;
 const ROLE_ROW_HEIGHT = 24;
@@ -18,8 +19,10 @@ interface Props {
   filter: MatrixFilter;
 }
 
-export function SiteExposureMatrix({ site, hosts, columns, filter }: Props) {
-  const rows = useMemo(() => siteMatrixRows(hosts, filter), [hosts, filter]);
+// Memoized: the page re-renders on every host a running scan reports, and these props do not change then.
+export const SiteExposureMatrix = memo(function SiteExposureMatrix({ site, hosts, columns, filter }: Props) {
+  const ordered = useMemo(() => matrixOrder(hosts), [hosts]);
+  const rows = useMemo(() => filteredMatrixRows(ordered, filter), [ordered, filter]);
   const totals = useMemo(() => siteTotals(hosts), [hosts]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -74,7 +77,7 @@ export function SiteExposureMatrix({ site, hosts, columns, filter }: Props) {
                   </th>
                 </tr>
               ) : (
-                <HostMatrixRow key={row.host.host} host={row.host} cells={row.cells} columns={columns} />
+                <HostMatrixRow key={row.host.host} host={row.host} columns={columns} />
               );
             })}
             {after > 0 && (
@@ -88,9 +91,11 @@ export function SiteExposureMatrix({ site, hosts, columns, filter }: Props) {
       </div>
     </section>
   );
-}
+});
 
-function HostMatrixRow({ host, cells, columns }: { host: FirewallHostExposureView; cells: Map<string, MatrixCell>; columns: MatrixColumn[] }) {
+/** Memoized: a filter keystroke that keeps a row on screen leaves it as it is. */
+const HostMatrixRow = memo(function HostMatrixRow({ host, columns }: { host: FirewallHostExposureView; columns: MatrixColumn[] }) {
+  const cells = useMemo(() => hostCells(host), [host]);
   const unread = host.firewall.state === 'unknown' || !host.listenersKnown;
   return (
     <tr data-host={host.host} style={{ height: ROW_HEIGHT }}>
@@ -107,23 +112,23 @@ function HostMatrixRow({ host, cells, columns }: { host: FirewallHostExposureVie
       )}
     </tr>
   );
-}
+});
 
+// A cell is named in words by aria-label (its title adds the whole description). A visually hidden
+// text in every cell made each filter keystroke at 1,000 hosts 2-3× slower: ~700 more boxes to lay out.
 function MatrixCellView({ cell, column, host }: { cell: MatrixCell | undefined; column: MatrixColumn; host: string }) {
   if (!cell) {
     return (
-      <td className="cell-empty" data-column={column.key}>
+      <td className="cell-empty" data-column={column.key} aria-label={`${host} ${column.key}: not listening`}>
         <span aria-hidden="true">·</span>
-        <span className="visually-hidden">{`${host} ${column.key}: not listening`}</span>
       </td>
     );
   }
   return (
-    <td className={`cell-${cell.conformance}`} data-column={column.key} data-conformance={cell.conformance} data-reach={cell.reachability} title={cell.description}>
+    <td className={`cell-${cell.conformance}`} data-column={column.key} data-conformance={cell.conformance} data-reach={cell.reachability} title={cell.description} aria-label={cell.summary}>
       <span aria-hidden="true">
         {CONFORMANCE_MARK[cell.conformance].symbol} {REACH_SHORT[cell.reachability]}
       </span>
-      <span className="visually-hidden">{cell.description}</span>
     </td>
   );
 }

@@ -1,7 +1,8 @@
 // The fleet matrix as data: the port columns every site shares, one cell
 // per host and port (its IPv4 and IPv6 entries merged, the one further from
-// the baseline speaking), and each site's rows grouped by role. Pure, so
-// 1,000 hosts are summarised once per load, not per rendered row.
+// the baseline speaking), and each site's rows grouped by role. Pure; a
+// row's cells are worked out when the row is on screen, so filtering 1,000
+// hosts costs a pass over their names, not 1,000 hosts' cells.
 import type { FirewallHostExposureView, PortExposureView } from '../../../preload/contract';
 import { CONFORMANCE_MARK, FAMILY_LABEL, REACH_LABEL, compareSeverity } from './exposure-marks';
 
@@ -18,11 +19,13 @@ export interface MatrixCell {
   reachability: PortExposureView['reachability'];
   /** The entries behind the cell, one per IP version. */
   entries: PortExposureView[];
-  /** The whole state in words (for the title and screen readers). */
+  /** What the cell shows, in words: "db1.nj tcp/5432: beyond baseline, any address" (what a screen reader reads). */
+  summary: string;
+  /** The whole state in words, each IP version with its baseline and deciding rule (the cell's title). */
   description: string;
 }
 
-export type MatrixRow = { kind: 'role'; role: string; count: number } | { kind: 'host'; host: FirewallHostExposureView; cells: Map<string, MatrixCell> };
+export type MatrixRow = { kind: 'role'; role: string; count: number } | { kind: 'host'; host: FirewallHostExposureView };
 
 export const columnKey = (proto: string, port: number) => `${proto}/${port}`;
 
@@ -54,7 +57,13 @@ export function hostCells(host: FirewallHostExposureView): Map<string, MatrixCel
   const cells = new Map<string, MatrixCell>();
   for (const [key, entries] of grouped) {
     const worst = entries.reduce((a, b) => (compareSeverity(b, a) > 0 ? b : a));
-    cells.set(key, { conformance: worst.conformance, reachability: worst.reachability, entries, description: cellDescription(host.host, key, entries) });
+    cells.set(key, {
+      conformance: worst.conformance,
+      reachability: worst.reachability,
+      entries,
+      summary: `${host.host} ${key}: ${CONFORMANCE_MARK[worst.conformance].label}, ${REACH_LABEL[worst.reachability]}`,
+      description: cellDescription(host.host, key, entries),
+    });
   }
   return cells;
 }
@@ -79,26 +88,40 @@ export function hasProblem(host: FirewallHostExposureView): boolean {
   return host.firewall.state !== 'active' || !host.listenersKnown || host.ports.some((entry) => entry.conformance === 'beyond-baseline' || entry.conformance === 'undetermined');
 }
 
-/** One site's rows: hosts grouped by their first role, role headers in between, names in natural order. */
-export function siteMatrixRows(hosts: FirewallHostExposureView[], filter: MatrixFilter): MatrixRow[] {
+const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
+const firstRole = (host: FirewallHostExposureView) => host.roles[0] ?? '(no role)';
+
+/** A site's hosts in matrix order: by first role, then by name in natural order (imap2 before imap10). */
+export function matrixOrder(hosts: FirewallHostExposureView[]): FirewallHostExposureView[] {
+  return [...hosts].sort((a, b) => {
+    const [roleA, roleB] = [firstRole(a), firstRole(b)];
+    return roleA < roleB ? -1 : roleA > roleB ? 1 : NATURAL_ORDER.compare(a.host, b.host);
+  });
+}
+
+/** The rows of hosts already in matrix order (sorted once per load, not per keystroke): those the filter keeps, a role header before each role. */
+export function filteredMatrixRows(ordered: FirewallHostExposureView[], filter: MatrixFilter): MatrixRow[] {
   const needle = filter.text.trim().toLowerCase();
-  const shown = hosts.filter(
-    (host) => (!filter.problemsOnly || hasProblem(host)) && (!needle || host.host.toLowerCase().includes(needle) || host.roles.some((role) => role.toLowerCase().includes(needle))),
-  );
-  const byRole = new Map<string, FirewallHostExposureView[]>();
-  for (const host of shown) {
-    const role = host.roles[0] ?? '(no role)';
-    const group = byRole.get(role);
-    if (group) group.push(host);
-    else byRole.set(role, [host]);
-  }
+  const keeps = (host: FirewallHostExposureView) =>
+    (!filter.problemsOnly || hasProblem(host)) && (!needle || host.host.toLowerCase().includes(needle) || host.roles.some((role) => role.toLowerCase().includes(needle)));
   const rows: MatrixRow[] = [];
-  for (const role of [...byRole.keys()].sort()) {
-    const group = byRole.get(role)!.sort((a, b) => a.host.localeCompare(b.host, 'en', { numeric: true }));
-    rows.push({ kind: 'role', role, count: group.length });
-    for (const host of group) rows.push({ kind: 'host', host, cells: hostCells(host) });
+  let header = { kind: 'role' as const, role: '', count: 0 };
+  for (const host of ordered) {
+    if (!keeps(host)) continue;
+    const role = firstRole(host);
+    if (rows.length === 0 || header.role !== role) {
+      header = { kind: 'role', role, count: 0 };
+      rows.push(header);
+    }
+    header.count++;
+    rows.push({ kind: 'host', host });
   }
   return rows;
+}
+
+/** One site's rows: hosts grouped by their first role, role headers in between, names in natural order. */
+export function siteMatrixRows(hosts: FirewallHostExposureView[], filter: MatrixFilter): MatrixRow[] {
+  return filteredMatrixRows(matrixOrder(hosts), filter);
 }
 
 export interface SiteTotals {

@@ -27,6 +27,7 @@ describe('the fleet matrix of the demo fleet', () => {
     const cell = hostCells(named('db1.nj')).get('tcp/5432')!;
     expect(cell).toMatchObject({ conformance: 'beyond-baseline', reachability: 'any' });
     expect(cell.entries.map((entry) => entry.family)).toEqual(['ipv4', 'ipv6']);
+    expect(cell.summary).toBe('db1.nj tcp/5432: beyond baseline, any address');
     expect(cell.description).toBe(
       'db1.nj tcp/5432: IPv4 reachable from any address (any address) — beyond baseline, the baseline allows 10.10.8.0/22, 10.20.8.0/22; decided by: tcp dport 5432 accept comment "postgresql (temporary, for the replica migration)". ' +
         'IPv6 reachable from any address (any address) — beyond baseline, the baseline allows 10.10.8.0/22, 10.20.8.0/22; decided by: tcp dport 5432 accept comment "postgresql (temporary, for the replica migration)"',
