@@ -147,14 +147,18 @@ export class ScanStore {
    */
   async latestAreaFactsOf(area: PostureArea, options: { fields?: readonly string[]; host?: string } = {}): Promise<{ host: string; dc: string; finishedAt: string; facts: unknown }[]> {
     const rows = await this.sql.query<{ host: string; dc: string; finished_at: Date | string; facts: unknown }>(
+      // The area is taken out of the row's facts once (OFFSET 0 keeps the planner
+      // from inlining it back): each `r.facts -> …` would otherwise decompress
+      // the whole stored document again, once per field.
       `SELECT latest.host, latest.dc, latest.finished_at,
-              CASE WHEN $2::text[] IS NULL THEN r.facts -> $1
-                   ELSE (SELECT jsonb_object_agg(field, r.facts -> $1 -> field) FROM unnest($2::text[]) AS field
-                          WHERE r.facts -> $1 -> field IS NOT NULL) END AS facts
+              CASE WHEN $2::text[] IS NULL THEN picked.area
+                   ELSE (SELECT jsonb_object_agg(field, picked.area -> field) FROM unnest($2::text[]) AS field
+                          WHERE picked.area -> field IS NOT NULL) END AS facts
          FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at FROM host_results
                 WHERE phase = 'done' AND ($3::text IS NULL OR host = $3) ORDER BY host, finished_at DESC) AS latest
          JOIN host_results r ON r.run_id = latest.run_id AND r.host = latest.host
-        WHERE r.facts -> $1 IS NOT NULL
+         CROSS JOIN LATERAL (SELECT r.facts -> $1 AS area OFFSET 0) AS picked
+        WHERE picked.area IS NOT NULL
         ORDER BY latest.host`,
       [area, options.fields ? [...options.fields] : null, options.host ?? null],
     );
