@@ -33,7 +33,7 @@ export function FindingsTable({ findings, showHost }: { findings: FindingView[];
             <td>{finding.area}</td>
             <td>
               <strong>{finding.title}</strong>
-              {finding.detail && <div className="muted">{finding.detail}</div>}
+              {finding.detail && <div className="muted finding-detail">{finding.detail}</div>}
             </td>
             <td className="muted">{controlLabel(finding.control)}</td>
             <td>

@@ -1,7 +1,7 @@
 // A host's pending updates, security first, filterable by package or suite.
 // Windowed: a host that has not been upgraded for a release can list thousands.
 import { useMemo, useState } from 'react';
-import { useVirtualRows } from './use-virtual-rows';
+import { SpacerRow, useVirtualRows } from './use-virtual-rows';
 
 const ROW_HEIGHT = 30;
 
@@ -44,11 +44,7 @@ export function PendingUpdatesTable({ updates }: { updates: PendingUpdateView[] 
             </tr>
           </thead>
           <tbody>
-            {before > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={5} style={{ height: before, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={before} columns={5} />
             {items.map((item) => shown[item.index]!).map((update) => (
               <tr key={`${update.name}=${update.to}`} style={{ height: ROW_HEIGHT }}>
                 <td className="mono">{update.name}</td>
@@ -58,11 +54,7 @@ export function PendingUpdatesTable({ updates }: { updates: PendingUpdateView[] 
                 <td className="mono">{update.suites.join(', ')}</td>
               </tr>
             ))}
-            {after > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={5} style={{ height: after, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={after} columns={5} />
           </tbody>
         </table>
       </div>

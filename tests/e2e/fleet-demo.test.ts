@@ -74,6 +74,8 @@ test('the patch page rolls up both sites and never calls a stale host up to date
   await expect.poll(() => page.getByTestId('pending-updates').locator('tbody tr').count()).toBeGreaterThan(0);
   const firstKind = await page.getByTestId('pending-updates').locator('tbody tr').first().locator('td').nth(3).textContent();
   expect(firstKind).toBe('security');
+  // The app's main panel scrolls by itself (a full-page shot does not): bring the table into view.
+  await page.getByTestId('pending-updates').scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'host-pending-updates');
   await page.goBack();
   await page.keyboard.press('Alt+1');

@@ -9,7 +9,7 @@ import { EngineError } from '../contract/engine-error';
 import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
 import type { FleetService } from '../fleet/fleet-service';
 import { scanTargets } from '../fleet/scan-targets';
-import { siteCounterpartKey } from '../posture/patch-parity';
+import { siteCounterpartKey } from '../posture/site-counterpart';
 import type { ScanStore } from '../store/scan-store';
 import { fleetExposureViews, type FirewallHostInfo } from './fleet-exposure-view';
 import { EXPOSURE_FIELDS, isFirewallFacts } from './firewall-facts-guard';

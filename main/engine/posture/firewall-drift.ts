@@ -24,7 +24,7 @@ import { entryCommandIds, entryExcerpt } from './firewall-evidence';
 import { comparable, exposureProfile, moreOpen, portLabel, reachText, type ExposureProfile, type ProfileEntry } from './firewall-exposure-profile';
 import { FIREWALL_FINDING_KINDS as kinds, firewallFinding } from './firewall-finding-kinds';
 import type { Finding } from './finding';
-import { siteCounterpartKey } from './patch-parity';
+import { siteCounterpartKey } from './site-counterpart';
 
 interface ProfiledHost {
   host: FleetHostFacts<FirewallFacts>;
@@ -39,6 +39,8 @@ interface Difference {
   other: ProfiledHost;
   direction: 'more' | 'less';
 }
+
+const MAX_NAMED_PEERS = 3;
 
 const rolesKey = (roles: string[]) => [...roles].sort().join('+');
 
@@ -157,7 +159,9 @@ function ports(differences: Difference[]): string {
 function roleDriftFinding(me: ProfiledHost, peers: ProfiledHost[], differences: Difference[]): Finding {
   const roles = rolesKey(me.host.roles);
   const names = peers.map((peer) => peer.host.host);
-  const peerText = names.length === 1 ? names[0]! : `most of ${names.join(', ')}`;
+  // A role of hundreds of hosts must not put every name in a one-line title.
+  const peerText =
+    names.length === 1 ? names[0]! : names.length <= MAX_NAMED_PEERS ? `most of ${names.join(', ')}` : `most of its ${names.length} peers (${names.slice(0, MAX_NAMED_PEERS).join(', ')}, …)`;
   const more = differences.some((difference) => difference.direction === 'more');
   return firewallFinding({
     kind: kinds.roleDrift,

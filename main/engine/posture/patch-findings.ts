@@ -11,7 +11,8 @@ import { PATCH_FINDING_KINDS as kinds, patchFinding, plural } from './patch-find
 import type { FirstSeenMap } from './patch-first-seen';
 import { securitySlaFinding, updatesUnknownFinding } from './patch-sla-finding';
 
-export { patchParity, siteCounterpartKey, type ParityHost } from './patch-parity';
+export { patchParity, type ParityHost } from './patch-parity';
+export { siteCounterpartKey } from './site-counterpart';
 export { PATCH_FINDING_KINDS, patchFindingId } from './patch-finding-kinds';
 
 /** A package index older than this is "high": a week without `apt update` is a broken pipeline. */

@@ -5,6 +5,7 @@
 import { PATCH_COMMAND_IDS as ids } from '../collectors/patches/patch-commands';
 import type { Finding } from './finding';
 import { PATCH_FINDING_KINDS, patchFinding } from './patch-finding-kinds';
+import { siteCounterpartKey } from './site-counterpart';
 
 export interface ParityHost {
   host: string;
@@ -12,16 +13,6 @@ export interface ParityHost {
   siteRole: 'primary' | 'secondary';
   /** PatchFacts.kernelOrPlatform; null when unknown (such a pair is not compared). */
   kernelOrPlatform: string | null;
-}
-
-/** The host's name without its site label: the dc id as a dot-separated label, else the short name. */
-export function siteCounterpartKey(host: string, dc: string): string {
-  const labels = host.toLowerCase().split('.');
-  const at = labels.indexOf(dc.toLowerCase());
-  if (at > 0) return [...labels.slice(0, at), ...labels.slice(at + 1)].join('.');
-  const first = labels[0]!;
-  const suffix = `-${dc.toLowerCase()}`;
-  return first.endsWith(suffix) && first.length > suffix.length ? first.slice(0, -suffix.length) : first;
 }
 
 const STAMP = /^\d{8}T\d{6}Z$/;

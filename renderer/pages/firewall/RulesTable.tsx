@@ -5,8 +5,8 @@
 // "rules-filter"); the first paint after the rules arrive is measure
 // "rules-table-render".
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FirewallRuleRowView } from '../../../preload/contract';
+import { SpacerRow, useVirtualRows } from '../../components/use-virtual-rows';
 import { measureUntilPainted } from './paint-marks';
 import { filterOptions, filterRules, indexRules, NO_FILTER, parsePortFilter, type RuleFilter } from './rules-filter';
 
@@ -17,8 +17,7 @@ export function RulesTable({ rules, focusRule }: { rules: FirewallRuleRowView[];
   const options = useMemo(() => filterOptions(index), [index]);
   const [filter, setFilter] = useState<RuleFilter>(NO_FILTER);
   const shown = useMemo(() => filterRules(index, filter), [index, filter]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 16 });
+  const { scroller, virtualizer, items, before, after } = useVirtualRows(shown.length, ROW_HEIGHT, 16);
 
   // "Show rule" from the exposure list: clear the filters so the rule is listed, then scroll to it.
   const [focusSeq, setFocusSeq] = useState(0);
@@ -35,7 +34,7 @@ export function RulesTable({ rules, focusRule }: { rules: FirewallRuleRowView[];
     virtualizer.scrollToIndex(at, { align: 'center' });
     scroller.current?.scrollIntoView({ block: 'nearest' });
     scroller.current?.focus({ preventScroll: true });
-  }, [focusRule, shown, rules, virtualizer]);
+  }, [focusRule, shown, rules, virtualizer, scroller]);
 
   const filterPending = useRef(false);
   const change = (patch: Partial<RuleFilter>) => {
@@ -52,9 +51,6 @@ export function RulesTable({ rules, focusRule }: { rules: FirewallRuleRowView[];
     if (performance.getEntriesByName('rules-fetch-end', 'mark').length > 0) measureUntilPainted('rules-fetch-end', 'rules-table-painted', 'rules-table-render');
   }, [rules]);
 
-  const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const portInvalid = parsePortFilter(filter.port) === 'invalid';
   const highlighted = focusRule?.id ?? null;
   return (
@@ -123,20 +119,12 @@ export function RulesTable({ rules, focusRule }: { rules: FirewallRuleRowView[];
             </tr>
           </thead>
           <tbody>
-            {before > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={5} style={{ height: before, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={before} columns={5} />
             {items.map((item) => {
               const rule = rules[shown[item.index]!]!;
               return <RuleRow key={rule.id} rule={rule} highlighted={rule.id === highlighted} />;
             })}
-            {after > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={5} style={{ height: after, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={after} columns={5} />
           </tbody>
         </table>
       </div>

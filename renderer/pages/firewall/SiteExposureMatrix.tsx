@@ -2,10 +2,10 @@
 // the DOM, and only their cells are worked out, so 500 hosts a site scroll
 // and filter like 12. The columns are the fleet's, the same for both
 // sites, so the two tables read side by side.
-import { memo, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo } from 'react';
 import type { DatacentreView, FirewallHostExposureView } from '../../../preload/contract';
 import { routeHref } from '../../app/routes';
+import { SpacerRow, useVirtualRows } from '../../components/use-virtual-rows';
 import { CONFORMANCE_MARK, REACH_SHORT } from './exposure-marks';
 import { filteredMatrixRows, hostCells, matrixOrder, siteTotals, type MatrixCell, type MatrixColumn, type MatrixFilter } from './exposure-matrix';
 
@@ -24,16 +24,7 @@ export const SiteExposureMatrix = memo(function SiteExposureMatrix({ site, hosts
   const ordered = useMemo(() => matrixOrder(hosts), [hosts]);
   const rows = useMemo(() => filteredMatrixRows(ordered, filter), [ordered, filter]);
   const totals = useMemo(() => siteTotals(hosts), [hosts]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.kind === 'role' ? ROLE_ROW_HEIGHT : ROW_HEIGHT),
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const { scroller, items, before, after } = useVirtualRows(rows.length, (index) => (rows[index]?.kind === 'role' ? ROLE_ROW_HEIGHT : ROW_HEIGHT), 10);
   const span = columns.length + 1;
   return (
     <section className="site matrix-site" aria-labelledby={`fw-site-${site.id}`} data-site={site.id}>
@@ -63,11 +54,7 @@ export const SiteExposureMatrix = memo(function SiteExposureMatrix({ site, hosts
             </tr>
           </thead>
           <tbody>
-            {before > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={span} style={{ height: before, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={before} columns={span} />
             {items.map((item) => {
               const row = rows[item.index]!;
               return row.kind === 'role' ? (
@@ -80,11 +67,7 @@ export const SiteExposureMatrix = memo(function SiteExposureMatrix({ site, hosts
                 <HostMatrixRow key={row.host.host} host={row.host} columns={columns} />
               );
             })}
-            {after > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={span} style={{ height: after, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={after} columns={span} />
           </tbody>
         </table>
         {rows.length === 0 && <p className="muted empty-matrix">{hosts.length === 0 ? 'No host of this site has firewall data yet.' : 'No host matches.'}</p>}

@@ -1,10 +1,10 @@
 // One site's hosts as a dense, virtualized table grouped by role: name,
 // OS, kernel or platform image, scan state and time. Only the visible rows
 // are in the DOM, so a site of 500 hosts scrolls as fast as one of 5.
-import { useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo } from 'react';
 import type { DatacentreView, HostView } from '../../../preload/contract';
 import { PhaseBadge } from '../../components/PhaseBadge';
+import { SpacerRow, useVirtualRows } from '../../components/use-virtual-rows';
 import { routeHref } from '../../app/routes';
 import { siteRows } from './site-rows';
 
@@ -21,16 +21,7 @@ const ROLE_ROW_HEIGHT = 26;
 
 export function SiteHostTable({ dc, hosts, scanDisabled, onScanSite, onScanHost }: Props) {
   const rows = useMemo(() => siteRows(hosts), [hosts]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.kind === 'role' ? ROLE_ROW_HEIGHT : ROW_HEIGHT),
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const { scroller, items, before, after } = useVirtualRows(rows.length, (index) => (rows[index]?.kind === 'role' ? ROLE_ROW_HEIGHT : ROW_HEIGHT));
   const answered = hosts.filter((host) => host.last?.phase === 'done').length;
   const failed = hosts.filter((host) => host.last?.phase === 'failed').length;
 
@@ -62,11 +53,7 @@ export function SiteHostTable({ dc, hosts, scanDisabled, onScanSite, onScanHost 
             </tr>
           </thead>
           <tbody>
-            {before > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={6} style={{ height: before, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={before} columns={6} />
             {items.map((item) => {
               const row = rows[item.index]!;
               return row.kind === 'role' ? (
@@ -79,11 +66,7 @@ export function SiteHostTable({ dc, hosts, scanDisabled, onScanSite, onScanHost 
                 <HostRow key={row.host.name} host={row.host} scanDisabled={scanDisabled} onScanHost={onScanHost} />
               );
             })}
-            {after > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={6} style={{ height: after, padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <SpacerRow height={after} columns={6} />
           </tbody>
         </table>
       </div>

@@ -5,7 +5,7 @@ import { demoInventoryYaml } from '../../../main/engine/demo-fleet/demo-inventor
 import { FleetService } from '../../../main/engine/fleet/fleet-service';
 import { firewallHandlers } from '../../../main/engine/firewall-views/firewall-handlers';
 import type { ScanStore } from '../../../main/engine/store/scan-store';
-import { demoFirewallFleet } from './support/demo-firewall-hosts';
+import { demoFirewallFleet } from '../firewall/support/demo-firewall-fleet';
 
 const { hosts, findings } = demoFirewallFleet();
 const spec = demoFleetSpec();

@@ -3,7 +3,7 @@ import type { ExposureEntry } from '../../../main/engine/collectors/firewall/exp
 import { fleetExposureViews } from '../../../main/engine/firewall-views/fleet-exposure-view';
 import { portConformance, reachText } from '../../../main/engine/firewall-views/port-conformance';
 import type { HostPolicy } from '../../../main/engine/posture/host-context';
-import { demoFirewallFleet, demoHost } from './support/demo-firewall-hosts';
+import { demoFirewallFleet, demoHost } from '../firewall/support/demo-firewall-fleet';
 
 const { hosts, findings } = demoFirewallFleet();
 const views = fleetExposureViews(

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { comparableRuleText, firewallHostDiff, type DiffHost } from '../../../main/engine/firewall-views/host-firewall-diff';
 import type { FirewallFacts } from '../../../main/engine/collectors/firewall/firewall-facts';
-import { demoFirewallFleet, demoHost } from './support/demo-firewall-hosts';
+import { demoFirewallFleet, demoHost } from '../firewall/support/demo-firewall-fleet';
 
 const { hosts } = demoFirewallFleet();
 const diffHost = (name: string, facts?: FirewallFacts): DiffHost => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RuleMatch } from '../../../main/engine/collectors/firewall/firewall-model';
 import { destinationPorts, hostRulesView } from '../../../main/engine/firewall-views/host-rules-view';
-import { demoFirewallFleet, demoHost } from './support/demo-firewall-hosts';
+import { demoFirewallFleet, demoHost } from '../firewall/support/demo-firewall-fleet';
 
 const { hosts, findings } = demoFirewallFleet();
 const rulesOf = (name: string, page = {}) => {

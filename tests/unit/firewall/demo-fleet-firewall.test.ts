@@ -3,37 +3,11 @@
 // policy from the demo inventory's role baselines, then the per-host and
 // fleet findings exactly as a scan computes them.
 import { describe, expect, test } from 'vitest';
-import type { FleetHostFacts } from '../../../main/engine/collectors/area-collector';
-import { firewallArea } from '../../../main/engine/collectors/firewall/firewall-area';
-import type { FirewallFacts } from '../../../main/engine/collectors/firewall/firewall-facts';
-import { remoteCommandLine, type CommandOutput } from '../../../main/engine/collectors/host-command';
-import { parseDemoCommand } from '../../../main/engine/demo-fleet/demo-command';
 import { demoFleetSpec, PLANTED_PROBLEMS } from '../../../main/engine/demo-fleet/demo-fleet-spec';
-import { demoInventoryYaml } from '../../../main/engine/demo-fleet/demo-inventory-yaml';
-import { demoHostProfile } from '../../../main/engine/demo-fleet/profiles/demo-host-profile';
-import { scanTargets } from '../../../main/engine/fleet/scan-targets';
-import { parseInventory } from '../../../main/engine/inventory/parse-inventory';
+import { demoFirewallFleet } from './support/demo-firewall-fleet';
 
-const now = new Date('2025-06-01T00:00:00Z');
 const spec = demoFleetSpec();
-const inventory = parseInventory(demoInventoryYaml({ spec, bastions: spec.datacentres.map((dc, index) => ({ dc: dc.id, address: '127.0.0.1', port: 2200 + index })), clientKeyPath: '/tmp/demo-key' }), 'demo.yaml');
-if (!inventory.ok) throw new Error(`demo inventory: ${inventory.problems[0]?.message}`);
-const targets = scanTargets(inventory.inventory, { kind: 'fleet' });
-
-const scanned = spec.hosts.map((host) => {
-  const target = targets.find((each) => each.name === host.name)!;
-  const profile = demoHostProfile(spec, host, now);
-  const outputs: CommandOutput[] = firewallArea.commands[host.os].map((command) => {
-    const line = remoteCommandLine(command, target.useSudo);
-    const answer = profile.answer(parseDemoCommand(line));
-    return { id: command.id, command: line, stdout: answer.stdout.toString(), stderr: answer.stderr.toString(), exitCode: answer.exitCode, durationMs: 1, error: null };
-  });
-  const facts = firewallArea.facts(host.os, outputs, now, undefined);
-  const findings = firewallArea.findings(facts, { host: host.name, dc: host.dc, siteRole: target.siteRole, os: host.os, policy: target.policy, now });
-  return { host, target, facts, findings };
-});
-const fleet: FleetHostFacts<FirewallFacts>[] = scanned.map(({ host, target, facts }) => ({ host: host.name, dc: host.dc, siteRole: target.siteRole, roles: target.roles, policy: target.policy, facts }));
-const fleetFindings = firewallArea.fleetFindings!(fleet);
+const { hosts: scanned, fleetFindings } = demoFirewallFleet(new Date('2025-06-01T00:00:00Z'));
 
 describe('the demo fleet', () => {
   test('the planted exposures and the sudo-less host are the only findings above info', () => {

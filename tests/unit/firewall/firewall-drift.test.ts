@@ -47,6 +47,14 @@ describe('role drift (same role, same datacentre)', () => {
     ]);
   });
 
+  test('a large role: the title names a few peers and counts the rest', () => {
+    const peers = Array.from({ length: 40 }, (_, index) => host(`imap${index + 2}.nj`, imapFacts('nj')));
+    const findings = firewallDrift([host('imap1.nj', imapFacts('nj', [plain143])), ...peers]);
+    expect(findings.map((finding) => [finding.id, finding.title])).toEqual([
+      ['firewall.role-drift:imap1.nj:imap', 'imap1.nj exposes more than most of its 40 peers (imap2.nj, imap3.nj, imap4.nj, …) (role imap in nj): IMAP (tcp/143)'],
+    ]);
+  });
+
   test('three hosts: more than the majority is medium, less than the majority is low', () => {
     expect(summary([host('imap1.nj', imapFacts('nj')), host('imap2.nj', imapFacts('nj')), host('imap3.nj', imapFacts('nj', [], true))])).toEqual([
       ['firewall.role-drift:imap3.nj:imap', 'low', 'imap3.nj exposes less than most of imap1.nj, imap2.nj (role imap in nj): IMAPS (tcp/993)'],

@@ -9,36 +9,14 @@ import { FIREWALL_COMMANDS } from '../../../../main/engine/collectors/firewall/f
 import type { CommandOutput } from '../../../../main/engine/collectors/host-command';
 import type { HostContext, PortAllowance } from '../../../../main/engine/posture/host-context';
 import { expectedJsonMatcher } from '../../../support/expected-json';
-import { fixture } from '../../../support/fixtures';
+import { fixture, fixtureSections, type FixtureSection } from '../../../support/fixtures';
 
-export { fixture };
+export { fixture, fixtureSections, type FixtureSection };
 
 export const expectMatchesExpected = expectedJsonMatcher('firewall');
 
 export function captured(name: string): string {
   return readFileSync(join(process.cwd(), 'tests', 'unit', 'firewall', 'captured', name), 'utf8');
-}
-
-export interface FixtureSection {
-  heading: string;
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-
-/** Splits a `### …` sectioned fixture; the heading says stdout or stderr and `exit N`. */
-export function fixtureSections(relativePath: string): FixtureSection[] {
-  const sections: Array<{ heading: string; text: string }> = [];
-  for (const line of fixture(relativePath).split('\n')) {
-    if (line.startsWith('### ')) sections.push({ heading: line.slice(4), text: '' });
-    else if (sections.length > 0) sections[sections.length - 1]!.text += `${line}\n`;
-  }
-  return sections.map(({ heading, text }) => {
-    const body = text.replace(/\n+$/, '\n');
-    const exit = /exit (\d+)/.exec(heading);
-    const stderr = /stderr/.test(heading);
-    return { heading, stdout: stderr ? '' : body, stderr: stderr ? body : '', exitCode: exit ? Number(exit[1]) : 0 };
-  });
 }
 
 /** The output of FIREWALL_COMMANDS' command `id`, as the scan records it. */

@@ -7,7 +7,7 @@ import { firewallArea } from '../../../../main/engine/collectors/firewall/firewa
 import type { FirewallFacts } from '../../../../main/engine/collectors/firewall/firewall-facts';
 import { remoteCommandLine, type CommandOutput } from '../../../../main/engine/collectors/host-command';
 import { parseDemoCommand } from '../../../../main/engine/demo-fleet/demo-command';
-import { demoFleetSpec } from '../../../../main/engine/demo-fleet/demo-fleet-spec';
+import { demoFleetSpec, type DemoHostSpec } from '../../../../main/engine/demo-fleet/demo-fleet-spec';
 import { demoInventoryYaml } from '../../../../main/engine/demo-fleet/demo-inventory-yaml';
 import { demoHostProfile } from '../../../../main/engine/demo-fleet/profiles/demo-host-profile';
 import { scanTargets } from '../../../../main/engine/fleet/scan-targets';
@@ -15,13 +15,15 @@ import { parseInventory } from '../../../../main/engine/inventory/parse-inventor
 import type { ScanTarget } from '../../../../main/engine/scan/scan-target';
 
 export interface DemoFirewallHost {
+  host: DemoHostSpec;
   target: ScanTarget;
   facts: FirewallFacts;
   findings: FindingView[];
 }
 
-export function demoFirewallFleet(now = new Date('2025-06-01T00:00:00Z')): { hosts: DemoFirewallHost[]; findings: FindingView[] } {
-  const spec = demoFleetSpec();
+/** `findings` holds every host's findings and then the fleet's (drift); `fleetFindings` the fleet's alone. */
+export function demoFirewallFleet(now = new Date('2025-06-01T00:00:00Z'), size?: number): { hosts: DemoFirewallHost[]; findings: FindingView[]; fleetFindings: FindingView[] } {
+  const spec = size === undefined ? demoFleetSpec() : demoFleetSpec({ hosts: size });
   const bastions = spec.datacentres.map((dc, index) => ({ dc: dc.id, address: '127.0.0.1', port: 2200 + index }));
   const inventory = parseInventory(demoInventoryYaml({ spec, bastions, clientKeyPath: '/tmp/demo-key' }), 'demo.yaml');
   if (!inventory.ok) throw new Error(`demo inventory: ${inventory.problems[0]?.message}`);
@@ -36,11 +38,11 @@ export function demoFirewallFleet(now = new Date('2025-06-01T00:00:00Z')): { hos
     });
     const facts = firewallArea.facts(host.os, outputs, now, undefined);
     const findings = firewallArea.findings(facts, { host: host.name, dc: host.dc, siteRole: target.siteRole, os: host.os, policy: target.policy, now }) as FindingView[];
-    return { target, facts, findings };
+    return { host, target, facts, findings };
   });
   const fleet: FleetHostFacts<FirewallFacts>[] = hosts.map(({ target, facts }) => ({ host: target.name, dc: target.dc, siteRole: target.siteRole, roles: target.roles, policy: target.policy, facts }));
-  const findings = [...hosts.flatMap((host) => host.findings), ...(firewallArea.fleetFindings!(fleet) as FindingView[])];
-  return { hosts, findings };
+  const fleetFindings = firewallArea.fleetFindings!(fleet) as FindingView[];
+  return { hosts, findings: [...hosts.flatMap((host) => host.findings), ...fleetFindings], fleetFindings };
 }
 
 export function demoHost(hosts: DemoFirewallHost[], name: string): DemoFirewallHost {

@@ -1,0 +1,29 @@
+// Windowed table rows: only the rows in view (plus an overscan) are rendered,
+// with spacer rows above and below so the scrollbar stays true.
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+/** `rowHeight`: one height for every row, or a row's estimated height by index. */
+export function useVirtualRows(count: number, rowHeight: number | ((index: number) => number), overscan = 12) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: typeof rowHeight === 'number' ? () => rowHeight : rowHeight,
+    overscan,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return { scroller, virtualizer, items, before, after };
+}
+
+/** The empty row standing in for the rows scrolled out of view; nothing when there are none. */
+export function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true">
+      <td colSpan={columns} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
