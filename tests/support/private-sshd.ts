@@ -28,8 +28,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function generateKey(path: string): Promise<string> {
-  const result = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path], { encoding: 'utf8' });
+export async function generateKey(path: string, type: 'ed25519' | 'ecdsa' | 'rsa' = 'ed25519'): Promise<string> {
+  const result = spawnSync('ssh-keygen', ['-q', '-t', type, ...(type === 'rsa' ? ['-b', '3072'] : []), '-N', '', '-f', path], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`ssh-keygen failed (is openssh-client installed?): ${result.stderr}`);
   return (await readFile(`${path}.pub`, 'utf8')).trim();
 }
@@ -42,19 +42,22 @@ export interface PrivateSshdOptions {
   netns?: string;
   listenAddress?: string;
   port?: number;
+  /** The server's host key type (ed25519 unless given). */
+  hostKeyType?: 'ed25519' | 'ecdsa' | 'rsa';
 }
 
 export async function startPrivateSshd(options: PrivateSshdOptions): Promise<PrivateSshd> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install Debian's openssh-server package`);
   await mkdir('/run/sshd', { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'opsdeck-sshd-'));
-  const hostPublicKey = await generateKey(join(dir, 'host_ed25519'));
+  const hostKeyPath = join(dir, `host_${options.hostKeyType ?? 'ed25519'}`);
+  const hostPublicKey = await generateKey(hostKeyPath, options.hostKeyType);
   await writeFile(join(dir, 'authorized_keys'), `${options.authorizedKeys.join('\n')}\n`, { mode: 0o600 });
   const port = options.port ?? (await freePort());
   const address = options.listenAddress ?? '127.0.0.1';
   const config = [
     ...[port, ...(options.extraPorts ?? [])].map((p) => `ListenAddress ${address}:${p}`),
-    `HostKey ${join(dir, 'host_ed25519')}`,
+    `HostKey ${hostKeyPath}`,
     `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
     'StrictModes no',
     'UsePAM no',

@@ -119,10 +119,9 @@ export function entriesForHost(entries: readonly KnownHostsEntry[], host: string
 }
 
 /**
- * The verdict OpenSSH's check_host_in_hostfile would reach: a matching key is
- * known; another key of the same type for the host means the key changed; a key
- * of another type only is unknown; a matching `@revoked` line overrides all.
- * `@cert-authority` lines never vouch for a plain host key.
+ * The verdict for a host key: a matching key is known; a matching `@revoked`
+ * line overrides all; otherwise see unmatchedKeyVerdict. `@cert-authority`
+ * lines never vouch for a plain host key.
  */
 export function lookupHostKey(
   entries: readonly KnownHostsEntry[],
@@ -138,10 +137,19 @@ export function lookupHostKey(
   const plain = forHost.filter((e) => e.marker === null);
   const same = plain.find((e) => e.keyBlob.equals(keyBlob));
   if (same) return { status: 'known', source: same.source, line: same.line };
-  const type = hostKeyType(keyType, keyBlob);
-  const others = plain.filter((e) => e.keyType === type);
-  if (others.length === 0) return { status: 'unknown', fingerprint };
-  const knownFingerprints = others.map((e) => ({
+  return unmatchedKeyVerdict(plain, fingerprint);
+}
+
+/**
+ * A key that matches none of the host's known keys: unknown only when the
+ * host has no known key at all. A host known by ANY key that now offers
+ * another is changed, whatever the types: otherwise an impostor could offer
+ * only ECDSA or RSA to a host known by its ED25519 key and be asked about as
+ * "new" (and taken by accept-new), which OpenSSH's accept-new refuses.
+ */
+export function unmatchedKeyVerdict(knownForHost: readonly KnownHostsKey[], fingerprint: string): HostKeyVerdict {
+  if (knownForHost.length === 0) return { status: 'unknown', fingerprint };
+  const knownFingerprints = knownForHost.map((e) => ({
     fingerprint: sha256Fingerprint(e.keyBlob),
     keyType: e.keyType,
     source: e.source,

@@ -101,9 +101,26 @@ describe('lookupHostKey', () => {
     );
   });
 
-  test('a host known only with a key of another type is unknown for this type, not changed', () => {
-    const entries = parseKnownHosts(`db1.sea ${ecdsa.text}\n`, 'kh');
-    expect(lookupHostKey(entries, 'db1.sea', 22, k1.keyType, k1.blob)).toEqual({ status: 'unknown', fingerprint: k1.keygenFingerprint });
+  test('a host known only with a key of another type is changed, naming the known key (a key-type switch is no way round the check)', () => {
+    const entries = parseKnownHosts(`db1.sea ${k1.text}\n`, 'kh');
+    for (const impostor of [ecdsa, rsa]) {
+      expect(lookupHostKey(entries, 'db1.sea', 22, impostor.keyType, impostor.blob)).toEqual({
+        status: 'changed',
+        fingerprint: impostor.keygenFingerprint,
+        knownFingerprints: [{ fingerprint: k1.keygenFingerprint, keyType: 'ssh-ed25519', source: 'kh', line: 1 }],
+      });
+    }
+    // Any one of several known keys, of any type, is still known.
+    const both = parseKnownHosts(`db1.sea ${k1.text}\ndb1.sea ${ecdsa.text}\n`, 'kh');
+    expect(lookupHostKey(both, 'db1.sea', 22, ecdsa.keyType, ecdsa.blob)).toMatchObject({ status: 'known', line: 2 });
+  });
+
+  test('accepting a key of another type for a known host is refused by the store', async () => {
+    const store = new HostKeyStore({ opsdeckKnownHostsPath: await knownHostsFile([`db1.sea ${k1.text}`]), hashAcceptedHosts: false });
+    const refused = await store.accept('db1.sea', 22, rsa.keyType, rsa.blob).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HostKeyError);
+    expect((refused as HostKeyError).message).toContain(`known ssh-ed25519 ${k1.keygenFingerprint}`);
+    expect((refused as HostKeyError).message).toContain(`now offered ${rsa.keygenFingerprint}`);
   });
 
   test('an rsa key offered under an rsa-sha2-512 signature name is compared as ssh-rsa', async () => {
