@@ -119,6 +119,19 @@ export interface RawOutputView {
   stderr: string;
   durationMs: number;
   error: string | null;
+  /** Bytes the host sent and OpsDeck kept (not characters: the evidence is the bytes). */
+  stdoutBytes?: number;
+  stderrBytes?: number;
+  /** Set when the output was cut at a cap; only the first keptBytes were kept, and nothing was judged from it. */
+  truncated?: OutputTruncationView | null;
+  /** Set when `stdout` here is only the first bytes of the kept output (host.rawOutputPage has the rest). */
+  stdoutShownBytes?: number;
+}
+
+export interface OutputTruncationView {
+  cap: 'command' | 'host' | 'scan';
+  capBytes: number;
+  keptBytes: number;
 }
 
 export interface HostScanDetail extends HostScanSummary {

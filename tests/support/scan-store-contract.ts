@@ -2,7 +2,7 @@
 // (embedded PGlite today; a PostgreSQL server shares the same suite).
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { HostScanDetail } from '../../preload/contract';
-import type { ScanStore } from '../../main/engine/store/scan-store';
+import { OUTPUT_PREVIEW_BYTES, type ScanStore } from '../../main/engine/store/scan-store';
 
 export function hostDetail(runId: string, host: string, finishedAt: string, overrides: Partial<HostScanDetail> = {}): HostScanDetail {
   return {
@@ -51,9 +51,53 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       await store.scans.saveHostResult(hostDetail('r1', 'imap1.nj', '2026-11-28T10:00:01.000Z'));
       await store.scans.finishRun('r1', { finishedAt: '2026-11-28T10:00:02.000Z', ok: 1, failed: 0, cancelled: false });
       const detail = await store.scans.latestHostDetail('imap1.nj');
-      expect(detail).toEqual(hostDetail('r1', 'imap1.nj', '2026-11-28T10:00:01.000Z'));
+      const saved = hostDetail('r1', 'imap1.nj', '2026-11-28T10:00:01.000Z');
+      expect(detail).toEqual({
+        ...saved,
+        outputs: saved.outputs.map((output) => ({ ...output, stdoutBytes: Buffer.byteLength(output.stdout), stderrBytes: Buffer.byteLength(output.stderr), truncated: null })),
+      });
       const [run] = await store.scans.recentRuns(5);
       expect(run).toMatchObject({ runId: 'r1', scope: { kind: 'fleet' }, ok: 1, failed: 0, cancelled: false, finishedAt: '2026-11-28T10:00:02.000Z' });
+    });
+
+    test('keeps the exact bytes a host sent (NUL, invalid UTF-8) and stores NUL and unpaired surrogates in facts, findings and reasons as visible escapes', async () => {
+      await store.scans.beginRun({ runId: 'n1', startedAt: '2026-11-28T10:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
+      const hostile = 'evil\u0000name \ud800 \u202e';
+      const base = hostDetail('n1', 'nul.nj', '2026-11-28T10:00:01.000Z');
+      const stdout = Buffer.from([0x6f, 0x6b, 0x00, 0xff, 0xfe, 0xc3, 0x28, 0x0a]);
+      const detail = {
+        ...base,
+        reason: `odd: ${hostile}`,
+        facts: { firewall: { hostname: hostile } },
+        findings: [{ ...base.findings[0]!, title: hostile, evidence: { commandIds: [], excerpt: [hostile] } }],
+        outputs: [{ ...base.outputs[0]!, stdout: stdout.toString('utf8'), error: `e ${hostile}` }],
+      };
+      await store.scans.saveHostResult(detail, [{ stdout, stderr: Buffer.from([0x00]) }]);
+      const read = await store.scans.latestHostDetail('nul.nj');
+      const escaped = 'evil\\u0000name \\ud800 \u202e';
+      expect(read?.reason).toBe(`odd: ${escaped}`);
+      expect(read?.facts).toEqual({ firewall: { hostname: escaped } });
+      expect(read?.findings[0]?.title).toBe(escaped);
+      expect(read?.findings[0]?.evidence.excerpt).toEqual([escaped]);
+      expect(read?.outputs[0]).toMatchObject({ stdoutBytes: 8, stderrBytes: 1, error: `e ${escaped}` });
+      expect((await store.scans.rawOutputPage('n1', 'nul.nj', 0, 'stdout', 0, 100))?.bytes.equals(stdout)).toBe(true);
+      expect((await store.scans.rawOutputPage('n1', 'nul.nj', 0, 'stderr', 0, 100))?.bytes).toEqual(Buffer.from([0x00]));
+    });
+
+    test('a cut output says so; a large one comes back as its first bytes with its size, and the rest page by page', async () => {
+      await store.scans.beginRun({ runId: 't1', startedAt: '2026-11-28T10:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
+      const big = Buffer.alloc(OUTPUT_PREVIEW_BYTES * 3 + 5, 0x61);
+      big[OUTPUT_PREVIEW_BYTES * 2] = 0x62;
+      const base = hostDetail('t1', 'big.nj', '2026-11-28T10:00:01.000Z');
+      const truncated = { cap: 'command' as const, capBytes: big.length, keptBytes: big.length };
+      const output = { ...base.outputs[0]!, stdout: big.toString('utf8'), exitCode: null, error: 'output cut', truncated };
+      await store.scans.saveHostResult({ ...base, outputs: [output] }, [{ stdout: big, stderr: Buffer.alloc(0) }]);
+      const read = (await store.scans.latestHostDetail('big.nj'))!.outputs[0]!;
+      expect(read).toMatchObject({ truncated, stdoutBytes: big.length, stdoutShownBytes: OUTPUT_PREVIEW_BYTES, exitCode: null });
+      expect(read.stdout).toHaveLength(OUTPUT_PREVIEW_BYTES);
+      const page = await store.scans.rawOutputPage('t1', 'big.nj', 0, 'stdout', OUTPUT_PREVIEW_BYTES * 2, 10);
+      expect(page).toEqual({ bytes: Buffer.from('baaaaaaaaa'), totalBytes: big.length });
+      expect(await store.scans.rawOutputPage('t1', 'big.nj', 7, 'stdout', 0, 10)).toBeNull();
     });
 
     test('returns the newest result per host, ignoring hosts a cancelled run never reached', async () => {

@@ -32,10 +32,12 @@ export interface CommandOutcome {
   exitCode: number | null;
   signal: string | null;
   error: string | null;
-  /** The output itself is not logged, only its hash (evidence is kept elsewhere). */
+  /** The output itself is not logged, only the sha256 of the bytes the host sent and their count (evidence is kept elsewhere). */
   stdout: Buffer | string;
   stderr: Buffer | string;
   durationMs: number;
+  /** Set when the output was cut at a cap: the hashes are over the kept bytes, and the entry says so. */
+  truncated?: { cap: string; capBytes: number; keptBytes: number } | null;
 }
 
 export class AuditLog {
@@ -117,7 +119,9 @@ export class AuditLog {
       stderrSha256: sha256Hex(outcome.stderr),
       durationMs: outcome.durationMs,
     };
-    await this.append('command.end', { ...fields });
+    const sizes = { stdoutBytes: Buffer.byteLength(outcome.stdout), stderrBytes: Buffer.byteLength(outcome.stderr) };
+    const truncated = outcome.truncated ? { truncated: { ...outcome.truncated } } : {};
+    await this.append('command.end', { ...fields, ...sizes, ...truncated });
     this.openCommands.delete(startSeq);
   }
 

@@ -1,5 +1,7 @@
 // A command OpsDeck runs on a host: a fixed string chosen by a collector.
 // Nothing from the inventory, a host or the UI is ever part of it.
+import type { OutputTruncationView } from '../../../preload/contract';
+
 export interface HostCommand {
   /** Stable id, used for evidence and tests (e.g. "identity.os-release"). */
   id: string;
@@ -31,6 +33,11 @@ export interface CommandOutput {
   exitCode: number | null;
   durationMs: number;
   error: string | null;
+  /** Sizes in bytes of what was kept (the strings above are those bytes decoded as UTF-8). */
+  stdoutBytes?: number;
+  stderrBytes?: number;
+  /** Set when the output was cut at a cap: exitCode is then null and error says so. */
+  truncated?: OutputTruncationView | null;
 }
 
 const SUDO_PASSWORD_REQUIRED = /^sudo: (a password is required|a terminal is required)/m;

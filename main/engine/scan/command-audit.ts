@@ -1,6 +1,8 @@
 // What the scan engine needs from the audit log: a command is recorded
 // before it starts and completed after it ends. If the start cannot be
 // recorded, the command is not run.
+import type { OutputTruncationView } from '../../../preload/contract';
+
 export interface CommandStart {
   runId: string;
   host: string;
@@ -14,9 +16,12 @@ export interface CommandEnd {
   exitCode: number | null;
   signal: string | null;
   error: string | null;
-  stdout: string;
-  stderr: string;
+  /** The bytes the host sent (hashed as they are; a string only from test doubles). */
+  stdout: Buffer | string;
+  stderr: Buffer | string;
   durationMs: number;
+  /** Set when the output was cut at a cap. */
+  truncated?: OutputTruncationView | null;
 }
 
 export interface CommandAudit {

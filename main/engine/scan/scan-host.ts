@@ -6,6 +6,8 @@ import type { AreaCollector } from '../collectors/area-collector';
 import { remoteCommandLine, type CommandOutput, type HostCommand, type TargetOs } from '../collectors/host-command';
 import { IDENTITY_COMMANDS, OS_PROBE, osFromUname } from '../collectors/identity/identity-commands';
 import { identityFromOutputs } from '../collectors/identity/parse-identity';
+import { HostOutputBudget, mebibytes } from '../ssh/output-budget';
+import { capText, CommandTimeoutError } from '../ssh/run-exec';
 import { SshError } from '../ssh/ssh-error';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
@@ -23,14 +25,37 @@ export interface ScanHostContext {
   collectors: AreaCollector[];
   /** The area facts of this host's previous scan (for clocks carried across scans). */
   previousFacts: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
+  /** This host's output allowance (drawn from the scan's); unbounded but per command when absent. */
+  budget?: HostOutputBudget;
+  /** Per-command output cap; the transport's default when absent. */
+  maxOutputBytes?: number;
 }
 
-export async function scanHost(target: ScanTarget, context: ScanHostContext): Promise<HostScanDetail> {
+/** The bytes one output's strings were decoded from, exactly as the host sent them (the evidence). */
+export interface OutputBytes {
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+/** A host's result, and the bytes of its outputs (same order) for the store; the bytes never go to a front end. */
+export interface ScannedHost {
+  detail: HostScanDetail;
+  bytes: OutputBytes[];
+}
+
+interface RanCommand {
+  output: CommandOutput;
+  bytes: OutputBytes;
+}
+
+export async function scanHost(target: ScanTarget, context: ScanHostContext): Promise<ScannedHost> {
   const startedAt = context.now().toISOString();
   const outputs: CommandOutput[] = [];
+  const bytes: OutputBytes[] = [];
   let findings: FindingView[] = [];
   let facts: Partial<Record<PostureArea, unknown>> = {};
-  const finish = (phase: HostPhase, reason: string | null, detectedOs: TargetOs | null): HostScanDetail => ({
+  const finish = (phase: HostPhase, reason: string | null, detectedOs: TargetOs | null): ScannedHost => ({ detail: detailOf(phase, reason, detectedOs), bytes });
+  const detailOf = (phase: HostPhase, reason: string | null, detectedOs: TargetOs | null): HostScanDetail => ({
     runId: context.runId,
     findings,
     facts,
@@ -49,8 +74,10 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   context.onPhase('connecting');
   let os: TargetOs;
   if (target.os === 'auto') {
-    const probe = await runCommand(target, OS_PROBE, context);
+    const ran = await runCommand(target, OS_PROBE, context);
+    const probe = ran.output;
     outputs.push(probe);
+    bytes.push(ran.bytes);
     if (probe.error) return finish(context.signal.aborted ? 'cancelled' : 'failed', probe.error, null);
     const detected = osFromUname(probe.stdout);
     if (!detected) {
@@ -64,18 +91,32 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   context.onPhase('running');
   const commands = [...IDENTITY_COMMANDS[os], ...context.collectors.flatMap((collector) => collector.commands[os])];
   // Areas share some commands (os-release, uname -r): each distinct line runs once.
-  const runs = new Map<string, Promise<CommandOutput>>();
+  const runs = new Map<string, Promise<RanCommand>>();
   const lostConnection: CommandOutput[] = [];
-  const results = await Promise.all(
+  const ran = await Promise.all(
     commands.map(async (command) => {
       const line = remoteCommandLine(command, target.useSudo);
       let run = runs.get(line);
       if (!run) runs.set(line, (run = runCommand(target, command, context, (output) => lostConnection.push(output))));
-      return { ...(await run), id: command.id };
+      const { output, bytes: outputBytes } = await run;
+      return { output: { ...output, id: command.id }, bytes: outputBytes };
     }),
   );
+  const results = ran.map((each) => each.output);
   outputs.push(...results);
+  bytes.push(...ran.map((each) => each.bytes));
   if (context.signal.aborted) return finish('cancelled', 'scan cancelled', os);
+  // A host that sent more than its share is judged on nothing: what it sent is kept as evidence.
+  if (context.budget?.cut) {
+    const cut = results.filter((output) => output.truncated).length;
+    const notRun = results.filter((output) => output.exitCode === null && !output.truncated).length;
+    return finish(
+      'failed',
+      `sent more than ${capText({ cap: context.budget.cut, capBytes: context.budget.capBytes, keptBytes: 0 })} (${mebibytes(context.budget.usedBytes)} kept as evidence); ` +
+        `${cut} output(s) cut, ${notRun} command(s) not run or not finished; nothing was judged from it`,
+      os,
+    );
+  }
   const connectionFailure = results.find((output) => output.error !== null && output.exitCode === null);
   if (connectionFailure && results.every((output) => output.exitCode === null)) {
     return finish('failed', connectionFailure.error, os);
@@ -89,8 +130,8 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   }
   ({ facts, findings } = assess(target, os, outputs, context, await context.previousFacts(target.name).catch(() => ({}))));
   const done = finish('done', null, os);
-  if (done.identity && (done.identity.osName === null || done.identity.kernel === null)) {
-    return { ...done, reason: 'answered, but its identity output was not understood (kept as evidence)' };
+  if (done.detail.identity && (done.detail.identity.osName === null || done.detail.identity.kernel === null)) {
+    return { ...done, detail: { ...done.detail, reason: 'answered, but its identity output was not understood (kept as evidence)' } };
   }
   return done;
 }
@@ -114,28 +155,50 @@ export function countBySeverity(findings: FindingView[]): Partial<Record<Severit
   return counts;
 }
 
-async function runCommand(target: ScanTarget, command: HostCommand, context: ScanHostContext, onConnectionLost?: (output: CommandOutput) => void): Promise<CommandOutput> {
+const NO_BYTES: OutputBytes = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+
+async function runCommand(target: ScanTarget, command: HostCommand, context: ScanHostContext, onConnectionLost?: (output: CommandOutput) => void): Promise<RanCommand> {
   const line = remoteCommandLine(command, target.useSudo);
   const base = { id: command.id, command: line };
-  if (context.signal.aborted) return { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: 'scan cancelled' };
+  const notRun = (error: string): RanCommand => ({ output: { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error }, bytes: NO_BYTES });
+  if (context.signal.aborted) return notRun('scan cancelled');
+  const cutBy = context.budget?.cut;
+  if (cutBy) return notRun(`not run: the host already sent more than ${capText({ cap: cutBy, capBytes: context.budget!.capBytes, keptBytes: 0 })}`);
   let startSeq: number;
   try {
     startSeq = await context.audit.commandStarted({ runId: context.runId, host: target.name, dc: target.dc, address: target.address, command: line });
   } catch (error) {
-    return { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: `not run: the audit log could not record it (${messageOf(error)})` };
+    return notRun(`not run: the audit log could not record it (${messageOf(error)})`);
   }
   const started = Date.now();
   let output: CommandOutput;
+  let outputBytes: OutputBytes = NO_BYTES;
   let signalName: string | null = null;
   try {
     const result = await context.executor.exec(target.route, line, {
       timeoutMs: command.timeoutMs ?? context.commandTimeoutMs,
       signal: context.signal,
+      budget: context.budget,
+      maxOutputBytes: context.maxOutputBytes,
     });
     signalName = result.signal;
-    output = { ...base, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, durationMs: result.durationMs, error: null };
+    outputBytes = result.raw ?? { stdout: Buffer.from(result.stdout, 'utf8'), stderr: Buffer.from(result.stderr, 'utf8') };
+    const truncated = result.truncated ?? null;
+    output = {
+      ...base,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      stdoutBytes: outputBytes.stdout.length,
+      stderrBytes: outputBytes.stderr.length,
+      // A cut output is never parsed as if it were complete: no exit status, and an error that says why.
+      exitCode: truncated ? null : result.exitCode,
+      durationMs: result.durationMs,
+      error: truncated ? `output cut at ${capText(truncated)}: the first ${truncated.keptBytes} bytes are kept as evidence; not judged` : null,
+      truncated,
+    };
   } catch (error) {
-    output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: Date.now() - started, error: messageOf(error) };
+    if (error instanceof CommandTimeoutError) outputBytes = error.partial;
+    output = { ...base, ...decoded(outputBytes), exitCode: null, durationMs: Date.now() - started, error: messageOf(error), truncated: null };
     // A hung command (timeout) or a refused channel concerns only that command; this means the connection is gone.
     if (error instanceof SshError && error.code === 'connection-lost') onConnectionLost?.(output);
   }
@@ -145,14 +208,20 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
       exitCode: output.exitCode,
       signal: signalName,
       error: output.error,
-      stdout: output.stdout,
-      stderr: output.stderr,
+      stdout: outputBytes.stdout,
+      stderr: outputBytes.stderr,
       durationMs: output.durationMs,
+      truncated: output.truncated ?? null,
     })
     .catch((error: unknown) => {
       output.error = output.error ?? `ran, but the audit log could not record its end (${messageOf(error)})`;
     });
-  return output;
+  return { output, bytes: outputBytes };
+}
+
+/** The text parsers and screens read: the bytes as UTF-8 (invalid sequences shown as U+FFFD; the bytes stay exact). */
+function decoded(bytes: OutputBytes): Pick<CommandOutput, 'stdout' | 'stderr' | 'stdoutBytes' | 'stderrBytes'> {
+  return { stdout: bytes.stdout.toString('utf8'), stderr: bytes.stderr.toString('utf8'), stdoutBytes: bytes.stdout.length, stderrBytes: bytes.stderr.length };
 }
 
 function messageOf(error: unknown): string {

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { FindingView, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
-import { countBySeverity } from './scan-host';
+import { countBySeverity, type OutputBytes, type ScannedHost } from './scan-host';
+import { DEFAULT_OUTPUT_CAPS, HostOutputBudget, ScanOutputPool, type OutputCaps } from '../ssh/output-budget';
 import type { EngineEvents } from '../contract/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
@@ -13,10 +14,14 @@ import type { AreaCollector } from '../collectors/area-collector';
 import { scanHost } from './scan-host';
 import type { ScanTarget } from './scan-target';
 
-/** Where scan history goes (the store); a failure here never stops a scan. */
+/**
+ * Where scan history goes (the store). A failure here never stops a scan, but
+ * a host whose result cannot be stored is failed, visibly, never "done".
+ */
 export interface ScanRecorder {
   runStarted(runId: string, scope: ScanScope, targets: ScanTarget[], startedAt: string): Promise<void>;
-  hostFinished(detail: HostScanDetail): Promise<void>;
+  /** `bytes` are the outputs' exact bytes, in the order of detail.outputs. */
+  hostFinished(detail: HostScanDetail, bytes?: OutputBytes[]): Promise<void>;
   /** Findings added after the run compared hosts (drift, site parity). */
   hostFindingsChanged(detail: HostScanDetail): Promise<void>;
   runFinished(runId: string, end: { finishedAt: string; ok: number; failed: number; cancelled: boolean }): Promise<void>;
@@ -35,6 +40,8 @@ export interface ScanServiceOptions {
   /** Facts of a host's previous scan that this process does not hold (from the store). */
   storedFacts?: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
   commandTimeoutMs?: number;
+  /** Caps on output per command, host and scan (DEFAULT_OUTPUT_CAPS otherwise). */
+  outputCaps?: Partial<OutputCaps>;
 }
 
 export interface ScanRunOutcome {
@@ -127,6 +134,38 @@ export class ScanService {
     await Promise.allSettled([...this.active.values()].map((run) => run.done));
   }
 
+  /**
+   * Stores a host's result. If that fails, the host is failed and says why,
+   * and what can still be stored is: first without its facts (too large or
+   * unstorable), then without its outputs too; never "done" and unstored.
+   */
+  private async stored(scanned: ScannedHost): Promise<HostScanDetail> {
+    const recorder = this.options.recorder;
+    if (!recorder) return scanned.detail;
+    try {
+      await recorder.hostFinished(scanned.detail, scanned.bytes);
+      return scanned.detail;
+    } catch (error) {
+      this.options.onRecorderError?.(error);
+      const reason = `${scanned.detail.phase === 'done' ? 'scanned, but its' : 'its'} result could not be stored (${messageOf(error)})`;
+      const withoutFacts: HostScanDetail = { ...scanned.detail, phase: 'failed', reason: `${reason}; stored without its facts`, facts: {} };
+      try {
+        await recorder.hostFinished(withoutFacts, scanned.bytes);
+        return withoutFacts;
+      } catch (second) {
+        this.options.onRecorderError?.(second);
+      }
+      const bare: HostScanDetail = { ...withoutFacts, reason: `${reason}; stored without its facts and raw outputs`, outputs: [] };
+      try {
+        await recorder.hostFinished(bare, []);
+        return { ...bare, outputs: scanned.detail.outputs };
+      } catch (third) {
+        this.options.onRecorderError?.(third);
+        return { ...withoutFacts, reason: `${reason}; nothing of it is stored` };
+      }
+    }
+  }
+
   private async run(runId: string, scope: ScanScope, targets: ScanTarget[], signal: AbortSignal): Promise<ScanRunOutcome> {
     const { events } = this.options;
     const total = targets.length;
@@ -139,11 +178,14 @@ export class ScanService {
       events.emit('scan:progress', { runId, host: target.name, dc: target.dc, phase: 'queued', reason: null, done, failed, total });
     }
     const queue = [...targets];
+    const caps = { ...DEFAULT_OUTPUT_CAPS, ...this.options.outputCaps };
+    const outputPool = new ScanOutputPool(caps.perScanBytes);
     const worker = async () => {
       for (let target = queue.shift(); target; target = queue.shift()) {
         const current = target;
-        const result = signal.aborted
-          ? cancelledResult(runId, current, this.now())
+        const budget = new HostOutputBudget(caps.perHostBytes, outputPool);
+        const scanned: ScannedHost = signal.aborted
+          ? { detail: cancelledResult(runId, current, this.now()), bytes: [] }
           : await scanHost(current, {
               runId,
               executor: this.options.executor,
@@ -151,16 +193,20 @@ export class ScanService {
               signal,
               now: this.now,
               commandTimeoutMs: this.options.commandTimeoutMs,
+              budget,
+              maxOutputBytes: caps.perCommandBytes,
               collectors: this.collectors,
               previousFacts: (host) => this.previousFacts(host),
               onPhase: (phase) =>
                 events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase, reason: null, done, failed, total }),
             });
+        const result = await this.stored(scanned);
+        // The bytes are in the store now (or could not be): the next hosts may use their share.
+        budget.releaseToPool();
         done++;
         if (result.phase !== 'done') failed++;
         results.push(result);
         if (result.phase !== 'cancelled' || !this.lastByHost.has(current.name)) this.lastByHost.set(current.name, result);
-        await record(this.options.recorder?.hostFinished(result));
         events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase: result.phase, reason: result.reason, done, failed, total });
         events.emit('scan:host-result', { ...summaryOf(result), runId });
       }
@@ -190,6 +236,10 @@ export function summaryOf(detail: HostScanDetail): HostScanSummary {
     detectedOs: detail.detectedOs,
     findingCounts: detail.findingCounts,
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function cancelledResult(runId: string, target: ScanTarget, now: Date): HostScanDetail {

@@ -6,7 +6,7 @@ import type { ScanRecorder } from './scan-service';
 export function storeScanRecorder(scans: ScanStore, operator: string, fleet: () => string): ScanRecorder {
   return {
     runStarted: (runId, scope, targets, startedAt) => scans.beginRun({ runId, startedAt, scope, operator, fleet: fleet(), total: targets.length }),
-    hostFinished: (detail) => scans.saveHostResult(detail),
+    hostFinished: (detail, bytes) => scans.saveHostResult(detail, bytes),
     hostFindingsChanged: (detail) => scans.updateFindings(detail.runId, detail.host, detail.findings),
     runFinished: (runId, end) => scans.finishRun(runId, end),
   };

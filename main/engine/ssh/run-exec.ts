@@ -1,21 +1,55 @@
 // Runs one command on an open connection as an exec channel, collecting its
-// output (bounded) with a timeout and cancellation; a hung command closes
-// only its own channel.
+// output as the bytes the host sent (bounded per command, and by the host's
+// and the scan's budgets) with a timeout and cancellation; a hung command
+// closes only its own channel. An output cut at a cap ends the command at
+// once (its channel is closed) and says so; a timed-out command keeps what
+// had arrived.
 import type { Client, ClientChannel } from 'ssh2';
+import { mebibytes, type HostOutputBudget, type OutputTruncation } from './output-budget';
 import { SshError } from './ssh-error';
 
 export interface ExecResult {
+  /** The output decoded as UTF-8 (invalid sequences become U+FFFD); `raw` holds the exact bytes. */
   stdout: string;
   stderr: string;
+  raw: { stdout: Buffer; stderr: Buffer };
   exitCode: number | null;
   signal: string | null;
   durationMs: number;
-  truncated: boolean;
+  /** Set when the output was cut at a cap: what was kept is the start of what the host sent. */
+  truncated: OutputTruncation | null;
 }
 
-export const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+export interface ExecLimits {
+  timeoutMs: number;
+  maxOutputBytes?: number;
+  budget?: HostOutputBudget;
+  signal?: AbortSignal;
+}
 
-export function runExec(client: Client, label: string, command: string, timeoutMs: number, signal?: AbortSignal): Promise<ExecResult> {
+export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How long to wait for the channel to close once the command has exited: a
+ * background child still holding the output open (`cmd &`) would otherwise
+ * keep the channel, and the scan, waiting until the command timeout.
+ */
+export const CLOSE_AFTER_EXIT_MS = 2_000;
+
+/** A command that did not finish in time; what it had printed is kept as evidence. */
+export class CommandTimeoutError extends SshError {
+  constructor(
+    label: string,
+    message: string,
+    readonly partial: { stdout: Buffer; stderr: Buffer },
+  ) {
+    super('command-timeout', label, message);
+  }
+}
+
+export function runExec(client: Client, label: string, command: string, limits: ExecLimits): Promise<ExecResult> {
+  const { timeoutMs, signal, budget } = limits;
+  const maxBytes = limits.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new SshError('cancelled', label, `${label}: cancelled`));
@@ -23,31 +57,55 @@ export function runExec(client: Client, label: string, command: string, timeoutM
     let settled = false;
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    let bytes = 0;
-    let truncated = false;
-    const finish = (error: SshError | null, result?: ExecResult) => {
+    let kept = 0;
+    let truncated: OutputTruncation | null = null;
+    let exited: { code: number | null; signal: string | null } | null = null;
+    let afterExitTimer: NodeJS.Timeout | undefined;
+    const result = (exitCode: number | null, signalName: string | null): ExecResult => {
+      const raw = { stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
+      return { stdout: raw.stdout.toString('utf8'), stderr: raw.stderr.toString('utf8'), raw, exitCode, signal: signalName, durationMs: Math.round(performance.now() - started), truncated };
+    };
+    const finish = (error: SshError | null, value?: ExecResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(afterExitTimer);
       signal?.removeEventListener('abort', onAbort);
       if (error) {
         channel?.close();
         reject(error);
-      } else resolve(result!);
+      } else resolve(value!);
     };
     const timer = setTimeout(
-      () => finish(new SshError('command-timeout', label, `${label}: \`${command}\` did not finish within ${Math.round(timeoutMs / 1000)} s; its channel was closed`)),
+      () =>
+        finish(
+          new CommandTimeoutError(label, `${label}: \`${command}\` did not finish within ${Math.round(timeoutMs / 1000)} s; its channel was closed (${kept} bytes it sent are kept)`, {
+            stdout: Buffer.concat(stdout),
+            stderr: Buffer.concat(stderr),
+          }),
+        ),
       timeoutMs,
     );
     const onAbort = () => finish(new SshError('cancelled', label, `${label}: cancelled`));
     signal?.addEventListener('abort', onAbort, { once: true });
+    const cut = (cap: OutputTruncation['cap'], capBytes: number) => {
+      truncated = { cap, capBytes, keptBytes: kept };
+      // Stop reading: a host answering endlessly must not keep us receiving (and discarding) for minutes.
+      channel?.close();
+      finish(null, result(exited?.code ?? null, exited?.signal ?? null));
+    };
     const collect = (into: Buffer[]) => (chunk: Buffer) => {
-      if (bytes + chunk.length > MAX_OUTPUT_BYTES) {
-        truncated = true;
-        return;
+      if (settled) return;
+      const room = Math.min(chunk.length, maxBytes - kept);
+      const granted = budget ? budget.take(room) : room;
+      if (granted > 0) {
+        into.push(granted === chunk.length ? chunk : Buffer.from(chunk.subarray(0, granted)));
+        kept += granted;
       }
-      bytes += chunk.length;
-      into.push(chunk);
+      if (granted < chunk.length) {
+        if (room < chunk.length) cut('command', maxBytes);
+        else cut(budget!.cut ?? 'host', budget!.capBytes);
+      }
     };
     try {
       client.exec(command, (error, stream) => {
@@ -56,24 +114,29 @@ export function runExec(client: Client, label: string, command: string, timeoutM
         if (settled) return stream.close();
         stream.on('data', collect(stdout));
         stream.stderr.on('data', collect(stderr));
+        stream.on('exit', (code: number | null | undefined, signalName?: string) => {
+          exited = { code: typeof code === 'number' ? code : null, signal: signalName ?? null };
+          afterExitTimer = setTimeout(() => {
+            stream.close();
+            finish(null, result(exited!.code, exited!.signal));
+          }, CLOSE_AFTER_EXIT_MS);
+        });
         stream.on('close', (code: number | null | undefined, signalName: string | undefined) => {
           if (code === undefined || code === null) {
-            if (!signalName) return finish(new SshError('connection-lost', label, `${label}: the connection dropped while \`${command}\` was running`));
+            if (!signalName && !exited) return finish(new SshError('connection-lost', label, `${label}: the connection dropped while \`${command}\` was running`));
           }
-          finish(null, {
-            stdout: Buffer.concat(stdout).toString('utf8'),
-            stderr: Buffer.concat(stderr).toString('utf8'),
-            exitCode: typeof code === 'number' ? code : null,
-            signal: signalName ?? null,
-            durationMs: Math.round(performance.now() - started),
-            truncated,
-          });
+          finish(null, result(typeof code === 'number' ? code : (exited?.code ?? null), signalName ?? exited?.signal ?? null));
         });
       });
     } catch (error) {
       finish(new SshError('connection-lost', label, `${label}: ${error instanceof Error ? error.message : String(error)}`));
     }
   });
+}
+
+/** The cap named for an operator: "the per-host cap of 32 MiB". */
+export function capText(truncation: OutputTruncation): string {
+  return `the per-${truncation.cap} output cap of ${mebibytes(truncation.capBytes)}`;
 }
 
 /**

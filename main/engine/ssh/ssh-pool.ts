@@ -11,6 +11,7 @@ import { KeyedLimiter } from './keyed-limiter';
 import { openSshConnection } from './open-ssh-connection';
 import type { OperatorPrompter } from './operator-prompts';
 import { backoffDelayMs } from './retry-backoff';
+import type { HostOutputBudget } from './output-budget';
 import { runExec, type ExecResult } from './run-exec';
 import { SshError } from './ssh-error';
 import { endpointKey, jumpRoute, routeKey, type SshEndpoint, type SshRoute } from './ssh-route';
@@ -36,6 +37,15 @@ export const DEFAULT_SSH_LIMITS: SshLimits = {
   idleCloseMs: 60_000,
   retries: 2,
 };
+
+export interface ExecOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** The host's share of the scan's output budget. */
+  budget?: HostOutputBudget;
+  /** Per-command output cap (MAX_OUTPUT_BYTES by default). */
+  maxOutputBytes?: number;
+}
 
 const FAILURE_MEMORY_MS = 10_000;
 const CHANNEL_OPEN_RETRIES = 4;
@@ -86,7 +96,7 @@ export class SshPool {
     this.idleTimer.unref();
   }
 
-  async exec(route: SshRoute, command: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ExecResult> {
+  async exec(route: SshRoute, command: string, options: ExecOptions = {}): Promise<ExecResult> {
     if (this.disposed) throw new SshError('cancelled', route.target.label, `${route.target.label}: the SSH pool is closed`);
     const key = routeKey(route);
     // Demand pins the connection: idle closing never takes one a caller is about to use.
@@ -101,7 +111,7 @@ export class SshPool {
     }
   }
 
-  private async execPinned(route: SshRoute, command: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<ExecResult> {
+  private async execPinned(route: SshRoute, command: string, options: ExecOptions): Promise<ExecResult> {
     const connection = await this.connectionFor(route, options.signal);
     connection.activeChannels++;
     try {
@@ -127,10 +137,15 @@ export class SshPool {
    * closed can be refused ("no more sessions") although fewer than
    * MaxSessions are open as the client counts them: try again shortly.
    */
-  private async execRetryingRefusedChannel(connection: PooledConnection, route: SshRoute, command: string, options: { timeoutMs?: number; signal?: AbortSignal }): Promise<ExecResult> {
+  private async execRetryingRefusedChannel(connection: PooledConnection, route: SshRoute, command: string, options: ExecOptions): Promise<ExecResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await runExec(connection.client, route.target.label, command, options.timeoutMs ?? this.limits.commandTimeoutMs, options.signal);
+        return await runExec(connection.client, route.target.label, command, {
+          timeoutMs: options.timeoutMs ?? this.limits.commandTimeoutMs,
+          signal: options.signal,
+          budget: options.budget,
+          maxOutputBytes: options.maxOutputBytes,
+        });
       } catch (error) {
         if (!(error instanceof SshError) || error.code !== 'channel-refused' || attempt >= CHANNEL_OPEN_RETRIES || options.signal?.aborted) throw error;
         await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));

@@ -63,6 +63,13 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE host_results ADD COLUMN facts jsonb NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    version: 3,
+    name: 'command outputs say when they were cut at an output cap',
+    sql: `
+      ALTER TABLE command_outputs ADD COLUMN truncated jsonb;
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

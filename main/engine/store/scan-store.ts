@@ -2,8 +2,15 @@
 // (the evidence), and the latest result per host. Plain SQL over a
 // SqlClient, so the embedded store and a PostgreSQL server behave the same.
 import type { FindingView, HostIdentity, HostPhase, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
-import { countBySeverity } from '../scan/scan-host';
+import type { OutputTruncationView } from '../../../preload/contract';
+import { countBySeverity, type OutputBytes } from '../scan/scan-host';
 import type { SqlClient } from './sql-client';
+import { storableJson, storableNullableText } from './storable-text';
+
+/** How much of a stored output a host page gets at once; the rest is paged (rawOutputPage). */
+export const OUTPUT_PREVIEW_BYTES = 256 * 1024;
+/** The largest page rawOutputPage returns. */
+export const OUTPUT_PAGE_MAX_BYTES = 1024 * 1024;
 
 export interface ScanRunStart {
   runId: string;
@@ -50,8 +57,11 @@ interface OutputRow {
   exit_code: number | null;
   stdout: Uint8Array;
   stderr: Uint8Array;
+  stdout_bytes: number | string;
+  stderr_bytes: number | string;
   duration_ms: number;
   error: string | null;
+  truncated: OutputTruncationView | string | null;
 }
 
 export class ScanStore {
@@ -64,8 +74,16 @@ export class ScanStore {
     );
   }
 
-  /** One host's result and all its outputs, in one transaction. */
-  async saveHostResult(detail: HostScanDetail): Promise<void> {
+  /**
+   * One host's result and all its outputs, in one transaction. `bytes` are the
+   * outputs' exact bytes as the host sent them (stored as they are); without
+   * them the decoded text is stored. Text Postgres cannot hold (NUL, unpaired
+   * surrogates) is escaped in facts, findings and reasons (storable-text.ts).
+   */
+  async saveHostResult(detail: HostScanDetail, bytes?: OutputBytes[]): Promise<void> {
+    const findings = storableJson(detail.findings, `the findings of ${detail.host}`);
+    const facts = storableJson(detail.facts, `the facts of ${detail.host}`);
+    const identity = detail.identity ? storableJson(detail.identity, `the identity of ${detail.host}`) : null;
     await this.sql.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO host_results (run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts)
@@ -75,19 +93,20 @@ export class ScanStore {
           detail.host,
           detail.dc,
           detail.phase,
-          detail.reason,
+          storableNullableText(detail.reason),
           detail.startedAt,
           detail.finishedAt ?? new Date().toISOString(),
           detail.detectedOs,
-          detail.identity ? JSON.stringify(detail.identity) : null,
-          JSON.stringify(detail.findings),
-          JSON.stringify(detail.facts),
+          identity,
+          findings,
+          facts,
         ],
       );
       for (const [position, output] of detail.outputs.entries()) {
+        const exact = bytes?.[position];
         await tx.query(
-          `INSERT INTO command_outputs (run_id, host, position, command_id, command, exit_code, stdout, stderr, duration_ms, error)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `INSERT INTO command_outputs (run_id, host, position, command_id, command, exit_code, stdout, stderr, duration_ms, error, truncated)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [
             detail.runId,
             detail.host,
@@ -95,10 +114,11 @@ export class ScanStore {
             output.id,
             output.command,
             output.exitCode,
-            Buffer.from(output.stdout, 'utf8'),
-            Buffer.from(output.stderr, 'utf8'),
+            exact?.stdout ?? Buffer.from(output.stdout, 'utf8'),
+            exact?.stderr ?? Buffer.from(output.stderr, 'utf8'),
             Math.round(output.durationMs),
-            output.error,
+            storableNullableText(output.error),
+            output.truncated ? JSON.stringify(output.truncated) : null,
           ],
         );
       }
@@ -106,7 +126,7 @@ export class ScanStore {
   }
 
   async updateFindings(runId: string, host: string, findings: FindingView[]): Promise<void> {
-    await this.sql.query('UPDATE host_results SET findings = $3 WHERE run_id = $1 AND host = $2', [runId, host, JSON.stringify(findings)]);
+    await this.sql.query('UPDATE host_results SET findings = $3 WHERE run_id = $1 AND host = $2', [runId, host, storableJson(findings, `the findings of ${host}`)]);
   }
 
   /** Per scan run and site: pending security updates summed over the hosts that answered. */
@@ -217,10 +237,12 @@ export class ScanStore {
       [host],
     );
     if (!row) return null;
+    // Only the start of each output: a host page must not carry (nor the bridge choke on) a huge one.
     const outputs = await this.sql.query<OutputRow>(
-      `SELECT command_id, command, exit_code, stdout, stderr, duration_ms, error
+      `SELECT command_id, command, exit_code, substring(stdout FROM 1 FOR $3) AS stdout, substring(stderr FROM 1 FOR $3) AS stderr,
+              octet_length(stdout) AS stdout_bytes, octet_length(stderr) AS stderr_bytes, duration_ms, error, truncated
          FROM command_outputs WHERE run_id = $1 AND host = $2 ORDER BY position`,
-      [row.run_id, host],
+      [row.run_id, host, OUTPUT_PREVIEW_BYTES],
     );
     return {
       ...summaryFromRow(row),
@@ -228,16 +250,45 @@ export class ScanStore {
       facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as HostScanDetail['facts']) : row.facts,
       runId: row.run_id,
       startedAt: iso(row.started_at),
-      outputs: outputs.map((output) => ({
-        id: output.command_id,
-        command: output.command,
-        exitCode: output.exit_code,
-        stdout: Buffer.from(output.stdout).toString('utf8'),
-        stderr: Buffer.from(output.stderr).toString('utf8'),
-        durationMs: output.duration_ms,
-        error: output.error,
-      })),
+      outputs: outputs.map((output) => {
+        const stdoutBytes = Number(output.stdout_bytes);
+        const shown = output.stdout.length;
+        return {
+          id: output.command_id,
+          command: output.command,
+          exitCode: output.exit_code,
+          stdout: Buffer.from(output.stdout).toString('utf8'),
+          stderr: Buffer.from(output.stderr).toString('utf8'),
+          durationMs: output.duration_ms,
+          error: output.error,
+          stdoutBytes,
+          stderrBytes: Number(output.stderr_bytes),
+          truncated: typeof output.truncated === 'string' ? (JSON.parse(output.truncated) as OutputTruncationView) : output.truncated,
+          ...(shown < stdoutBytes ? { stdoutShownBytes: shown } : {}),
+        };
+      }),
     };
+  }
+
+  /**
+   * A page of one stored output's exact bytes (a host page's "show more"):
+   * `position` is the output's index in its host result.
+   */
+  async rawOutputPage(
+    runId: string,
+    host: string,
+    position: number,
+    stream: 'stdout' | 'stderr',
+    offset: number,
+    length: number,
+  ): Promise<{ bytes: Buffer; totalBytes: number } | null> {
+    const column = stream === 'stdout' ? 'stdout' : 'stderr';
+    const [row] = await this.sql.query<{ page: Uint8Array; total: number | string }>(
+      `SELECT substring(${column} FROM $4 FOR $5) AS page, octet_length(${column}) AS total
+         FROM command_outputs WHERE run_id = $1 AND host = $2 AND position = $3`,
+      [runId, host, position, offset + 1, Math.min(length, OUTPUT_PAGE_MAX_BYTES)],
+    );
+    return row ? { bytes: Buffer.from(row.page), totalBytes: Number(row.total) } : null;
   }
 
   async recentRuns(limit: number): Promise<ScanRunRecord[]> {
