@@ -9,6 +9,7 @@ import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { cliPrompter } from './cli-prompter';
 import { engineForCli } from './engine-for-cli';
 import { scanSummaryText } from './scan-summary';
+import { terminalWriter } from './terminal-text';
 
 const VALUE_OPTIONS = ['--inventory', '--dc', '--role', '--host', '--data-dir'];
 const FLAGS = ['--json', '--accept-new', '--demo', '--all'];
@@ -17,7 +18,9 @@ export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'scan the fleet, a site, a role or a host over SSH and print what answered',
   usage: 'opsdeck scan [--inventory FILE | --demo] [--dc ID | --role ROLE | --host NAME] [--json | --all] [--accept-new] [--data-dir DIR]',
-  async run(args, io) {
+  async run(args, rawIo) {
+    // Host text reaches both streams (progress, reasons, tables, --json): all of it is neutralised.
+    const io: CliIo = { ...rawIo, stdout: terminalWriter(rawIo.stdout), stderr: terminalWriter(rawIo.stderr) };
     rejectUnknownOptions(args, VALUE_OPTIONS, FLAGS);
     const scope = scopeFrom(args);
     const inventoryPath = optionValue(args, '--inventory');

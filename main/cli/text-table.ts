@@ -1,6 +1,8 @@
 // Plain-text tables for the terminal: columns padded to their widest cell,
 // host text made printable (control characters shown as \xNN) so a hostile
 // host cannot move the cursor or recolour the operator's terminal.
+import { terminalText } from './terminal-text';
+
 export function textTable(header: string[], rows: string[][]): string {
   const safeRows = rows.map((row) => row.map(printable));
   const widths = header.map((title, column) => Math.max(title.length, ...safeRows.map((row) => (row[column] ?? '').length)));
@@ -13,6 +15,5 @@ export function textTable(header: string[], rows: string[][]): string {
 }
 
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return terminalText(text.replace(/[\t\n]/g, (char) => (char === '\t' ? '\\x09' : '\\x0a')));
 }
