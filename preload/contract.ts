@@ -128,6 +128,14 @@ export interface RawOutputView {
   stdoutShownBytes?: number;
 }
 
+export interface RawOutputPage {
+  /** The page's bytes decoded as UTF-8 (a multi-byte character cut at a page edge shows as U+FFFD). */
+  text: string;
+  offset: number;
+  bytes: number;
+  totalBytes: number;
+}
+
 export interface OutputTruncationView {
   cap: 'command' | 'host' | 'scan';
   capBytes: number;
@@ -413,6 +421,19 @@ export const methods = {
   'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),
   'host.lastScan': method<HostScanDetail | null>()(z.object({ name: hostName }).strict()),
+  /** A page of one stored raw output (outputs are shown by their first bytes; "show more" pages through the rest). */
+  'host.rawOutputPage': method<RawOutputPage | null>()(
+    z
+      .object({
+        name: hostName,
+        runId: z.string().min(1).max(64),
+        index: z.number().int().min(0).max(10_000),
+        stream: z.enum(['stdout', 'stderr']),
+        offset: z.number().int().min(0).max(2 ** 40),
+        length: z.number().int().min(1).max(1024 * 1024),
+      })
+      .strict(),
+  ),
   'operator.answer': method<{ accepted: boolean }>()(
     z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict(),
   ),

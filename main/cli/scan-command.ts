@@ -11,13 +11,13 @@ import { engineForCli } from './engine-for-cli';
 import { scanSummaryText } from './scan-summary';
 import { terminalWriter } from './terminal-text';
 
-const VALUE_OPTIONS = ['--inventory', '--dc', '--role', '--host', '--data-dir'];
+const VALUE_OPTIONS = ['--inventory', '--dc', '--role', '--host', '--data-dir', '--command-timeout'];
 const FLAGS = ['--json', '--accept-new', '--demo', '--all'];
 
 export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'scan the fleet, a site, a role or a host over SSH and print what answered',
-  usage: 'opsdeck scan [--inventory FILE | --demo] [--dc ID | --role ROLE | --host NAME] [--json | --all] [--accept-new] [--data-dir DIR]',
+  usage: 'opsdeck scan [--inventory FILE | --demo] [--dc ID | --role ROLE | --host NAME] [--json | --all] [--accept-new] [--command-timeout SECONDS] [--data-dir DIR]',
   async run(args, rawIo) {
     // Host text reaches both streams (progress, reasons, tables, --json): all of it is neutralised.
     const io: CliIo = { ...rawIo, stdout: terminalWriter(rawIo.stdout), stderr: terminalWriter(rawIo.stderr) };
@@ -27,8 +27,10 @@ export const scanCommand: CliCommand = {
     const dataDir = optionValue(args, '--data-dir');
     if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
     if (hasFlag(args, '--json') && hasFlag(args, '--all')) throw new UsageError('--json already has every finding; --all is for the text summary');
+    const commandTimeoutMs = commandTimeoutFrom(args);
     const engine = await engineForCli(io, {
       ...(dataDir ? { dataDir } : {}),
+      ...(commandTimeoutMs ? { sshLimits: { commandTimeoutMs } } : {}),
       inventoryPath: inventoryPath ?? undefined,
       demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
       prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
@@ -67,9 +69,53 @@ async function scanWith(engine: Engine, scope: ScanScope, output: { json: boolea
     .targets(scope)
     .map((target) => engine.scans.lastResult(target.name))
     .filter((result): result is HostScanDetail => result !== null);
-  if (output.json) io.stdout.write(`${JSON.stringify({ runId: started.runId, fleet: fleet.source, datacentres: fleet.datacentres, hosts: results }, null, 2)}\n`);
+  if (output.json) writeScanJson(io, { runId: started.runId, fleet: fleet.source, datacentres: fleet.datacentres }, results);
   else io.stdout.write(scanSummaryText(fleet.datacentres, results, { listInfo: output.listInfo }));
   return outcome.failed === 0 && !outcome.cancelled ? 0 : 1;
+}
+
+/**
+ * `{ runId, fleet, datacentres, hosts: [...] }`, written a piece at a time: a
+ * host's outputs may hold tens of MiB, and one string of the whole document
+ * would cost that many times over (or exceed V8's string limit).
+ */
+function writeScanJson(io: CliIo, head: Record<string, unknown>, results: HostScanDetail[]): void {
+  const opening = JSON.stringify(head, null, 2);
+  io.stdout.write(`${opening.slice(0, -2)},\n  "hosts": [`);
+  results.forEach((result, index) => {
+    const { outputs, ...rest } = result;
+    const hostHead = JSON.stringify(rest);
+    io.stdout.write(`${index === 0 ? '' : ','}\n    ${hostHead.slice(0, -1)},"outputs":[`);
+    outputs.forEach(({ stdout, ...each }, position) => {
+      io.stdout.write(`${position === 0 ? '' : ','}\n      ${JSON.stringify(each).slice(0, -1)},"stdout":"`);
+      writeJsonStringBody(io, stdout);
+      io.stdout.write('"}');
+    });
+    io.stdout.write(']}');
+  });
+  io.stdout.write('\n  ]\n}\n');
+}
+
+const JSON_SLICE_CHARS = 1 << 20;
+
+/** A string's JSON escaping, without the quotes, a slice at a time (never splitting a surrogate pair). */
+function writeJsonStringBody(io: CliIo, text: string): void {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + JSON_SLICE_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    io.stdout.write(JSON.stringify(text.slice(start, end)).slice(1, -1));
+    start = end;
+  }
+}
+
+/** --command-timeout SECONDS: how long one command may run (60 s by default). */
+function commandTimeoutFrom(args: string[]): number | null {
+  const text = optionValue(args, '--command-timeout');
+  if (text === undefined) return null;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > 3600) throw new UsageError(`--command-timeout must be a number of seconds from 1 to 3600, got "${text}"`);
+  return seconds * 1000;
 }
 
 function scopeFrom(args: string[]): ScanScope {

@@ -28,6 +28,7 @@ import { readSettings, writeSettings } from './settings/engine-settings';
 import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
+import { withOutputPreviews } from './scan/output-preview';
 import { openEmbeddedStore } from './store/open-store';
 
 export interface EngineOptions {
@@ -167,7 +168,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (cancelled) broker.declineAll();
       return { cancelled };
     },
-    'host.lastScan': async ({ name }) => scans.lastResult(name) ?? (await store.scans.latestHostDetail(name)),
+    'host.lastScan': async ({ name }) => {
+      const last = scans.lastResult(name);
+      return last ? withOutputPreviews(last) : await store.scans.latestHostDetail(name);
+    },
+    'host.rawOutputPage': async ({ name, runId, index, stream, offset, length }) => {
+      const page = await store.scans.rawOutputPage(runId, name, index, stream, offset, length);
+      return page ? { text: page.bytes.toString('utf8'), offset, bytes: page.bytes.length, totalBytes: page.totalBytes } : null;
+    },
     'operator.answer': ({ promptId, answer }) => ({ accepted: broker.answer(promptId, answer) }),
     'posture.findings': async () => {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);

@@ -20,11 +20,12 @@ export interface OutputCaps {
 const MiB = 1024 * 1024;
 
 export const DEFAULT_OUTPUT_CAPS: OutputCaps = {
-  // The largest real output seen (nft -j of a 20,000-rule ruleset) is ~9 MiB.
-  perCommandBytes: 16 * MiB,
-  perHostBytes: 32 * MiB,
+  // Real outputs are far smaller (nft -j of a mail host's ruleset: well under 1 MiB).
+  perCommandBytes: 8 * MiB,
+  // The CLI alone (PGlite included) is ~370 MB; a host at this cap keeps a scan well under 600 MB.
+  perHostBytes: 16 * MiB,
   // Bytes of the hosts being scanned at once (released when a host's result is stored).
-  perScanBytes: 192 * MiB,
+  perScanBytes: 128 * MiB,
 };
 
 /** The bytes held for the hosts being scanned at once, shared by all of them. */

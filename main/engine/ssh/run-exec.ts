@@ -27,7 +27,7 @@ export interface ExecLimits {
   signal?: AbortSignal;
 }
 
-export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+export const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 
 /**
  * How long to wait for the channel to close once the command has exited: a

@@ -9,6 +9,12 @@ import { storableJson, storableNullableText } from './storable-text';
 
 /** How much of a stored output a host page gets at once; the rest is paged (rawOutputPage). */
 export const OUTPUT_PREVIEW_BYTES = 256 * 1024;
+/**
+ * Output bytes go to the store at most this many per statement (as base64
+ * text): PGlite serialises a bytea parameter at ~40x its size (a 16 MiB
+ * output cost 700 MB of memory), and a page at a time keeps a scan bounded.
+ */
+const BYTES_PER_STATEMENT = 1024 * 1024;
 /** The largest page rawOutputPage returns. */
 export const OUTPUT_PAGE_MAX_BYTES = 1024 * 1024;
 
@@ -103,10 +109,11 @@ export class ScanStore {
         ],
       );
       for (const [position, output] of detail.outputs.entries()) {
-        const exact = bytes?.[position];
+        const stdout = bytes?.[position]?.stdout ?? Buffer.from(output.stdout, 'utf8');
+        const stderr = bytes?.[position]?.stderr ?? Buffer.from(output.stderr, 'utf8');
         await tx.query(
           `INSERT INTO command_outputs (run_id, host, position, command_id, command, exit_code, stdout, stderr, duration_ms, error, truncated)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+           VALUES ($1, $2, $3, $4, $5, $6, decode($7, 'base64'), decode($8, 'base64'), $9, $10, $11)`,
           [
             detail.runId,
             detail.host,
@@ -114,13 +121,23 @@ export class ScanStore {
             output.id,
             output.command,
             output.exitCode,
-            exact?.stdout ?? Buffer.from(output.stdout, 'utf8'),
-            exact?.stderr ?? Buffer.from(output.stderr, 'utf8'),
+            stdout.subarray(0, BYTES_PER_STATEMENT).toString('base64'),
+            stderr.subarray(0, BYTES_PER_STATEMENT).toString('base64'),
             Math.round(output.durationMs),
             storableNullableText(output.error),
             output.truncated ? JSON.stringify(output.truncated) : null,
           ],
         );
+        for (const [column, data] of [['stdout', stdout], ['stderr', stderr]] as const) {
+          for (let offset = BYTES_PER_STATEMENT; offset < data.length; offset += BYTES_PER_STATEMENT) {
+            await tx.query(`UPDATE command_outputs SET ${column} = ${column} || decode($4, 'base64') WHERE run_id = $1 AND host = $2 AND position = $3`, [
+              detail.runId,
+              detail.host,
+              position,
+              data.subarray(offset, offset + BYTES_PER_STATEMENT).toString('base64'),
+            ]);
+          }
+        }
       }
     });
   }

@@ -4,12 +4,12 @@ import { useEffect, useState } from 'react';
 import type { HostScanDetail } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { routeHref } from '../../app/routes';
-import { CopyButton } from '../../components/CopyButton';
 import { FindingsTable } from '../../components/FindingsTable';
 import { PendingUpdatesTable, type PendingUpdateView } from '../../components/PendingUpdatesTable';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { DeviceTree } from './DeviceTree';
 import { encryptionFactsOf } from './encryption-facts-view';
+import { RawOutputSection } from './RawOutputSection';
 
 export function HostPage({ name }: { name: string }) {
   const [detail, setDetail] = useState<HostScanDetail | null | undefined>(undefined);
@@ -71,19 +71,8 @@ export function HostPage({ name }: { name: string }) {
             </section>
           )}
           <h2>Raw outputs (evidence)</h2>
-          {detail.outputs.map((output) => (
-            <section key={output.id} className="raw-output" aria-label={`Output of ${output.command}`}>
-              <header>
-                <code>{output.command}</code>
-                <span className="muted">
-                  exit {output.exitCode ?? '—'} · {output.durationMs} ms
-                </span>
-                <CopyButton text={output.stdout} label={`Copy output of ${output.command}`} />
-              </header>
-              {output.error && <p className="error">{output.error}</p>}
-              <pre className="mono" tabIndex={0}>{output.stdout || '(no output)'}</pre>
-              {output.stderr && <pre className="mono stderr" tabIndex={0}>{output.stderr}</pre>}
-            </section>
+          {detail.outputs.map((output, index) => (
+            <RawOutputSection key={`${output.id}-${index}`} host={name} runId={detail.runId} index={index} output={output} />
           ))}
         </>
       )}

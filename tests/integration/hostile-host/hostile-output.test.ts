@@ -1,0 +1,129 @@
+// The hostile-host suite, part 1: what a compromised host prints. A real sshd
+// whose ForceCommand answers with HTML/JS, terminal escapes, C1/bidi/NUL,
+// invalid UTF-8 and absurd values; the real CLI, as a child process, scans it.
+// Everything is kept byte-exact (the store's bytea and the audit log's sha256
+// are over the bytes sent), shown as text, and never obeyed by the terminal.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openEmbeddedStore } from '../../../main/engine/store/open-store';
+import { prepareDataDir, runCliChild, startHostileSshd, writeInventory, type HostileMode } from '../../support/hostile-host';
+import { generateKey, type PrivateSshd } from '../../support/private-sshd';
+
+let dir: string;
+let clientKey: string;
+let publicKey: string;
+const servers: PrivateSshd[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'opsdeck-hostile-'));
+  clientKey = join(dir, 'id_ed25519');
+  publicKey = await generateKey(clientKey);
+});
+
+afterAll(async () => {
+  for (const server of servers) await server.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function fleetOf(name: string, modes: HostileMode[]): Promise<{ inventory: string; dataDir: string }> {
+  const hosts = [];
+  for (const mode of modes) {
+    const server = await startHostileSshd(mode, publicKey);
+    servers.push(server);
+    hosts.push({ name: `${mode}.nj`, port: server.port });
+  }
+  const inventory = join(dir, `${name}.yaml`);
+  await writeInventory(inventory, clientKey, hosts);
+  const dataDir = join(dir, `${name}-data`);
+  await prepareDataDir(dataDir);
+  return { inventory, dataDir };
+}
+
+/** One small host's scan takes ~30 s on a loaded 2-core CI machine; this only guards against a hang. */
+const SCAN_SECONDS_BOUND = 240;
+/** These cases are about content, not time: no command may time out even when sshd starts sessions slowly. */
+const SLOW_MACHINE = ['--command-timeout', '180'];
+
+// Raw ESC, C1 controls (as UTF-8) and bidi embeddings/overrides/isolates.
+// eslint-disable-next-line no-control-regex
+const UNNEUTRALISED = /[\u001b\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+interface JsonOutput {
+  id: string;
+  stdout: string;
+  exitCode: number | null;
+  stdoutBytes: number;
+  error: string | null;
+}
+interface JsonHost {
+  host: string;
+  phase: string;
+  reason: string | null;
+  identity: { hostname: string | null; kernel: string | null; uptimeSeconds: number | null } | null;
+  outputs: JsonOutput[];
+  facts: { firewall?: { listeners: { port: number }[] } };
+}
+
+test('HTML/JS, terminal escapes, C1/bidi/NUL and invalid UTF-8 are kept byte-exact, hashed as bytes, and never reach the terminal raw', async () => {
+  const { inventory, dataDir } = await fleetOf('text', ['html', 'escapes', 'c1bidi', 'utf8']);
+  const env = { HOME: dir };
+  const text = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', ...SLOW_MACHINE], env, join(dir, 'time-text'));
+  const stdout = text.stdout.toString('utf8');
+  const stderr = text.stderr.toString('utf8');
+  expect(text.code, stderr).toBe(0);
+  expect(stdout).not.toMatch(UNNEUTRALISED);
+  expect(stderr).not.toMatch(UNNEUTRALISED);
+  // Shown, visibly: the escapes as text, the HTML as the characters it is.
+  expect(stdout).toContain('evil\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mred');
+  expect(stdout).toContain('a\\u009b2Jb\\u202egnp.exe\\u2066x\\x00nul');
+  expect(stdout).toContain('<script>alert(1)</script><img src=x onerror=alert(2)>');
+  expect(stdout).toContain('4/4 hosts answered');
+
+  const json = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--json', ...SLOW_MACHINE], env, join(dir, 'time-json'));
+  expect(json.code, json.stderr.toString()).toBe(0);
+  expect(json.stdout.toString('utf8')).not.toMatch(UNNEUTRALISED);
+  const hosts = (JSON.parse(json.stdout.toString('utf8')) as { hosts: JsonHost[] }).hosts;
+  const hostnameOf = (host: string) => hosts.find((each) => each.host === host)!.outputs.find((output) => output.id === 'identity.hostname')!;
+  // JSON escaping keeps the value: the bidi override is there, as data.
+  expect(hostnameOf('c1bidi.nj').stdout).toBe('a\u009b2Jb\u202egnp.exe\u2066x\u0000nul\n');
+  expect(hostnameOf('utf8.nj')).toMatchObject({ stdout: 'bad\ufffd\ufffd\ufffd(end\ufffd\ufffd\ufffd\n', stdoutBytes: 13 });
+
+  // The audit log's hash is over the bytes the host sent, and the store kept exactly those bytes.
+  const sent = Buffer.from('bad\xff\xfe\xc3\x28end\xed\xa0\x80\n', 'latin1');
+  const audit = (await readFile(join(dataDir, 'audit.log'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const starts = new Map(audit.filter((entry) => entry.kind === 'command.start').map((entry) => [entry.seq, entry]));
+  const ends = audit.filter((entry) => entry.kind === 'command.end' && entry.host === 'utf8.nj' && String(starts.get(entry.startSeq)?.command).endsWith('hostname'));
+  expect(ends.length).toBe(2);
+  for (const end of ends) expect(end).toMatchObject({ stdoutSha256: createHash('sha256').update(sent).digest('hex'), stdoutBytes: sent.length });
+  const store = await openEmbeddedStore(dataDir);
+  try {
+    const detail = (await store.scans.latestHostDetail('utf8.nj'))!;
+    const position = detail.outputs.findIndex((output) => output.id === 'identity.hostname');
+    expect((await store.scans.rawOutputPage(detail.runId, 'utf8.nj', position, 'stdout', 0, 100))?.bytes.equals(sent)).toBe(true);
+    const bidi = (await store.scans.latestHostDetail('c1bidi.nj'))!;
+    expect(bidi.phase).toBe('done');
+    // The NUL could not go into jsonb as it is: it is written as a visible escape there, never dropped.
+    expect(bidi.identity?.hostname).toBe('a\u009b2Jb\u202egnp.exe\u2066x\\u0000nul');
+  } finally {
+    await store.close();
+  }
+  for (const run of [text, json]) expect(run.peakRssMb).toBeLessThan(600);
+}, 300_000);
+
+test('absurd values (negative and enormous numbers) are refused by the parsers, never stored as facts', async () => {
+  const { inventory, dataDir } = await fleetOf('absurd', ['absurd']);
+  const run = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', '--json', ...SLOW_MACHINE], { HOME: dir }, join(dir, 'time-absurd'));
+  expect(run.code, run.stderr.toString()).toBe(0);
+  const [host] = (JSON.parse(run.stdout.toString('utf8')) as { hosts: JsonHost[] }).hosts;
+  expect(host!.phase).toBe('done');
+  const uptime = host!.identity?.uptimeSeconds ?? null;
+  expect(uptime === null || (Number.isFinite(uptime) && uptime >= 0), `uptime ${uptime}`).toBe(true);
+  for (const listener of host!.facts.firewall?.listeners ?? []) {
+    expect(Number.isInteger(listener.port) && listener.port >= 0 && listener.port <= 65535, `port ${listener.port}`).toBe(true);
+  }
+  expect(run.seconds).toBeLessThan(SCAN_SECONDS_BOUND);
+  expect(run.peakRssMb).toBeLessThan(600);
+}, 300_000);
