@@ -94,6 +94,9 @@ export class HostOutputBudget {
   }
 }
 
+/** A byte count for an operator: "16 MiB", "1.5 MiB", "12 KiB", "1000 bytes". */
 export function mebibytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MiB) return `${Math.round(bytes / 1024)} KiB`;
   return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${(bytes / MiB).toFixed(1)} MiB`;
 }
