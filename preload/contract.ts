@@ -294,6 +294,8 @@ export interface ExposureDiffRow {
   b: ExposureDiffSide | null;
   /** The sources that can (or may) connect differ. */
   differs: boolean;
+  /** Not a difference because each host's sources are its own site's copy of these logical networks (inventory `networks:`). */
+  samePerSite?: string[];
 }
 
 export interface RuleDiffRow {

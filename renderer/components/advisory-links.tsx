@@ -4,7 +4,8 @@
 // window's open handler, which lets only https through (main/window/external-links.ts).
 import type { ReactNode } from 'react';
 
-const REFERENCE = /(https:\/\/[^\s<>"')\]]+)|\b((?:CVE-\d{4}-\d{4,7})|(?:DSA-\d{3,5}-\d{1,3})|(?:DLA-\d{3,5}-\d{1,3}))\b/g;
+// A URL does not end with the sentence's punctuation ("see https://…/CVE-2024-6119.").
+const REFERENCE = /(https:\/\/[^\s<>"')\]]*[^\s<>"')\].,;:])|\b((?:CVE-\d{4}-\d{4,7})|(?:DSA-\d{3,5}-\d{1,3})|(?:DLA-\d{3,5}-\d{1,3}))\b/g;
 
 export interface TextPiece {
   text: string;
