@@ -12,7 +12,7 @@ export function ShortcutHelpDialog({ open, onClose }: { open: boolean; onClose: 
     if (!open && element.open) element.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="prompt-dialog shortcut-dialog" aria-labelledby="shortcut-title" onClose={onClose}>
+    <dialog ref={dialog} className="shortcut-dialog" aria-labelledby="shortcut-title" onClose={onClose}>
       <h2 id="shortcut-title">Keyboard shortcuts</h2>
       <table className="grid">
         <thead>

@@ -1,20 +1,33 @@
 // The audit page's filter: host, operator and command (substrings), and a
-// time window (from/to, the operator's local time, sent as ISO instants).
+// time window typed in ISO order ("2026-12-04 15:30", the operator's local
+// time; a date alone means its midnight), sent as ISO instants. Not the
+// browser's date picker: its mm/dd/yyyy depends on the locale.
 import { useState } from 'react';
 
 export interface AuditFilter {
   host: string;
   operator: string;
   command: string;
-  /** datetime-local values ("2026-12-04T15:30"), local time. */
+  /** "2026-12-04 15:30" or "2026-12-04", local time. */
   from: string;
   to: string;
 }
 
 export const emptyAuditFilter: AuditFilter = { host: '', operator: '', command: '', from: '', to: '' };
 
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
+
+/** The ISO instant of a local "YYYY-MM-DD[ HH:MM]", or null when it is not one. */
+export function localInstant(text: string): string | null {
+  const match = LOCAL_TIME.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = '00', minute = '00'] = match;
+  const at = new Date(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute));
+  return Number.isNaN(at.getTime()) || at.getMonth() !== Number(month) - 1 ? null : at.toISOString();
+}
+
 export function queryOf(filter: AuditFilter): { host?: string; operator?: string; command?: string; from?: string; to?: string } {
-  const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
+  const instant = (local: string) => localInstant(local) ?? undefined;
   return {
     ...(filter.host.trim() ? { host: filter.host.trim() } : {}),
     ...(filter.operator.trim() ? { operator: filter.operator.trim() } : {}),
@@ -26,6 +39,7 @@ export function queryOf(filter: AuditFilter): { host?: string; operator?: string
 
 export function AuditFilterForm({ value, onChange }: { value: AuditFilter; onChange: (filter: AuditFilter) => void }) {
   const [draft, setDraft] = useState(value);
+  const invalid = (key: 'from' | 'to') => draft[key].trim() !== '' && localInstant(draft[key]) === null;
   const field = (key: keyof AuditFilter) => ({
     value: draft[key],
     onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value }),
@@ -37,7 +51,7 @@ export function AuditFilterForm({ value, onChange }: { value: AuditFilter; onCha
       aria-label="Filter the audit log"
       onSubmit={(event) => {
         event.preventDefault();
-        onChange(draft);
+        if (!invalid('from') && !invalid('to')) onChange(draft);
       }}
     >
       <label>
@@ -50,11 +64,12 @@ export function AuditFilterForm({ value, onChange }: { value: AuditFilter; onCha
         Command <input type="search" aria-label="Command" {...field('command')} />
       </label>
       <label>
-        From <input type="datetime-local" aria-label="From" {...field('from')} />
+        From <input type="text" aria-label="From" placeholder="YYYY-MM-DD HH:MM" aria-invalid={invalid('from')} size={16} {...field('from')} />
       </label>
       <label>
-        To <input type="datetime-local" aria-label="To" {...field('to')} />
+        To <input type="text" aria-label="To" placeholder="YYYY-MM-DD HH:MM" aria-invalid={invalid('to')} size={16} {...field('to')} />
       </label>
+      {(invalid('from') || invalid('to')) && <span className="error">write times as YYYY-MM-DD HH:MM (your local time)</span>}
       <button type="submit">Filter</button>
       <button
         type="button"

@@ -34,11 +34,9 @@ export function PatchHistoryChart({ sites }: { sites: { id: string; name: string
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           dataKey="time"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={(time: number) => (sameDay(points) ? dateTimeText(new Date(time).toISOString()).slice(11) : dateText(new Date(time).toISOString()))}
-          label={{ value: sameDay(points) ? `scan time, ${dateText(new Date(points[0]!.time).toISOString())}` : 'scan date', position: 'insideBottom', offset: -2 }}
+          type="category"
+          tickFormatter={(time: number) => (sameDay(points) ? dateTimeText(new Date(time).toISOString()).slice(11) : dateTimeText(new Date(time).toISOString()))}
+          label={{ value: sameDay(points) ? `scan time, ${dateText(new Date(points[0]!.time).toISOString())}` : 'scan date and time', position: 'insideBottom', offset: -2 }}
           height={40}
         />
         <YAxis allowDecimals={false} />
