@@ -6,8 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditPageView, AuditVerifyView } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { CopyButton } from '../../components/CopyButton';
-import { csvText, downloadText } from '../../components/csv-export';
-import { TimeText } from '../../components/date-text';
+import { csvText } from '../../components/csv-export';
+import { downloadText } from '../../components/download-text';
+import { TimeText } from '../../components/TimeText';
 import { AuditFilterForm, emptyAuditFilter, queryOf, type AuditFilter } from './AuditFilterForm';
 
 const PAGE_SIZE = 200;

@@ -5,7 +5,8 @@
 import { useMemo, useState } from 'react';
 import type { PostureArea, Severity } from '../../../preload/contract';
 import { annexSectionOf, controlLabel } from '../../components/control-labels';
-import { csvText, downloadText } from '../../components/csv-export';
+import { csvText } from '../../components/csv-export';
+import { downloadText } from '../../components/download-text';
 import { FindingsTable } from '../../components/FindingsTable';
 import { SEVERITIES, SEVERITY_RANK } from '../../components/severity-order';
 import { useFleet } from '../fleet/useFleet';

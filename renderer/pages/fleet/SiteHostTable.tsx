@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import type { DatacentreView, HostView, Severity } from '../../../preload/contract';
 import { routeHref } from '../../app/routes';
-import { TimeText } from '../../components/date-text';
+import { TimeText } from '../../components/TimeText';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { actionableCount, SEVERITIES, worstSeverity } from '../../components/severity-order';

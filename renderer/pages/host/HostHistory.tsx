@@ -2,7 +2,7 @@
 // pending updates, and what changed since the result before it.
 import type { ReactElement } from 'react';
 import type { HostHistoryEntryView, Severity } from '../../../preload/contract';
-import { TimeText } from '../../components/date-text';
+import { TimeText } from '../../components/TimeText';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { SEVERITIES } from '../../components/severity-order';

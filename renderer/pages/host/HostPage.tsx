@@ -6,7 +6,7 @@ import type { HostHistoryEntryView, HostScanDetail } from '../../../preload/cont
 import { getOpsDeck } from '../../api/opsdeck';
 import { routeHref } from '../../app/routes';
 import { CopyButton } from '../../components/CopyButton';
-import { TimeText } from '../../components/date-text';
+import { TimeText } from '../../components/TimeText';
 import { FindingsTable } from '../../components/FindingsTable';
 import { PendingUpdatesTable, type PendingUpdateView } from '../../components/PendingUpdatesTable';
 import { PhaseBadge } from '../../components/PhaseBadge';

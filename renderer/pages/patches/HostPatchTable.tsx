@@ -5,7 +5,8 @@ import type { PatchCompliance } from './patch-compliance';
 import { GRADE_LABELS } from './patch-compliance';
 import type { HostPatches } from './patch-view';
 import { routeHref } from '../../app/routes';
-import { durationText, TimeText } from '../../components/date-text';
+import { durationText } from '../../components/date-text';
+import { TimeText } from '../../components/TimeText';
 
 const GRADE_CLASS = { behind: 'badge-failed', 'within-sla': 'badge-queued', 'up-to-date': 'badge-done', unknown: 'badge-none' } as const;
 

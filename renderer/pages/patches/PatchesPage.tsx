@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { getOpsDeck } from '../../api/opsdeck';
 import { useFleet } from '../fleet/useFleet';
 import { PatchHistoryChart } from './PatchHistoryChart';
-import { TimeText } from '../../components/date-text';
+import { TimeText } from '../../components/TimeText';
 import { HostPatchTable } from './HostPatchTable';
 import { hostSlaHours, patchCompliance, type PatchGrade } from './patch-compliance';
 import { AGE_BUCKETS, ageBucket, siteSummary, type HostPatches, type PatchFactsView } from './patch-view';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { HostView } from '../../../preload/contract';
-import { advisoryPieces } from '../../../renderer/components/advisory-links';
+import { advisoryPieces } from '../../../renderer/components/advisory-pieces';
 import { ANNEX_SECTIONS, annexSectionOf } from '../../../renderer/components/control-labels';
 import { csvCell, csvText } from '../../../renderer/components/csv-export';
 import { dateTimeText, durationText } from '../../../renderer/components/date-text';

@@ -51,14 +51,3 @@ export function durationText(hours: number): string {
   const rest = Math.round(hours - days * 24);
   return rest ? `${days} d ${rest} h` : `${days} d`;
 }
-
-/** A timestamp like the one above, as a <time> element with its precise title. */
-export function TimeText({ iso }: { iso: string | null | undefined }) {
-  return iso ? (
-    <time dateTime={iso} title={dateTimeWithZone(iso)}>
-      {dateTimeText(iso)}
-    </time>
-  ) : (
-    <>—</>
-  );
-}
