@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { verifyAuditLog } from '../../main/engine/audit/verify-audit-log';
+import type { EventPayloads } from '../../preload/contract';
 import { saveScreenshot } from '../support/chromium';
-import { scanDemoFleet, useDemoUi } from '../support/demo-ui';
+import { useDemoUi } from '../support/demo-ui';
 
 const ui = useDemoUi({ width: 1440, height: 900 });
 let page: Page;
@@ -32,10 +33,24 @@ async function downloadedText(click: () => Promise<void>): Promise<{ name: strin
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
+// The host-key prompts are answered at the engine the moment they are raised: this file is about the pages after a
+// scan, and on a loaded machine a prompt left for the UI to answer can outlast the handshake timeout (the prompt
+// flow itself is tested in fleet-demo.test.ts).
 test('the demo fleet is scanned, every host answering', async () => {
-  await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('Demo fleet (simulated)');
-  await scanDemoFleet(page);
-});
+  const { engine } = ui.session;
+  const stop = engine.events.subscribe((name, payload) => {
+    if (name !== 'operator:prompt') return;
+    const prompt = payload as EventPayloads['operator:prompt'];
+    if (prompt.kind === 'host-key') void engine.handlers['operator.answer']({ promptId: prompt.promptId, answer: { kind: 'host-key', accept: true } });
+  });
+  try {
+    await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('Demo fleet (simulated)');
+    await page.getByRole('button', { name: 'Scan fleet' }).click();
+    await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 100_000 }).toMatch(/^finished: 24 answered, 0 failed/);
+  } finally {
+    stop();
+  }
+}, 120_000);
 
 test('8 fleet: worst finding and count per host, problem hosts first in each role, Scan inside the panel, dated last scan', async () => {
   const site = page.locator('section.site[data-site="nj"]');
@@ -127,8 +142,9 @@ test('10 patch levels: graded against each role\'s SLA, pending-for and SLA colu
   expect(rows.find((row) => row.host === 'db1.nj')!.sla).toBe('3 d');
   expect(rows.find((row) => row.host === 'imap1.nj')!.sla).toBe('24 h');
   expect(rows.find((row) => row.host === 'web1.sea')!.grade).toBe('? unknown');
-  const ticks = await page.getByTestId('patch-history').locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents();
-  expect(ticks.length).toBeGreaterThan(0);
+  const tickTexts = page.getByTestId('patch-history').locator('.recharts-xAxis .recharts-cartesian-axis-tick-value');
+  await expect.poll(() => tickTexts.count()).toBeGreaterThan(0);
+  const ticks = await tickTexts.allTextContents();
   for (const tick of ticks) expect(tick).toMatch(/^(\d{4}-\d{2}-\d{2} )?\d{2}:\d{2}$/);
   expect(await page.getByTestId('patch-history').textContent()).toMatch(/scan (time, \d{4}-\d{2}-\d{2}|date and time)/);
   await saveScreenshot(page, 'pages-patches-1440');
@@ -258,7 +274,7 @@ test('15 "?" opens the shortcut help: every shortcut, the navigation\'s included
   expect(navKeys.length).toBeGreaterThanOrEqual(7);
   for (const key of [...navKeys, 'Alt+M', '?', 'Esc']) expect(keys).toContain(key);
   for (let press = 0; press < 6; press++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(press % 3 === 2 ? 'Shift+Tab' : 'Tab');
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog.shortcut-dialog')))).toBe(true);
   }
   await saveScreenshot(page, 'pages-shortcut-help');
