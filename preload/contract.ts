@@ -315,6 +315,8 @@ export interface ExposureDiffRow {
   b: ExposureDiffSide | null;
   /** The sources that can (or may) connect differ. */
   differs: boolean;
+  /** Not a difference because each host's sources are its own site's copy of these logical networks (inventory `networks:`). */
+  samePerSite?: string[];
 }
 
 export interface RuleDiffRow {
@@ -346,7 +348,7 @@ export interface AppInfo {
 }
 
 export type AuditVerifyView =
-  | { ok: true; entries: number; path: string }
+  | { ok: true; entries: number; path: string; /** The chain head as the CLI prints it: SEQ:HASH, for `--anchor`. */ anchor?: string }
   | { ok: false; entries: number; path: string; brokenAtSeq: number | null; brokenAtLine: number; reason: string };
 
 export interface AuditEntryView {
@@ -356,6 +358,8 @@ export interface AuditEntryView {
   operator: string;
   host: string | null;
   summary: string;
+  /** The command that ran, on command.start and command.end entries. */
+  command?: string | null;
 }
 
 export type OperatorPrompt =
@@ -369,6 +373,44 @@ export type OperatorPrompt =
       prompts: { prompt: string; echo: boolean }[];
     }
   | { promptId: string; kind: 'passphrase'; host: string; identityFile: string };
+
+// ---------------------------------------------------------------- pages: host history, audit paging, role policies
+
+/** One past result of a host and what changed since the result before it. */
+export interface HostHistoryEntryView {
+  runId: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  phase: HostPhase;
+  reason: string | null;
+  findingCounts: Partial<Record<Severity, number>>;
+  /** Pending updates and how many of them are security updates; null when the patch facts were not read. */
+  pending: { total: number; security: number } | null;
+  /** Against the previous (older) entry; null for the oldest one shown. */
+  changes: {
+    phase: { from: HostPhase; to: HostPhase } | null;
+    findingsAdded: { severity: Severity; title: string }[];
+    findingsRemoved: { severity: Severity; title: string }[];
+    pending: { from: { total: number; security: number } | null; to: { total: number; security: number } | null } | null;
+  } | null;
+}
+
+export interface AuditPageView {
+  /** Entries matching the filter, in the whole log. */
+  total: number;
+  offset: number;
+  entries: AuditEntryView[];
+}
+
+export interface RolePolicyView {
+  role: string;
+  hosts: number;
+  allowedPorts: { proto: 'tcp' | 'udp'; ports: string; from: string[] }[];
+  patchSlaHours: number;
+  backupRpoHours: number;
+  restoreTestMaxAgeDays: number;
+  drillCadenceDays: number;
+}
 
 // ---------------------------------------------------------------- input schemas
 
@@ -459,6 +501,27 @@ export const methods = {
   'audit.verify': method<AuditVerifyView>()(nothing),
   'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),
+  // Pages that point at the problem (issue 13, items 8–15).
+  /** A host's past results, newest first, each with what changed since the one before. */
+  'host.history': method<HostHistoryEntryView[]>()(z.object({ name: hostName, limit: z.number().int().min(1).max(500).optional() }).strict()),
+  /** Audit entries newest first, filtered (substring, case-insensitive; time bounds inclusive, ISO), one page. */
+  'audit.page': method<AuditPageView>()(
+    z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        host: z.string().max(253).optional(),
+        operator: z.string().max(200).optional(),
+        command: z.string().max(1000).optional(),
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
+      })
+      .strict(),
+  ),
+  /** Each role's policy from the inventory: allowed ports, patch SLA, RPO, restore-test age, drill cadence. */
+  'fleet.policies': method<RolePolicyView[]>()(nothing),
+  /** Switches back to the built-in demo fleet (simulated), forgetting the configured inventory file. */
+  'fleet.useDemo': method<FleetView>()(nothing),
 } as const;
 
 export type Methods = typeof methods;

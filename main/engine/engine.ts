@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostScanSummary } from '../../preload/contract';
-import { recentAuditEntries } from './audit/audit-entry-view';
+import { auditPage, recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
 import { verifyAuditLog } from './audit/verify-audit-log';
 import type { HandlerTable } from './contract/dispatch-call';
@@ -15,11 +15,13 @@ import { firewallHandlers } from './firewall-views/firewall-handlers';
 import { ENGINE_VERSION } from './engine-version';
 import { FleetService } from './fleet/fleet-service';
 import { importAnsibleFile } from './fleet/import-ansible-file';
+import { rolePolicyViews } from './fleet/role-policy-view';
 import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
 import { UiPromptBroker } from './operator/ui-prompt-broker';
 import { encryptionCoverageViews } from './posture/encryption-coverage-view';
 import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
 import type { CommandExecutor } from './scan/command-executor';
+import { hostHistoryView } from './scan/host-history';
 import { ScanService } from './scan/scan-service';
 import { storeScanRecorder } from './scan/store-scan-recorder';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
@@ -29,6 +31,7 @@ import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
 import { withOutputPreviews } from './scan/output-preview';
+import { hostHistoryRows } from './store/host-history-query';
 import { openEmbeddedStore } from './store/open-store';
 
 export interface EngineOptions {
@@ -195,10 +198,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'audit.verify': async () => {
       const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
       return result.ok
-        ? { ok: true, entries: result.entries, path: auditPath }
+        ? { ok: true, entries: result.entries, path: auditPath, anchor: `${result.entries}:${result.lastHash}` }
         : { ok: false, entries: result.entries, path: auditPath, brokenAtSeq: result.brokenAt.seq, brokenAtLine: result.brokenAt.line, reason: result.reason };
     },
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
+    'host.history': async ({ name, limit }) => hostHistoryView(await hostHistoryRows(store.sql, name, limit ?? 50)),
+    'audit.page': async (query) => auditPage(await readFile(auditPath, 'utf8'), query),
+    'fleet.policies': () => rolePolicyViews(fleet.current),
+    'fleet.useDemo': async () => {
+      demo ??= await startInProcessDemo(options.dataDir, options.demoHosts);
+      fleet.useDemo(demo.fleet.inventoryYaml, demo.inventoryPath);
+      await writeSettings(options.dataDir, { ...(await readSettings(options.dataDir)), inventoryPath: null });
+      events.emit('fleet:changed', fleet.source);
+      return fleet.view(summaryFor);
+    },
     'secrets.forgetPassphrases': async () => {
       const accounts = (await secrets.list?.()) ?? [];
       let removed = 0;

@@ -12,15 +12,21 @@ import { HostPage } from '../pages/host/HostPage';
 import { PatchesPage } from '../pages/patches/PatchesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { NavBar } from './NavBar';
+import { ShortcutHelpDialog } from './ShortcutHelpDialog';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './useAppInfo';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useRoute } from './useRoute';
+import { useSidebar } from './useSidebar';
+import { useCallback, useState } from 'react';
 
 export function App() {
   const route = useRoute();
   const { info, error } = useAppInfo();
-  useGlobalShortcuts();
+  const sidebar = useSidebar();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const showHelp = useCallback(() => setHelpOpen(true), []);
+  useGlobalShortcuts({ toggleSidebar: sidebar.toggle, showHelp });
   if (!getOpsDeck()) {
     return (
       <div className="fatal" role="alert">
@@ -30,11 +36,11 @@ export function App() {
     );
   }
   return (
-    <div className="frame">
+    <div className={`frame${sidebar.collapsed ? ' nav-collapsed' : ''}`}>
       <a className="skip-link" href="#main" onClick={() => document.getElementById('main')?.focus()}>
         Skip to content
       </a>
-      <NavBar route={route} />
+      <NavBar route={route} collapsed={sidebar.collapsed} onToggle={sidebar.toggle} onShowHelp={showHelp} />
       <main id="main" tabIndex={-1} className="page">
         {route.page === 'fleet' && <FleetPage />}
         {route.page === 'host' && <HostPage name={route.name} />}
@@ -47,6 +53,7 @@ export function App() {
       </main>
       <StatusBar info={info} error={error} />
       <OperatorPromptDialog />
+      <ShortcutHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

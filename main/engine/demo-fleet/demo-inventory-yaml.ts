@@ -57,7 +57,13 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
       `  - { id: ${dc.id}, name: ${JSON.stringify(dc.name)}, role: ${dc.role}, bastion: { address: ${bastion.address}, port: ${bastion.port}, user: ops, identity: ${key} } }`,
     );
   }
-  lines.push(`defaults: { user: ops, port: 22, identity: ${key}, sudo: true }`, 'roles:');
+  lines.push(`defaults: { user: ops, port: 22, identity: ${key}, sudo: true }`);
+  // Each site has its own management, application and host network: comparing nj with sea, they are the same.
+  lines.push('networks:');
+  for (const [name, field] of [['mgmt', 'managementNetwork'], ['app', 'applicationNetwork'], ['hosts', 'hostNetwork']] as const) {
+    lines.push(`  ${name}: { ${input.spec.datacentres.map((dc) => `${dc.id}: ${dc[field]}`).join(', ')} }`);
+  }
+  lines.push('roles:');
   for (const [role, baseline] of Object.entries(demoRoleBaselines(input.spec))) {
     const rules = baseline.allowed.map((rule) => `{ proto: ${rule.proto}, port: ${rule.port}, from: [${rule.from.join(', ')}] }`).join(', ');
     lines.push(

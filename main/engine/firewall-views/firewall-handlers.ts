@@ -72,7 +72,7 @@ export function firewallHandlers(deps: FirewallViewDeps): FirewallHandlers {
       const [factsA, factsB] = await Promise.all([latestFacts(a), latestFacts(b)]);
       const missing = [factsA ? null : a, factsB ? null : b].filter((name) => name !== null);
       if (missing.length > 0) throw new EngineError('not-found', `no firewall facts for ${missing.join(' and ')} yet: scan ${missing.length > 1 ? 'them' : 'it'} first`);
-      return firewallHostDiff({ ...infoA, facts: factsA!.facts }, { ...infoB, facts: factsB!.facts });
+      return firewallHostDiff({ ...infoA, facts: factsA!.facts }, { ...infoB, facts: factsB!.facts }, undefined, deps.fleet.current?.networks);
     },
   };
 }

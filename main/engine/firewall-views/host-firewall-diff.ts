@@ -5,15 +5,17 @@
 // one has that the other has not (as a multiset of chain + text, counters
 // left out, so a reordered ruleset is not a difference).
 import type { ExposureDiffRow, ExposureDiffSide, FirewallHostDiffView, RuleDiffRow } from '../../../preload/contract';
-import { EMPTY_SET, setsEqual, unionSets, type AddrSet } from '../collectors/firewall/address-set';
+import { EMPTY_SET, unionSets, type AddrSet } from '../collectors/firewall/address-set';
 import type { ExposureEntry } from '../collectors/firewall/exposure';
 import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
 import type { FirewallRule } from '../collectors/firewall/firewall-model';
 import { sourceUniverse } from '../collectors/firewall/input-path';
 import { reachedSources, undeterminedSources, versionOf } from '../posture/firewall-baseline';
+import type { LogicalNetworks } from '../inventory/inventory-schema';
 import type { HostPolicy } from '../posture/host-context';
 import { allRules } from './host-rules-view';
 import { comparePorts, portExposureView, portKey, worseExposure } from './port-conformance';
+import { sameAcrossSites } from './site-networks';
 
 export interface DiffHost {
   name: string;
@@ -32,13 +34,14 @@ interface PortSide {
   maybe: AddrSet;
 }
 
-export function firewallHostDiff(a: DiffHost, b: DiffHost, limit = RULE_DIFF_LIMIT): FirewallHostDiffView {
+/** `networks`: the inventory's per-site networks, so each site's own copy of one compares as the same. */
+export function firewallHostDiff(a: DiffHost, b: DiffHost, limit = RULE_DIFF_LIMIT, networks?: LogicalNetworks): FirewallHostDiffView {
   const rulesA = allRules(a.facts);
   const rulesB = allRules(b.facts);
   return {
     a: { host: a.name, dc: a.dc, siteRole: a.siteRole, roles: [...a.roles], rules: rulesA.length },
     b: { host: b.name, dc: b.dc, siteRole: b.siteRole, roles: [...b.roles], rules: rulesB.length },
-    exposure: exposureDiff(a, b),
+    exposure: exposureDiff(a, b, networks),
     policies: policyDiff(a.facts, b.facts),
     rules: ruleDiff(rulesA, rulesB, limit),
   };
@@ -66,7 +69,7 @@ function undeterminedOf(entry: ExposureEntry): AddrSet {
   return undeterminedSources(entry);
 }
 
-function exposureDiff(a: DiffHost, b: DiffHost): ExposureDiffRow[] {
+function exposureDiff(a: DiffHost, b: DiffHost, networks: LogicalNetworks | undefined): ExposureDiffRow[] {
   const sidesA = portSides(a);
   const sidesB = portSides(b);
   const keys = new Set([...sidesA.keys(), ...sidesB.keys()]);
@@ -75,8 +78,12 @@ function exposureDiff(a: DiffHost, b: DiffHost): ExposureDiffRow[] {
     const left = sidesA.get(key);
     const right = sidesB.get(key);
     const { proto, port, family } = (left ?? right)!.view;
-    const differs = !setsEqual(left?.reached ?? EMPTY_SET, right?.reached ?? EMPTY_SET) || !setsEqual(left?.maybe ?? EMPTY_SET, right?.maybe ?? EMPTY_SET);
-    rows.push({ proto, port, family, a: left ? sideOf(left) : null, b: right ? sideOf(right) : null, differs });
+    const version = family === 'ipv4' ? 4 : 6;
+    const reached = sameAcrossSites({ sources: left?.reached ?? EMPTY_SET, dc: a.dc }, { sources: right?.reached ?? EMPTY_SET, dc: b.dc }, networks, version);
+    const maybe = sameAcrossSites({ sources: left?.maybe ?? EMPTY_SET, dc: a.dc }, { sources: right?.maybe ?? EMPTY_SET, dc: b.dc }, networks, version);
+    const differs = !reached.same || !maybe.same;
+    const via = differs ? [] : [...new Set([...reached.via, ...maybe.via])];
+    rows.push({ proto, port, family, a: left ? sideOf(left) : null, b: right ? sideOf(right) : null, differs, ...(via.length ? { samePerSite: via } : {}) });
   }
   return rows.sort(comparePorts);
 }

@@ -12,7 +12,7 @@ export interface ReferenceCheck {
 }
 
 export function checkInventoryReferences(file: InventoryFile): ReferenceCheck {
-  const problems = [...datacentreProblems(file), ...hostProblems(file), ...userProblems(file)];
+  const problems = [...datacentreProblems(file), ...hostProblems(file), ...userProblems(file), ...networkProblems(file)];
   return { problems, warnings: unusedWarnings(file) };
 }
 
@@ -81,6 +81,18 @@ function userProblems(file: InventoryFile): LocatedMessage[] {
     if (host.user === undefined) problems.push(missing(['hosts', index], host.name));
     jumpProblems(host.proxy_jump ?? [], ['hosts', index, 'proxy_jump']);
   });
+  return problems;
+}
+
+/** Each logical network's sites are declared datacentres. */
+function networkProblems(file: InventoryFile): LocatedMessage[] {
+  const dcIds = file.datacentres.map((dc) => dc.id);
+  const problems: LocatedMessage[] = [];
+  for (const [name, sites] of Object.entries(file.networks ?? {})) {
+    for (const dc of Object.keys(sites)) {
+      if (!dcIds.includes(dc)) problems.push(at(['networks', name, dc], `unknown datacentre ${JSON.stringify(dc)} in network ${JSON.stringify(name)}; expected one of ${dcIds.join(', ')}`, 'key'));
+    }
+  }
   return problems;
 }
 

@@ -78,11 +78,19 @@ export interface HostEntry {
   explicit: SshField[];
 }
 
+/**
+ * Logical networks that each site has its own copy of (`mgmt`: 10.1.0.0/24 at nj, 10.2.0.0/24 at sea): name →
+ * datacentre id → CIDR blocks. Comparing two sites' hosts, a port open to each one's own copy is the same.
+ */
+export type LogicalNetworks = Record<string, Record<string, string[]>>;
+
 export interface Inventory {
   datacentres: Datacentre[];
   defaults: InventoryDefaults;
   roles: Record<string, RolePolicy>;
   hosts: HostEntry[];
+  /** Absent when the file names none. */
+  networks?: LogicalNetworks;
 }
 
 export const BUILT_IN_DEFAULTS = { port: 22, sudo: true } as const;
@@ -222,12 +230,27 @@ export const hostSchema = strictMapping({
   proxy_jump: z.array(jumpHostSchema).optional(),
 });
 
+/** A per-site network block: an address or CIDR block ("any" is not a network of one site). */
+const networkBlockSchema = z.string().superRefine((value, ctx) => {
+  const why = value === 'any' ? `"any" is not a site's network; expected an IP address or a CIDR block like 10.1.0.0/24` : badSourceReason(value);
+  if (why) ctx.addIssue({ code: 'custom', message: why });
+});
+
+/** `networks: { mgmt: { nj: 10.1.0.0/24, sea: [10.2.0.0/24, fd00:2::/64] } }`: one or more blocks per datacentre. */
+export const networksSchema = emptyAsMapping(
+  z.record(
+    z.string().regex(ROLE_NAME, { error: 'expected a letter then letters, digits, "_", "." or "-"' }),
+    z.record(z.string(), z.union([networkBlockSchema, z.array(networkBlockSchema).min(1)])),
+  ),
+);
+
 export const rolesSchema = emptyAsMapping(z.record(z.string().regex(ROLE_NAME, { error: 'expected a letter then letters, digits, "_", "." or "-"' }), rolePolicySchema));
 
 export const inventoryFileSchema = strictMapping({
   datacentres: z.array(datacentreSchema).min(1),
   defaults: emptyAsMapping(defaultsSchema).optional(),
   roles: rolesSchema.optional(),
+  networks: networksSchema.optional(),
   hosts: z.array(hostSchema),
 });
 

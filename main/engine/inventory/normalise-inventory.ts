@@ -36,6 +36,13 @@ export function normaliseInventory(file: InventoryFile): Inventory {
     defaults,
     roles: Object.fromEntries(Object.entries(file.roles ?? {}).map(([name, role]) => [name, rolePolicyFrom(role)])),
     hosts: file.hosts.map((host) => hostFrom(host, defaults, datacentres)),
+    ...(file.networks
+      ? {
+          networks: Object.fromEntries(
+            Object.entries(file.networks).map(([name, sites]) => [name, Object.fromEntries(Object.entries(sites).map(([dc, blocks]) => [dc, typeof blocks === 'string' ? [blocks] : [...blocks]]))]),
+          ),
+        }
+      : {}),
   };
 }
 

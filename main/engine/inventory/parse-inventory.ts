@@ -14,7 +14,7 @@ export type InventoryParseResult =
   | { ok: true; inventory: Inventory; warnings: InventoryProblem[] }
   | { ok: false; problems: InventoryProblem[] };
 
-const TOP_LEVEL = 'a mapping with keys datacentres and hosts (and optionally defaults, roles)';
+const TOP_LEVEL = 'a mapping with keys datacentres and hosts (and optionally defaults, roles, networks)';
 
 export function parseInventory(text: string, file: string): InventoryParseResult {
   const fail = (message: string): InventoryParseResult => ({ ok: false, problems: [{ file, line: 1, column: 1, message }] });

@@ -1,8 +1,10 @@
 // Findings per site by severity, primary and secondary side by side.
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+// The legend is ours, not recharts': it lists the severities worst first,
+// which recharts' legend does not promise for stacked bars.
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FindingView, Severity } from '../../../preload/contract';
+import { SEVERITIES } from '../../components/severity-order';
 
-const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const COLOURS: Record<Severity, string> = { critical: '#8e1b13', high: '#d0402b', medium: '#d98b1f', low: '#6d8fb8', info: '#9aa2ad' };
 
 export function SiteSeverityChart({ findings, sites }: { findings: FindingView[]; sites: { id: string; label: string }[] }) {
@@ -18,11 +20,18 @@ export function SiteSeverityChart({ findings, sites }: { findings: FindingView[]
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="site" width={130} />
         <Tooltip isAnimationActive={false} />
-        <Legend />
         {SEVERITIES.map((severity) => (
           <Bar key={severity} dataKey={severity} stackId="s" fill={COLOURS[severity]} isAnimationActive={false} />
         ))}
       </BarChart>
+      <ul className="severity-legend" aria-label="Severities, worst first" data-testid="severity-legend">
+        {SEVERITIES.map((severity) => (
+          <li key={severity}>
+            <span className="swatch" style={{ background: COLOURS[severity] }} aria-hidden="true" />
+            {severity}
+          </li>
+        ))}
+      </ul>
       <figcaption className="visually-hidden">
         {data.map((row) => `${row.site}: ${SEVERITIES.map((s) => `${row[s]} ${s}`).join(', ')}`).join('; ')}
       </figcaption>

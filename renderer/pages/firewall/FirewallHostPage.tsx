@@ -12,6 +12,7 @@ import { ExposureTable } from './ExposureTable';
 import { RawRulesetDialog } from './RawRulesetDialog';
 import { RulesTable } from './RulesTable';
 import { useHostFirewall } from './useHostFirewall';
+import { dateTimeText } from '../../components/date-text';
 
 export function FirewallHostPage({ name, compare }: { name: string; compare: string | null }) {
   const { view, error } = useHostFirewall(name);
@@ -101,7 +102,7 @@ function HostFirewallStatus({ view }: { view: FirewallHostRulesView }) {
         <span className={view.firewall.state === 'active' ? 'ok' : 'error'}>{view.firewall.state}</span> — {view.firewall.reason}
       </dd>
       <dt>Scanned</dt>
-      <dd>{view.scannedAt ? new Date(view.scannedAt).toLocaleString() : '—'}</dd>
+      <dd>{dateTimeText(view.scannedAt)}</dd>
       <dt>Unlisted port, IPv4</dt>
       <dd className="mono">{view.defaultInput.ipv4}</dd>
       <dt>Unlisted port, IPv6</dt>

@@ -26,12 +26,14 @@ export function HostDiff({ a, b }: { a: string; b: string }) {
   const view = diff.view;
   const rows = view.exposure.filter((row) => showSame || row.differs);
   const differing = view.exposure.filter((row) => row.differs).length;
+  const perSite = view.exposure.filter((row) => row.samePerSite).length;
   return (
     <div className="host-diff" data-testid="host-diff">
       <h3>Effective exposure</h3>
       <div className="toolbar filters">
         <span data-testid="diff-summary">
           {differing === 0 ? 'Both hosts let in the same sources on every port.' : `${differing} port${differing === 1 ? '' : 's'} (per IP version) reachable from different sources.`}
+          {perSite > 0 && ` ${perSite} more differ only by each site's own copy of a network named in the inventory (networks:), which is not a difference.`}
         </span>
         <label className="checkbox">
           <input type="checkbox" checked={showSame} onChange={(event) => setShowSame(event.target.checked)} aria-label="Show ports with the same exposure too" /> show identical ports
@@ -61,7 +63,15 @@ export function HostDiff({ a, b }: { a: string; b: string }) {
                 <td>{FAMILY_LABEL[row.family]}</td>
                 <DiffSide side={row.a} />
                 <DiffSide side={row.b} />
-                <td>{row.differs ? (row.a?.reachability !== row.b?.reachability ? '≠ reach differs' : '≠ other networks') : '= same'}</td>
+                <td>
+                  {row.differs
+                    ? row.a?.reachability !== row.b?.reachability
+                      ? '≠ reach differs'
+                      : '≠ other networks'
+                    : row.samePerSite
+                      ? `= same (each site's own ${row.samePerSite.join(', ')})`
+                      : '= same'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RawOutputView } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { CopyButton } from '../../components/CopyButton';
+import { dateTimeText } from '../../components/date-text';
 
 const SHOWN_CHARS = 2_000_000;
 
@@ -38,7 +39,7 @@ export function RawRulesetDialog({ host, open, onClose }: { host: string; open: 
         <h2 id="raw-title">
           Raw ruleset of <span className="mono">{host}</span>
         </h2>
-        {raw?.finishedAt && <span className="muted">scan finished {new Date(raw.finishedAt).toLocaleString()}</span>}
+        {raw?.finishedAt && <span className="muted">scan finished {dateTimeText(raw.finishedAt)}</span>}
         <button type="button" onClick={onClose} className="raw-close">
           Close
         </button>

@@ -1,15 +1,18 @@
 // The fleet: both sites side by side, every host with its identity and last
 // scan state, and scans of the fleet, a site, a role or one host.
+import { useState } from 'react';
 import type { DatacentreView, FleetView } from '../../../preload/contract';
 import { InventoryProblems } from '../../components/InventoryProblems';
 import { SiteHostTable } from './SiteHostTable';
 import { ScanProgress } from './ScanProgress';
+import type { HostOrder } from './site-rows';
 import { useFleet } from './useFleet';
 import { useScanRun } from './useScanRun';
 
 export function FleetPage() {
   const { fleet, error } = useFleet();
   const scan = useScanRun();
+  const [order, setOrder] = useState<HostOrder>('problems-first');
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!fleet) return <p>Loading the fleet…</p>;
   const roles = [...new Set(fleet.hosts.flatMap((host) => host.roles))].sort();
@@ -39,6 +42,14 @@ export function FleetPage() {
               </select>
             </label>
           )}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={order === 'problems-first'}
+              onChange={(event) => setOrder(event.target.checked ? 'problems-first' : 'name')}
+            />
+            Problem hosts first
+          </label>
         </div>
       </header>
       {scan.error && <p role="alert" className="error">{scan.error}</p>}
@@ -53,6 +64,7 @@ export function FleetPage() {
               key={dc.id}
               dc={dc}
               hosts={fleet.hosts.filter((host) => host.dc === dc.id)}
+              order={order}
               scanDisabled={scan.running}
               onScanSite={() => void scan.start({ kind: 'dc', id: dc.id }, `site ${dc.name}`)}
               onScanHost={(name) => void scan.start({ kind: 'host', name }, name)}

@@ -1,27 +1,38 @@
-// One host: its identity and the raw outputs of its last scan, always shown
-// as escaped, monospaced text (React text nodes, never HTML).
+// One host: its identity, findings, scan history (rescan on request) and the
+// raw outputs of its last scan, collapsed until opened, always shown as
+// escaped, monospaced text (React text nodes, never HTML).
 import { useEffect, useState } from 'react';
-import type { HostScanDetail } from '../../../preload/contract';
+import type { HostHistoryEntryView, HostScanDetail } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { routeHref } from '../../app/routes';
+import { TimeText } from '../../components/TimeText';
 import { FindingsTable } from '../../components/FindingsTable';
 import { PendingUpdatesTable, type PendingUpdateView } from '../../components/PendingUpdatesTable';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { DeviceTree } from './DeviceTree';
 import { encryptionFactsOf } from './encryption-facts-view';
+import { HostHistory } from './HostHistory';
 import { RawOutputSection } from './RawOutputSection';
+import { useHostRescan } from './useHostRescan';
 
 export function HostPage({ name }: { name: string }) {
   const [detail, setDetail] = useState<HostScanDetail | null | undefined>(undefined);
+  const [history, setHistory] = useState<HostHistoryEntryView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const rescan = useHostRescan(name);
   useEffect(() => {
     const api = getOpsDeck();
     if (!api) return;
-    const load = () =>
+    const load = () => {
       void api.host.lastScan({ name }).then((result) => {
         if (result.ok) setDetail(result.value);
         else setError(result.error.message);
       });
+      void api.host.history({ name }).then((result) => {
+        if (result.ok) setHistory(result.value);
+        else setError(result.error.message);
+      });
+    };
     load();
     return api.on('scan:host-result', (summary) => {
       if (summary.host === name) load();
@@ -36,10 +47,14 @@ export function HostPage({ name }: { name: string }) {
         <h1 className="mono">{name}</h1>
         {detail && <PhaseBadge phase={detail.phase} />}
         <div className="toolbar">
+          <button type="button" onClick={rescan.rescan} disabled={rescan.running}>
+            {rescan.running ? 'Scanning…' : 'Rescan this host'}
+          </button>
           <a href={routeHref({ page: 'firewall', host: name })}>Firewall rules and exposure</a>
         </div>
       </header>
       {error && <p role="alert" className="error">{error}</p>}
+      {rescan.error && <p role="alert" className="error">{rescan.error}</p>}
       {detail === null && <p>This host has not been scanned yet in this session.</p>}
       {detail && (
         <>
@@ -54,7 +69,9 @@ export function HostPage({ name }: { name: string }) {
             <dt>Uptime</dt>
             <dd>{formatUptime(detail.identity?.uptimeSeconds ?? null)}</dd>
             <dt>Scanned</dt>
-            <dd>{detail.finishedAt ? new Date(detail.finishedAt).toLocaleString() : '—'}</dd>
+            <dd>
+              <TimeText iso={detail.finishedAt} />
+            </dd>
           </dl>
           <h2>Findings ({detail.findings.length})</h2>
           <FindingsTable findings={detail.findings} showHost={false} />
@@ -70,9 +87,22 @@ export function HostPage({ name }: { name: string }) {
               <DeviceTree facts={encryption} host={name} />
             </section>
           )}
+          <h2>Scan history</h2>
+          {history && <HostHistory history={history} />}
           <h2>Raw outputs (evidence)</h2>
+          <p className="muted">Each command's output exactly as the host sent it; open one to read it.</p>
           {detail.outputs.map((output, index) => (
-            <RawOutputSection key={`${output.id}-${index}`} host={name} runId={detail.runId} index={index} output={output} />
+            <details key={`${output.id}-${index}`} className="raw-output-details">
+              <summary>
+                <code>{output.command.replace(/^(sudo -n )?env LC_ALL=C /, '')}</code>{' '}
+                <span className={output.error || (output.exitCode !== null && output.exitCode !== 0) ? 'error' : 'muted'}>
+                  exit {output.exitCode ?? '—'}
+                  {output.error ? ` · ${output.error}` : ''}
+                  {output.truncated ? ' · cut at a cap' : ''}
+                </span>
+              </summary>
+              <RawOutputSection host={name} runId={detail.runId} index={index} output={output} />
+            </details>
           ))}
         </>
       )}

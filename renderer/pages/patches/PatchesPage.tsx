@@ -1,18 +1,34 @@
-// Patch levels against the "within hours" promise: per site, hosts compliant,
-// pending security updates, oldest pending, reboots needed; platform-image
-// age per site; and every host's state.
+// Patch levels against the "within hours" promise: per site, hosts within
+// their SLA, pending security updates, oldest pending, reboots needed;
+// platform-image age per site; and every host graded against its role's SLA.
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { getOpsDeck } from '../../api/opsdeck';
-import { routeHref } from '../../app/routes';
 import { useFleet } from '../fleet/useFleet';
 import { PatchHistoryChart } from './PatchHistoryChart';
-import { AGE_BUCKETS, ageBucket, isCompliant, oldestPendingSince, securityPending, siteSummary, type HostPatches, type PatchFactsView } from './patch-view';
+import { TimeText } from '../../components/TimeText';
+import { HostPatchTable } from './HostPatchTable';
+import { hostSlaHours, patchCompliance, type PatchGrade } from './patch-compliance';
+import { AGE_BUCKETS, ageBucket, siteSummary, type HostPatches, type PatchFactsView } from './patch-view';
+import { usePolicies } from './usePolicies';
+
+const GRADE_ORDER: Record<PatchGrade, number> = { behind: 0, unknown: 1, 'within-sla': 2, 'up-to-date': 3 };
 
 export function PatchesPage() {
   const [hosts, setHosts] = useState<HostPatches[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { fleet } = useFleet();
+  const policies = usePolicies();
+  const now = new Date();
+  const graded = (hosts ?? [])
+    .map((host) => ({ host, compliance: patchCompliance(host.facts, hostSlaHours(fleet?.hosts.find((each) => each.name === host.host), policies), now) }))
+    .sort(
+      (a, b) =>
+        GRADE_ORDER[a.compliance.grade] - GRADE_ORDER[b.compliance.grade] ||
+        (b.compliance.pendingForHours ?? -1) - (a.compliance.pendingForHours ?? -1) ||
+        a.host.host.localeCompare(b.host.host, 'en', { numeric: true }),
+    );
+  const compliantHosts = new Set(graded.filter((row) => row.compliance.grade === 'up-to-date' || row.compliance.grade === 'within-sla').map((row) => row.host.host));
   useEffect(() => {
     const api = getOpsDeck();
     if (!api) return;
@@ -43,21 +59,23 @@ export function PatchesPage() {
         <>
           <div className="site-cards">
             {sites.map((site) => {
-              const summary = siteSummary(site.id, hosts);
+              const summary = siteSummary(site.id, hosts, (host) => compliantHosts.has(host.host));
               return (
                 <section key={site.id} className="site-card" aria-label={`${site.name} patch summary`} data-testid={`patch-summary-${site.id}`}>
                   <h2>
                     {site.name} <span className="muted">({site.role})</span>
                   </h2>
                   <dl>
-                    <dt>Compliant</dt>
+                    <dt title="No security update pending beyond the host's SLA, and its pending list is known">Compliant</dt>
                     <dd>
                       {summary.compliant}/{summary.hosts} hosts
                     </dd>
                     <dt>Pending security updates</dt>
                     <dd>{summary.pendingSecurity}</dd>
                     <dt>Oldest pending since</dt>
-                    <dd>{summary.oldestPendingSince ? new Date(summary.oldestPendingSince).toLocaleString() : '—'}</dd>
+                    <dd>
+                      <TimeText iso={summary.oldestPendingSince} />
+                    </dd>
                     <dt>Reboots needed</dt>
                     <dd>{summary.rebootsNeeded}</dd>
                     <dt>Stale or unknown package index</dt>
@@ -81,44 +99,7 @@ export function PatchesPage() {
               </BarChart>
             </figure>
           </div>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th scope="col">Host</th>
-                <th scope="col">State</th>
-                <th scope="col">Security pending</th>
-                <th scope="col">Pending since</th>
-                <th scope="col">Reboot</th>
-                <th scope="col">Kernel / platform</th>
-                <th scope="col">Index age</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...hosts]
-                .sort((a, b) => securityPending(b.facts) - securityPending(a.facts) || a.host.localeCompare(b.host, 'en', { numeric: true }))
-                .map(({ host, facts }) => (
-                  <tr key={host}>
-                    <th scope="row" className="mono">
-                      <a href={routeHref({ page: 'host', name: host })}>{host}</a>
-                    </th>
-                    <td>
-                      <span className={`badge ${isCompliant(facts) ? 'badge-done' : facts.upToDate === 'unknown' ? 'badge-queued' : 'badge-failed'}`}>
-                        {isCompliant(facts) ? '✓ up to date' : facts.upToDate === 'unknown' ? '? unknown' : '✕ behind'}
-                      </span>
-                      <div className="muted">{facts.upToDateReason}</div>
-                    </td>
-                    <td>{securityPending(facts)}</td>
-                    <td>{oldestPendingSince(facts) ? new Date(oldestPendingSince(facts)!).toLocaleString() : '—'}</td>
-                    <td>{facts.reboot.needed === true ? `needed: ${facts.reboot.reasons.map((r) => r.detail).join('; ')}` : facts.reboot.needed === 'unknown' ? 'unknown' : 'no'}</td>
-                    <td className="mono">
-                      {facts.kernelOrPlatform ?? '—'}
-                      {facts.kernelOrPlatformAgeDays !== null && <span className="muted"> ({facts.kernelOrPlatformAgeDays} d)</span>}
-                    </td>
-                    <td>{facts.packageIndex.ageHours === null ? 'unknown' : `${Math.round(facts.packageIndex.ageHours)} h`}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <HostPatchTable rows={graded} />
         </>
       )}
     </div>

@@ -22,6 +22,7 @@ export interface HostPatches {
 export interface SitePatchSummary {
   dc: string;
   hosts: number;
+  /** Hosts with no security update pending beyond their SLA, whose pending list can be trusted. */
   compliant: number;
   pendingSecurity: number;
   oldestPendingSince: string | null;
@@ -42,13 +43,13 @@ export function isCompliant(facts: PatchFactsView): boolean {
   return facts.upToDate === true && facts.reboot.needed === false && facts.vulnerablePackages.length === 0;
 }
 
-export function siteSummary(dc: string, hosts: HostPatches[]): SitePatchSummary {
+export function siteSummary(dc: string, hosts: HostPatches[], isCompliantHost: (host: HostPatches) => boolean = (host) => isCompliant(host.facts)): SitePatchSummary {
   const site = hosts.filter((host) => host.dc === dc);
   const oldest = site.map((host) => oldestPendingSince(host.facts)).filter((time): time is string => time !== null).sort()[0] ?? null;
   return {
     dc,
     hosts: site.length,
-    compliant: site.filter((host) => isCompliant(host.facts)).length,
+    compliant: site.filter(isCompliantHost).length,
     pendingSecurity: site.reduce((sum, host) => sum + securityPending(host.facts), 0),
     oldestPendingSince: oldest,
     rebootsNeeded: site.filter((host) => host.facts.reboot.needed === true).length,

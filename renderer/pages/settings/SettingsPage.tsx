@@ -1,14 +1,24 @@
-// Settings: which inventory to use; forgetting remembered key passphrases.
+// Settings: which inventory to use (or the demo fleet again); the roles'
+// policies; forgetting remembered key passphrases.
 import { useState } from 'react';
 import { getOpsDeck } from '../../api/opsdeck';
 import { InventoryProblems } from '../../components/InventoryProblems';
+import { useAppInfo } from '../../app/useAppInfo';
 import { AnsibleImportForm } from './AnsibleImportForm';
+import { RolePoliciesTable } from './RolePoliciesTable';
 import type { InventoryProblemView } from '../../../preload/contract';
 
 export function SettingsPage() {
   const [path, setPath] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [problems, setProblems] = useState<InventoryProblemView[]>([]);
+  const { info } = useAppInfo();
+  const switchToDemo = async () => {
+    const result = await getOpsDeck()?.fleet.useDemo({});
+    if (!result) return;
+    setProblems([]);
+    setMessage(result.ok ? `Back on the demo fleet (simulated): ${result.value.hosts.length} hosts in ${result.value.datacentres.length} sites.` : result.error.message);
+  };
   const load = async () => {
     const result = await getOpsDeck()?.fleet.loadInventory({ path });
     if (!result) return;
@@ -50,7 +60,18 @@ export function SettingsPage() {
         </button>
       </form>
       <InventoryProblems problems={problems} />
+      <div className="field-row">
+        <span>
+          Fleet in use: <strong data-testid="settings-fleet">{info?.fleet.label ?? '…'}</strong>
+        </span>
+        {info && info.fleet.kind !== 'demo' && (
+          <button type="button" onClick={() => void switchToDemo()}>
+            Use the demo fleet (simulated)
+          </button>
+        )}
+      </div>
       <AnsibleImportForm />
+      <RolePoliciesTable />
       <h2>Secrets</h2>
       <div className="field-row">
         <span>Key passphrases remembered in the OS keychain</span>

@@ -248,9 +248,9 @@ describe('problems point at the line and column to fix', () => {
 
 describe('never throws', () => {
   test.each([
-    ['an empty file', '', 'the file is empty; expected a mapping with keys datacentres and hosts (and optionally defaults, roles)'],
-    ['a scalar', 'hello', 'expected a mapping with keys datacentres and hosts (and optionally defaults, roles), got "hello"'],
-    ['a list', '- a\n- b', 'expected a mapping with keys datacentres and hosts (and optionally defaults, roles), got a list'],
+    ['an empty file', '', 'the file is empty; expected a mapping with keys datacentres and hosts (and optionally defaults, roles, networks)'],
+    ['a scalar', 'hello', 'expected a mapping with keys datacentres and hosts (and optionally defaults, roles, networks), got "hello"'],
+    ['a list', '- a\n- b', 'expected a mapping with keys datacentres and hosts (and optionally defaults, roles, networks), got a list'],
   ])('%s is a problem at line 1', (_, text, message) => {
     expect(problems(text)).toEqual([[1, 1, message]]);
   });
