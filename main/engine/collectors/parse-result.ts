@@ -101,7 +101,7 @@ export function firstLine(text: string): string {
  * largest real outputs — 40k-rule iptables-save, 10k-rule nft -j — are a
  * few MB): beyond it a parser refuses rather than exhaust memory.
  */
-export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
+export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
 
 /**
  * Input no text tool prints: NUL and other C0 control bytes, or bytes that

@@ -12,7 +12,7 @@ import { fixture } from './support/fixture-sections';
 import { hostContext } from './support/patch-context';
 import { PATCH_PARSERS } from './support/patch-parsers';
 
-const STATUSES = new Set(['ok', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
+const STATUSES = new Set(['ok', 'partial', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
 
 const REAL_OUTPUTS = [
   'debian/apt-get-s-dist-upgrade.txt',

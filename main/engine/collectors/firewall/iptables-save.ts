@@ -84,9 +84,9 @@ function parseSave(stdout: string, stderr: string, exitCode: number | null, forc
       value.backend = header[3] === 'nf_tables' ? 'nf_tables' : 'legacy';
     } else if (LEGACY_WARNING.test(line)) value.legacyTablesPresent = true;
     else if (HIDDEN_TABLE.test(line)) {
-      // iptables-nft prints this instead of a table holding chains or rules only nft can show: they are not in this output.
+      // iptables-nft prints this (before its header) for a table holding base chains only nft can show: they are not in this output.
       const table = HIDDEN_TABLE.exec(line)![1]!;
-      skipped.push(skippedInput(`line ${index + 1}`, line, `${tool} did not print table "${table}" (it holds chains or rules only nft can show): read \`nft -j list ruleset\` for them`));
+      skipped.push(skippedInput(`line ${index + 1}`, line, `table "${table}" holds base chains only nft can show and ${tool} left them out: read \`nft -j list ruleset\` for them`));
     } else if (line.startsWith('#') && !COMPLETED.test(line)) {
       skipped.push(skippedInput(`line ${index + 1}`, line, `a notice ${tool} printed that OpsDeck does not know: it may say that rules are missing`));
     } else if (!line.startsWith('#')) body.push({ line, number: index + 1 });
