@@ -46,7 +46,8 @@ export function parsePatchesForCli(format: PatchesCliFormat, text: string): Patc
         kernelStatus: kernel?.status ?? null,
         runningKernel: kernel?.current ?? null,
         newestKernel: kernel?.expected ?? null,
-        rebootNeeded: kernel ? kernel.status === 'version-upgrade' || kernel.status === 'abi-compatible-upgrade' : null,
+        // KSTA 0 (needrestart could not tell) is unknown, not "no".
+        rebootNeeded: kernel && kernel.status !== 'unknown' ? kernel.status === 'version-upgrade' || kernel.status === 'abi-compatible-upgrade' : null,
         services: parsed.value?.services.length ?? 0,
       });
     }
