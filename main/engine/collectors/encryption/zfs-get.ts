@@ -80,7 +80,7 @@ export function parseZfsGet(stdout: string, stderr: string, exitCode: number | n
 // zfs(8) component names: alphanumerics and _ - : . (and / @ # between components); pool names start with a letter.
 const DATASET_NAME = /^[A-Za-z][\w\-:.]*(\/[\w\-:.]+)*([@#][\w\-:.]+)?$/;
 // Native properties are lowercase words; user properties hold a colon (com.example:backup).
-const PROPERTY_NAME = /^[a-z][a-z0-9_.:\-]*$/;
+const PROPERTY_NAME = /^[a-z][a-z0-9_.:-]*$/;
 const HEADER_WORDS = new Set(['NAME', 'PROPERTY', 'VALUE', 'RECEIVED', 'SOURCE']);
 
 interface ZfsRow {
