@@ -70,7 +70,7 @@ export function parseLsblkJson(stdout: string, stderr: string, exitCode: number 
   const list = isRecord(document) ? document.blockdevices : undefined;
   if (!Array.isArray(list)) return parsedFailure('unparsed', 'not lsblk -J output: the JSON has no "blockdevices" array');
   const columns = columnsOf(list);
-  const missing = REQUIRED_COLUMNS.filter((names) => list.length > 0 && !names.some((name) => columns.has(name))).map((names) => names.join(' or ').toUpperCase());
+  const missing = REQUIRED_COLUMNS.filter((names) => list.length > 0 && !names.some((name) => columns.has(name))).map((names) => names.map((name) => name.toUpperCase()).join(' or '));
   if (missing.length > 0) {
     return parsedFailure('unparsed', `lsblk -J output without the ${missing.join(', ')} column(s): OpsDeck cannot tell which volumes exist and where they are mounted — it reads \`lsblk -J -b -o ${LSBLK_COLUMNS}\``);
   }
