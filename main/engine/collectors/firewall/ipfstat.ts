@@ -56,7 +56,12 @@ function parseList(stdout: string, stderr: string, exitCode: number | null, fami
   const unknown: Array<{ line: string; number: number }> = [];
   for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
+    if (line === '') continue;
+    // ipfstat prints rules only: a "#" line is not its output (ipf.conf comments are not loaded).
+    if (line.startsWith('#')) {
+      unknown.push({ line, number: index + 1 });
+      continue;
+    }
     // `-n`: `@3 pass in …`; `-h`: `12 pass in …`.
     const prefix = /^(?:@(\d+)\s+)?(?:(\d+)\s+)?(.*)$/.exec(line)!;
     const hits = prefix[2];
