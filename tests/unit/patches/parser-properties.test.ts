@@ -91,7 +91,7 @@ describe('patch parsers never hang', () => {
     `${'1'.repeat(11)}\n`.repeat(150_000),
   ];
   // A hang guard, not a performance target: linear work on these inputs takes well under a second on an idle machine,
-  // over one on the shared 2 cores at load 20 (seen: 1.4 s for 100,000 Inst lines, before and after issue 18); quadratic work takes minutes.
+  // several on the shared 2 cores at load 20 (seen: 1.4-6 s for 100,000 Inst lines, before and after issue 18); quadratic work takes minutes.
   test.each(Object.entries(PATCH_PARSERS))('%s: each hostile input in seconds, not minutes', (_name, parse) => {
     for (const text of hostile) {
       for (const [stdout, stderr] of [
@@ -102,7 +102,7 @@ describe('patch parsers never hang', () => {
         const parsed = parse(stdout, stderr, 0);
         const elapsed = performance.now() - started;
         expect(STATUSES.has(parsed.status)).toBe(true);
-        expect(elapsed, `${text.slice(0, 30)}… took ${elapsed.toFixed(0)} ms`).toBeLessThan(5000);
+        expect(elapsed, `${text.slice(0, 30)}… took ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
       }
     }
   });
