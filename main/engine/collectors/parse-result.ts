@@ -62,7 +62,8 @@ export function skippedInput(at: string, text: string, reason: string): SkippedI
 function partialMessage(what: string, skipped: readonly SkippedInput[]): string {
   const first = skipped[0]!;
   const more = skipped.length > 1 ? `, and ${skipped.length - 1} more` : '';
-  return `${what}: ${skipped.length} part(s) could not be read, so what was read is incomplete — ${first.at} ${JSON.stringify(first.text.slice(0, 80))}: ${first.reason}${more}`;
+  // Quoted as printed (not JSON-escaped): the text is shown to an operator, as text.
+  return `${what}: ${skipped.length} part(s) could not be read, so what was read is incomplete — ${first.at} "${first.text.slice(0, 80)}": ${first.reason}${more}`;
 }
 
 /** `ok` or `partial`: a value was read (completely or not). */
