@@ -287,7 +287,7 @@ export interface FirewallHostRulesView {
   /** Per command: how its output parsed. */
   sources: { commandId: string; command: string; status: string; message: string | null }[];
   warnings: string[];
-  visibility: { ipv4: { state: 'complete' | 'partial' | 'unknown'; reasons: string[] }; ipv6: { state: 'complete' | 'partial' | 'unknown'; reasons: string[] } };
+  visibility: { ipv4: { state: 'complete' | 'partial' | 'incomplete' | 'unknown'; reasons: string[] }; ipv6: { state: 'complete' | 'partial' | 'incomplete' | 'unknown'; reasons: string[] } };
   /** What the input path does with a new TCP connection to a port no rule names. */
   defaultInput: { ipv4: string; ipv6: string };
   exposure: SocketExposureView[];

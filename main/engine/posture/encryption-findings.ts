@@ -128,15 +128,19 @@ function unknownFinding(facts: EncryptionFacts, at: At): Finding | null {
   }
   if (facts.complete && volumes.length === 0) return null;
   const failed = facts.checks.filter((check) => check.status !== 'ok' && inventoryIds(facts).concat(ids.sysinfo).includes(check.commandId));
+  const partial = failed.some((check) => check.status === 'partial' && inventoryIds(facts).includes(check.commandId));
+  const listing = facts.os === 'smartos' ? 'ZFS datasets' : 'block devices';
   return encryptionFinding({
     ...at,
     kind: kinds.encryptionUnknown,
     severity: facts.complete ? 'low' : 'medium',
     title: facts.complete
       ? `Encryption of ${plural(volumes.length, 'volume')} could not be judged: ${subjects(volumes)}`
-      : `Encryption not verified: the ${facts.os === 'smartos' ? 'ZFS datasets' : 'block devices'} could not be listed`,
+      : partial
+        ? `Encryption not fully judged: part of the ${listing} list could not be read, and what it held is not judged`
+        : `Encryption not verified: the ${listing} could not be listed`,
     detail: [
-      ...(facts.complete ? [] : ['Without the volume list OpsDeck cannot say whether this host keeps its promise of encrypted volumes.']),
+      ...(facts.complete ? [] : [partial ? 'The volumes below were read and are judged; the entries that could not be read are not, so this host\'s promise of encrypted volumes is not verified in full.' : 'Without the volume list OpsDeck cannot say whether this host keeps its promise of encrypted volumes.']),
       ...failed.map((check) => `${check.commandId}: ${check.status} — ${check.message ?? ''}`),
       ...volumes.map(volumeLine),
     ].join('\n'),

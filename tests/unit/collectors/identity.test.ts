@@ -49,6 +49,13 @@ describe('identity parsers on captured outputs', () => {
     );
     expect(identity).toEqual({ hostname: 'cn1.sea', osName: 'SmartOS', osVersion: '20241128T004404Z', kernel: 'joyent_20241128T004404Z', uptimeSeconds: null });
   });
+  test('a host name is one RFC 1123 word: random bytes, several lines or another command\'s output are no host name', () => {
+    const out = (stdout: string) => [{ id: 'identity.hostname', command: 'hostname', stdout, stderr: '', exitCode: 0, durationMs: 1, error: null }];
+    for (const junk of ['\u0000\u00ff\ufffdx', 'db1\nsecond line', 'Linux 6.1.0 x86_64', '', '-rf']) {
+      expect(identityFromOutputs('debian', out(junk), new Date()).hostname, junk).toBeNull();
+    }
+    expect(identityFromOutputs('debian', out('imap1.nj.example.net\n'), new Date()).hostname).toBe('imap1.nj.example.net');
+  });
 });
 
 describe('remote command lines', () => {

@@ -34,7 +34,19 @@ describe('/etc/crypttab', () => {
       ['root_crypt', null, []],
       ['secret', null, ['luks', 'noauto', 'nofail']],
     ]);
-    expect(parsed.warnings).toEqual(['line 3: "lonely" has no source device; skipped']);
+    expect(parsed.status).toBe('partial');
+    expect(parsed.skipped).toEqual([{ at: 'line 3', text: 'lonely', reason: 'no source device' }]);
+  });
+
+  test('an escaped comma in an option value stays in the value (crypttab(5))', () => {
+    const parsed = parseCrypttab('data UUID=5f3c2a1e-8b7d-4c6e-9f0a-1b2c3d4e5f60 none luks,keyfile-offset=0,header=/etc/hdr\\,v2,tries=3\n', '', 0);
+    expect(parsed.status).toBe('ok');
+    expect(parsed.value!.entries[0]!.options).toEqual(['luks', 'keyfile-offset=0', 'header=/etc/hdr,v2', 'tries=3']);
+  });
+
+  test('text that is not a crypttab, and random bytes, are refused', () => {
+    expect(parseCrypttab('Filesystem Size Used Avail Use% Mounted on\n/dev/sda1 20G 5G 15G 25% /\ntmpfs 1G 0 1G 0% /run\n', '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/^not a crypttab: 3 of 3 lines/) });
+    expect(parseCrypttab('\u0000\u0001\u00ff\ufffd binary', '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/^not \/etc\/crypttab output: it holds a control byte 0x00/) });
   });
 
   test('unreadable: needs-privilege with the raw message', () => {

@@ -83,6 +83,6 @@ describe('lsblk failures are distinct states carrying the raw message', () => {
 
   test('garbage is unparsed with a reason', () => {
     expect(parseLsblkJson('NAME MAJ:MIN\nsda 8:0\n', '', 0)).toMatchObject({ status: 'unparsed', value: null });
-    expect(parseLsblkJson('{"filesystems": []}', '', 0).message).toBe('lsblk JSON has no "blockdevices" array');
+    expect(parseLsblkJson('{"filesystems": []}', '', 0).message).toBe('not lsblk -J output: the JSON has no "blockdevices" array');
   });
 });

@@ -41,11 +41,10 @@ describe('zfs get -H -p (encryption properties)', () => {
     ]);
   });
 
-  test('zfs-list-H.txt is not zfs get output: every line is reported, nothing invented', () => {
+  test('zfs-list-H.txt is not zfs get output: refused, nothing invented', () => {
     const parsed = parseZfsGet(fixture('smartos/zfs-list-H.txt'), '', 0);
-    // name, used, avail, mountpoint: four TAB fields read as name/property/"value<TAB>rest".
-    expect(parsed.status).toBe('ok');
-    expect(parsed.value!.every((dataset) => dataset.encrypted === null)).toBe(true);
+    // name, used, avail, mountpoint: a size where the property name should be.
+    expect(parsed).toMatchObject({ status: 'unparsed', value: null, message: expect.stringMatching(/^not zfs get output: \d+ of \d+ lines/) });
   });
 
   test('platforms before native encryption reject the property list: unsupported with the raw message', () => {
@@ -129,15 +128,16 @@ describe('sysinfo', () => {
   });
 
   test('a platform before 2019 (no "Zpool Encrypted") says it does not know; a zone has no pool', () => {
-    const old = parseSysinfo(JSON.stringify({ Zpool: 'zones', 'Zpool Size in GiB': 100 }), '', 0);
+    const old = parseSysinfo(JSON.stringify({ Hostname: 'cn1', Zpool: 'zones', 'Zpool Size in GiB': 100 }), '', 0);
     expect(old.value!.zpoolEncrypted).toBeNull();
     expect(old.warnings).toEqual(['sysinfo does not say whether the zones pool is encrypted (platform before 2019?)']);
-    expect(parseSysinfo(JSON.stringify({ 'ZFS Quota': '10G' }), '', 0).value).toMatchObject({ zpool: null, zpoolEncrypted: null });
+    expect(parseSysinfo(JSON.stringify({ Hostname: 'zone1', 'ZFS Quota': '10G' }), '', 0).value).toMatchObject({ zpool: null, zpoolEncrypted: null });
   });
 
   test('failures', () => {
     expect(parseSysinfo('', 'bash: line 1: sysinfo: command not found\n', 127).status).toBe('tool-missing');
     expect(parseSysinfo('{"Live Image": ', '', 0).status).toBe('unparsed');
     expect(parseSysinfo('[]', '', 0).status).toBe('unparsed');
+    expect(parseSysinfo('{"blockdevices": []}', '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringContaining('not sysinfo output') });
   });
 });

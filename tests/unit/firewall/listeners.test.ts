@@ -69,6 +69,7 @@ describe('ss -H -tulpn', () => {
   test('connected sockets and other netids are not listeners; empty output is no listener; sudo failure needs privilege', () => {
     const text = 'tcp ESTAB 0 0 192.0.2.10:22 198.51.100.7:51234 users:(("sshd",pid=1,fd=4))\nu_str LISTEN 0 4096 /run/x.sock 123 * 0\n';
     expect(parseSsListeners(text, '', 0).value!.listeners).toEqual([]);
+    expect(parseSsListeners(text, '', 0).skipped).toEqual([{ at: 'line 2', text: 'u_str LISTEN 0 4096 /run/x.sock 123 * 0', reason: 'not a tcp or udp socket line of ss' }]);
     expect(parseSsListeners('', '', 0)).toMatchObject({ status: 'ok', value: { listeners: [], processesShown: false } });
     expect(parseSsListeners('', 'sudo: a password is required\n', 1).status).toBe('needs-privilege');
   });
@@ -88,8 +89,7 @@ describe('illumos netstat -an', () => {
 
   test('output with no section heading is said, not guessed', () => {
     const parsed = parseSmartosNetstat('Proto Recv-Q Send-Q Local Address Foreign Address State\ntcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN\n', '', 0);
-    expect(parsed.value!.listeners).toEqual([]);
-    expect(parsed.warnings).toContain('netstat: no `TCP: IPv4`-style section heading found');
+    expect(parsed).toMatchObject({ status: 'unparsed', value: null, message: 'not netstat output: no `TCP: IPv4`-style section heading' });
   });
 });
 

@@ -102,7 +102,8 @@ describe('nft -j list ruleset', () => {
   test('truncated or foreign JSON is unparsed with a message', () => {
     const text = fixture('debian/nft-j-list-ruleset.txt');
     expect(parse(text.slice(0, text.length / 2))).toMatchObject({ status: 'unparsed', message: expect.stringContaining('truncated?') });
-    expect(parse('{"rules": []}')).toMatchObject({ status: 'unparsed', message: 'nft -j output has no "nftables" array' });
+    expect(parse('{"rules": []}')).toMatchObject({ status: 'unparsed', message: 'not nft -j output: the JSON has no "nftables" array' });
+    expect(parse('{"nftables": [{"table": {"family": "inet", "name": "t"}}]}')).toMatchObject({ status: 'unparsed', message: expect.stringContaining('no metainfo object') });
   });
 
   test('a real 1.0.6 capture with goto, return, ranges, set ranges, a concatenation set, vmap and a second table', () => {

@@ -27,7 +27,7 @@ import { generateFirewallRuleset } from '../../support/firewall-ruleset-generato
 import { captured, fixture, hostContext, nft, nftDocument, output, type NftChainSpec } from './support/firewall-fixtures';
 import { NETSTAT_INET, NETSTAT_INET6, VMADM_FIREWALL } from './support/smartos-outputs';
 
-const STATUSES = new Set(['ok', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
+const STATUSES = new Set(['ok', 'partial', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
 /** Generous for 2 shared cores; a quadratic regular expression on these inputs takes seconds. */
 const TIME_LIMIT_MS = 1500;
 /**
@@ -123,7 +123,7 @@ describe('every firewall parser', () => {
   test('adversarial shapes stay fast: deep JSON (whole document and inside a rule), long lines, many lines, separators', () => {
     const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     const deepDocument = `{"nftables": ${nested}}`;
-    const deepExpr = JSON.stringify({ nftables: [{ rule: { family: 'inet', table: 't', chain: 'c', expr: [{ match: { op: '==', left: { payload: { protocol: 'tcp', field: 'dport' } }, right: 22 } }] } }] }).replace('22', `${'{"set": ['.repeat(20_000)}22${']}'.repeat(20_000)}`);
+    const deepExpr = JSON.stringify({ nftables: [{ metainfo: { version: '1.0.6', json_schema_version: 1 } }, { rule: { family: 'inet', table: 't', chain: 'c', expr: [{ match: { op: '==', left: { payload: { protocol: 'tcp', field: 'dport' } }, right: 22 } }] } }] }).replace('22', `${'{"set": ['.repeat(20_000)}22${']}'.repeat(20_000)}`);
     const deepAnd = JSON.stringify({ nftables: [{ rule: { family: 'inet', table: 't', chain: 'c', expr: [{ match: { op: '==', left: 'LEFT', right: 1 } }] } }] }).replace('"LEFT"', `${'{"&": ['.repeat(20_000)}{"payload": {"protocol": "tcp", "field": "flags"}}${', 1]}'.repeat(20_000)}`);
     const longLine = `${'-A INPUT '.repeat(5000)}\n`.repeat(50);
     const manyLines = 'tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*\n'.repeat(150_000);

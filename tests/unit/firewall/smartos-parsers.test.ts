@@ -63,7 +63,7 @@ describe('ipfstat -io', () => {
   test('errors keep the tool message', () => {
     expect(parseIpfstat('', 'open(IPL_NAME): Permission denied\n', 1).status).toBe('needs-privilege');
     expect(parseIpfstat('', 'bash: line 1: ipfstat: command not found\n', 127).status).toBe('tool-missing');
-    expect(parseIpfstat('some random text\n', '', 0)).toMatchObject({ status: 'unparsed', message: 'ipfstat printed no ipf rule: some random text' });
+    expect(parseIpfstat('some random text\n', '', 0)).toMatchObject({ status: 'unparsed', message: 'not ipfstat output: 1 of 1 lines are not ipf rules ("some random text")' });
   });
 });
 

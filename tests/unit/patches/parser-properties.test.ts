@@ -12,7 +12,7 @@ import { fixture } from './support/fixture-sections';
 import { hostContext } from './support/patch-context';
 import { PATCH_PARSERS } from './support/patch-parsers';
 
-const STATUSES = new Set(['ok', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
+const STATUSES = new Set(['ok', 'partial', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
 
 const REAL_OUTPUTS = [
   'debian/apt-get-s-dist-upgrade.txt',
@@ -90,7 +90,9 @@ describe('patch parsers never hang', () => {
     '\n'.repeat(2 * MB),
     `${'1'.repeat(11)}\n`.repeat(150_000),
   ];
-  test.each(Object.entries(PATCH_PARSERS))('%s: each hostile input in well under a second', (_name, parse) => {
+  // A hang guard, not a performance target: linear work on these inputs takes well under a second on an idle machine,
+  // several on the shared 2 cores at load 20 (seen: 1.4-6 s for 100,000 Inst lines, before and after issue 18); quadratic work takes minutes.
+  test.each(Object.entries(PATCH_PARSERS))('%s: each hostile input in seconds, not minutes', (_name, parse) => {
     for (const text of hostile) {
       for (const [stdout, stderr] of [
         [text, ''],
@@ -100,7 +102,7 @@ describe('patch parsers never hang', () => {
         const parsed = parse(stdout, stderr, 0);
         const elapsed = performance.now() - started;
         expect(STATUSES.has(parsed.status)).toBe(true);
-        expect(elapsed, `${text.slice(0, 30)}… took ${elapsed.toFixed(0)} ms`).toBeLessThan(1000);
+        expect(elapsed, `${text.slice(0, 30)}… took ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
       }
     }
   });

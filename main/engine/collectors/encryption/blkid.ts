@@ -4,7 +4,7 @@
 // output means no device carried a known signature. Used only where lsblk's
 // FSTYPE/UUID are empty (no udev database): blkid probes the devices itself
 // when run as root, and only prints its cache otherwise.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -22,18 +22,21 @@ export function parseBlkid(stdout: string, stderr: string, exitCode: number | nu
   if (common) return common;
   if (exitCode === 2 && stdout.trim() === '') return parsedOk([], ['blkid found no device with a known signature']);
   if (exitCode !== 0) return parsedFailure('unparsed', `blkid failed: ${failureText(exitCode, stderr, stdout)}`);
-  const { lines, warnings } = outputLines(stdout, 'blkid');
+  const refused = refuseInput(stdout, 'blkid');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'blkid');
   const entries: BlkidEntry[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     const colon = line.indexOf(': ');
     if (colon <= 0 || !line.startsWith('/')) {
-      warnings.push(`line not understood: ${line.slice(0, 120)}`);
+      skipped.push(skippedInput(`line ${index + 1}`, line, 'not a "/dev/…: TAG="value" …" line'));
       continue;
     }
     const tags: Record<string, string> = {};
     for (const match of line.slice(colon + 2).matchAll(TAG)) tags[match[1]!] = match[2]!.replace(/\\(.)/g, '$1');
     entries.push({ device: line.slice(0, colon), type: tags.TYPE ?? null, uuid: tags.UUID ?? null, tags });
   }
-  return parsedOk(entries, warnings);
+  if (skipped.length > entries.length) return parsedFailure('unparsed', `not blkid output: ${skipped.length} of ${skipped.length + entries.length} lines are not "/dev/…: TAG=…" lines`);
+  return parsedOk(entries, warnings, skipped, 'blkid');
 }

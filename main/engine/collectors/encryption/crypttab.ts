@@ -4,7 +4,7 @@
 // and the options may be missing. An absent file is an answer — this host
 // configures no encrypted volume — reported as `unsupported` with an empty
 // table. See crypttab*.md.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText, isMissingFile } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -43,19 +43,21 @@ export function parseCrypttab(stdout: string, stderr: string, exitCode: number |
   const common = commonFailure('cat', exitCode, stderr);
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `cat /etc/crypttab failed: ${failureText(exitCode, stderr, stdout)}`);
-  const { lines, warnings } = outputLines(stdout, '/etc/crypttab');
+  const refused = refuseInput(stdout, '/etc/crypttab');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, '/etc/crypttab');
   const entries: CrypttabEntry[] = [];
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const fields = line.split(/\s+/);
-    if (fields.length < 2) {
-      warnings.push(`line ${index + 1}: "${line.slice(0, 80)}" has no source device; skipped`);
+    const problem = fieldProblem(fields);
+    if (problem) {
+      skipped.push(skippedInput(`line ${index + 1}`, line, problem));
       return;
     }
-    if (fields.length > 4) warnings.push(`line ${index + 1}: more than four fields; the extra ones were ignored`);
     const [target, source, keyField, optionField] = fields as [string, string, string | undefined, string | undefined];
-    const options = optionField ? optionField.split(',').filter(Boolean) : [];
+    const options = optionField ? splitOptions(optionField) : [];
     const keyFile = keyField === undefined || keyField === 'none' || keyField === '-' ? null : keyField;
     entries.push({
       target,
@@ -71,7 +73,45 @@ export function parseCrypttab(stdout: string, stderr: string, exitCode: number |
       line: index + 1,
     });
   });
-  return parsedOk({ present: true, entries }, warnings);
+  if (skipped.length > entries.length) {
+    return parsedFailure('unparsed', `not a crypttab: ${skipped.length} of ${skipped.length + entries.length} lines are not "target source [keyfile [options]]" entries (${JSON.stringify(skipped[0]!.text.slice(0, 60))}: ${skipped[0]!.reason})`);
+  }
+  return parsedOk({ present: true, entries }, warnings, skipped, '/etc/crypttab');
+}
+
+// crypttab(5): the source is a path or a UUID=/PARTUUID=/LABEL=/PARTLABEL=/ID= tag; the key file `none`, `-` or a path (systemd also takes `/path:UUID=…`).
+const SOURCE = /^(\/\S*|(UUID|PARTUUID|LABEL|PARTLABEL|ID)=\S+)$/;
+const KEY_FILE = /^(none|-|\/\S*)$/;
+const OPTION = /^[a-z][a-z0-9-]*(=.*)?$/;
+// A mapping name becomes /dev/mapper/<name>: no slash, no control characters.
+const TARGET = /^[^/\s]+$/;
+
+function fieldProblem(fields: string[]): string | null {
+  if (fields.length < 2) return 'no source device';
+  if (fields.length > 4) return `${fields.length} fields: crypttab has at most four (target, source, key file, options)`;
+  const [target, source, keyFile, options] = fields;
+  if (!TARGET.test(target!)) return `"${target}" is not a mapping name`;
+  if (!SOURCE.test(source!)) return `"${source}" is not a device path or a UUID=/PARTUUID=/LABEL= tag`;
+  if (keyFile !== undefined && !KEY_FILE.test(keyFile)) return `"${keyFile}" is not none, - or a key file path`;
+  if (options !== undefined && !splitOptions(options).every((option) => OPTION.test(option))) return `"${options}" is not a comma-separated option list`;
+  return null;
+}
+
+/** crypttab(5): options are comma-separated; a comma inside a value is escaped with a backslash (`\,`). */
+export function splitOptions(field: string): string[] {
+  const options: string[] = [];
+  let current = '';
+  for (let index = 0; index < field.length; index++) {
+    const char = field[index]!;
+    if (char === '\\' && index + 1 < field.length) {
+      current += field[++index];
+    } else if (char === ',') {
+      if (current) options.push(current);
+      current = '';
+    } else current += char;
+  }
+  if (current) options.push(current);
+  return options;
 }
 
 function optionValue(options: string[], name: string): string | null {

@@ -12,7 +12,7 @@
 // LUKS2; a key in the table means LUKS1, plain or TCRYPT — or LUKS2 opened
 // with --disable-keyring, which facts report as an inference, not a fact.
 // Should a real key ever appear, it is dropped here and never kept.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -47,28 +47,34 @@ export function parseDmsetupCryptTable(stdout: string, stderr: string, exitCode:
     }
     return parsedFailure('unparsed', `dmsetup table failed: ${failureText(exitCode, stderr, stdout)}`);
   }
-  const { lines, warnings } = outputLines(stdout, 'dmsetup table');
+  const refused = refuseInput(stdout, 'dmsetup table');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'dmsetup table');
   const targets: DmCryptTarget[] = [];
   let keysShown = false;
-  for (const line of lines) {
+  let tableLines = 0;
+  for (const [index, line] of lines.entries()) {
     if (line.trim() === '' || line.trim() === 'No devices found') continue;
     const split = splitName(line);
     if (!split) {
-      warnings.push(`line not understood: ${withoutKeys(line).slice(0, 120)}`);
+      // Never the key: a line that holds one is kept only with it blanked.
+      skipped.push(skippedInput(`line ${index + 1}`, withoutKeys(line), 'not a "name: start length target args" table line'));
       continue;
     }
+    tableLines++;
     const [start, length, targetType, rest] = split.fields;
     if (targetType !== 'crypt') continue;
     const target = cryptTarget(split.name, Number(start), Number(length), rest);
     if (!target) {
-      warnings.push(`crypt line${split.name ? ` of ${split.name}` : ''} not understood`);
+      skipped.push(skippedInput(`line ${index + 1}`, withoutKeys(line), `crypt table${split.name ? ` of ${split.name}` : ''} not understood: its cipher and key size are unknown`));
       continue;
     }
     if (target.shown) keysShown = true;
     targets.push(target.value);
   }
   if (keysShown) warnings.push('dmsetup printed volume keys (was --showkeys used?): they were dropped and are not kept');
-  return parsedOk(targets, warnings);
+  if (skipped.length > tableLines) return parsedFailure('unparsed', `not dmsetup table output: ${skipped.length} of ${skipped.length + tableLines} lines are not table lines`);
+  return parsedOk(targets, warnings, skipped, 'dmsetup table');
 }
 
 function splitName(line: string): { name: string | null; fields: [string, string, string, string] } | null {

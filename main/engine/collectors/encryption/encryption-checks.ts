@@ -33,6 +33,14 @@ export class EncryptionCheckLog {
   }
 }
 
+/**
+ * What a parse read, in full (`ok`) or in part (`partial`: its check says
+ * what was skipped, and the facts are then not complete); else null.
+ */
+export function readValue<T>(parsed: Parsed<T> | null): T | null {
+  return parsed && (parsed.status === 'ok' || parsed.status === 'partial') ? parsed.value : null;
+}
+
 /** The value of a parse that succeeded, else null. */
 export function okValue<T>(parsed: Parsed<T> | null): T | null {
   return parsed && parsed.status === 'ok' ? parsed.value : null;

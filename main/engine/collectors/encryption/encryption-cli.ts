@@ -22,6 +22,9 @@ export interface EncryptionCliResult {
   status: Parsed<unknown>['status'];
   message: string | null;
   warnings: string[];
+  /** Status `partial`: the lines or objects not read, each with its text and why (at most 200; skippedCount counts all). */
+  skipped?: Parsed<unknown>['skipped'];
+  skippedCount?: number;
   summary: Record<string, string | number | boolean | null>;
   value: unknown;
   /** lsblk-json and zfs-get: the volumes derived from this output alone. */
@@ -99,5 +102,5 @@ function derivedVolumes(os: TargetOs, id: string, text: string): NonNullable<Enc
 }
 
 function result(format: EncryptionCliFormat, parsed: Parsed<unknown>, summary: EncryptionCliResult['summary']): EncryptionCliResult {
-  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, summary, value: parsed.value };
+  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}), summary, value: parsed.value };
 }

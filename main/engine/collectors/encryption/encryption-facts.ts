@@ -16,7 +16,7 @@ import { parseCrypttab } from './crypttab';
 import { debianVolumes } from './debian-volumes';
 import { parseDmsetupCryptTable } from './dmsetup-table';
 import { ENCRYPTION_COMMAND_IDS as ids } from './encryption-commands';
-import { EncryptionCheckLog, okValue } from './encryption-checks';
+import { EncryptionCheckLog, readValue } from './encryption-checks';
 import type { EncryptionFacts } from './encryption-model';
 import { parseFindmntJson } from './findmnt-json';
 import { parseLsblkJson } from './lsblk-json';
@@ -34,11 +34,11 @@ export function encryptionFacts(os: TargetOs, outputs: CommandOutput[]): Encrypt
 
 function debianEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
   const log = new EncryptionCheckLog(outputs);
-  const lsblk = okValue(log.read(ids.lsblk, parseLsblkJson));
+  const lsblk = readValue(log.read(ids.lsblk, parseLsblkJson));
   const crypttabParsed = log.read(ids.crypttab, parseCrypttab);
-  const swaps = okValue(log.read(ids.procSwaps, parseProcSwaps));
-  const mounts = okValue(log.read(ids.findmnt, parseFindmntJson));
-  const blkid = okValue(log.read(ids.blkid, parseBlkid)) ?? [];
+  const swaps = readValue(log.read(ids.procSwaps, parseProcSwaps));
+  const mounts = readValue(log.read(ids.findmnt, parseFindmntJson));
+  const blkid = readValue(log.read(ids.blkid, parseBlkid)) ?? [];
   const dmParsed = log.read(ids.dmsetupCrypt, parseDmsetupCryptTable);
   // "No device-mapper in this kernel" is an answer: no mapping can be open.
   const dm = dmParsed && (dmParsed.status === 'ok' || dmParsed.status === 'unsupported') ? (dmParsed.value ?? null) : null;
@@ -53,7 +53,8 @@ function debianEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
   if (hasMappings && dm === null) log.note(ids.dmsetupCrypt, 'cipher, key size and LUKS version of the open mappings are unknown without dmsetup');
   return {
     os: 'debian',
-    complete: graph !== null,
+    // A partial device list is judged for what it holds; the rest is "not judged" (encryption-findings.ts).
+    complete: graph !== null && log.checks.find((check) => check.commandId === ids.lsblk)?.status === 'ok',
     volumes,
     deviceTree: blockDeviceTree(lsblk?.devices ?? [], graph, volumes, sources),
     crypttab: crypttabStates(sources),
@@ -65,9 +66,9 @@ function debianEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
 
 function smartosEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
   const log = new EncryptionCheckLog(outputs);
-  const datasets = okValue(log.read(ids.zfsGet, parseZfsGet));
-  const pools = okValue(log.read(ids.zpoolStatus, parseZpoolStatus));
-  const sysinfo = okValue(log.read(ids.sysinfo, parseSysinfo));
+  const datasets = readValue(log.read(ids.zfsGet, parseZfsGet));
+  const pools = readValue(log.read(ids.zpoolStatus, parseZpoolStatus));
+  const sysinfo = readValue(log.read(ids.sysinfo, parseSysinfo));
   const zfs = zfsFacts({ datasets, pools, sysinfo });
   if (datasets && sysinfo?.zpool && sysinfo.zpoolEncrypted !== null) {
     const root = datasets.find((dataset) => dataset.name === sysinfo.zpool);
@@ -77,7 +78,7 @@ function smartosEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
   }
   return {
     os: 'smartos',
-    complete: datasets !== null,
+    complete: datasets !== null && log.checks.find((check) => check.commandId === ids.zfsGet)?.status === 'ok',
     volumes: zfs.volumes,
     deviceTree: zfs.tree,
     crypttab: null,

@@ -3,7 +3,7 @@
 // (3-space framing as lsblk). SOURCE names a bind mount or btrfs subvolume
 // as `/dev/sda1[/subvol]`; pseudo filesystems name themselves (proc, tmpfs).
 // Flattened here, in findmnt's order.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { failureText } from './command-failure';
 import { isRecord } from './lsblk-json';
 
@@ -27,6 +27,8 @@ export function parseFindmntJson(stdout: string, stderr: string, exitCode: numbe
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `findmnt failed: ${failureText(exitCode, stderr, stdout)}`);
   if (stdout.trim() === '') return parsedOk([], ['findmnt printed nothing']);
+  const refused = refuseInput(stdout, 'findmnt -J');
+  if (refused) return refused;
   let document: unknown;
   try {
     document = JSON.parse(stdout);
@@ -34,29 +36,31 @@ export function parseFindmntJson(stdout: string, stderr: string, exitCode: numbe
     return parsedFailure('unparsed', `findmnt output is not JSON: ${(error as Error).message.slice(0, 200)}`);
   }
   const list = isRecord(document) ? document.filesystems : undefined;
-  if (!Array.isArray(list)) return parsedFailure('unparsed', 'findmnt JSON has no "filesystems" array');
+  if (!Array.isArray(list)) return parsedFailure('unparsed', 'not findmnt -J output: the JSON has no "filesystems" array');
   const mounts: MountEntry[] = [];
   const warnings: string[] = [];
-  const walk = (items: unknown[], depth: number): void => {
+  const skipped: SkippedInput[] = [];
+  const walk = (items: unknown[], depth: number, at: string): void => {
     if (depth >= MAX_DEPTH) {
-      warnings.push(`mount tree deeper than ${MAX_DEPTH} levels: the rest was not read`);
+      skipped.push(skippedInput(at, JSON.stringify(items).slice(0, 300), `mount tree deeper than ${MAX_DEPTH} levels: not read`));
       return;
     }
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       if (mounts.length >= MAX_MOUNTS) {
-        warnings.push(`more than ${MAX_MOUNTS} mounts: the rest was not read`);
+        skipped.push(skippedInput(`${at}[${index}]`, '', `more than ${MAX_MOUNTS} mounts: the rest was not read`));
         return;
       }
       if (!isRecord(item) || typeof item.target !== 'string') {
-        warnings.push('a mount entry without a target was skipped');
+        skipped.push(skippedInput(`${at}[${index}]`, JSON.stringify(item)?.slice(0, 300) ?? String(item), 'a mount entry without a TARGET'));
         continue;
       }
       mounts.push(mountEntry(item.target, item));
-      if (Array.isArray(item.children)) walk(item.children, depth + 1);
+      if (Array.isArray(item.children)) walk(item.children, depth + 1, `${at}[${index}].children`);
     }
   };
-  walk(list, 0);
-  return parsedOk(mounts, warnings);
+  walk(list, 0, 'filesystems');
+  if (mounts.length === 0 && skipped.length > 0) return parsedFailure('unparsed', 'not findmnt -J output: no entry of "filesystems" has a TARGET');
+  return parsedOk(mounts, warnings, skipped, 'findmnt -J');
 }
 
 function mountEntry(target: string, item: Record<string, unknown>): MountEntry {

@@ -9,7 +9,7 @@
 // strings; < 2.37 has only MOUNTPOINT (singular) and rejects MOUNTPOINTS
 // with "lsblk: unknown column: MOUNTPOINTS"; FSTYPE/UUID are null without
 // udev data (blkid fills them in, see blkid.ts).
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { failureText } from './command-failure';
 
 /** What a device is, as a layer. `unknown`: a TYPE this code does not know (the raw TYPE is kept). */
@@ -59,6 +59,8 @@ export function parseLsblkJson(stdout: string, stderr: string, exitCode: number 
     return parsedFailure('unparsed', `lsblk failed: ${failureText(exitCode, stderr, stdout)}`);
   }
   if (stdout.trim() === '') return parsedOk({ devices: [] }, ['lsblk printed nothing: no block devices are visible (a container?)']);
+  const refused = refuseInput(stdout, 'lsblk -J');
+  if (refused) return refused;
   let document: unknown;
   try {
     document = JSON.parse(stdout);
@@ -66,12 +68,43 @@ export function parseLsblkJson(stdout: string, stderr: string, exitCode: number 
     return parsedFailure('unparsed', `lsblk output is not JSON: ${(error as Error).message.slice(0, 200)}`);
   }
   const list = isRecord(document) ? document.blockdevices : undefined;
-  if (!Array.isArray(list)) return parsedFailure('unparsed', 'lsblk JSON has no "blockdevices" array');
-  const state: WalkState = { warnings: [], count: 0, humanSizes: false, unknownTypes: new Set() };
-  const devices = readDevices(list, 0, state);
+  if (!Array.isArray(list)) return parsedFailure('unparsed', 'not lsblk -J output: the JSON has no "blockdevices" array');
+  const columns = columnsOf(list);
+  const missing = REQUIRED_COLUMNS.filter((names) => list.length > 0 && !names.some((name) => columns.has(name))).map((names) => names.map((name) => name.toUpperCase()).join(' or '));
+  if (missing.length > 0) {
+    return parsedFailure('unparsed', `lsblk -J output without the ${missing.join(', ')} column(s): OpsDeck cannot tell which volumes exist and where they are mounted — it reads \`lsblk -J -b -o ${LSBLK_COLUMNS}\``);
+  }
+  const state: WalkState = { warnings: [], count: 0, humanSizes: false, unknownTypes: new Set(), skipped: [] };
+  if (list.length > 0 && !columns.has('fstype')) state.skipped.push(skippedInput('columns', [...columns].join(',').toUpperCase(), `no FSTYPE column: swap areas and closed LUKS containers cannot be told apart — OpsDeck reads \`lsblk -J -b -o ${LSBLK_COLUMNS}\``));
+  const devices = readDevices(list, 0, state, 'blockdevices');
+  if (devices.length === 0 && state.skipped.length > 0 && list.length > 0) return parsedFailure('unparsed', `not lsblk -J output: no entry of "blockdevices" is a device with a NAME or PATH and a TYPE`);
   if (state.humanSizes) state.warnings.push('lsblk printed rounded sizes (run without -b): byte counts are approximate');
   for (const type of state.unknownTypes) state.warnings.push(`unknown device type "${type}": shown as an opaque layer whose encryption cannot be judged`);
-  return parsedOk({ devices }, state.warnings);
+  return parsedOk({ devices }, state.warnings, state.skipped, 'lsblk -J');
+}
+
+/** The columns OpsDeck asks for (encryption-commands.ts); PATH stands in for NAME. */
+const LSBLK_COLUMNS = 'NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID';
+const REQUIRED_COLUMNS = [['name', 'path'], ['type'], ['mountpoints', 'mountpoint']];
+
+/** Every key any device carries: lsblk -J prints each requested column on every device (null when empty). */
+function columnsOf(list: unknown[]): Set<string> {
+  const columns = new Set<string>();
+  const stack = [...list];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < MAX_DEVICES) {
+    const item = stack.pop();
+    if (!isRecord(item)) continue;
+    for (const key of Object.keys(item)) if (key !== 'children') columns.add(key);
+    if (Array.isArray(item.children)) stack.push(...item.children.slice(0, MAX_DEVICES));
+  }
+  return columns;
+}
+
+/** `lsblk -o PATH`: /dev/sda1 → sda1, /dev/mapper/root → root (the names lsblk's NAME column prints). */
+function nameFromPath(path: string | null): string | null {
+  if (path === null) return null;
+  return path.replace(/^\/dev\/(mapper\/)?/, '') || null;
 }
 
 interface WalkState {
@@ -79,29 +112,30 @@ interface WalkState {
   count: number;
   humanSizes: boolean;
   unknownTypes: Set<string>;
+  skipped: SkippedInput[];
 }
 
-function readDevices(list: unknown[], depth: number, state: WalkState): LsblkDevice[] {
+function readDevices(list: unknown[], depth: number, state: WalkState, at: string): LsblkDevice[] {
   if (depth >= MAX_DEPTH) {
-    state.warnings.push(`device tree deeper than ${MAX_DEPTH} levels: the rest was not read`);
+    state.skipped.push(skippedInput(at, JSON.stringify(list).slice(0, 300), `device tree deeper than ${MAX_DEPTH} levels: not read`));
     return [];
   }
   const devices: LsblkDevice[] = [];
-  for (const item of list) {
+  for (const [index, item] of list.entries()) {
     if (state.count >= MAX_DEVICES) {
-      state.warnings.push(`more than ${MAX_DEVICES} devices: the rest was not read`);
+      state.skipped.push(skippedInput(`${at}[${index}]`, '', `more than ${MAX_DEVICES} devices: the rest was not read`));
       break;
     }
-    const device = readDevice(item, depth, state);
+    const device = readDevice(item, depth, state, `${at}[${index}]`);
     if (device) devices.push(device);
   }
   return devices;
 }
 
-function readDevice(item: unknown, depth: number, state: WalkState): LsblkDevice | null {
-  const name = isRecord(item) ? text(item.name) : null;
-  if (!isRecord(item) || name === null) {
-    state.warnings.push('a block device entry without a name was skipped');
+function readDevice(item: unknown, depth: number, state: WalkState, at: string): LsblkDevice | null {
+  const name = isRecord(item) ? (text(item.name) ?? nameFromPath(text(item.path))) : null;
+  if (!isRecord(item) || name === null || text(item.type) === null) {
+    state.skipped.push(skippedInput(at, JSON.stringify(item)?.slice(0, 300) ?? String(item), 'a block device entry without a NAME (or PATH) or without a TYPE: what it holds cannot be judged'));
     return null;
   }
   state.count++;
@@ -121,7 +155,7 @@ function readDevice(item: unknown, depth: number, state: WalkState): LsblkDevice
     sizeExact: !size.human,
     mountpoints: mountpointsOf(item),
     uuid: text(item.uuid),
-    children: Array.isArray(item.children) ? readDevices(item.children, depth + 1, state) : [],
+    children: Array.isArray(item.children) ? readDevices(item.children, depth + 1, state, `${at}.children`) : [],
   };
 }
 

@@ -4,7 +4,7 @@
 // lines (`Cipher name:` + `Cipher mode:`, `MK bits:`, `Key Slot N: ENABLED`);
 // LUKS2 prints sections (`Data segments:`, `Keyslots:`) whose entries are
 // `  N: <type>` followed by TAB-indented `key: value` lines.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -38,7 +38,10 @@ export function parseLuksDump(stdout: string, stderr: string, exitCode: number |
     }
     return parsedFailure('unparsed', `cryptsetup luksDump failed: ${failureText(exitCode, stderr, stdout)}`);
   }
-  const { lines, warnings } = outputLines(stdout, 'cryptsetup luksDump');
+  const refused = refuseInput(stdout, 'cryptsetup luksDump');
+  if (refused) return refused;
+  // A report of fields (salts, digests, areas): OpsDeck picks the ones it needs and reads past the rest.
+  const { lines, warnings, skipped } = outputLines(stdout, 'cryptsetup luksDump');
   const dump: LuksDump = { version: null, uuid: null, label: null, cipher: null, keyBits: null, sectorSize: null, keyslots: [] };
   let section = '';
   let cipherName: string | null = null;
@@ -86,7 +89,7 @@ export function parseLuksDump(stdout: string, stderr: string, exitCode: number |
   if (cipherName) dump.cipher = cipherMode ? `${cipherName}-${cipherMode}` : cipherName;
   if (dump.version === 2 && dump.keyBits === null) dump.keyBits = dump.keyslots.find((each) => each.keyBits !== null)?.keyBits ?? null;
   if (dump.version === null) return parsedFailure('unparsed', 'luksDump output has no "Version:" line');
-  return parsedOk(dump, warnings);
+  return parsedOk(dump, warnings, skipped, 'cryptsetup luksDump');
 }
 
 function integer(value: string): number | null {

@@ -2,28 +2,30 @@
 // output is untrusted: a line longer than any real tool prints is dropped
 // with a warning rather than fed to a regular expression, and the number of
 // lines is bounded, so no input makes a parser slow.
+import { skippedInput, type SkippedInput } from '../parse-result';
 export const MAX_LINE_LENGTH = 8192;
 export const MAX_LINES = 100_000;
 
 export interface OutputLines {
   lines: string[];
   warnings: string[];
+  /** Lines not handed to the parser (too long, beyond MAX_LINES); the parser adds what it cannot read. */
+  skipped: SkippedInput[];
 }
 
 export function outputLines(text: string, what: string): OutputLines {
   const warnings: string[] = [];
+  const skipped: SkippedInput[] = [];
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   if (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
   if (raw.length > MAX_LINES) {
-    warnings.push(`${what}: only the first ${MAX_LINES} of ${raw.length} lines were read`);
+    skipped.push(skippedInput(`lines ${MAX_LINES + 1}-${raw.length}`, raw[MAX_LINES]!, `${what}: only the first ${MAX_LINES} lines are read`));
     raw.length = MAX_LINES;
   }
-  let skipped = 0;
-  const lines = raw.map((line) => {
+  const lines = raw.map((line, index) => {
     if (line.length <= MAX_LINE_LENGTH) return line;
-    skipped++;
+    skipped.push(skippedInput(`line ${index + 1}`, line, `longer than ${MAX_LINE_LENGTH} characters, more than ${what} prints`));
     return '';
   });
-  if (skipped) warnings.push(`${what}: ${skipped} line(s) longer than ${MAX_LINE_LENGTH} characters were skipped`);
-  return { lines, warnings };
+  return { lines, warnings, skipped };
 }

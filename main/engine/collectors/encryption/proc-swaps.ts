@@ -3,7 +3,7 @@
 // spaces to 40 columns and seq_file escapes space, tab, newline and
 // backslash as \040 \011 \012 \134; sizes are KiB. A device appears under
 // its kernel name (/dev/dm-1, not /dev/mapper/…); a swap file under its path.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText, isMissingFile } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -21,20 +21,23 @@ export function parseProcSwaps(stdout: string, stderr: string, exitCode: number 
   const common = commonFailure('cat', exitCode, stderr);
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `cat /proc/swaps failed: ${failureText(exitCode, stderr, stdout)}`);
-  const { lines, warnings } = outputLines(stdout, '/proc/swaps');
+  const refused = refuseInput(stdout, '/proc/swaps');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, '/proc/swaps');
   const areas: SwapArea[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (line.trim() === '' || /^Filename\s+Type\s+Size/.test(line)) continue;
     const fields = line.trim().split(/\s+/);
     if (fields.length < 5 || !fields[0]!.startsWith('/')) {
-      warnings.push(`line not understood: ${line.slice(0, 120)}`);
+      skipped.push(skippedInput(`line ${index + 1}`, line, 'not a "Filename Type Size Used Priority" row'));
       continue;
     }
     const [path, type, size, used, priority] = fields.slice(-5) as [string, string, string, string, string];
     // Only an unescaped path could hold spaces, and the kernel escapes them.
     areas.push({ path: unescapeOctal(fields.length === 5 ? path : fields.slice(0, -4).join(' ')), type, sizeBytes: kib(size), usedBytes: kib(used), priority: /^-?\d+$/.test(priority) ? Number(priority) : null });
   }
-  return parsedOk(areas, warnings);
+  if (skipped.length > areas.length) return parsedFailure('unparsed', `not /proc/swaps: ${skipped.length} of ${skipped.length + areas.length} lines are not swap rows`);
+  return parsedOk(areas, warnings, skipped, '/proc/swaps');
 }
 
 function kib(value: string): number | null {

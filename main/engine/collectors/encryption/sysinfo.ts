@@ -4,7 +4,7 @@
 // "Zpool Size in GiB", "Zpool Disks" (comma list), "Zpool Profile", and the
 // "Disks" sizes. "Boot Parameters" can hold a password hash: never copied.
 // Unknown keys are ignored. See sysinfo*.md.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { isRecord } from './lsblk-json';
 
@@ -28,13 +28,16 @@ export function parseSysinfo(stdout: string, stderr: string, exitCode: number | 
   const common = commonFailure('sysinfo', exitCode, stderr);
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `sysinfo failed: ${failureText(exitCode, stderr, stdout)}`);
+  const refused = refuseInput(stdout, 'sysinfo');
+  if (refused) return refused;
   let document: unknown;
   try {
     document = JSON.parse(stdout);
   } catch (error) {
     return parsedFailure('unparsed', `sysinfo output is not JSON: ${(error as Error).message.slice(0, 200)}`);
   }
-  if (!isRecord(document)) return parsedFailure('unparsed', 'sysinfo JSON is not an object');
+  if (!isRecord(document)) return parsedFailure('unparsed', 'not sysinfo output: the JSON is not an object');
+  if (!SYSINFO_KEYS.some((key) => key in document)) return parsedFailure('unparsed', `not sysinfo output: the JSON object has none of ${SYSINFO_KEYS.join(', ')}`);
   const warnings: string[] = [];
   const encrypted = document['Zpool Encrypted'];
   const size = document['Zpool Size in GiB'];
@@ -61,6 +64,9 @@ export function parseSysinfo(stdout: string, stderr: string, exitCode: number | 
     warnings,
   );
 }
+
+/** sysinfo(1M) always prints these on SmartOS. */
+const SYSINFO_KEYS = ['UUID', 'Hostname', 'Live Image', 'System Type'];
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;

@@ -6,7 +6,7 @@
 // optional text (`cannot open`). `logs`, `cache`, `spares`, `special` head
 // their own groups at pool level. Pools are separated by a blank line.
 // See zpool-status.md.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -42,13 +42,15 @@ export function parseZpoolStatus(stdout: string, stderr: string, exitCode: numbe
   if (common) return common;
   if (/no pools available/.test(stdout) || /no pools available/.test(stderr)) return parsedOk([], ['zpool status: no pools available']);
   if (exitCode !== 0) return parsedFailure('unparsed', `zpool status failed: ${failureText(exitCode, stderr, stdout)}`);
-  const { lines, warnings } = outputLines(stdout, 'zpool status');
+  const refused = refuseInput(stdout, 'zpool status');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'zpool status');
   const pools: ZpoolStatus[] = [];
   let pool: ZpoolStatus | null = null;
   let field: 'status' | 'action' | 'scan' | null = null;
   let inConfig = false;
   let stack: Array<{ depth: number; vdev: ZpoolVdev }> = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const label = LABEL.exec(line);
     if (label) {
       const key = label[1]!;
@@ -59,7 +61,7 @@ export function parseZpoolStatus(stdout: string, stderr: string, exitCode: numbe
         pool = { name: value, state: null, status: null, action: null, see: null, scan: null, errors: null, config: [], disks: [] };
         pools.push(pool);
       } else if (!pool) {
-        warnings.push(`"${key}:" before any "pool:" line`);
+        skipped.push(skippedInput(`line ${index + 1}`, line, `"${key}:" before any "pool:" line`));
       } else if (key === 'config') {
         inConfig = true;
         stack = [];
@@ -80,11 +82,11 @@ export function parseZpoolStatus(stdout: string, stderr: string, exitCode: numbe
       pool[field] = `${pool[field] ?? ''}\n${line.trim()}`.trim();
       continue;
     }
-    warnings.push(`line not understood: ${line.slice(0, 120)}`);
+    skipped.push(skippedInput(`line ${index + 1}`, line, 'not a "label:" line, a continuation or a config row'));
   }
   for (const each of pools) each.disks = leaves(each.config.find((row) => row.name === each.name)?.children ?? []);
-  if (pools.length === 0 && stdout.trim() !== '') return parsedFailure('unparsed', 'zpool status printed no "pool:" line');
-  return parsedOk(pools, warnings);
+  if (pools.length === 0 && stdout.trim() !== '') return parsedFailure('unparsed', 'not zpool status output: no "pool:" line');
+  return parsedOk(pools, warnings, skipped, 'zpool status');
 }
 
 function readConfigRow(pool: ZpoolStatus, row: string, stack: Array<{ depth: number; vdev: ZpoolVdev }>, warnings: string[]): void {

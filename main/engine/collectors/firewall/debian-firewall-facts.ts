@@ -13,6 +13,7 @@ import { parseIp6tablesSave, parseIptablesSave, type IptablesSave } from './ipta
 import { parseNftJson } from './nft-json';
 import { reconcileRulesets } from './nft-reconcile';
 import { runParser } from './source-status';
+import { wasRead } from '../parse-result';
 import { parseSsListeners } from './ss-listeners';
 
 export function debianFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
@@ -21,16 +22,18 @@ export function debianFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
   const v4 = runParser(firewallCommand('debian', ids.iptablesSave), outputs, parseIptablesSave, sources);
   const v6 = runParser(firewallCommand('debian', ids.ip6tablesSave), outputs, parseIp6tablesSave, sources);
   const ss = runParser(firewallCommand('debian', ids.ssListeners), outputs, parseSsListeners, sources);
-  const nftRuleset = nft?.status === 'ok' ? nft.value : null;
-  const save4 = v4?.status === 'ok' ? v4.value : null;
-  const save6 = v6?.status === 'ok' ? v6.value : null;
+  // A partial reading is used for what it holds; its family's visibility then says rules are missing.
+  const nftRuleset = nft && wasRead(nft.status) ? nft.value : null;
+  const save4 = v4 && wasRead(v4.status) ? v4.value : null;
+  const save6 = v6 && wasRead(v6.status) ? v6.value : null;
   const { ruleset, warnings } = reconcileRulesets(nftRuleset, [save4, save6].filter((save): save is IptablesSave => save !== null));
   const nftProblem = nftRuleset ? null : `nft -j list ruleset: ${nft?.message ?? 'not run'}`;
+  const unread = [nft, v4, v6].filter((parsed) => parsed?.status === 'partial').map((parsed) => parsed!.message!);
   ruleset.visibility = {
-    ipv4: visibility(nftProblem, save4, v4?.message ?? 'iptables-save not run', 'iptables-save'),
-    ipv6: visibility(nftProblem, save6, v6?.message ?? 'ip6tables-save not run', 'ip6tables-save'),
+    ipv4: withUnread(visibility(nftProblem, save4, v4?.message ?? 'iptables-save not run', 'iptables-save'), unread.filter((message) => !message.startsWith('ip6tables-save'))),
+    ipv6: withUnread(visibility(nftProblem, save6, v6?.message ?? 'ip6tables-save not run', 'ip6tables-save'), unread.filter((message) => !message.startsWith('iptables-save'))),
   };
-  const listeners = ss?.status === 'ok' ? ss.value!.listeners : [];
+  const listeners = ss && wasRead(ss.status) ? ss.value!.listeners : [];
   const exposure = effectiveExposure(ruleset, listeners);
   return {
     os: 'debian',
@@ -44,7 +47,7 @@ export function debianFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
     firewall: firewallState(ruleset),
     listeners,
     listenersKnown: ss?.status === 'ok',
-    processesShown: ss?.status === 'ok' ? ss.value!.processesShown : false,
+    processesShown: ss && wasRead(ss.status) ? ss.value!.processesShown : false,
     exposure,
     defaultInput: { ipv4: unlistedPortExposure(ruleset, 4), ipv6: unlistedPortExposure(ruleset, 6) },
     zones: null,
@@ -60,6 +63,12 @@ function visibility(nftProblem: string | null, save: IptablesSave | null, savePr
   if (!save) return { state: 'unknown', reasons: [nftProblem, `${tool}: ${saveProblem}`] };
   reasons.unshift(`${nftProblem} — native nftables tables are not visible, only what ${tool} shows`);
   return { state: 'partial', reasons };
+}
+
+/** Lines of a ruleset that could not be read make the family's reading incomplete (unless nothing was readable at all). */
+function withUnread(visibility: FamilyVisibility, unread: string[]): FamilyVisibility {
+  if (unread.length === 0 || visibility.state === 'unknown') return visibility;
+  return { state: 'incomplete', reasons: [...visibility.reasons, ...unread.map((message) => `${message} — they may accept or drop anything, so nothing behind them counts as blocked`)] };
 }
 
 function firewallState(ruleset: FirewallRuleset): FirewallFacts['firewall'] {

@@ -224,6 +224,11 @@ function socketExposure(ruleset: FirewallRuleset, index: ChainIndex, path: Input
     accepted = EMPTY_SET;
     reasons.push(...visibility.reasons);
   }
+  if (visibility.state === 'incomplete') {
+    // Rules OpsDeck could not read may accept anything: err towards exposure — what was read to be accepted stays accepted, nothing is "dropped" for sure.
+    undetermined = subtractSets(region, accepted, version);
+    reasons.push(...visibility.reasons);
+  }
   const decisions = mergeDecisions(outcomes.map((each) => each.outcome), version, accepted, undetermined);
   const viaInterfaces = restriction(outcomes.map((each) => ({ cls: each.iface, accepted: each.outcome.accepted })), accepted, (cls) => (cls.kind === 'named' ? cls.name : cls.kind === 'pattern' ? cls.text : null));
   const viaDestinations = restriction(outcomes.map((each) => ({ cls: each.destination, accepted: each.outcome.accepted })), accepted, (cls) => (cls.kind === 'range' && isWildcard(listener.address) ? cls.text : null));

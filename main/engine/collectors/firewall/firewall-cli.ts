@@ -17,6 +17,9 @@ export interface FirewallCliResult {
   status: Parsed<unknown>['status'];
   message: string | null;
   warnings: string[];
+  /** Status `partial`: the lines or objects not read, each with its text and why (at most 200; skippedCount counts all). */
+  skipped?: Parsed<unknown>['skipped'];
+  skippedCount?: number;
   summary: Record<string, string | number | boolean | null>;
   /** The normalized model: tables, chains, rules, sets (JSON-serialisable). */
   value: FirewallRuleset | null;
@@ -79,5 +82,5 @@ export function parseFirewallForCli(format: FirewallCliFormat, text: string): Fi
 }
 
 function result(format: FirewallCliFormat, parsed: Parsed<unknown>, value: FirewallRuleset | null, summary: FirewallCliResult['summary']): FirewallCliResult {
-  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, summary, value };
+  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}), summary, value };
 }

@@ -198,8 +198,12 @@ export interface NamedSet {
 
 /** How much of one family's filtering OpsDeck could see. */
 export interface FamilyVisibility {
-  /** complete: every table; partial: some tables hidden (they can only drop more); unknown: none readable. */
-  state: 'complete' | 'partial' | 'unknown';
+  /**
+   * complete: every table; partial: some tables hidden (they can only drop more);
+   * incomplete: lines of the rules could not be read (they may accept or drop anything);
+   * unknown: none readable.
+   */
+  state: 'complete' | 'partial' | 'incomplete' | 'unknown';
   reasons: string[];
 }
 

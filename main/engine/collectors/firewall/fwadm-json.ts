@@ -10,7 +10,7 @@
 // inbound and allows all outbound traffic; where an ALLOW and a BLOCK rule
 // cover the same VM and port, the one against the default wins (inbound:
 // ALLOW).
-import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { appendAll, chainId, emptyRuleset, ruleId, type FirewallRule, type FirewallRuleset, type RuleMatch } from './firewall-model';
 import { parseFwadmRuleText, type FwadmTargets } from './fwadm-rule';
 import { jsonNestingDepth } from './json-depth';
@@ -27,6 +27,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function parseFwadmList(stdout: string, stderr: string, exitCode: number | null): Parsed<FwadmRules> {
   const failure = toolFailure('fwadm', stdout, stderr, exitCode);
   if (failure) return failure;
+  const refused = refuseInput(stdout, 'fwadm list -j');
+  if (refused) return refused;
   const text = stdout.trim();
   // `fwadm list` (table) prints nothing at all for an empty rule set; -j prints `[]`.
   if (text === '') return parsedOk({ ruleset: fwadmRuleset([]) }, ['fwadm printed nothing: no rules']);
@@ -39,17 +41,22 @@ export function parseFwadmList(stdout: string, stderr: string, exitCode: number 
     return parsedFailure('unparsed', `fwadm list -j output is not valid JSON (${(error as Error).message}); truncated?`);
   }
   if (!Array.isArray(document)) return parsedFailure('unparsed', 'fwadm list -j output is not a JSON array');
+  const readable = document.filter((entry) => isObject(entry) && typeof entry.rule === 'string').length;
+  if (document.length > 0 && readable * 2 < document.length) {
+    return parsedFailure('unparsed', `not fwadm list -j output: ${document.length - readable} of ${document.length} array elements are not rule objects with a "rule" text`);
+  }
   const warnings: string[] = [];
+  const skipped: SkippedInput[] = [];
   const rules: FirewallRule[] = [];
   document.forEach((entry, position) => {
     if (!isObject(entry) || typeof entry.rule !== 'string') {
-      warnings.push(`fwadm rule #${position} has no "rule" text, skipped: ${JSON.stringify(entry)?.slice(0, 200)}`);
+      skipped.push(skippedInput(`[${position}]`, JSON.stringify(entry) ?? String(entry), 'no "rule" text: what it allows or blocks is unknown'));
       return;
     }
     if (typeof entry.enabled !== 'boolean') warnings.push(`fwadm rule ${String(entry.uuid)} does not say whether it is enabled (list -o?): assumed enabled`);
     appendAll(rules, fwadmModelRules(entry, position));
   });
-  return parsedOk({ ruleset: fwadmRuleset(rules) }, warnings);
+  return parsedOk({ ruleset: fwadmRuleset(rules) }, warnings, skipped, 'fwadm list -j');
 }
 
 function fwadmRuleset(rules: FirewallRule[]): FirewallRuleset {

@@ -9,8 +9,8 @@
 // (ipf(5)); the chains carry `evaluation: 'last-match'`. With no matching
 // rule ipf passes the packet (ipf -V "Default: pass all"; fwadm-managed
 // zones end their inbound list with an explicit `block in all`).
-import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
-import { appendAll, chainId, emptyRuleset, ruleId, type FirewallRuleset, type RuleFamily } from './firewall-model';
+import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
+import { chainId, emptyRuleset, ruleId, type FirewallRuleset, type RuleFamily } from './firewall-model';
 import { parseIpfRule } from './ipf-rule';
 import { boundedLines, toolFailure } from './tool-failure';
 
@@ -30,7 +30,9 @@ export function parseIpfstat6(stdout: string, stderr: string, exitCode: number |
 function parseList(stdout: string, stderr: string, exitCode: number | null, family: 'ip' | 'ip6'): Parsed<IpfRules> {
   const failure = toolFailure('ipfstat', stdout, stderr, exitCode);
   if (failure) return failure;
-  const { lines, warnings } = boundedLines(stdout);
+  const refused = refuseInput(stdout, 'ipfstat');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = boundedLines(stdout);
   const ruleset = emptyRuleset();
   ruleset.tables.push({ id: `ipf:${family}/ipf`, source: 'ipf', family, name: 'ipf', handle: null });
   for (const direction of ['in', 'out'] as const) {
@@ -51,17 +53,22 @@ function parseList(stdout: string, stderr: string, exitCode: number | null, fami
     });
   }
   const positions = { in: 0, out: 0 };
-  const unknown: string[] = [];
-  for (const raw of lines) {
+  const unknown: Array<{ line: string; number: number }> = [];
+  for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
+    if (line === '') continue;
+    // ipfstat prints rules only: a "#" line is not its output (ipf.conf comments are not loaded).
+    if (line.startsWith('#')) {
+      unknown.push({ line, number: index + 1 });
+      continue;
+    }
     // `-n`: `@3 pass in …`; `-h`: `12 pass in …`.
     const prefix = /^(?:@(\d+)\s+)?(?:(\d+)\s+)?(.*)$/.exec(line)!;
     const hits = prefix[2];
     const text = prefix[3] ?? '';
     const parts = parseIpfRule(text);
     if (!parts) {
-      unknown.push(line);
+      unknown.push({ line, number: index + 1 });
       continue;
     }
     const position = positions[parts.direction]++;
@@ -87,13 +94,11 @@ function parseList(stdout: string, stderr: string, exitCode: number | null, fami
       fwadm: null,
     });
   }
-  if (unknown.length > 0 && ruleset.rules.length === 0) {
-    return parsedFailure('unparsed', `ipfstat printed no ipf rule: ${unknown[0]!.slice(0, 200)}`);
+  if (unknown.length > 0 && unknown.length >= ruleset.rules.length) {
+    return parsedFailure('unparsed', `not ipfstat output: ${unknown.length} of ${unknown.length + ruleset.rules.length} lines are not ipf rules (${JSON.stringify(unknown[0]!.line.slice(0, 80))})`);
   }
-  if (unknown.length) {
-    warnings.push(`${unknown.length} line(s) are not ipf rules, kept verbatim`);
-    appendAll(ruleset.unmodelledObjects, unknown);
-  }
+  // ipf lists are last-match: a rule that could not be read may decide any packet, so it is not kept aside as if it did nothing.
+  for (const { line, number } of unknown) skipped.push(skippedInput(`line ${number}`, line, 'not an ipf rule OpsDeck can read'));
   if (/empty list for ipfilter/.test(stderr) && ruleset.rules.length === 0) warnings.push('no ipf rules are loaded (empty list for ipfilter)');
-  return parsedOk({ family, ruleset }, warnings);
+  return parsedOk({ family, ruleset }, warnings, skipped, family === 'ip6' ? 'ipfstat -6io' : 'ipfstat -io');
 }

@@ -5,7 +5,7 @@
 // rules), so sets are indexed first and rules resolved afterwards. An empty
 // ruleset is the metainfo alone. Errors are plain text on stderr even with
 // -j ("Operation not permitted (you must be root)").
-import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { notText, parsedFailure, parsedOk, type Parsed } from '../parse-result';
 import { chainId, emptyRuleset, type ChainHook, type FirewallChain, type FirewallRuleset, type RuleFamily } from './firewall-model';
 import { nftRuleToModel } from './nft-rule';
 import { parseNftSet, setTableKey, type NftSetIndex } from './nft-sets';
@@ -13,7 +13,8 @@ import { leadingKey, topLevelArrayElements } from './json-elements';
 import { firstKey } from './nft-values';
 import { toolFailure } from './tool-failure';
 
-const MAX_CHARS = 256 * 1024 * 1024;
+/** Above the general bound (parse-result.ts): 100k rules are 37 MB of nft -j (see bench:firewall). */
+export const MAX_CHARS = 64 * 1024 * 1024;
 /** An unmodelled rule's raw JSON is kept up to this length (the whole output is kept as evidence anyway). */
 const MAX_RAW_CHARS = 4000;
 
@@ -50,6 +51,9 @@ function compact(value: unknown, limit = 2000): string {
 export function parseNftJson(stdout: string, stderr: string, exitCode: number | null): Parsed<FirewallRuleset> {
   const failure = toolFailure('nft', stdout, stderr, exitCode);
   if (failure) return failure;
+  if (stdout.length > MAX_CHARS) return parsedFailure('unparsed', `nft -j output is ${(stdout.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_CHARS / 1024 / 1024} MB OpsDeck reads; refused as too large`);
+  const binary = notText(stdout);
+  if (binary) return parsedFailure('unparsed', `not nft -j output: ${binary}`);
   const text = stdout.trim();
   if (text === '') {
     // `nft list ruleset` prints nothing for an empty ruleset; -j prints the metainfo. Either way: no rules.
@@ -59,17 +63,23 @@ export function parseNftJson(stdout: string, stderr: string, exitCode: number | 
     const hint = /^(table|#)\s/.test(text) ? ' (this is `nft list ruleset` text; OpsDeck reads `nft -j list ruleset`)' : '';
     return parsedFailure('unparsed', `nft -j output is not JSON${hint}`);
   }
-  if (text.length > MAX_CHARS) return parsedFailure('unparsed', `nft -j output is ${text.length} characters, more than OpsDeck reads (${MAX_CHARS})`);
   try {
     const slices = topLevelArrayElements(text, 'nftables');
-    if (slices) return parsedOk(...buildRuleset(slices.map((slice) => ({ text: slice }))));
+    const built = slices ? buildRuleset(slices.map((slice) => ({ text: slice }))) : null;
+    if (built) return recognised(built);
     const document: unknown = JSON.parse(text);
-    if (!isObject(document) || !Array.isArray(document.nftables)) return parsedFailure('unparsed', 'nft -j output has no "nftables" array');
-    return parsedOk(...buildRuleset(document.nftables.map((value: unknown) => ({ value }))));
+    if (!isObject(document) || !Array.isArray(document.nftables)) return parsedFailure('unparsed', 'not nft -j output: the JSON has no "nftables" array');
+    return recognised(buildRuleset(document.nftables.map((value: unknown) => ({ value }))));
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     return parsedFailure('unparsed', `nft -j output is not valid JSON (${error.message}); truncated?`);
   }
+}
+
+/** nft prints a metainfo object first in every JSON listing (nft 0.9.1 on): without it, the document is not nft's. */
+function recognised([ruleset, warnings, metainfo]: [FirewallRuleset, string[], boolean]): Parsed<FirewallRuleset> {
+  if (!metainfo) return parsedFailure('unparsed', 'not nft -j output: the "nftables" array has no metainfo object (nft prints one first)');
+  return parsedOk(ruleset, warnings);
 }
 
 /** One element of the document: its text (parsed when needed) or, for documents of another layout, its parsed value. */
@@ -81,8 +91,9 @@ interface PendingRule {
   text: string | null;
 }
 
-function buildRuleset(elements: Element[]): [FirewallRuleset, string[]] {
+function buildRuleset(elements: Element[]): [FirewallRuleset, string[], boolean] {
   const ruleset = emptyRuleset();
+  let metainfo = false;
   const warnings: string[] = [];
   const setsByTable = new Map<string, NftSetIndex>();
   // Rules are read after every set (sets may be listed after the rules that use them); from text they are parsed only then.
@@ -93,6 +104,7 @@ function buildRuleset(elements: Element[]): [FirewallRuleset, string[]] {
       continue;
     }
     const value = 'text' in element ? (JSON.parse(element.text) as unknown) : element.value;
+    if (isObject(value) && firstKey(value) === 'metainfo') metainfo = true;
     try {
       readElement(value, ruleset, setsByTable, pending, warnings);
     } catch (error) {
@@ -113,7 +125,7 @@ function buildRuleset(elements: Element[]): [FirewallRuleset, string[]] {
     }
   }
   if (ruleset.unmodelledObjects.length) warnings.push(`${ruleset.unmodelledObjects.length} nft object(s) not modelled (kept verbatim)`);
-  return [ruleset, warnings];
+  return [ruleset, warnings, metainfo];
 }
 
 function readElement(element: unknown, ruleset: FirewallRuleset, setsByTable: Map<string, NftSetIndex>, pending: PendingRule[], warnings: string[]): void {

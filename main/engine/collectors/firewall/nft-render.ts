@@ -123,6 +123,7 @@ export function renderStatement(statement: Json): string {
       return parts.join(' ');
     }
     case 'limit': {
+      if (typeof body === 'string') return `limit name ${quoteIfNeeded(body)}`;
       const over = field('inv') === true ? 'over ' : '';
       const unit = field('rate_unit') && field('rate_unit') !== 'packets' ? ` ${String(field('rate_unit'))}` : '';
       const burst = field('burst') !== undefined && field('burst') !== 0 ? ` burst ${String(field('burst'))} packets` : '';
@@ -145,16 +146,26 @@ export function renderStatement(statement: Json): string {
     case 'mangle':
       return `${renderExpr(field('key'))} set ${renderExpr(field('value'))}`;
     case 'quota':
+      if (typeof body === 'string') return `quota name ${quoteIfNeeded(body)}`;
       return `quota ${field('inv') === true ? 'over ' : ''}${String(field('val'))} ${String(field('val_unit') ?? 'bytes')}`;
     case 'ct count':
+      if (typeof body === 'string') return `ct count name ${quoteIfNeeded(body)}`;
       return `ct count ${field('inv') === true ? 'over ' : ''}${String(field('val'))}`;
     case 'set':
-      return `${String(field('op'))} ${String(field('set'))} { ${renderExpr(field('elem'))}${Array.isArray(field('stmt')) ? ` ${(field('stmt') as Json[]).map(renderStatement).join(' ')}` : ''} }`;
+      return `${String(field('op'))} ${String(field('set'))} { ${renderExpr(field('elem'))}${renderNested(field('stmt'))} }`;
+    case 'meter':
+      return `meter ${String(field('name'))}${field('size') !== undefined ? ` size ${String(field('size'))}` : ''} { ${renderExpr(field('key'))}${renderNested(field('stmt'))} }`;
     case 'xt':
       return `xt ${String(field('type'))} ${String(field('name'))}`;
     default:
       return body === null ? key : `${key} ${compact(body)}`;
   }
+}
+
+/** A set/meter's statements: an array up to nft 1.0.5, one object from 1.0.6. */
+function renderNested(stmt: Json): string {
+  if (stmt === undefined || stmt === null) return '';
+  return ` ${(Array.isArray(stmt) ? stmt : [stmt]).map(renderStatement).join(' ')}`;
 }
 
 function renderNatArgs(body: Json): string {

@@ -82,14 +82,30 @@ export function verdictAction(statement: unknown): RuleAction | null {
   }
 }
 
-function rateLimitIn(statements: unknown): { over: boolean } | null {
-  if (!Array.isArray(statements)) return null;
+/** A set/meter statement's own statements: an array up to nft 1.0.5, one object from 1.0.6 (libnftables-json(5)). */
+function nestedStatements(stmt: unknown): unknown[] {
+  if (stmt === undefined || stmt === null) return [];
+  return Array.isArray(stmt) ? stmt : [stmt];
+}
+
+const RATE_LIMITS = new Set(['limit', 'quota', 'ct count']);
+
+/**
+ * What the statements inside a set/meter statement mean for the rule: a
+ * rate limit makes it conditional; a counter changes nothing; anything else
+ * (a named limit whose direction is defined elsewhere, a statement this code
+ * does not know) leaves the rule's condition unknown.
+ */
+function nestedEffect(statements: unknown[]): { limit: { over: boolean } | null; unknown: boolean } {
+  let limit: { over: boolean } | null = null;
+  let unknown = false;
   for (const statement of statements) {
-    if (!isObject(statement)) continue;
-    const limit = statement.limit ?? statement.quota ?? statement['ct count'];
-    if (isObject(limit)) return { over: limit.inv === true };
+    const key = isObject(statement) ? firstKey(statement) : undefined;
+    const body = key === undefined ? undefined : (statement as Record<string, unknown>)[key];
+    if (key !== undefined && RATE_LIMITS.has(key) && isObject(body)) limit ??= { over: body.inv === true };
+    else if (key !== 'counter') unknown = true;
   }
-  return null;
+  return { limit, unknown };
 }
 
 function collect(statements: unknown[], sets: NftSetIndex): Collected {
@@ -130,13 +146,20 @@ function collect(statements: unknown[], sets: NftSetIndex): Collected {
       case 'limit':
       case 'quota':
       case 'ct count':
-        out.match.extras = [...(out.match.extras ?? []), { kind: 'rate-limit', over: isObject(body) && body.inv === true, text: text() }];
+        // A named limit/quota (`quota name "q"`) is a string: whether it is "over" or "until" is in the object's definition.
+        if (isObject(body)) out.match.extras = [...(out.match.extras ?? []), { kind: 'rate-limit', over: body.inv === true, text: text() }];
+        else unmodelled(text(), true);
         break;
       case 'set':
       case 'meter': {
         out.statements.push(text());
-        const limit = isObject(body) ? rateLimitIn(body.stmt) : null;
-        if (limit) out.match.extras = [...(out.match.extras ?? []), { kind: 'rate-limit', over: limit.over, text: text() }];
+        if (!isObject(body)) {
+          unmodelled(text(), true);
+          break;
+        }
+        const nested = nestedEffect(nestedStatements(body.stmt));
+        if (nested.unknown) unmodelled(text(), true);
+        else if (nested.limit) out.match.extras = [...(out.match.extras ?? []), { kind: 'rate-limit', over: nested.limit.over, text: text() }];
         break;
       }
       case 'reject':
@@ -243,7 +266,8 @@ export function nftRuleToModel(input: NftRuleInput, position: number, sets: NftS
   };
   if (!collected.vmap) return [base(collected.match, finalAction(collected), null, [])];
   const entries = vmapEntries(collected.vmap.data, sets);
-  if (!entries) {
+  // An empty named map decides nothing now, but elements can be added at any time: kept, verdict undetermined.
+  if (!entries || entries.length === 0) {
     const match: RuleMatch = { ...collected.match, unmodelled: [...(collected.match.unmodelled ?? []), collected.vmap.text] };
     return [base(match, { kind: 'unmodelled', target: null, detail: collected.vmap.text }, null, [collected.vmap.text])];
   }

@@ -8,6 +8,7 @@
 // with no IPv4 listener on the same port is therefore analysed for both
 // versions — over-reporting a port beats missing one.
 import type { CommandOutput } from '../host-command';
+import { wasRead } from '../parse-result';
 import { appendAll, emptyRuleset, type FamilyVisibility, type FirewallRuleset, type Listener } from './firewall-model';
 import { effectiveExposure, unlistedPortExposure } from './exposure';
 import { firewallCommand, FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
@@ -34,17 +35,18 @@ export function smartosFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
   const serviceState = svcs?.value?.state ?? null;
   const ruleset = emptyRuleset();
   if (!disabled) {
-    for (const parsed of [ipf4, ipf6]) if (parsed?.status === 'ok') merge(ruleset, parsed.value!);
+    for (const parsed of [ipf4, ipf6]) if (parsed && wasRead(parsed.status)) merge(ruleset, parsed.value!);
   }
   const ipfVisibility = (parsed: typeof ipf4, tool: string): FamilyVisibility => {
     if (disabled) return { state: 'complete', reasons: [] };
     if (parsed?.status === 'ok') return { state: 'complete', reasons: [] };
+    if (parsed?.status === 'partial') return { state: 'incomplete', reasons: [`${parsed.message} — they may accept or drop anything, so nothing behind them counts as blocked`] };
     return { state: 'unknown', reasons: [`${tool}: ${parsed?.message ?? 'not run'}`] };
   };
   ruleset.visibility = { ipv4: ipfVisibility(ipf4, 'ipfstat -io'), ipv6: ipfVisibility(ipf6, 'ipfstat -6io') };
-  const listeners = dualStack([...(net4?.status === 'ok' ? net4.value!.listeners : []), ...(net6?.status === 'ok' ? net6.value!.listeners : [])], warnings);
-  const zoneRules = fwadm?.status === 'ok' ? fwadm.value!.ruleset : null;
-  const zones = vmadm?.status === 'ok' ? zoneFirewalls(vmadm.value!.zones, zoneRules?.rules ?? []) : null;
+  const listeners = dualStack([...(net4 && wasRead(net4.status) ? net4.value!.listeners : []), ...(net6 && wasRead(net6.status) ? net6.value!.listeners : [])], warnings);
+  const zoneRules = fwadm && wasRead(fwadm.status) ? fwadm.value!.ruleset : null;
+  const zones = vmadm && wasRead(vmadm.status) ? zoneFirewalls(vmadm.value!.zones, zoneRules?.rules ?? []) : null;
   return {
     os: 'smartos',
     sources,

@@ -6,7 +6,7 @@
 // TCP listeners are `LISTEN`; a UDP socket that is bound but not
 // connected is `Idle` (`Unbound` is `*.*`). netstat shows no processes
 // (that would take pfiles(1) per pid).
-import { parsedOk, type Parsed } from '../parse-result';
+import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import type { Listener } from './firewall-model';
 import { boundedLines, toolFailure } from './tool-failure';
 
@@ -19,12 +19,13 @@ const TCP_STATES = new Set(['LISTEN', 'ESTABLISHED', 'IDLE', 'BOUND', 'SYN_SENT'
 export function parseSmartosNetstat(stdout: string, stderr: string, exitCode: number | null): Parsed<SmartosNetstat> {
   const failure = toolFailure('netstat', stdout, stderr, exitCode);
   if (failure) return failure;
-  const { lines, warnings } = boundedLines(stdout);
+  const refused = refuseInput(stdout, 'netstat');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = boundedLines(stdout);
   const listeners: Listener[] = [];
   let section: { proto: 'tcp' | 'udp' | null; family: 'ipv4' | 'ipv6' } | null = null;
-  let skipped = 0;
   let sawSection = false;
-  for (const raw of lines) {
+  for (const [index, raw] of lines.entries()) {
     const line = raw.trimEnd();
     const heading = /^(TCP|UDP|SCTP|RAWIP|ICMP)(?:v6)?: (IPv4|IPv6)\s*$/.exec(line.trim());
     if (heading) {
@@ -33,6 +34,11 @@ export function parseSmartosNetstat(stdout: string, stderr: string, exitCode: nu
       section = { proto, family: heading[2] === 'IPv6' ? 'ipv6' : 'ipv4' };
       continue;
     }
+    if (!sawSection && line.trim() !== '') {
+      skipped.push(skippedInput(`line ${index + 1}`, line, 'before any `TCP: IPv4`-style section heading'));
+      continue;
+    }
+    // Sections of other protocols (SCTP, RAWIP, ICMP, UNIX) are read past: they hold no TCP/UDP listener.
     if (!section || section.proto === null || line.trim() === '' || /^-+(\s+-+)*$/.test(line.trim()) || /Local Address/.test(line)) continue;
     if (/^Active UNIX domain sockets/.test(line)) {
       section = null;
@@ -42,20 +48,19 @@ export function parseSmartosNetstat(stdout: string, stderr: string, exitCode: nu
     const local = tokens[0] ?? '';
     const state = section.proto === 'tcp' ? tokens.find((token) => TCP_STATES.has(token)) : tokens.find((token) => token === 'Idle' || token === 'Unbound' || token === 'Connected' || token === 'Bound');
     if (!state) {
-      skipped++;
+      skipped.push(skippedInput(`line ${index + 1}`, line, `no ${section.proto === 'tcp' ? 'TCP state' : 'UDP state'} in the line`));
       continue;
     }
     if (section.proto === 'tcp' ? state !== 'LISTEN' : state !== 'Idle') continue;
     const address = splitAddress(local, section.family);
     if (!address) {
-      skipped++;
+      skipped.push(skippedInput(`line ${index + 1}`, line, `local address "${local}" is not address.port`));
       continue;
     }
     listeners.push({ proto: section.proto, family: section.family, ...address, processes: null, line });
   }
-  if (!sawSection && lines.some((line) => line.trim() !== '')) warnings.push('netstat: no `TCP: IPv4`-style section heading found');
-  if (skipped) warnings.push(`netstat: ${skipped} line(s) not understood`);
-  return parsedOk({ listeners }, warnings);
+  if (!sawSection && lines.some((line) => line.trim() !== '')) return parsedFailure('unparsed', 'not netstat output: no `TCP: IPv4`-style section heading');
+  return parsedOk({ listeners }, warnings, skipped, 'netstat');
 }
 
 function splitAddress(text: string, family: 'ipv4' | 'ipv6'): Pick<Listener, 'address' | 'port' | 'interface'> | null {

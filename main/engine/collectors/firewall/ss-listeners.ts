@@ -10,7 +10,7 @@
 // IPv4 reaches it). Older iproute2 printed IPv6 unbracketed (`:::22`).
 // Without root the Process column is silently missing (ss-H-tulpn-nonroot):
 // that is "processes not visible", not "no process".
-import { parsedOk, type Parsed } from '../parse-result';
+import { firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import type { Listener, ListenerProcess } from './firewall-model';
 import { boundedLines, toolFailure } from './tool-failure';
 
@@ -25,32 +25,37 @@ const PROCESS = /\("((?:[^"\\]|\\.)*)",pid=(\d+),fd=(\d+)\)/g;
 export function parseSsListeners(stdout: string, stderr: string, exitCode: number | null): Parsed<SsListeners> {
   const failure = toolFailure('ss', stdout, stderr, exitCode);
   if (failure) return failure;
-  const { lines, warnings } = boundedLines(stdout);
+  const refused = refuseInput(stdout, 'ss -tulpn');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = boundedLines(stdout);
   const listeners: Listener[] = [];
   let processesShown = false;
-  let skipped = 0;
-  for (const raw of lines) {
+  let socketLines = 0;
+  let otherLines = 0;
+  for (const [index, raw] of lines.entries()) {
     const line = raw.trimEnd();
     if (line.trim() === '' || line.startsWith('Netid')) continue;
     const fields = splitFields(line.trim(), 7);
     const [netid = '', state = '', , , local = '', , process] = fields;
     if ((netid !== 'tcp' && netid !== 'udp') || fields.length < 6) {
-      skipped++;
+      otherLines++;
+      skipped.push(skippedInput(`line ${index + 1}`, line, 'not a tcp or udp socket line of ss'));
       continue;
     }
+    socketLines++;
     if (!(netid === 'tcp' ? state === 'LISTEN' : state === 'UNCONN')) continue;
     const address = localAddress(local);
     if (!address) {
-      skipped++;
+      skipped.push(skippedInput(`line ${index + 1}`, line, `local address "${local}" is not address:port`));
       continue;
     }
     const processes = process === undefined ? null : parseProcesses(process);
     if (processes !== null) processesShown = true;
     listeners.push({ proto: netid, ...address, processes, line });
   }
-  if (skipped) warnings.push(`ss: ${skipped} line(s) not understood`);
+  if (otherLines > socketLines) return parsedFailure('unparsed', `not ss -tulpn output: ${otherLines} of ${otherLines + socketLines} lines are not tcp/udp socket lines (${JSON.stringify(firstLine(stdout).slice(0, 60))})`);
   if (listeners.length > 0 && !processesShown) warnings.push('ss printed no Process column: processes are only shown to root');
-  return parsedOk({ listeners, processesShown }, warnings);
+  return parsedOk({ listeners, processesShown }, warnings, skipped, 'ss -tulpn');
 }
 
 function splitFields(text: string, max: number): string[] {

@@ -6,7 +6,7 @@
 // vmadm documents the property as not listable; platforms that refuse it
 // answer `Invalid order key: "firewall_enabled"` (exit 1) — kept as the
 // `unsupported` state with that message.
-import { parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { boundedLines, toolFailure } from './tool-failure';
 
 export interface ZoneEntry {
@@ -24,25 +24,31 @@ export function parseVmadmList(stdout: string, stderr: string, exitCode: number 
   }
   const failure = toolFailure('vmadm', stdout, stderr, exitCode);
   if (failure) return failure;
+  const refused = refuseInput(stdout, 'vmadm list');
+  if (refused) return refused;
   const zones: ZoneEntry[] = [];
-  const skipped: string[] = [];
-  for (const raw of boundedLines(stdout).lines) {
+  const bounded = boundedLines(stdout);
+  const skipped: SkippedInput[] = bounded.skipped;
+  let unknown = 0;
+  for (const [index, raw] of bounded.lines.entries()) {
     const line = raw.trim();
     if (line === '') continue;
     const uuid = line.slice(0, 36);
     const last = line.lastIndexOf(':');
     if (!UUID.test(uuid) || line[36] !== ':' || last < 36) {
-      skipped.push(line);
+      unknown++;
+      skipped.push(skippedInput(`line ${index + 1}`, line, 'not a uuid:alias:firewall_enabled line'));
       continue;
     }
     const flag = line.slice(last + 1).trim().toLowerCase();
     if (flag !== '' && flag !== 'true' && flag !== 'false') {
-      skipped.push(line);
+      unknown++;
+      skipped.push(skippedInput(`line ${index + 1}`, line, `firewall_enabled "${flag}" is neither true, false nor empty`));
       continue;
     }
     const alias = last > 36 ? line.slice(37, last) : '';
     zones.push({ uuid, alias: alias === '' ? null : alias, firewallEnabled: flag === 'true', line });
   }
-  if (zones.length === 0 && skipped.length > 0) return parsedFailure('unparsed', `vmadm list printed no uuid:alias:firewall_enabled line: ${skipped[0]!.slice(0, 200)}`);
-  return parsedOk({ zones }, skipped.length ? [`vmadm: ${skipped.length} line(s) not understood: ${skipped.slice(0, 2).join(' | ')}`] : []);
+  if (unknown > 0 && unknown >= zones.length) return parsedFailure('unparsed', `not vmadm list -p -o uuid,alias,firewall_enabled output: ${unknown} line(s) are not uuid:alias:firewall_enabled, e.g. ${JSON.stringify(skipped[skipped.length - 1]!.text.slice(0, 80))}`);
+  return parsedOk({ zones }, bounded.warnings, skipped, 'vmadm list');
 }

@@ -44,12 +44,18 @@ export function identityFromOutputs(os: TargetOs, outputs: CommandOutput[], now:
   const release = os === 'debian' ? parseOsRelease(ok('identity.os-release') ?? '') : parseSmartosRelease(ok('identity.release') ?? '');
   const uptimeText = ok('identity.uptime');
   return {
-    hostname: ok('identity.hostname')?.trim() || null,
+    hostname: plausibleHostname(ok('identity.hostname')),
     osName: release.name,
     osVersion: release.version,
     kernel: plausibleKernel(os, ok('identity.kernel')),
     uptimeSeconds: uptimeText === null ? null : os === 'debian' ? parseProcUptime(uptimeText) : parseKstatBootTime(uptimeText, now),
   };
+}
+
+/** One line of letters, digits, dots, hyphens and underscores (RFC 1123, as hostname(1) prints it); anything else is not a host name. */
+function plausibleHostname(text: string | null): string | null {
+  const value = text?.trim() ?? '';
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(value) ? value : null;
 }
 
 /** `uname -r` (Debian) or `uname -v` (SmartOS platform stamp); anything else is not a kernel name. */

@@ -8,7 +8,7 @@
 // Run without root, apt prepends a 4-line NOTE on stdout; the summary is
 // `N upgraded, N newly installed, [N downgraded, ][N reinstalled, ]N to
 // remove and N not upgraded.` (apt 3's `Summary:` block is read too).
-import { commonFailure, firstLine, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { parseAptOriginList, type AptOrigin } from './apt-origin';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
@@ -66,19 +66,21 @@ export function parseAptSimulation(stdout: string, stderr: string, exitCode: num
     // apt's own refusals (dpkg interrupted, unmet dependencies, unreadable lists).
     return parsedFailure('unsupported', `apt-get could not simulate the upgrade: ${errors[0]?.slice(3) ?? failureText(exitCode, stderr)}`);
   }
-  const { lines, warnings } = outputLines(stdout, TOOL);
+  const refused = refuseInput(stdout, TOOL);
+  if (refused) return refused;
+  // apt's prose (Reading package lists…, "The following … will be upgraded:" lists) restates the Inst/Remv lines; those are what is read.
+  const { lines, warnings, skipped } = outputLines(stdout, TOOL);
   const notices = stderr.split('\n').filter((line) => /^[WN]: /.test(line));
   for (const line of notices.slice(0, 20)) warnings.push(`apt-get: ${line.slice(3, 3 + 300)}`);
   if (notices.length > 20) warnings.push(`apt-get: ${notices.length - 20} more warning(s) on stderr`);
   const value: AptSimulation = { asRoot: true, installs: [], removals: [], configured: 0, keptBack: [], summary: null };
   let section: 'kept-back' | 'other' | null = null;
   let inSummaryBlock = false;
-  let unknown = 0;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (line.startsWith('Inst ')) {
       const install = parseInstLine(line);
       if (install) value.installs.push(install);
-      else unknown++;
+      else skipped.push(skippedInput(`line ${index + 1}`, line, 'an Inst line not in apt\'s "Inst name [old] (new origin [arch])" form'));
       section = null;
     } else if (line.startsWith('Conf ')) {
       value.configured++;
@@ -86,7 +88,7 @@ export function parseAptSimulation(stdout: string, stderr: string, exitCode: num
     } else if (line.startsWith('Remv ') || line.startsWith('Purg ')) {
       const match = /^(?:Remv|Purg) (\S+)(?: \[([^\]]*)\])?/.exec(line);
       if (match) value.removals.push({ name: match[1]!, version: match[2] || null, line });
-      else unknown++;
+      else skipped.push(skippedInput(`line ${index + 1}`, line, 'a Remv/Purg line without a package name'));
       section = null;
     } else if (line.startsWith('NOTE: This is only a simulation!')) {
       value.asRoot = false;
@@ -105,7 +107,6 @@ export function parseAptSimulation(stdout: string, stderr: string, exitCode: num
       value.keptBack.push(...line.trim().split(/\s+/).filter(Boolean));
     }
   }
-  if (unknown) warnings.push(`${TOOL}: ${unknown} Inst/Remv line(s) not understood (kept as evidence)`);
   if (!value.summary) {
     const partial = value.installs.length > 0 ? `; ${value.installs.length} Inst line(s) read before it ended` : '';
     const result = parsedFailure<AptSimulation>(
@@ -124,7 +125,7 @@ export function parseAptSimulation(stdout: string, stderr: string, exitCode: num
     return { ...result, warnings };
   }
   if (expected < value.installs.length) warnings.push(`${TOOL}: the summary announces ${expected} installs but ${value.installs.length} Inst line(s) were read`);
-  return parsedOk(value, warnings);
+  return parsedOk(value, warnings, skipped, TOOL);
 }
 
 /** One `Inst` line, or null when it is not in apt's format. */

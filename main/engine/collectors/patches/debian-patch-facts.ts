@@ -159,6 +159,7 @@ function debianReboot(
     });
   }
   if (reasons.length > 0) return { needed: true, reasons };
-  if (flagPresent === false && (kernel?.status === 'current' || unattendedInstalled)) return { needed: false, reasons };
+  // KSTA 0: needrestart could not tell — that stays unknown, whatever else is absent.
+  if (flagPresent === false && kernel?.status !== 'unknown' && (kernel?.status === 'current' || unattendedInstalled)) return { needed: false, reasons };
   return { needed: 'unknown', reasons };
 }

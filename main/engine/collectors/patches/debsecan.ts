@@ -9,7 +9,7 @@
 //     fix is available for the selected suite (bookworm)
 // Notes may be absent. The same CVE repeats once per binary package. Without
 // network debsecan prints `error: while downloading …` and exits 1.
-import { commonFailure, firstLine, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -47,11 +47,12 @@ export function parseDebsecanDetail(stdout: string, stderr: string, exitCode: nu
     if (/^error: /.test(line)) return parsedFailure('unsupported', `debsecan refused to run: ${line.slice('error: '.length)}`);
     return parsedFailure('unparsed', `debsecan failed: ${failureText(exitCode, stderr)}`);
   }
-  const { lines, warnings } = outputLines(stdout, 'debsecan');
+  const refused = refuseInput(stdout, 'debsecan');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'debsecan');
   const entries: DebsecanEntry[] = [];
   let current: DebsecanEntry | null = null;
-  let stray = 0;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const header = HEADER.exec(line);
     if (header) {
       current = entryFromHeader(header[1]!, header[2] ?? '');
@@ -60,16 +61,15 @@ export function parseDebsecanDetail(stdout: string, stderr: string, exitCode: nu
     }
     if (!line.trim()) continue;
     if (!current || !line.startsWith(' ')) {
-      stray++;
+      skipped.push(skippedInput(`line ${index + 1}`, line, 'outside a "CVE-… (…)" entry'));
       continue;
     }
     readDetailLine(current, line.trim());
   }
   const unnamed = entries.filter((entry) => !entry.package).length;
   if (unnamed) warnings.push(`debsecan: ${unnamed} entr(y/ies) without an "installed:" line`);
-  if (stray) warnings.push(`debsecan: ${stray} line(s) outside an entry were ignored`);
-  if (entries.length === 0 && stray > 0) return parsedFailure('unparsed', `debsecan output is not in --format detail form: ${firstLine(stdout)}`);
-  return parsedOk({ entries: entries.filter((entry) => entry.package) }, warnings);
+  if (skipped.length > entries.length) return parsedFailure('unparsed', `not debsecan --format detail output: ${firstLine(stdout).slice(0, 80)}`);
+  return parsedOk({ entries: entries.filter((entry) => entry.package) }, warnings, skipped, 'debsecan');
 }
 
 function entryFromHeader(id: string, notesText: string): DebsecanEntry {

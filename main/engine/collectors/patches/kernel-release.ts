@@ -30,7 +30,8 @@ const FLAVOUR = '([a-z0-9][a-z0-9-]*)';
 const ABI = new RegExp(`^(\\d+\\.\\d+)\\.0-(\\d+)-${FLAVOUR}$`);
 const BACKPORT_ABI = new RegExp(`^(\\d+\\.\\d+)\\.0-(0\\.(?:deb(\\d+)\\.\\d+|bpo\\.\\d+))-${FLAVOUR}$`);
 const UPSTREAM = new RegExp(`^((\\d+\\.\\d+)\\.\\d+)\\+(deb(\\d+)|bpo)(?:\\+\\d+)?-${FLAVOUR}$`);
-const OTHER = /^(\d+\.\d+)[\w.+~-]*$/;
+// uname -r always prints major.minor.patch (a bare "12.8" is /etc/debian_version, not a kernel).
+const OTHER = /^(\d+\.\d+)\.\d+[\w.+~-]*$/;
 
 export function parseKernelRelease(stdout: string, stderr: string, exitCode: number | null): Parsed<KernelRelease> {
   const common = commonFailure('uname', exitCode, stderr);

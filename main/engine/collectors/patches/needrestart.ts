@@ -5,7 +5,7 @@
 // absent (not applicable — not "OK"); run without root, needrestart skips
 // the kernel, microcode and service checks and lists only the user's own
 // processes as `NEEDRESTART-PID: <comm>=<pid>,<pid>`.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -43,15 +43,16 @@ export function parseNeedrestartBatch(stdout: string, stderr: string, exitCode: 
   const common = commonFailure('needrestart', exitCode, stderr);
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `needrestart -b failed: ${failureText(exitCode, stderr)}`);
-  const { lines, warnings } = outputLines(stdout, 'needrestart -b');
+  const refused = refuseInput(stdout, 'needrestart -b');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'needrestart -b');
   const single = new Map<string, string>();
   const value: NeedrestartBatch = { version: null, mode: 'no-kernel-check', kernel: null, microcode: null, services: [], containers: [], sessions: [], processes: [] };
   let recognised = 0;
-  let other = 0;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const match = /^NEEDRESTART-([A-Z]+):\s?(.*)$/.exec(line);
     if (!match) {
-      if (line.trim()) other++;
+      if (line.trim()) skipped.push(skippedInput(`line ${index + 1}`, line, 'not a NEEDRESTART-KEY: value line'));
       continue;
     }
     recognised++;
@@ -63,8 +64,7 @@ export function parseNeedrestartBatch(stdout: string, stderr: string, exitCode: 
     else if (key === 'PID') value.processes.push(parsePidLine(text));
     else single.set(key, text);
   }
-  if (other) warnings.push(`needrestart -b: ${other} line(s) not in NEEDRESTART-KEY form were ignored`);
-  if (recognised === 0) return parsedFailure('unparsed', `needrestart -b printed no NEEDRESTART- lines: ${JSON.stringify(stdout.slice(0, 80))}`);
+  if (recognised === 0 || skipped.length > recognised) return parsedFailure('unparsed', `not needrestart -b output: ${recognised === 0 ? 'no NEEDRESTART- line' : `${skipped.length} of ${skipped.length + recognised} lines are not NEEDRESTART- lines`} (${JSON.stringify(stdout.slice(0, 80))})`);
   value.version = single.get('VER') ?? null;
   const ksta = single.get('KSTA');
   if (ksta !== undefined) {
@@ -74,7 +74,8 @@ export function parseNeedrestartBatch(stdout: string, stderr: string, exitCode: 
       status: KERNEL_STATUS[ksta] ?? 'unknown',
       ksta: /^\d+$/.test(ksta) ? Number(ksta) : null,
     };
-    if (!(ksta in KERNEL_STATUS)) warnings.push(`needrestart -b: unknown KSTA value ${JSON.stringify(ksta)}`);
+    if (!(ksta in KERNEL_STATUS)) warnings.push(`needrestart -b: unknown KSTA value ${JSON.stringify(ksta)}: the kernel status is unknown`);
+    else if (ksta === '0') warnings.push('needrestart -b: KSTA 0, needrestart could not tell whether the running kernel is the newest: unknown');
   }
   const ucsta = single.get('UCSTA');
   if (ucsta !== undefined) {
@@ -89,7 +90,7 @@ export function parseNeedrestartBatch(stdout: string, stderr: string, exitCode: 
   if (value.mode === 'not-root') {
     return { ...parsedFailure('needs-privilege', 'needrestart ran without root: kernel and service checks were skipped (only the login user\'s processes are listed)', value), warnings };
   }
-  return parsedOk(value, warnings);
+  return parsedOk(value, warnings, skipped, 'needrestart -b');
 }
 
 /** `sshd=1234,5678` → { command: 'sshd', pids: [1234, 5678] }. */

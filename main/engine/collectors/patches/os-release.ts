@@ -2,7 +2,7 @@
 // optionally in double or single quotes with backslash escapes. Debian 13
 // adds DEBIAN_VERSION_FULL (the point release); Debian 12 has none — the
 // point release then comes from /etc/debian_version.
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 
@@ -21,13 +21,16 @@ export function parseOsRelease(stdout: string, stderr: string, exitCode: number 
   const common = commonFailure('cat', exitCode, stderr);
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `cat /etc/os-release failed: ${failureText(exitCode, stderr)}`);
-  const { lines, warnings } = outputLines(stdout, 'os-release');
+  const refused = refuseInput(stdout, '/etc/os-release');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'os-release');
   const fields: Record<string, string> = {};
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line.trim());
     if (match) fields[match[1]!] = unquoteShellValue(match[2]!);
+    else if (line.trim() !== '' && !line.trim().startsWith('#')) skipped.push(skippedInput(`line ${index + 1}`, line, 'not a KEY=value line (os-release(5))'));
   }
-  if (Object.keys(fields).length === 0) return parsedFailure('unparsed', 'no KEY=value line in /etc/os-release');
+  if (Object.keys(fields).length === 0 || skipped.length > Object.keys(fields).length) return parsedFailure('unparsed', 'not /etc/os-release: its lines are not KEY=value');
   const field = (key: string) => fields[key] || null;
   return parsedOk(
     {
@@ -40,6 +43,8 @@ export function parseOsRelease(stdout: string, stderr: string, exitCode: number 
       fields,
     },
     warnings,
+    skipped,
+    '/etc/os-release',
   );
 }
 

@@ -17,6 +17,9 @@ export interface PatchesCliResult {
   status: Parsed<unknown>['status'];
   message: string | null;
   warnings: string[];
+  /** Status `partial`: the lines or objects not read, each with its text and why (at most 200; skippedCount counts all). */
+  skipped?: Parsed<unknown>['skipped'];
+  skippedCount?: number;
   summary: Record<string, string | number | boolean | null>;
   value: unknown;
 }
@@ -46,7 +49,8 @@ export function parsePatchesForCli(format: PatchesCliFormat, text: string): Patc
         kernelStatus: kernel?.status ?? null,
         runningKernel: kernel?.current ?? null,
         newestKernel: kernel?.expected ?? null,
-        rebootNeeded: kernel ? kernel.status === 'version-upgrade' || kernel.status === 'abi-compatible-upgrade' : null,
+        // KSTA 0 (needrestart could not tell) is unknown, not "no".
+        rebootNeeded: kernel && kernel.status !== 'unknown' ? kernel.status === 'version-upgrade' || kernel.status === 'abi-compatible-upgrade' : null,
         services: parsed.value?.services.length ?? 0,
       });
     }
@@ -69,5 +73,5 @@ export function parsePatchesForCli(format: PatchesCliFormat, text: string): Patc
 }
 
 function result(format: PatchesCliFormat, parsed: Parsed<unknown>, summary: PatchesCliResult['summary']): PatchesCliResult {
-  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, summary, value: parsed.value };
+  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}), summary, value: parsed.value };
 }

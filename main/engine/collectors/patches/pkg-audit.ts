@@ -7,7 +7,7 @@
 // pkg-vulnerabilities file: `pkg_admin: Cannot open <path>: No such file or
 // directory` (exit 1) — nothing can be audited, which is not "clean". A
 // stale list adds `pkg-vulnerabilities is out of day (N days old)` on stderr.
-import { commonFailure, firstLine, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 import { splitPkgName } from './pkg-name';
@@ -40,10 +40,11 @@ export function parsePkgAdminAudit(stdout: string, stderr: string, exitCode: num
     return parsedFailure('unsupported', `pkg_admin audit cannot run: ${cannotOpen[1]} is missing (run \`pkg_admin fetch-pkg-vulnerabilities\`); nothing was audited`);
   }
   if (exitCode !== 0 && exitCode !== 1) return parsedFailure('unparsed', `pkg_admin audit failed: ${failureText(exitCode, stderr)}`);
-  const { lines, warnings } = outputLines(stdout, 'pkg_admin audit');
+  const refused = refuseInput(stdout, 'pkg_admin audit');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'pkg_admin audit');
   const vulnerabilities: PkgVulnerability[] = [];
-  let odd = 0;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (!line.trim()) continue;
     const vulnerable = VULNERABLE.exec(line);
     const eol = vulnerable ? null : END_OF_LIFE.exec(line);
@@ -53,15 +54,14 @@ export function parsePkgAdminAudit(stdout: string, stderr: string, exitCode: num
     } else if (eol) {
       const name = splitPkgName(eol[1]!);
       vulnerabilities.push({ package: name.name, version: name.version, fullName: name.full, classification: 'end-of-life', advisory: eol[2]!, endOfLife: true });
-    } else odd++;
+    } else skipped.push(skippedInput(`line ${index + 1}`, line, 'not a "Package … has a … vulnerability" or end-of-life line'));
   }
   const age = /pkg-vulnerabilities is out of day \((\d+) days? old\)/.exec(stderr);
   if (age) warnings.push(`pkg_admin: the vulnerability list is ${age[1]} days old`);
-  if (odd) warnings.push(`pkg_admin audit: ${odd} line(s) not understood`);
   // Exit 1 means "something is vulnerable": it must come with lines we read.
   if (exitCode === 1 && vulnerabilities.length === 0) {
     return parsedFailure('unparsed', `pkg_admin audit exited 1 but no "Package … vulnerability" line was read: ${firstLine(stdout) || firstLine(stderr) || 'no output'}`);
   }
-  if (odd > 0 && vulnerabilities.length === 0) return parsedFailure('unparsed', `pkg_admin audit output not understood: ${firstLine(stdout)}`);
-  return parsedOk({ vulnerabilities, listAgeDays: age ? Number(age[1]) : null }, warnings);
+  if (skipped.length > vulnerabilities.length) return parsedFailure('unparsed', `not pkg_admin audit output: ${skipped.length} of ${skipped.length + vulnerabilities.length} lines are not advisories (${JSON.stringify(firstLine(stdout).slice(0, 80))})`);
+  return parsedOk({ vulnerabilities, listAgeDays: age ? Number(age[1]) : null }, warnings, skipped, 'pkg_admin audit');
 }

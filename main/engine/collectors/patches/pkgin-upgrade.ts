@@ -7,7 +7,7 @@
 // (…)...` lines, and pkgin < 23.8 said `N packages to be upgraded:` with a
 // space-separated list — both are read. The list shows only the NEW
 // name-version: the installed version is not printed.
-import { commonFailure, firstLine, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { outputLines } from './output-lines';
 import { splitPkgName, type PkgName } from './pkg-name';
@@ -34,13 +34,14 @@ export function parsePkginUpgrade(stdout: string, stderr: string, exitCode: numb
     return parsedFailure('needs-privilege', 'pkgin needs root to refresh its package database here ("You don\'t have enough rights for this operation")');
   }
   if (exitCode !== 0) return parsedFailure('unparsed', `pkgin -n upgrade failed: ${failureText(exitCode, stderr)}`);
-  const { lines, warnings } = outputLines(stdout, 'pkgin -n upgrade');
+  const refused = refuseInput(stdout, 'pkgin -n upgrade');
+  if (refused) return refused;
+  const { lines, warnings, skipped } = outputLines(stdout, 'pkgin -n upgrade');
   const value: PkginUpgrade = { upgrades: [], refreshes: [], installs: [], removals: [], nothingToDo: false, toolsFirst: false };
   let section: Section | null = null;
   let totals: number[] | null = null;
   let recognised = false;
-  let odd = 0;
-  for (const raw of lines) {
+  for (const [index, raw] of lines.entries()) {
     const line = raw.trim();
     const heading = HEADING.exec(line);
     if (heading) {
@@ -59,10 +60,9 @@ export function parsePkginUpgrade(stdout: string, stderr: string, exitCode: numb
       value.toolsFirst = recognised = true;
     } else if (/^calculating dependencies|^processing remote summary|to download|disk space will be/.test(line)) {
       recognised = true;
-    } else odd++;
+    } else skipped.push(skippedInput(`line ${index + 1}`, raw, 'not a heading, package list, totals or progress line of pkgin'));
   }
-  if (odd) warnings.push(`pkgin -n upgrade: ${odd} line(s) not understood`);
-  if (!recognised) return parsedFailure('unparsed', `pkgin -n upgrade output not understood: ${JSON.stringify(firstLine(stdout).slice(0, 80))}`);
+  if (!recognised) return parsedFailure('unparsed', `not pkgin -n upgrade output: ${JSON.stringify(firstLine(stdout).slice(0, 80))}`);
   if (totals) {
     const [remove, refresh, upgrade, install] = totals as [number, number, number, number];
     if (remove !== value.removals.length || refresh !== value.refreshes.length || upgrade !== value.upgrades.length || install !== value.installs.length) {
@@ -72,5 +72,5 @@ export function parsePkginUpgrade(stdout: string, stderr: string, exitCode: numb
     const result = parsedFailure<PkginUpgrade>('unparsed', 'pkgin -n upgrade ended before its totals line: the list of upgrades may be incomplete', value);
     return { ...result, warnings };
   }
-  return parsedOk(value, warnings);
+  return parsedOk(value, warnings, skipped, 'pkgin -n upgrade');
 }
