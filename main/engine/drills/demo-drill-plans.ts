@@ -4,15 +4,25 @@
 // overdue, one drill failed with open follow-up actions — so the schedule,
 // compliance and history have something real to show. Written as YAML text so
 // it goes through exactly the parser a real plans file does.
+import { occurrencesBetween, parseRecurrence } from './drill-recurrence';
 import { Temporal } from './temporal';
 
 export const DEMO_DRILL_PLANS_FILE = 'demo-drills.yaml (built in)';
 
 /** `now` decides where the history sits; the schedules start well before it. */
 export function demoDrillPlansYaml(now: Temporal.Instant): string {
-  const ago = (days: number, hour: number, minute = 0) =>
-    now.toZonedDateTimeISO('UTC').subtract({ days }).with({ hour, minute, second: 0, millisecond: 0, microsecond: 0, nanosecond: 0 }).toInstant().toString();
   const startYear = now.toZonedDateTimeISO('UTC').year - 1;
+  const schedules = {
+    bastionSea: `DTSTART;TZID=America/Los_Angeles:${startYear}0110T100000\n      RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU`,
+    bastionNj: `DTSTART;TZID=America/New_York:${startYear}0117T100000\n      RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=3TU`,
+    paritySea: `DTSTART;TZID=America/Los_Angeles:${startYear}0201T090000\n      RRULE:FREQ=MONTHLY;BYMONTHDAY=1;BYMONTH=2,5,8,11`,
+    mxSea: `DTSTART;TZID=America/Los_Angeles:${startYear}0301T013000\n      RRULE:FREQ=MONTHLY;INTERVAL=6;BYDAY=-1SU`,
+    restoreNj: `DTSTART;TZID=America/New_York:${startYear}0105T140000\n      RRULE:FREQ=MONTHLY;BYDAY=1TH`,
+  };
+  // The n-th latest occurrence whose grace (3 days) is over, shifted by minutes: when the demo drills were run.
+  const ran = (schedule: string, nth: number, afterMinutes: number) => pastOccurrence(schedule, now, nth).add({ minutes: afterMinutes }).toInstant().toString();
+  const record = (plan: string, schedule: string, nth: number, minutes: number, rest: string) =>
+    `{ plan: ${plan}, started_at: "${ran(schedule, nth, 0)}", finished_at: "${ran(schedule, nth, minutes)}", ${rest} }`;
   return `# Disaster-recovery drills for the demo fleet (simulated).
 sites:
   nj: { name: "Bridgewater, NJ", time_zone: America/New_York }
@@ -31,8 +41,7 @@ plans:
     kind: bastion-loss
     scope: { site: sea }
     schedule: |
-      DTSTART;TZID=America/Los_Angeles:${startYear}0110T100000
-      RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU
+      ${schedules.bastionSea}
     owner: dana
     participants: [lee, sam]
     targets: { rto_minutes: 30, rpo_minutes: 60 }
@@ -49,8 +58,7 @@ plans:
     kind: bastion-loss
     scope: { site: nj }
     schedule: |
-      DTSTART;TZID=America/New_York:${startYear}0117T100000
-      RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=3TU
+      ${schedules.bastionNj}
     owner: dana
     participants: [lee]
     targets: { rto_minutes: 30, rpo_minutes: 60 }
@@ -67,8 +75,7 @@ plans:
     kind: site-failover-readiness
     scope: { site: sea, roles: [imap, mx, db] }
     schedule: |
-      DTSTART;TZID=America/Los_Angeles:${startYear}0201T090000
-      RRULE:FREQ=MONTHLY;BYMONTHDAY=1;BYMONTH=2,5,8,11
+      ${schedules.paritySea}
     owner: riley
     participants: [dana]
     targets: { rto_minutes: 120, rpo_minutes: 240 }
@@ -84,8 +91,7 @@ plans:
     kind: mx-failover
     scope: { site: sea, roles: [mx], hosts: [mx1.sea] }
     schedule: |
-      DTSTART;TZID=America/Los_Angeles:${startYear}0301T013000
-      RRULE:FREQ=MONTHLY;INTERVAL=6;BYDAY=-1SU
+      ${schedules.mxSea}
     owner: sam
     participants: [lee]
     targets: { rto_minutes: 15, rpo_minutes: 5 }
@@ -102,8 +108,7 @@ plans:
     kind: restore-test
     scope: { site: nj, roles: [imap] }
     schedule: |
-      DTSTART;TZID=America/New_York:${startYear}0105T140000
-      RRULE:FREQ=MONTHLY;BYDAY=1TH
+      ${schedules.restoreNj}
     owner: riley
     participants: []
     targets: { rto_minutes: 240, rpo_minutes: 1440 }
@@ -113,18 +118,23 @@ plans:
       - { type: checklist, title: Record the snapshot's age as the measured RPO, timebox_minutes: 5 }
 
 history:
-  - { plan: bastion-loss-sea, started_at: "${ago(62, 17)}", finished_at: "${ago(62, 17, 24)}", outcome: passed, lead: dana, measured: { rto_minutes: 24, rpo_minutes: 0 } }
-  - { plan: bastion-loss-nj, started_at: "${ago(55, 15)}", finished_at: "${ago(55, 15, 41)}", outcome: passed, lead: lee, measured: { rto_minutes: 41, rpo_minutes: 0 } }
-  - plan: failover-readiness-sea
-    started_at: "${ago(34, 16)}"
-    finished_at: "${ago(34, 17, 5)}"
-    outcome: failed
-    lead: riley
-    measured: { rto_minutes: 65, rpo_minutes: 300 }
-    actions:
-      - { title: "db1.sea runs an older kernel than db1.nj", open: true }
-      - { title: "backup1.sea snapshots are 5 h old (RPO 4 h)", open: true }
-  - { plan: mx-failover-sea, started_at: "${ago(250, 9)}", finished_at: "${ago(250, 9, 12)}", outcome: passed, lead: sam, measured: { rto_minutes: 12, rpo_minutes: 0 } }
-  - { plan: restore-test-nj, started_at: "${ago(120, 19)}", finished_at: "${ago(120, 20, 30)}", outcome: passed, lead: riley, measured: { rto_minutes: 90, rpo_minutes: 600 } }
+  - ${record('bastion-loss-sea', schedules.bastionSea, 2, 27, 'outcome: passed, lead: dana, measured: { rto_minutes: 27, rpo_minutes: 0 }')}
+  - ${record('bastion-loss-sea', schedules.bastionSea, 1, 24, 'outcome: passed, lead: dana, measured: { rto_minutes: 24, rpo_minutes: 0 }')}
+  - ${record('bastion-loss-nj', schedules.bastionNj, 3, 41, 'outcome: passed, lead: lee, measured: { rto_minutes: 41, rpo_minutes: 0 }')}
+  - ${record('failover-readiness-sea', schedules.paritySea, 2, 50, 'outcome: passed, lead: riley, measured: { rto_minutes: 50, rpo_minutes: 120 }')}
+  - ${record('failover-readiness-sea', schedules.paritySea, 1, 65, 'outcome: failed, lead: riley, measured: { rto_minutes: 65, rpo_minutes: 300 }, actions: [{ title: "db1.sea runs an older kernel than db1.nj", open: true }, { title: "backup1.sea snapshots are 5 h old (RPO 4 h)", open: true }]')}
+  - ${record('mx-failover-sea', schedules.mxSea, 1, 12, 'outcome: passed, lead: sam, measured: { rto_minutes: 12, rpo_minutes: 0 }')}
+  - ${record('restore-test-nj', schedules.restoreNj, 2, 95, 'outcome: passed, lead: riley, measured: { rto_minutes: 95, rpo_minutes: 600 }')}
+  - ${record('restore-test-nj', schedules.restoreNj, 1, 90, 'outcome: passed, lead: riley, measured: { rto_minutes: 90, rpo_minutes: 540 }')}
 `;
+}
+
+function pastOccurrence(schedule: string, now: Temporal.Instant, nth: number): Temporal.ZonedDateTime {
+  const parsed = parseRecurrence(schedule);
+  if (!parsed.ok) throw new Error(`demo drill schedule: ${parsed.message}`);
+  const graceOver = now.subtract({ hours: 24 * 3 });
+  const past = occurrencesBetween(parsed.rule, graceOver.subtract({ hours: 24 * 366 * 3 }), graceOver);
+  const found = past[past.length - nth];
+  if (!found) throw new Error(`demo drill schedule has fewer than ${nth} past occurrences`);
+  return found;
 }

@@ -1,0 +1,81 @@
+// The drill schedule as an iCalendar file (RFC 5545) that calendar apps
+// import: one VEVENT per plan carrying the plan's own DTSTART;TZID, RRULE and
+// EXDATE lines unchanged, a VTIMEZONE for every zone used, the runbook in the
+// description. Pure: the caller gives `now` (DTSTAMP) and writes the file.
+import type { DrillPlan } from './drill-plan';
+import { parseRecurrence } from './drill-recurrence';
+import { Temporal } from './temporal';
+import { vtimezoneLines } from './vtimezone';
+
+/** How far past `now` the time zone definitions reach. */
+const ZONE_YEARS_AHEAD = 12;
+
+export function drillPlansIcs(plans: readonly DrillPlan[], now: Temporal.Instant): string {
+  const starts = plans.flatMap((plan) => {
+    const parsed = parseRecurrence(plan.schedule.text);
+    return parsed.ok ? [{ plan, start: parsed.rule.options().dtstart }] : [];
+  });
+  const earliest = starts.reduce((min, { start }) => (Temporal.Instant.compare(start.toInstant(), min) < 0 ? start.toInstant() : min), now);
+  const span = { from: earliest.toZonedDateTimeISO('UTC').subtract({ days: 1 }).toInstant(), to: now.toZonedDateTimeISO('UTC').add({ years: ZONE_YEARS_AHEAD }).toInstant() };
+  const zones = [...new Set(starts.map(({ plan }) => plan.schedule.timeZone))].sort();
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//OpsDeck//Disaster-recovery drills//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:OpsDeck DR drills',
+    ...zones.flatMap((zone) => vtimezoneLines(zone, span)),
+    ...starts.flatMap(({ plan }) => eventLines(plan, now)),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+function eventLines(plan: DrillPlan, now: Temporal.Instant): string[] {
+  const minutes = plan.steps.reduce((sum, step) => sum + step.timeboxMinutes, 0);
+  const runbook = plan.steps.map((step, index) => `${index + 1}. [${step.type}] ${step.title} (${step.timeboxMinutes} min)`).join('\n');
+  const description = [
+    `${plan.kind} drill at site ${plan.scope.site}; owner ${plan.owner}${plan.participants.length ? `, with ${plan.participants.join(', ')}` : ''}.`,
+    `Targets: RTO ${plan.rtoMinutes} min, RPO ${plan.rpoMinutes} min.`,
+    runbook,
+  ].join('\n');
+  const schedule = plan.schedule.text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${plan.id}@opsdeck.drills`,
+    `DTSTAMP:${now.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '')}`,
+    ...schedule,
+    `DURATION:PT${minutes}M`,
+    `SUMMARY:${escapeText(`DR drill: ${plan.title}`)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `CATEGORIES:${escapeText('DR drill')},${escapeText(plan.kind)}`,
+    'END:VEVENT',
+  ];
+}
+
+/** RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in TEXT. */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** RFC 5545 3.1: lines longer than 75 octets continue on the next line after one space; never split a UTF-8 character. */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const character of line) {
+    const size = encoder.encode(character).length;
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += character;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
