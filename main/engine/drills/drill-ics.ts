@@ -3,9 +3,9 @@
 // EXDATE lines unchanged, a VTIMEZONE for every zone used, the runbook in the
 // description. Pure: the caller gives `now` (DTSTAMP) and writes the file.
 import type { DrillPlan } from './drill-plan';
-import { parseRecurrence } from './drill-recurrence';
+import { occurrencesBetween, parseRecurrence } from './drill-recurrence';
 import { Temporal } from './temporal';
-import { vtimezoneLines } from './vtimezone';
+import { icsLocal, vtimezoneLines, type Span } from './vtimezone';
 
 /** How far past `now` the time zone definitions reach. */
 const ZONE_YEARS_AHEAD = 12;
@@ -26,13 +26,13 @@ export function drillPlansIcs(plans: readonly DrillPlan[], now: Temporal.Instant
     'METHOD:PUBLISH',
     'X-WR-CALNAME:OpsDeck DR drills',
     ...zones.flatMap((zone) => vtimezoneLines(zone, span)),
-    ...starts.flatMap(({ plan }) => eventLines(plan, now)),
+    ...starts.flatMap(({ plan }) => eventLines(plan, now, span)),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-function eventLines(plan: DrillPlan, now: Temporal.Instant): string[] {
+function eventLines(plan: DrillPlan, now: Temporal.Instant, span: Span): string[] {
   const minutes = plan.steps.reduce((sum, step) => sum + step.timeboxMinutes, 0);
   const runbook = plan.steps.map((step, index) => `${index + 1}. [${step.type}] ${step.title} (${step.timeboxMinutes} min)`).join('\n');
   const description = [
@@ -46,12 +46,27 @@ function eventLines(plan: DrillPlan, now: Temporal.Instant): string[] {
     `UID:${plan.id}@opsdeck.drills`,
     `DTSTAMP:${now.toString({ smallestUnit: 'second' }).replace(/[-:]/g, '')}`,
     ...schedule,
+    ...pinnedRepeatedTimes(plan, span),
     `DURATION:PT${minutes}M`,
     `SUMMARY:${escapeText(`DR drill: ${plan.title}`)}`,
     `DESCRIPTION:${escapeText(description)}`,
     `CATEGORIES:${escapeText('DR drill')},${escapeText(plan.kind)}`,
     'END:VEVENT',
   ];
+}
+
+/**
+ * An occurrence at a local time that happens twice (fall-back) is the first of
+ * the two in RFC 5545 (3.3.5), but some readers (ical.js 2.2) take the second.
+ * Each such occurrence is excluded by its local time and added back as an
+ * RDATE in UTC, which every reader places at the same instant.
+ */
+function pinnedRepeatedTimes(plan: DrillPlan, span: Span): string[] {
+  const parsed = parseRecurrence(plan.schedule.text);
+  if (!parsed.ok) return [];
+  const zone = parsed.timeZone;
+  const repeated = occurrencesBetween(parsed.rule, span.from, span.to).filter((at) => !at.toPlainDateTime().toZonedDateTime(zone, { disambiguation: 'later' }).equals(at));
+  return repeated.flatMap((at) => [`EXDATE;TZID=${zone}:${icsLocal(at.toPlainDateTime())}`, `RDATE:${icsLocal(at.withTimeZone('UTC').toPlainDateTime())}Z`]);
 }
 
 /** RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in TEXT. */
