@@ -118,13 +118,15 @@ plans:
       - { type: checklist, title: Record the snapshot's age as the measured RPO, timebox_minutes: 5 }
 
 history:
+  - ${record('bastion-loss-sea', schedules.bastionSea, 4, 22, 'outcome: passed, lead: lee, measured: { rto_minutes: 22, rpo_minutes: 0 }')}
+  - ${record('bastion-loss-sea', schedules.bastionSea, 3, 35, 'outcome: passed, lead: dana, measured: { rto_minutes: 35, rpo_minutes: 0 }')}
   - ${record('bastion-loss-sea', schedules.bastionSea, 2, 27, 'outcome: passed, lead: dana, measured: { rto_minutes: 27, rpo_minutes: 0 }')}
   - ${record('bastion-loss-sea', schedules.bastionSea, 1, 24, 'outcome: passed, lead: dana, measured: { rto_minutes: 24, rpo_minutes: 0 }')}
   - ${record('bastion-loss-nj', schedules.bastionNj, 3, 41, 'outcome: passed, lead: lee, measured: { rto_minutes: 41, rpo_minutes: 0 }')}
   - ${record('failover-readiness-sea', schedules.paritySea, 2, 50, 'outcome: passed, lead: riley, measured: { rto_minutes: 50, rpo_minutes: 120 }')}
   - ${record('failover-readiness-sea', schedules.paritySea, 1, 65, 'outcome: failed, lead: riley, measured: { rto_minutes: 65, rpo_minutes: 300 }, actions: [{ title: "db1.sea runs an older kernel than db1.nj", open: true }, { title: "backup1.sea snapshots are 5 h old (RPO 4 h)", open: true }]')}
   - ${record('mx-failover-sea', schedules.mxSea, 1, 12, 'outcome: passed, lead: sam, measured: { rto_minutes: 12, rpo_minutes: 0 }')}
-  - ${record('restore-test-nj', schedules.restoreNj, 2, 95, 'outcome: passed, lead: riley, measured: { rto_minutes: 95, rpo_minutes: 600 }')}
+${[12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((nth) => `  - ${record('restore-test-nj', schedules.restoreNj, nth, 80 + nth, `outcome: passed, lead: riley, measured: { rto_minutes: ${80 + nth}, rpo_minutes: ${500 + 10 * nth} }`)}\n`).join('')}  - ${record('restore-test-nj', schedules.restoreNj, 2, 95, 'outcome: passed, lead: riley, measured: { rto_minutes: 95, rpo_minutes: 600 }')}
   - ${record('restore-test-nj', schedules.restoreNj, 1, 90, 'outcome: passed, lead: riley, measured: { rto_minutes: 90, rpo_minutes: 540 }')}
 `;
 }

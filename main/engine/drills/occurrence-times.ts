@@ -4,6 +4,8 @@
 import { Temporal } from './temporal';
 
 export interface OccurrenceTimes {
+  /** ISO 8601 instant, for sorting and JSON. */
+  instant: string;
   utc: string;
   site: string;
   viewer: string;
@@ -17,5 +19,5 @@ export function wallClock(instant: Temporal.Instant, zone: string): string {
 
 export function occurrenceTimes(instantIso: string, siteZone: string, viewerZone: string): OccurrenceTimes {
   const instant = Temporal.Instant.from(instantIso);
-  return { utc: wallClock(instant, 'UTC'), site: wallClock(instant, siteZone), viewer: wallClock(instant, viewerZone) };
+  return { instant: instant.toString(), utc: wallClock(instant, 'UTC'), site: wallClock(instant, siteZone), viewer: wallClock(instant, viewerZone) };
 }
