@@ -63,6 +63,28 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE host_results ADD COLUMN facts jsonb NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    // Versions 3-7 belong to other areas' migrations (merged separately).
+    version: 8,
+    name: 'drill runs: append-only event log, one live run per plan',
+    sql: `
+      CREATE TABLE drill_run_events (
+        run_id text NOT NULL,
+        seq integer NOT NULL,
+        plan_id text NOT NULL,
+        at timestamptz NOT NULL,
+        actor text NOT NULL,
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+      CREATE INDEX drill_run_events_by_plan ON drill_run_events (plan_id, at);
+      CREATE TABLE drill_live_runs (
+        plan_id text PRIMARY KEY,
+        run_id text NOT NULL UNIQUE
+      );
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
