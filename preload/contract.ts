@@ -347,6 +347,40 @@ export interface AppInfo {
   datacentreCount: number;
 }
 
+/** One drill occurrence in UTC, the site's zone and the viewer's zone (`2027-03-14 03:30 -04:00 America/New_York`). */
+export interface DrillTimesView {
+  instant: string;
+  utc: string;
+  site: string;
+  viewer: string;
+}
+
+export interface DrillPlanRowView {
+  id: string;
+  title: string;
+  kind: string;
+  site: string;
+  owner: string;
+  state: 'overdue' | 'due' | 'scheduled' | 'ended';
+  since: DrillTimesView | null;
+  next: DrillTimesView[];
+  lastDrill: { startedAt: string; outcome: 'passed' | 'failed' | 'aborted'; lead: string; measuredRtoMinutes: number | null; actions: { title: string; open: boolean }[] } | null;
+}
+
+export interface DrillsScheduleView {
+  /** Where the plans came from (a file path, or the demo plans), its problems (the last good plans stay in use) and warnings. */
+  source: string;
+  problems: string[];
+  warnings: string[];
+  at: string;
+  viewerTimeZone: string;
+  sites: { id: string; name: string; timeZone: string }[];
+  plans: DrillPlanRowView[];
+  cadence: { kind: string; site: string; everyDays: number; lastPassed: string | null; dueBy: string | null; compliant: boolean; daysLate: number }[];
+  /** Every occurrence in the next 12 months, soonest first. */
+  agenda: { plan: string; site: string; times: DrillTimesView }[];
+}
+
 export type AuditVerifyView =
   | { ok: true; entries: number; path: string; /** The chain head as the CLI prints it: SEQ:HASH, for `--anchor`. */ anchor?: string }
   | { ok: false; entries: number; path: string; brokenAtSeq: number | null; brokenAtLine: number; reason: string };
@@ -500,6 +534,10 @@ export const methods = {
   'firewall.diff': method<FirewallHostDiffView>()(z.object({ a: hostName, b: hostName }).strict()),
   'audit.verify': method<AuditVerifyView>()(nothing),
   'audit.recent': method<AuditEntryView[]>()(z.object({ limit: z.number().int().min(1).max(1000) }).strict()),
+  /** The disaster-recovery drill schedule: plans overdue, due and next, cadence per kind and site, the next 12 months. */
+  'drills.schedule': method<DrillsScheduleView>()(z.object({ viewerTimeZone: z.string().min(1).max(64) }).strict()),
+  /** The schedule as an iCalendar file. */
+  'drills.ics': method<{ fileName: string; text: string }>()(nothing),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),
   // Pages that point at the problem (issue 13, items 8–15).
   /** A host's past results, newest first, each with what changed since the one before. */

@@ -2,6 +2,7 @@
 import { auditVerifyCommand } from './audit-verify-command';
 import { demoFleetCommand } from './demo-fleet-command';
 import { devBrowserCommand } from './dev-browser-command';
+import { DRILLS_COMMANDS } from './drills-commands';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
 import { scanCommand } from './scan-command';
@@ -15,6 +16,7 @@ const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowser
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),
+  ...DRILLS_COMMANDS,
 ];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

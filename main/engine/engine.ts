@@ -11,6 +11,7 @@ import { verifyAuditLog } from './audit/verify-audit-log';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
+import { drillsHandlers } from './drills/drills-handlers';
 import { firewallHandlers } from './firewall-views/firewall-handlers';
 import { ENGINE_VERSION } from './engine-version';
 import { FleetService } from './fleet/fleet-service';
@@ -195,6 +196,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
+    ...drillsHandlers({ demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) }),
     'audit.verify': async () => {
       const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
       return result.ok

@@ -9,6 +9,7 @@ export type Route =
   /** The fleet matrix; with `host`, that host's firewall; with `compare` too, the two compared. */
   | { page: 'firewall'; host?: string; compare?: string }
   | { page: 'audit' }
+  | { page: 'drills' }
   | { page: 'settings' };
 
 export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; key: string }[] = [
@@ -17,6 +18,7 @@ export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; k
   { page: 'patches', label: 'Patch levels', key: '3' },
   { page: 'encryption', label: 'Encryption', key: '4' },
   { page: 'firewall', label: 'Firewall', key: '5' },
+  { page: 'drills', label: 'DR drills', key: '7' },
   { page: 'audit', label: 'Audit log', key: '8' },
   { page: 'settings', label: 'Settings', key: '9' },
 ];
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
     const [host, compare] = rest.filter(Boolean).map(decodeSegment);
     return { page: 'firewall', ...(host ? { host } : {}), ...(host && compare ? { compare } : {}) };
   }
+  if (head === 'drills') return { page: 'drills' };
   if (head === 'settings') return { page: 'settings' };
   return { page: 'fleet' };
 }

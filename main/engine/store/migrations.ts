@@ -70,6 +70,27 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE command_outputs ADD COLUMN truncated jsonb;
     `,
   },
+  {
+    version: 8,
+    name: 'drill runs: append-only event log, one live run per plan',
+    sql: `
+      CREATE TABLE drill_run_events (
+        run_id text NOT NULL,
+        seq integer NOT NULL,
+        plan_id text NOT NULL,
+        at timestamptz NOT NULL,
+        actor text NOT NULL,
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+      CREATE INDEX drill_run_events_by_plan ON drill_run_events (plan_id, at);
+      CREATE TABLE drill_live_runs (
+        plan_id text PRIMARY KEY,
+        run_id text NOT NULL UNIQUE
+      );
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

@@ -1,0 +1,63 @@
+// The contract's drills.* handlers: the plans come from the demo plans (on
+// the demo fleet) or from drills.yaml next to the inventory, re-read on each
+// call; a broken file shows its problems while the last good plans stay in use.
+import { dirname, join } from 'node:path';
+import type { DrillsScheduleView } from '../../../preload/contract';
+import type { HandlerTable } from '../contract/dispatch-call';
+import { formatInventoryProblem } from '../inventory/inventory-problem';
+import { DEMO_DRILL_PLANS_FILE, demoDrillPlansYaml } from './demo-drill-plans';
+import { drillPlansIcs } from './drill-ics';
+import { LastGoodDrillPlans, loadDrillPlansFile } from './drill-plans-file';
+import { occurrencesBetween, parseRecurrence } from './drill-recurrence';
+import { drillScheduleView } from './drill-schedule-view';
+import { occurrenceTimes } from './occurrence-times';
+import { parseDrillPlans } from './parse-drill-plans';
+import { isKnownTimeZone, Temporal } from './temporal';
+
+export interface DrillsSource {
+  /** True on the demo fleet. */
+  demo(): boolean;
+  /** The inventory file in use, or null. */
+  inventoryPath(): string | null;
+  now(): Date;
+}
+
+const AGENDA_DAYS = 365;
+
+export function drillsHandlers(source: DrillsSource): Pick<HandlerTable, 'drills.schedule' | 'drills.ics'> {
+  const lastGood = new LastGoodDrillPlans();
+  const load = async () => {
+    const now = Temporal.Instant.fromEpochMilliseconds(source.now().getTime());
+    const inventory = source.inventoryPath();
+    const file = source.demo() ? DEMO_DRILL_PLANS_FILE : inventory ? join(dirname(inventory), 'drills.yaml') : null;
+    if (file === null) return { now, file: 'no inventory', problems: ['no inventory is loaded; drill plans are read from drills.yaml next to it'] };
+    lastGood.update(source.demo() ? parseDrillPlans(demoDrillPlansYaml(now), file) : await loadDrillPlansFile(file));
+    return { now, file, problems: lastGood.lastProblems.map(formatInventoryProblem) };
+  };
+  return {
+    'drills.schedule': async ({ viewerTimeZone }) => {
+      const { now, file, problems } = await load();
+      const viewer = isKnownTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
+      const plans = lastGood.current;
+      const empty: DrillsScheduleView = { source: file, problems, warnings: [], at: now.toString(), viewerTimeZone: viewer, sites: [], plans: [], cadence: [], agenda: [] };
+      if (!plans) return empty;
+      const view = drillScheduleView(plans, now, viewer);
+      const siteZone = (site: string) => plans.sites.find((candidate) => candidate.id === site)?.timeZone ?? 'UTC';
+      const until = now.add({ hours: 24 * AGENDA_DAYS });
+      const agenda = plans.plans
+        .flatMap((plan) => {
+          const parsed = parseRecurrence(plan.schedule.text);
+          if (!parsed.ok) return [];
+          return occurrencesBetween(parsed.rule, now, until).map((at) => ({ plan: plan.id, site: plan.scope.site, times: occurrenceTimes(at.toInstant().toString(), siteZone(plan.scope.site), viewer) }));
+        })
+        .sort((a, b) => a.times.instant.localeCompare(b.times.instant));
+      return { ...empty, warnings: lastGood.warnings.map(formatInventoryProblem), sites: plans.sites, plans: view.plans, cadence: view.cadence, agenda };
+    },
+    'drills.ics': async () => {
+      const { now, problems } = await load();
+      const plans = lastGood.current;
+      if (!plans) throw new Error(problems.join('\n') || 'no drill plans');
+      return { fileName: 'opsdeck-drills.ics', text: drillPlansIcs(plans.plans, now) };
+    },
+  };
+}
