@@ -165,7 +165,7 @@ async function serveHttp(request: IncomingMessage, response: ServerResponse, roo
     if (admitted.kind === 'refused') return send(response, 403, 'text/plain', admitted.message);
     const html = await readFile(join(root, 'index.html'), 'utf8');
     const shimTag = `<script src="${SHIM_PATH}"></script>`;
-    const headers = admitted.kind === 'new-session' ? { 'Set-Cookie': admitted.setCookie } : {};
+    const headers: Record<string, string> = admitted.kind === 'new-session' ? { 'Set-Cookie': admitted.setCookie } : {};
     return send(response, 200, mimeTypeFor('index.html'), html.replace('<!-- opsdeck:bridge-shim -->', shimTag), headers);
   }
   const file = rendererAssetPath(root, pathname);
