@@ -1,5 +1,6 @@
 // What a CLI command is given: where to write, and the environment. Exit
-// codes: 0 all good, 1 the job ran but something failed, 2 bad usage/input.
+// codes: 0 all good, 1 the job ran but something failed, 2 bad usage/input,
+// 3 an internal failure (run-cli.ts: the stack goes to the debug log).
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
