@@ -4,6 +4,8 @@
 import { pipeSafeOutput } from './cli/pipe-safe-output';
 import { INTERNAL_FAILURE_EXIT, runCli } from './cli/run-cli';
 
+// Everything the CLI creates (data folder, debug log, imported files) is the user's alone.
+process.umask(0o077);
 const stderr = pipeSafeOutput(process.stderr);
 runCli(process.argv.slice(2), { stdout: pipeSafeOutput(process.stdout), stderr, env: process.env }).then(
   (code) => {

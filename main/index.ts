@@ -16,6 +16,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 let engine: Engine | null = null;
 
+// The data folder and everything the app writes are the user's alone (issue 12).
+process.umask(0o077);
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -53,6 +55,7 @@ async function start(): Promise<void> {
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(sshDir, name)),
     demoFleet: 'when-empty',
   });
+  if (engine.dataDirNotice) void dialog.showMessageBox({ type: 'warning', title: 'OpsDeck data folder', message: engine.dataDirNotice });
   mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -28,6 +28,7 @@ import { readSettings, writeSettings } from './settings/engine-settings';
 import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
+import { makeDataDirPrivate } from './store/data-dir-permissions';
 import { openEmbeddedStore } from './store/open-store';
 
 export interface EngineOptions {
@@ -64,12 +65,16 @@ export interface Engine {
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
+  /** Set when the data folder held files or folders open to group or others, which were made private at start. */
+  dataDirNotice: string | null;
   dispose(): Promise<void>;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const events = new EngineEvents();
   const startupProblems: string[] = [];
+  const dataDirNotice = privacyNotice(options.dataDir, (await makeDataDirPrivate(options.dataDir)).fixed);
+  if (dataDirNotice) startupProblems.push(dataDirNotice);
   const settings = await readSettings(options.dataDir);
   const operator = operatorFromOs(options.operatorDisplayName ?? settings.operatorDisplayName ?? undefined);
   const auditPath = join(options.dataDir, 'audit.log');
@@ -78,6 +83,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     await audit.close();
     throw error;
   });
+  const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
+  await keepDataDirPrivate();
   const secrets = options.secrets ?? new KeytarSecretStore();
   const broker = new UiPromptBroker(events);
   const prompter = options.prompter ?? broker;
@@ -158,7 +165,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
             failed: outcome.results.filter((result) => result.phase !== 'done').length,
             cancelled: outcome.cancelled,
           })
-          .catch(() => undefined),
+          .catch(() => undefined)
+          .then(keepDataDirPrivate)
+          .catch((error: unknown) => startupProblems.push(`data folder: ${error instanceof Error ? error.message : String(error)}`)),
       );
       return { runId: run.runId, total: run.total };
     },
@@ -206,6 +215,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     scans,
     auditPath,
     startupProblems,
+    dataDirNotice,
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();
@@ -213,7 +223,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await demo?.fleet.stop();
       await store.close();
       await audit.close();
+      await keepDataDirPrivate();
     },
   };
+}
+
+function privacyNotice(dataDir: string, fixed: string[]): string | null {
+  if (fixed.length === 0) return null;
+  return `the data folder ${dataDir} was not private: ${fixed.length} file(s) or folder(s) were open to group or others and are now 0600/0700 (first: ${fixed[0]})`;
 }
 
