@@ -325,7 +325,8 @@ export interface AppInfo {
 }
 
 export type AuditVerifyView =
-  | { ok: true; entries: number; path: string }
+  /** keying: 'keyed' when every MAC from the keying point on was checked; otherwise keyingNote says what could not be. */
+  | { ok: true; entries: number; path: string; keying: 'keyed' | 'unkeyed' | 'key-unavailable'; keyingNote: string }
   | { ok: false; entries: number; path: string; brokenAtSeq: number | null; brokenAtLine: number; reason: string };
 
 export interface AuditEntryView {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { HostScanSummary } from '../../preload/contract';
 import { recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
-import { verifyAuditLog } from './audit/verify-audit-log';
+import { auditVerifyView, verifyAuditFile } from './audit/verify-audit-file';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
@@ -78,14 +78,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const settings = await readSettings(options.dataDir);
   const operator = operatorFromOs(options.operatorDisplayName ?? settings.operatorDisplayName ?? undefined);
   const auditPath = join(options.dataDir, 'audit.log');
-  const audit = await AuditLog.open(auditPath, operator, options.now ? { now: options.now } : {});
+  const secrets = options.secrets ?? new KeytarSecretStore();
+  const audit = await AuditLog.open(auditPath, operator, { secrets, ...(options.now ? { now: options.now } : {}) });
   const store = await openEmbeddedStore(options.dataDir).catch(async (error: unknown) => {
     await audit.close();
     throw error;
   });
   const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
   await keepDataDirPrivate();
-  const secrets = options.secrets ?? new KeytarSecretStore();
   const broker = new UiPromptBroker(events);
   const prompter = options.prompter ?? broker;
   const hostKeys = new HostKeyStore({
@@ -193,12 +193,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
-    'audit.verify': async () => {
-      const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
-      return result.ok
-        ? { ok: true, entries: result.entries, path: auditPath }
-        : { ok: false, entries: result.entries, path: auditPath, brokenAtSeq: result.brokenAt.seq, brokenAtLine: result.brokenAt.line, reason: result.reason };
-    },
+    'audit.verify': async () => auditVerifyView(await verifyAuditFile(auditPath, secrets)),
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
     'secrets.forgetPassphrases': async () => {
       const accounts = (await secrets.list?.()) ?? [];

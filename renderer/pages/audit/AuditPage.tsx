@@ -30,10 +30,12 @@ export function AuditPage() {
       </header>
       {error && <p role="alert" className="error">{error}</p>}
       {verdict && (
-        <p role="status" className={verdict.ok ? 'ok' : 'error'} data-testid="audit-verdict">
-          {verdict.ok
-            ? `✓ ${verdict.entries} entries, chain intact (${verdict.path})`
-            : `✕ broken at entry ${verdict.brokenAtSeq ?? '?'} (line ${verdict.brokenAtLine}): ${verdict.reason}`}
+        <p role="status" className={verdict.ok ? (verdict.keying === 'keyed' ? 'ok' : 'warning') : 'error'} data-testid="audit-verdict">
+          {!verdict.ok
+            ? `✕ broken at entry ${verdict.brokenAtSeq ?? '?'} (line ${verdict.brokenAtLine}): ${verdict.reason}`
+            : verdict.keying === 'keyed'
+              ? `✓ ${verdict.entries} entries, chain intact and keyed (${verdict.path}): ${verdict.keyingNote}`
+              : `⚠ ${verdict.entries} entries, chain intact but not verified against forgery (${verdict.path}): ${verdict.keyingNote}`}
         </p>
       )}
       <table className="grid">

@@ -48,14 +48,14 @@ test('inventory import-ansible /dev/zero, and a /dev/zero group mapping, are ref
   expect(mapping.stderr).toMatch(/cannot read \/dev\/zero/);
 });
 
-test('scan --inventory /dev/zero is refused naming the file, exit 2', { timeout: 120_000 }, async () => {
+test('scan --inventory /dev/zero is refused naming the file, exit 2', { timeout: 180_000 }, async () => {
   const dataDir = join(dir, 'scan-data');
   const result = await bounded(() => runOpsdeck(['scan', '--inventory', ENDLESS, '--data-dir', dataDir]));
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/\/dev\/zero:1:1: cannot read the inventory file \/dev\/zero: it is larger than/);
 });
 
-test('an inventory in settings, and settings.json itself, pointing at an endless file are refused naming it', { timeout: 120_000 }, async () => {
+test('an inventory in settings, and settings.json itself, pointing at an endless file are refused naming it', { timeout: 180_000 }, async () => {
   const dataDir = join(dir, 'settings-data');
   const engine = await bounded(() => createEngine({ dataDir, inventoryPath: ENDLESS, demoFleet: 'never', secrets: new MemorySecretStore() }));
   try {

@@ -42,7 +42,7 @@ async function countFiles(root: string): Promise<number> {
   return (await readdir(root, { recursive: true })).length;
 }
 
-test('after a scan every file under the data folder is 0600 and every folder 0700', { timeout: 120_000 }, async () => {
+test('after a scan every file under the data folder is 0600 and every folder 0700', { timeout: 180_000 }, async () => {
   const dataDir = join(dir, 'scan');
   const engine = await createEngine({ dataDir, demoFleet: 'always', demoHosts: 14, secrets: new MemorySecretStore(), prompter: acceptingPrompter, userKnownHostsPath: null });
   const finished = new Promise<ScanFinishedEvent>((resolve) =>
@@ -58,7 +58,7 @@ test('after a scan every file under the data folder is 0600 and every folder 070
   expect(await notPrivate(dataDir)).toEqual([]);
 });
 
-test('a data folder left open (0755 folders, a 0666 settings file) is made private at start, with a message naming it', async () => {
+test('a data folder left open (0755 folders, a 0666 settings file) is made private at start, with a message naming it', { timeout: 180_000 }, async () => {
   const dataDir = join(dir, 'open');
   await mkdir(join(dataDir, 'store'), { recursive: true, mode: 0o755 });
   await chmod(dataDir, 0o755);
@@ -74,7 +74,7 @@ test('a data folder left open (0755 folders, a 0666 settings file) is made priva
   expect(await notPrivate(dataDir)).toEqual([]);
 });
 
-test('a path in the data folder owned by another user is refused by name', async () => {
+test('a path in the data folder owned by another user is refused by name', { timeout: 180_000 }, async () => {
   if (process.getuid?.() !== 0) throw new Error('this test gives a file to another user with chown: run the integration tests as root');
   const dataDir = join(dir, 'foreign');
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
