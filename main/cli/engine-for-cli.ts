@@ -16,6 +16,7 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
     sshConfigText,
     agentSocket: io.env.SSH_AUTH_SOCK,
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(home, '.ssh', name)),
+    ...(io.secrets ? { secrets: io.secrets } : {}),
     ...overrides,
   });
   if (engine.dataDirNotice) io.stderr.write(`warning: ${engine.dataDirNotice}\n`);
