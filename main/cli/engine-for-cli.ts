@@ -20,5 +20,6 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
     ...overrides,
   });
   if (engine.dataDirNotice) io.stderr.write(`warning: ${engine.dataDirNotice}\n`);
+  for (const run of engine.interruptedRuns) io.stderr.write(`warning: ${run}\n`);
   return engine;
 }

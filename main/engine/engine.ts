@@ -67,6 +67,8 @@ export interface Engine {
   startupProblems: string[];
   /** Set when the data folder held files or folders open to group or others, which were made private at start. */
   dataDirNotice: string | null;
+  /** Scan runs found unfinished at start (the process running them was killed), now recorded as interrupted. */
+  interruptedRuns: string[];
   dispose(): Promise<void>;
 }
 
@@ -84,6 +86,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     await audit.close();
     throw error;
   });
+  const interruptedRuns: string[] = [];
+  for (const run of await store.scans.markInterruptedRuns((options.now?.() ?? new Date()).toISOString())) {
+    interruptedRuns.push(`scan ${run.runId} (started ${run.startedAt}, ${run.total} hosts) never finished: OpsDeck was stopped during it; it is recorded as interrupted`);
+    await audit.append('scan.interrupted', { runId: run.runId, startedAt: run.startedAt });
+  }
+  startupProblems.push(...interruptedRuns);
   const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
   await keepDataDirPrivate();
   const broker = new UiPromptBroker(events);
@@ -211,6 +219,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     auditPath,
     startupProblems,
     dataDirNotice,
+    interruptedRuns,
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();
