@@ -12,6 +12,7 @@ export type ContractErrorCode =
   | 'forbidden-sender'
   | 'not-found'
   | 'bad-inventory'
+  | 'forbidden-path'
   | 'busy'
   | 'unavailable'
   | 'failed';
@@ -397,6 +398,10 @@ export const methods = {
         savePath: z.string().min(1).max(4096),
       })
       .strict(),
+  ),
+  /** Opens the front end's native file dialog; the chosen path becomes one the engine may read or create. */
+  'fleet.chooseFile': method<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['inventory', 'ansible-inventory', 'group-mapping', 'save-inventory']) }).strict(),
   ),
   'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),

@@ -4,7 +4,7 @@
 // with dispose().
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HostScanSummary } from '../../preload/contract';
+import type { HostScanSummary, MethodParsedInput } from '../../preload/contract';
 import { recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
 import { auditVerifyView, verifyAuditFile } from './audit/verify-audit-file';
@@ -13,6 +13,7 @@ import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
 import { firewallHandlers } from './firewall-views/firewall-handlers';
 import { ENGINE_VERSION } from './engine-version';
+import { FileAccess } from './fleet/file-access';
 import { FleetService } from './fleet/fleet-service';
 import { importAnsibleFile } from './fleet/import-ansible-file';
 import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
@@ -55,7 +56,13 @@ export interface EngineOptions {
   /** For tests: run commands through this instead of SSH. */
   executor?: CommandExecutor;
   now?: () => Date;
+  /** Folders (besides the data folder) whose files the front end may name without a file dialog: dev-browser's --allow-dir, e2e tests. */
+  allowedFileRoots?: string[];
+  /** The front end's native file dialog (Electron's); absent in the browser bridge and the CLI. */
+  chooseFile?: (purpose: FileChoicePurpose) => Promise<string | null>;
 }
+
+export type FileChoicePurpose = MethodParsedInput<'fleet.chooseFile'>['purpose'];
 
 export interface Engine {
   handlers: HandlerTable;
@@ -133,6 +140,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     for (const problem of problems) startupProblems.push(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
   }
 
+  const files = new FileAccess(options.dataDir, options.allowedFileRoots);
   const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
     'app.info': () => {
@@ -147,7 +155,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       };
     },
     'fleet.get': () => fleet.view(summaryFor),
-    'fleet.loadInventory': async ({ path }) => {
+    'fleet.chooseFile': async ({ purpose }) => {
+      if (!options.chooseFile) {
+        throw new EngineError('unavailable', 'this front end has no file dialog: type the path of a file under a folder allowed when it was started (--allow-dir)');
+      }
+      const path = await options.chooseFile(purpose);
+      if (path !== null) files.grant(path);
+      return { path };
+    },
+    'fleet.loadInventory': async ({ path: given }) => {
+      const path = await files.check(given, 'read');
       const problems = await fleet.loadFile(path);
       if (problems.length === 0) {
         await writeSettings(options.dataDir, { ...(await readSettings(options.dataDir)), inventoryPath: path });
@@ -155,7 +172,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       }
       return fleet.view(summaryFor);
     },
-    'fleet.importAnsible': async ({ path, mappingPath, savePath }) => {
+    'fleet.importAnsible': async (input) => {
+      const path = await files.check(input.path, 'read');
+      const mappingPath = input.mappingPath === null ? null : await files.check(input.mappingPath, 'read');
+      const savePath = await files.check(input.savePath, 'create');
       const { warnings } = await importAnsibleFile(path, mappingPath, savePath);
       const view = await handlers['fleet.loadInventory']({ path: savePath });
       return { fleet: view, warnings, savedTo: savePath };

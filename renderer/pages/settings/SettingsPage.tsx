@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { getOpsDeck } from '../../api/opsdeck';
 import { InventoryProblems } from '../../components/InventoryProblems';
 import { AnsibleImportForm } from './AnsibleImportForm';
+import { ChooseFileButton } from './ChooseFileButton';
 import type { InventoryProblemView } from '../../../preload/contract';
 
 export function SettingsPage() {
@@ -45,6 +46,7 @@ export function SettingsPage() {
           placeholder="/etc/opsdeck/inventory.yaml"
           spellCheck={false}
         />
+        <ChooseFileButton purpose="inventory" label="Choose inventory file" onChosen={setPath} onError={setMessage} />
         <button type="submit" disabled={path.trim() === ''}>
           Load inventory
         </button>
