@@ -66,7 +66,7 @@ test('a file outside the allowed folders is refused by name, and reading it chan
   await expect.poll(() => page.locator('.import-form [role=status]').textContent()).toMatch(/^OpsDeck will not open \/tmp\/opsdeck-e2e-outside\.yaml/);
   expect(existsSync('/tmp/opsdeck-e2e-outside.yaml')).toBe(false);
 
-  await page.getByRole('button', { name: 'Choose inventory file' }).click();
+  await page.getByRole('button', { name: 'Pick an inventory with the file dialog' }).click();
   await expect.poll(() => page.locator('.settings > p[role=status]').textContent()).toMatch(/this front end has no file dialog/);
   await saveScreenshot(page, 'settings-path-refused');
 });

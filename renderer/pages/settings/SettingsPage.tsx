@@ -46,7 +46,7 @@ export function SettingsPage() {
           placeholder="/etc/opsdeck/inventory.yaml"
           spellCheck={false}
         />
-        <ChooseFileButton purpose="inventory" label="Choose inventory file" onChosen={setPath} onError={setMessage} />
+        <ChooseFileButton purpose="inventory" label="Pick an inventory with the file dialog" onChosen={setPath} onError={setMessage} />
         <button type="submit" disabled={path.trim() === ''}>
           Load inventory
         </button>
