@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // `opsdeck`: the engine without a window. Thin: picks the command and hands
-// over; each command lives in main/cli/.
-import { runCli } from './cli/run-cli';
+// over; each command lives in main/cli/. Exit codes are run-cli's.
+import { pipeSafeOutput } from './cli/pipe-safe-output';
+import { INTERNAL_FAILURE_EXIT, runCli } from './cli/run-cli';
 import { terminalText } from './cli/terminal-text';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+// Everything the CLI creates (data folder, debug log, imported files) is the user's alone.
+process.umask(0o077);
+const stderr = pipeSafeOutput(process.stderr);
+runCli(process.argv.slice(2), { stdout: pipeSafeOutput(process.stdout), stderr, env: process.env }).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`opsdeck: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
-    process.exitCode = 2;
+    stderr.write(`opsdeck: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
+    process.exitCode = INTERNAL_FAILURE_EXIT;
   },
 );

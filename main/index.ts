@@ -10,12 +10,15 @@ import { mountIpcTransport } from './ipc-transport';
 import { APP_ENTRY_URL } from './window/app-origin';
 import { hardenSession, hardenWebContents } from './window/harden-session';
 import { createMainWindow } from './window/create-main-window';
+import { nativeFileChooser } from './window/native-file-chooser';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './window/register-app-protocol';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 let engine: Engine | null = null;
 
+// The data folder and everything the app writes are the user's alone (issue 12).
+process.umask(0o077);
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
@@ -52,7 +55,9 @@ async function start(): Promise<void> {
     agentSocket: process.env.SSH_AUTH_SOCK,
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(sshDir, name)),
     demoFleet: 'when-empty',
+    chooseFile: nativeFileChooser(dialog, () => mainWindow),
   });
+  if (engine.dataDirNotice) void dialog.showMessageBox({ type: 'warning', title: 'OpsDeck data folder', message: engine.dataDirNotice });
   mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

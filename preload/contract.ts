@@ -12,6 +12,7 @@ export type ContractErrorCode =
   | 'forbidden-sender'
   | 'not-found'
   | 'bad-inventory'
+  | 'forbidden-path'
   | 'busy'
   | 'unavailable'
   | 'failed';
@@ -382,7 +383,8 @@ export interface DrillsScheduleView {
 }
 
 export type AuditVerifyView =
-  | { ok: true; entries: number; path: string; /** The chain head as the CLI prints it: SEQ:HASH, for `--anchor`. */ anchor?: string }
+  /** keying: 'keyed' when every MAC from the keying point on was checked; otherwise keyingNote says what could not be. anchor: the chain head as the CLI prints it (SEQ:HASH, for `--anchor`). */
+  | { ok: true; entries: number; path: string; keying: 'keyed' | 'unkeyed' | 'key-unavailable'; keyingNote: string; anchor: string }
   | { ok: false; entries: number; path: string; brokenAtSeq: number | null; brokenAtLine: number; reason: string };
 
 export interface AuditEntryView {
@@ -493,6 +495,10 @@ export const methods = {
         savePath: z.string().min(1).max(4096),
       })
       .strict(),
+  ),
+  /** Opens the front end's native file dialog; the chosen path becomes one the engine may read or create. */
+  'fleet.chooseFile': method<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['inventory', 'ansible-inventory', 'group-mapping', 'save-inventory']) }).strict(),
   ),
   'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),

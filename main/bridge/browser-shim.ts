@@ -5,7 +5,6 @@
 import { eventNames, methodNames } from '../../preload/contract';
 
 export interface BridgeShimConfig {
-  token: string;
   methods: string[];
   events: string[];
 }
@@ -26,7 +25,8 @@ function installBridgeShim(config: BridgeShimConfig): void {
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
-  const url = `ws://${browser.location.host}/bridge?token=${encodeURIComponent(config.token)}`;
+  // The session cookie the page was given goes with the upgrade request.
+  const url = `ws://${browser.location.host}/bridge`;
   const socket = new browser.WebSocket(url);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve());
@@ -81,7 +81,7 @@ function installBridgeShim(config: BridgeShimConfig): void {
 }
 /* c8 ignore stop */
 
-export function browserShimSource(token: string): string {
-  const config: BridgeShimConfig = { token, methods: [...methodNames], events: [...eventNames] };
+export function browserShimSource(): string {
+  const config: BridgeShimConfig = { methods: [...methodNames], events: [...eventNames] };
   return `(${installBridgeShim.toString()})(${JSON.stringify(config)});\n`;
 }

@@ -1,22 +1,24 @@
-// `opsdeck audit verify`: checks the hash chain of the audit log and prints
-// OK or the first entry that is broken, missing or reordered. The OK line
-// ends with the chain head as `--anchor SEQ:HASH`: an auditor who keeps it
-// (in a report, a ticket) can later prove the log was neither truncated nor
-// rewritten up to that entry, which the chain alone cannot show.
-import { readFile } from 'node:fs/promises';
+// `opsdeck audit verify`: checks the audit log's hash chain and, with its key
+// from the keychain, every entry's MAC; prints OK, UNKEYED (the chain holds
+// but appended forgeries could not be ruled out: no key for the log, or no
+// keychain here) or BROKEN with the first entry that is broken, missing,
+// reordered or forged. OK and UNKEYED end with the chain head as `--anchor
+// SEQ:HASH`: an auditor who keeps it (in a report, a ticket) can later prove
+// the log was neither truncated nor rewritten up to that entry.
 import { join } from 'node:path';
 import type { AuditChainHead } from '../engine/audit/audit-entry';
-import { verifyAuditLog } from '../engine/audit/verify-audit-log';
+import { verifyAuditFile, type AuditFileVerdict } from '../engine/audit/verify-audit-file';
+import { KeytarSecretStore } from '../engine/secrets/keytar-secret-store';
 import { defaultDataDir } from './data-dir';
-import { optionValue, rejectUnknownOptions } from './cli-args';
+import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
 import type { CliCommand } from './cli-io';
 
 export const auditVerifyCommand: CliCommand = {
   name: 'audit verify',
-  summary: 'check the audit log hash chain; name the first broken entry',
-  usage: 'opsdeck audit verify [--log FILE] [--data-dir DIR] [--anchor SEQ:HASH]',
+  summary: 'check the audit log hash chain and its keyed MACs; name the first broken or forged entry',
+  usage: 'opsdeck audit verify [--log FILE] [--data-dir DIR] [--anchor SEQ:HASH] [--allow-unkeyed]',
   async run(args, io) {
-    rejectUnknownOptions(args, ['--log', '--data-dir', '--anchor'], []);
+    rejectUnknownOptions(args, ['--log', '--data-dir', '--anchor'], ['--allow-unkeyed']);
     const anchorText = optionValue(args, '--anchor');
     const anchor = anchorText === undefined ? undefined : parseAnchor(anchorText);
     if (anchor === null) {
@@ -24,25 +26,31 @@ export const auditVerifyCommand: CliCommand = {
       return 2;
     }
     const path = optionValue(args, '--log') ?? join(optionValue(args, '--data-dir') ?? defaultDataDir(io.env), 'audit.log');
-    let text: string;
+    let verdict: AuditFileVerdict;
     try {
-      text = await readFile(path, 'utf8');
+      verdict = await verifyAuditFile(path, io.secrets ?? new KeytarSecretStore(), anchor ? { anchor } : {});
     } catch (error) {
-      io.stderr.write(`opsdeck audit verify: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!code) throw error;
+      io.stderr.write(`opsdeck audit verify: cannot read ${path}: ${code}\n`);
       return 2;
     }
-    const result = verifyAuditLog(text, anchor ? { anchor } : {});
-    if (result.ok) {
-      const against = anchor ? `, entry ${anchor.seq} matches the anchor` : '';
-      io.stdout.write(`OK ${path}: ${result.entries} entries, chain intact${against} (last hash ${result.lastHash})\n`);
-      io.stdout.write(`anchor for a later check: --anchor ${result.entries}:${result.lastHash}\n`);
-      return 0;
+    const { result } = verdict;
+    if (!result.ok) {
+      io.stdout.write(
+        `BROKEN ${path}: entry ${result.brokenAt.seq ?? '?'} at line ${result.brokenAt.line}: ${result.reason}\n` +
+          `(${result.entries} entries before it verify)\n`,
+      );
+      return 1;
     }
-    io.stdout.write(
-      `BROKEN ${path}: entry ${result.brokenAt.seq ?? '?'} at line ${result.brokenAt.line}: ${result.reason}\n` +
-        `(${result.entries} entries before it verify)\n`,
-    );
-    return 1;
+    const against = anchor ? `, entry ${anchor.seq} matches the anchor` : '';
+    if (verdict.keying === 'keyed') {
+      io.stdout.write(`OK ${path}: ${result.entries} entries, chain intact${against}; ${verdict.keyingNote} (last hash ${result.lastHash})\n`);
+    } else {
+      io.stdout.write(`UNKEYED ${path}: ${result.entries} entries, chain intact${against}, but ${verdict.keyingNote.replace(/^UNKEYED: /, '')}\n`);
+    }
+    io.stdout.write(`anchor for a later check: --anchor ${result.entries}:${result.lastHash}\n`);
+    return verdict.keying === 'keyed' || hasFlag(args, '--allow-unkeyed') ? 0 : 1;
   },
 };
 

@@ -1,6 +1,6 @@
 // `opsdeck dev-browser`: a real engine behind the loopback WebSocket bridge,
 // serving the built renderer, so the UI runs in any browser.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBridgeServer } from '../bridge/ws-bridge-server';
 import { createEngine } from '../engine/engine';
@@ -11,13 +11,15 @@ import type { CliCommand } from './cli-io';
 export const devBrowserCommand: CliCommand = {
   name: 'dev-browser',
   summary: 'serve the UI to a browser on 127.0.0.1, backed by a real engine',
-  usage: 'opsdeck dev-browser [--data-dir DIR]',
+  usage: 'opsdeck dev-browser [--data-dir DIR] [--allow-dir DIR]',
   async run(args, io) {
     const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
-    const engine = await createEngine({ dataDir, demoFleet: 'when-empty' });
+    // A browser has no native file dialog: the page may name files under the data folder and under --allow-dir only.
+    const allowDir = optionValue(args, '--allow-dir');
+    const engine = await createEngine({ dataDir, demoFleet: 'when-empty', ...(allowDir ? { allowedFileRoots: [resolve(allowDir)] } : {}) });
     const rendererRoot = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
     const bridge = await startBridgeServer({ handlers: engine.handlers, events: engine.events, rendererRoot });
-    io.stdout.write(`OpsDeck UI: ${bridge.url}\n(loopback only; the token in the URL is required; Ctrl+C to stop)\n`);
+    io.stdout.write(`OpsDeck UI: ${bridge.url}\n(loopback only; the URL is for one browser session: the first page to open it gets a session cookie, reloads keep working, any other browser is refused; Ctrl+C to stop)\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

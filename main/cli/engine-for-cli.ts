@@ -10,12 +10,16 @@ import { defaultDataDir } from './data-dir';
 export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>): Promise<Engine> {
   const home = io.env.HOME ?? homedir();
   const sshConfigText = await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => null);
-  return createEngine({
+  const engine = await createEngine({
     dataDir: overrides.dataDir ?? defaultDataDir(io.env),
     userKnownHostsPath: join(home, '.ssh', 'known_hosts'),
     sshConfigText,
     agentSocket: io.env.SSH_AUTH_SOCK,
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(home, '.ssh', name)),
+    ...(io.secrets ? { secrets: io.secrets } : {}),
     ...overrides,
   });
+  if (engine.dataDirNotice) io.stderr.write(`warning: ${engine.dataDirNotice}\n`);
+  for (const run of engine.interruptedRuns) io.stderr.write(`warning: ${run}\n`);
+  return engine;
 }

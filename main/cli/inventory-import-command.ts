@@ -1,9 +1,9 @@
 // `opsdeck inventory import-ansible FILE [--mapping FILE]`: prints the
 // Ansible inventory (INI or YAML) as OpsDeck YAML on stdout; what could not
 // be inferred goes to stderr as warnings.
-import { readFile } from 'node:fs/promises';
 import { importAnsibleInventory, parseAnsibleMapping, type AnsibleMapping } from '../engine/inventory/ansible-import';
 import { formatInventoryProblem } from '../engine/inventory/inventory-problem';
+import { FileTooLargeError, readBoundedText } from '../engine/inventory/read-bounded-file';
 import { optionValue, positionals, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
@@ -42,9 +42,10 @@ export const inventoryImportCommand: CliCommand = {
 
 async function readText(path: string, io: CliIo): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readBoundedText(path);
   } catch (error) {
-    io.stderr.write(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    const reason = error instanceof FileTooLargeError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
+    io.stderr.write(`cannot read ${path}: ${reason}\n`);
     return null;
   }
 }

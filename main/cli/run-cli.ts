@@ -1,4 +1,11 @@
-// Picks the command from argv and prints help.
+// Picks the command from argv and prints help, and owns the exit-code policy:
+// 0 all good, 1 the job ran but something failed (a host, a broken chain),
+// 2 bad usage or bad input (UsageError, a bad inventory), 3 an internal
+// failure (anything a command did not expect). For 3 the operator sees one
+// line; the stack goes to debug.log in the data folder (0600), or to stderr
+// with --debug.
+import { appendFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { auditVerifyCommand } from './audit-verify-command';
 import { demoFleetCommand } from './demo-fleet-command';
 import { devBrowserCommand } from './dev-browser-command';
@@ -11,6 +18,10 @@ import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '
 import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, type EncryptionCliFormat } from '../engine/collectors/encryption/encryption-cli';
 import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
+import { optionValue } from './cli-args';
+import { defaultDataDir } from './data-dir';
+
+export const INTERNAL_FAILURE_EXIT = 3;
 
 const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
@@ -19,7 +30,9 @@ const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowser
   ...DRILLS_COMMANDS,
 ];
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argvWithDebug: string[], io: CliIo): Promise<number> {
+  const debug = argvWithDebug.includes('--debug');
+  const argv = argvWithDebug.filter((arg) => arg !== '--debug');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overallHelp());
@@ -42,8 +55,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`opsdeck ${command.name}: ${error.message}\nusage: ${command.usage}\n`);
       return 2;
     }
-    throw error;
+    return reportInternalFailure(command, args, error, debug, io);
   }
+}
+
+async function reportInternalFailure(command: CliCommand, args: string[], error: unknown, debug: boolean, io: CliIo): Promise<number> {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && error.stack ? error.stack : message;
+  if (debug) {
+    io.stderr.write(`opsdeck ${command.name}: internal error: ${message}\n${stack}\n`);
+    return INTERNAL_FAILURE_EXIT;
+  }
+  const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
+  const logPath = join(dataDir, 'debug.log');
+  try {
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await appendFile(logPath, `${new Date().toISOString()} opsdeck ${command.name}: ${stack}\n`, { mode: 0o600 });
+    io.stderr.write(`opsdeck ${command.name}: internal error: ${message}\n(details in ${logPath}; run again with --debug to print them)\n`);
+  } catch {
+    io.stderr.write(`opsdeck ${command.name}: internal error: ${message}\n${stack}\n`);
+  }
+  return INTERNAL_FAILURE_EXIT;
 }
 
 function findCommand(name: string, rest: string[]): CliCommand | undefined {
@@ -53,5 +85,5 @@ function findCommand(name: string, rest: string[]): CliCommand | undefined {
 function overallHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return `usage: opsdeck <command> [options]   (opsdeck <command> --help for details)\n\ncommands:\n${lines.join('\n')}\n`;
+  return `usage: opsdeck <command> [options] [--debug]   (opsdeck <command> --help for details)\n\ncommands:\n${lines.join('\n')}\n\nexit codes: 0 all good, 1 the job ran but something failed, 2 bad usage or input, 3 internal failure (details in debug.log in the data folder, or on stderr with --debug)\n`;
 }

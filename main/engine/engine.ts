@@ -4,16 +4,17 @@
 // with dispose().
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HostScanSummary } from '../../preload/contract';
+import type { HostScanSummary, MethodParsedInput } from '../../preload/contract';
 import { auditPage, recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
-import { verifyAuditLog } from './audit/verify-audit-log';
+import { auditVerifyView, verifyAuditFile } from './audit/verify-audit-file';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
 import { drillsHandlers } from './drills/drills-handlers';
 import { firewallHandlers } from './firewall-views/firewall-handlers';
 import { ENGINE_VERSION } from './engine-version';
+import { FileAccess } from './fleet/file-access';
 import { FleetService } from './fleet/fleet-service';
 import { importAnsibleFile } from './fleet/import-ansible-file';
 import { rolePolicyViews } from './fleet/role-policy-view';
@@ -33,6 +34,7 @@ import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
 import { withOutputPreviews } from './scan/output-preview';
 import { hostHistoryRows } from './store/host-history-query';
+import { makeDataDirPrivate } from './store/data-dir-permissions';
 import { openEmbeddedStore } from './store/open-store';
 
 export interface EngineOptions {
@@ -59,7 +61,13 @@ export interface EngineOptions {
   /** For tests: run commands through this instead of SSH. */
   executor?: CommandExecutor;
   now?: () => Date;
+  /** Folders (besides the data folder) whose files the front end may name without a file dialog: dev-browser's --allow-dir, e2e tests. */
+  allowedFileRoots?: string[];
+  /** The front end's native file dialog (Electron's); absent in the browser bridge and the CLI. */
+  chooseFile?: (purpose: FileChoicePurpose) => Promise<string | null>;
 }
+
+export type FileChoicePurpose = MethodParsedInput<'fleet.chooseFile'>['purpose'];
 
 export interface Engine {
   handlers: HandlerTable;
@@ -69,21 +77,35 @@ export interface Engine {
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
+  /** Set when the data folder held files or folders open to group or others, which were made private at start. */
+  dataDirNotice: string | null;
+  /** Scan runs found unfinished at start (the process running them was killed), now recorded as interrupted. */
+  interruptedRuns: string[];
   dispose(): Promise<void>;
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const events = new EngineEvents();
   const startupProblems: string[] = [];
+  const dataDirNotice = privacyNotice(options.dataDir, (await makeDataDirPrivate(options.dataDir)).fixed);
+  if (dataDirNotice) startupProblems.push(dataDirNotice);
   const settings = await readSettings(options.dataDir);
   const operator = operatorFromOs(options.operatorDisplayName ?? settings.operatorDisplayName ?? undefined);
   const auditPath = join(options.dataDir, 'audit.log');
-  const audit = await AuditLog.open(auditPath, operator, options.now ? { now: options.now } : {});
+  const secrets = options.secrets ?? new KeytarSecretStore();
+  const audit = await AuditLog.open(auditPath, operator, { secrets, ...(options.now ? { now: options.now } : {}) });
   const store = await openEmbeddedStore(options.dataDir).catch(async (error: unknown) => {
     await audit.close();
     throw error;
   });
-  const secrets = options.secrets ?? new KeytarSecretStore();
+  const interruptedRuns: string[] = [];
+  for (const run of await store.scans.markInterruptedRuns((options.now?.() ?? new Date()).toISOString())) {
+    interruptedRuns.push(`scan ${run.runId} (started ${run.startedAt}, ${run.total} hosts) never finished: OpsDeck was stopped during it; it is recorded as interrupted`);
+    await audit.append('scan.interrupted', { runId: run.runId, startedAt: run.startedAt });
+  }
+  startupProblems.push(...interruptedRuns);
+  const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
+  await keepDataDirPrivate();
   const broker = new UiPromptBroker(events);
   const prompter = options.prompter ?? broker;
   const hostKeys = new HostKeyStore({
@@ -123,6 +145,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     for (const problem of problems) startupProblems.push(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
   }
 
+  const files = new FileAccess(options.dataDir, options.allowedFileRoots);
   const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
     'app.info': () => {
@@ -137,7 +160,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       };
     },
     'fleet.get': () => fleet.view(summaryFor),
-    'fleet.loadInventory': async ({ path }) => {
+    'fleet.chooseFile': async ({ purpose }) => {
+      if (!options.chooseFile) {
+        throw new EngineError('unavailable', 'this front end has no file dialog: type the path of a file under a folder allowed when it was started (--allow-dir)');
+      }
+      const path = await options.chooseFile(purpose);
+      if (path !== null) files.grant(path);
+      return { path };
+    },
+    'fleet.loadInventory': async ({ path: given }) => {
+      const path = await files.check(given, 'read');
       const problems = await fleet.loadFile(path);
       if (problems.length === 0) {
         await writeSettings(options.dataDir, { ...(await readSettings(options.dataDir)), inventoryPath: path });
@@ -145,7 +177,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       }
       return fleet.view(summaryFor);
     },
-    'fleet.importAnsible': async ({ path, mappingPath, savePath }) => {
+    'fleet.importAnsible': async (input) => {
+      const path = await files.check(input.path, 'read');
+      const mappingPath = input.mappingPath === null ? null : await files.check(input.mappingPath, 'read');
+      const savePath = await files.check(input.savePath, 'create');
       const { warnings } = await importAnsibleFile(path, mappingPath, savePath);
       const view = await handlers['fleet.loadInventory']({ path: savePath });
       return { fleet: view, warnings, savedTo: savePath };
@@ -163,7 +198,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
             failed: outcome.results.filter((result) => result.phase !== 'done').length,
             cancelled: outcome.cancelled,
           })
-          .catch(() => undefined),
+          .catch(() => undefined)
+          .then(keepDataDirPrivate)
+          .catch((error: unknown) => startupProblems.push(`data folder: ${error instanceof Error ? error.message : String(error)}`)),
       );
       return { runId: run.runId, total: run.total };
     },
@@ -197,12 +234,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
     ...drillsHandlers({ demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) }),
-    'audit.verify': async () => {
-      const result = verifyAuditLog(await readFile(auditPath, 'utf8'));
-      return result.ok
-        ? { ok: true, entries: result.entries, path: auditPath, anchor: `${result.entries}:${result.lastHash}` }
-        : { ok: false, entries: result.entries, path: auditPath, brokenAtSeq: result.brokenAt.seq, brokenAtLine: result.brokenAt.line, reason: result.reason };
-    },
+    'audit.verify': async () => auditVerifyView(await verifyAuditFile(auditPath, secrets)),
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
     'host.history': async ({ name, limit }) => hostHistoryView(await hostHistoryRows(store.sql, name, limit ?? 50)),
     'audit.page': async (query) => auditPage(await readFile(auditPath, 'utf8'), query),
@@ -229,6 +261,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     scans,
     auditPath,
     startupProblems,
+    dataDirNotice,
+    interruptedRuns,
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();
@@ -236,7 +270,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await demo?.fleet.stop();
       await store.close();
       await audit.close();
+      await keepDataDirPrivate();
     },
   };
+}
+
+function privacyNotice(dataDir: string, fixed: string[]): string | null {
+  if (fixed.length === 0) return null;
+  return `the data folder ${dataDir} was not private: ${fixed.length} file(s) or folder(s) were open to group or others and are now 0600/0700 (first: ${fixed[0]})`;
 }
 

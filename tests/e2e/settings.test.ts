@@ -1,5 +1,9 @@
 // Settings: point OpsDeck at an inventory (a broken one shows its problems
-// with line and column and changes nothing), and import an Ansible one.
+// with line and column and changes nothing), and import an Ansible one. A
+// browser has no native file dialog, so the session is started with the
+// test's folder allowed (as `opsdeck dev-browser --allow-dir DIR` would be);
+// a path outside it is refused.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +19,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-settings-e2e-'));
-  session = await startBridgeSession();
+  session = await startBridgeSession({ allowedFileRoots: [dir] });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${session.bridge.url}#/settings`);
@@ -48,4 +52,21 @@ test('importing an Ansible inventory writes a new OpsDeck file and makes it the 
   await saveScreenshot(page, 'settings-import');
   await page.getByRole('button', { name: 'Import' }).click();
   await expect.poll(() => page.locator('.import-form [role=status]').textContent()).toMatch(/already exists/);
+});
+
+test('a file outside the allowed folders is refused by name, and reading it changes nothing', async () => {
+  await page.getByLabel('Inventory file').fill('/etc/passwd');
+  await page.getByRole('button', { name: 'Load inventory' }).click();
+  await expect.poll(() => page.locator('.settings > p[role=status]').textContent()).toMatch(/^OpsDeck will not open \/etc\/passwd: choose it with the file dialog/);
+  expect(await page.getByTestId('fleet-label').textContent()).toBe('imported.yaml');
+
+  await page.getByLabel('Ansible inventory (INI or YAML)').fill(join(dir, 'hosts.ini'));
+  await page.getByLabel('Save as (new file)').fill('/tmp/opsdeck-e2e-outside.yaml');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect.poll(() => page.locator('.import-form [role=status]').textContent()).toMatch(/^OpsDeck will not open \/tmp\/opsdeck-e2e-outside\.yaml/);
+  expect(existsSync('/tmp/opsdeck-e2e-outside.yaml')).toBe(false);
+
+  await page.getByRole('button', { name: 'Pick an inventory with the file dialog' }).click();
+  await expect.poll(() => page.locator('.settings > p[role=status]').textContent()).toMatch(/this front end has no file dialog/);
+  await saveScreenshot(page, 'settings-path-refused');
 });

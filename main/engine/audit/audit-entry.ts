@@ -1,9 +1,12 @@
 // The audit log's entry: one JSON object per line (JSON Lines), hash-chained so
 // that editing, removing, inserting or reordering any entry is detectable.
-// hash = sha256(prev + canonical JSON of the entry without `hash`); canonical =
-// object keys sorted recursively, no whitespace. Each line is itself the
-// canonical JSON of the whole entry, so any byte change shows. Pure.
+// hash = sha256(prev + canonical JSON of the entry without `hash` and `mac`);
+// canonical = object keys sorted recursively, no whitespace. Each line is
+// itself the canonical JSON of the whole entry, so any byte change shows.
+// Entries written with the log's key (audit-key.ts) also carry `keyId`
+// (inside the hash) and `mac` = HMAC(key, hash). Pure.
 import { createHash } from 'node:crypto';
+import { auditEntryMac, type AuditKey } from './audit-key';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -23,6 +26,8 @@ export interface AuditEntry {
   operator: AuditOperator;
   prev: string;
   hash: string;
+  keyId?: string;
+  mac?: string;
   [field: string]: unknown;
 }
 
@@ -46,7 +51,7 @@ export interface CommandEndFields {
 }
 
 /** Fields every entry carries; a caller's fields may not overwrite them. */
-export const RESERVED_FIELDS = ['seq', 'at', 'kind', 'operator', 'prev', 'hash'] as const;
+export const RESERVED_FIELDS = ['seq', 'at', 'kind', 'operator', 'prev', 'hash', 'keyId', 'mac'] as const;
 
 /** Where a new entry attaches: the previous entry's seq and hash (0 and GENESIS_HASH for the first). */
 export interface AuditChainHead {
@@ -80,9 +85,9 @@ export function canonicalJson(value: unknown): string {
   throw new TypeError(`audit entries hold plain JSON data only, not ${typeof value === 'object' ? 'a class instance' : typeof value}`);
 }
 
-/** The hash an entry must carry: sha256(prev + canonical JSON of everything but `hash`). */
+/** The hash an entry must carry: sha256(prev + canonical JSON of everything but `hash` and `mac`). */
 export function auditEntryHash(entry: Omit<AuditEntry, 'hash'> | AuditEntry): string {
-  const { hash: _hash, ...rest } = entry as AuditEntry;
+  const { hash: _hash, mac: _mac, ...rest } = entry as AuditEntry;
   return sha256Hex(entry.prev + canonicalJson(rest));
 }
 
@@ -92,6 +97,7 @@ export function buildAuditEntry(
   operator: AuditOperator,
   fields: AuditFields,
   at: Date,
+  key: AuditKey | null = null,
 ): AuditEntry {
   for (const name of RESERVED_FIELDS) {
     if (Object.hasOwn(fields, name)) throw new TypeError(`audit field "${name}" is reserved for the log itself`);
@@ -103,8 +109,10 @@ export function buildAuditEntry(
     kind,
     operator: { login: operator.login, displayName: operator.displayName },
     prev: head.hash,
+    ...(key ? { keyId: key.keyId } : {}),
   };
-  return { ...unsigned, hash: auditEntryHash(unsigned) };
+  const hash = auditEntryHash(unsigned);
+  return key ? { ...unsigned, hash, mac: auditEntryMac(key, hash) } : { ...unsigned, hash };
 }
 
 /** The entry's line in the file, newline included. */

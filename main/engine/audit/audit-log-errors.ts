@@ -12,7 +12,7 @@ export class AuditLogBrokenError extends Error {
     super(
       `audit log ${path} fails verification at line ${line}${seq === null ? '' : ` (entry ${seq})`}: ${result.reason}. ` +
         'OpsDeck will not append to it; run "opsdeck audit verify", keep a copy of the file for investigation, ' +
-        'and move it aside to start a new log.',
+        'and move it aside to start a new log (for a keyed log, also remove its key: keychain service OpsDeck, account audit-key:<path>).',
     );
   }
 }

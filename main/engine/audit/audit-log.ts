@@ -3,6 +3,9 @@
 // entry is on disk before the action it records goes ahead. Opening verifies
 // the whole chain and refuses to extend a broken one; the one damage it repairs
 // is a torn last line (a kill during a write), which it moves aside and records.
+// Given a SecretStore, the log is keyed (audit-key.ts): entries carry an HMAC
+// with a key kept in the OS keychain, made on first open. Without a usable
+// keychain it still records everything, unkeyed, and says so (`keyedWith`).
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
@@ -20,11 +23,15 @@ import {
 } from './audit-entry';
 import { AuditLogBrokenError, AuditLogWriteError } from './audit-log-errors';
 import { acquireAuditLogLock, type AuditLogLock } from './audit-log-lock';
+import { createAuditKey, findAuditKey, type AuditKey } from './audit-key';
+import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { verifyAuditLog } from './verify-audit-log';
 
 export interface AuditLogOptions {
   /** Clock for entry times and torn-file names; tests pass a fixed one. */
   now?: () => Date;
+  /** Where the log's HMAC key is kept (the OS keychain); without it the log is unkeyed. */
+  secrets?: SecretStore;
 }
 
 export interface CommandOutcome {
@@ -53,6 +60,9 @@ export class AuditLog {
     private readonly lock: AuditLogLock,
     private head: AuditChainHead,
     private readonly now: () => Date,
+    private readonly key: AuditKey | null,
+    /** Why new entries are unkeyed (no secret store given, keychain unavailable), or null when keyed. */
+    readonly unkeyedBecause: string | null,
   ) {}
 
   /**
@@ -72,12 +82,23 @@ export class AuditLog {
       });
       const complete = content.subarray(0, content.lastIndexOf(0x0a) + 1);
       const torn = content.subarray(complete.length);
-      const verified = verifyAuditLog(complete.toString('utf8'));
+      const found = options.secrets ? await findAuditKey(options.secrets, path) : null;
+      const verified = verifyAuditLog(complete.toString('utf8'), found?.state === 'found' ? { key: found.key } : {});
       if (!verified.ok) throw new AuditLogBrokenError(path, verified);
+      let key = found?.state === 'found' ? found.key : null;
+      let unkeyedBecause = options.secrets ? (found?.state === 'unavailable' ? found.reason : null) : 'no keychain was given to the audit log';
+      if (options.secrets && found?.state === 'none') {
+        try {
+          key = await createAuditKey(options.secrets, path, verified.entries + 1);
+        } catch (error) {
+          if (!(error instanceof SecretStoreUnavailableError)) throw error;
+          unkeyedBecause = error.message;
+        }
+      }
       const movedTo = torn.length > 0 ? await moveTornTail(path, complete.length, torn, now()) : null;
       file = await open(path, 'a', 0o600);
       await file.chmod(0o600);
-      const log = new AuditLog(path, operator, file, lock, { seq: verified.entries, hash: verified.lastHash }, now);
+      const log = new AuditLog(path, operator, file, lock, { seq: verified.entries, hash: verified.lastHash }, now, key, key ? null : unkeyedBecause);
       if (movedTo !== null) {
         await log.append('audit.recovered', { tornBytes: torn.length, tornSha256: sha256Hex(torn), movedTo });
       }
@@ -136,7 +157,7 @@ export class AuditLog {
 
   private async appendNow(kind: AuditKind, fields: AuditFields): Promise<AuditEntry> {
     if (this.failure) throw this.failure;
-    const entry = buildAuditEntry(this.head, kind, this.operator, fields, this.now());
+    const entry = buildAuditEntry(this.head, kind, this.operator, fields, this.now(), this.key);
     const line = Buffer.from(auditEntryLine(entry), 'utf8');
     try {
       const { bytesWritten } = await this.file.write(line, 0, line.length);

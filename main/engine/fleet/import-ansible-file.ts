@@ -1,10 +1,11 @@
 // Imports an Ansible inventory file (with an optional group mapping) into a
 // new OpsDeck inventory file. Never overwrites an existing file: the
 // operator's edits are not lost to a second import.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { EngineError } from '../contract/engine-error';
 import { importAnsibleInventory, parseAnsibleMapping, type AnsibleMapping } from '../inventory/ansible-import';
 import { formatInventoryProblem } from '../inventory/inventory-problem';
+import { FileTooLargeError, readBoundedText } from '../inventory/read-bounded-file';
 
 export async function importAnsibleFile(path: string, mappingPath: string | null, savePath: string): Promise<{ warnings: string[] }> {
   const text = await readText(path, 'Ansible inventory');
@@ -27,8 +28,9 @@ export async function importAnsibleFile(path: string, mappingPath: string | null
 
 async function readText(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readBoundedText(path);
   } catch (error) {
+    if (error instanceof FileTooLargeError) throw new EngineError('bad-inventory', `cannot read the ${what}: ${error.message}`);
     throw new EngineError('not-found', `cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }

@@ -1,22 +1,15 @@
 // The one piece of inventory code that touches the disk: read a file and parse
 // it. Plus LastGoodInventory, which a running app keeps so that a broken edit
 // of the file shows its problems without replacing the fleet it already has.
-import { readFile } from 'node:fs/promises';
 import type { Inventory } from './inventory-schema';
 import type { InventoryProblem } from './inventory-problem';
 import { parseInventory, type InventoryParseResult } from './parse-inventory';
-
-/** An inventory this large is almost certainly the wrong file. */
-const MAX_INVENTORY_BYTES = 16 * 1024 * 1024;
+import { FileTooLargeError, MAX_OPERATOR_FILE_BYTES, readBoundedFile } from './read-bounded-file';
 
 export async function loadInventoryFile(path: string): Promise<InventoryParseResult> {
   let text: string;
   try {
-    const bytes = await readFile(path);
-    if (bytes.length > MAX_INVENTORY_BYTES) {
-      return unreadable(path, `is ${bytes.length} bytes; an inventory is expected to be under ${MAX_INVENTORY_BYTES} bytes (is this the right file?)`);
-    }
-    text = bytes.toString('utf8');
+    text = (await readBoundedFile(path)).toString('utf8');
   } catch (error) {
     return unreadable(path, readErrorReason(error));
   }
@@ -28,6 +21,9 @@ function unreadable(path: string, reason: string): InventoryParseResult {
 }
 
 function readErrorReason(error: unknown): string {
+  if (error instanceof FileTooLargeError) {
+    return `it is larger than ${MAX_OPERATOR_FILE_BYTES} bytes (or endless, like /dev/zero); an inventory is expected to be far smaller (is this the right file?)`;
+  }
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   switch (code) {
     case 'ENOENT':

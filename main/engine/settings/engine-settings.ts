@@ -1,9 +1,10 @@
 // The operator's settings that outlive a session: which inventory file to
 // use, and the display name written into the audit log. A small JSON file
 // in the data folder, replaced atomically (write then rename).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { readBoundedText } from '../inventory/read-bounded-file';
 
 const settingsSchema = z.object({
   inventoryPath: z.string().min(1).nullable().default(null),
@@ -22,7 +23,7 @@ export async function readSettings(dataDir: string): Promise<EngineSettings> {
   const path = settingsPath(dataDir);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBoundedText(path, 1024 * 1024);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
     throw new Error(`cannot read settings ${path}: ${(error as Error).message}`);

@@ -91,6 +91,13 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'scan runs interrupted by the end of the process that ran them',
+    sql: `
+      ALTER TABLE scan_runs ADD COLUMN interrupted_at timestamptz;
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

@@ -39,6 +39,8 @@ export interface ScanRunRecord extends ScanRunStart {
   ok: number | null;
   failed: number | null;
   cancelled: boolean | null;
+  /** When a later start found this run never finished (its process was killed or crashed). */
+  interruptedAt: string | null;
 }
 
 interface HostResultRow {
@@ -227,6 +229,19 @@ export class ScanStore {
     ]);
   }
 
+  /**
+   * Marks every run that never finished as interrupted: called when an engine
+   * starts on the embedded store, whose single writer (the audit-log lock
+   * guards the data folder) means no such run can still be going.
+   */
+  async markInterruptedRuns(at: string): Promise<{ runId: string; startedAt: string; total: number }[]> {
+    const rows = await this.sql.query<{ run_id: string; started_at: Date | string; total: number }>(
+      'UPDATE scan_runs SET interrupted_at = $1 WHERE finished_at IS NULL AND interrupted_at IS NULL RETURNING run_id, started_at, total',
+      [at],
+    );
+    return rows.map((row) => ({ runId: row.run_id, startedAt: iso(row.started_at)!, total: row.total }));
+  }
+
   /** The newest result of every host that was ever scanned (cancelled-before-start results excluded). */
   async latestHostSummaries(): Promise<HostScanSummary[]> {
     const rows = await this.sql.query<HostResultRow>(
@@ -320,6 +335,7 @@ export class ScanStore {
       ok: number | null;
       failed: number | null;
       cancelled: boolean | null;
+      interrupted_at: Date | string | null;
     }>('SELECT * FROM scan_runs ORDER BY started_at DESC LIMIT $1', [limit]);
     return rows.map((row) => ({
       runId: row.run_id,
@@ -332,6 +348,7 @@ export class ScanStore {
       ok: row.ok,
       failed: row.failed,
       cancelled: row.cancelled,
+      interruptedAt: iso(row.interrupted_at ?? null),
     }));
   }
 }

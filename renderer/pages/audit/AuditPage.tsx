@@ -64,10 +64,12 @@ export function AuditPage() {
       </header>
       {error && <p role="alert" className="error">{error}</p>}
       {verdict && (
-        <div role="status" className={verdict.ok ? 'ok' : 'error'} data-testid="audit-verdict">
-          {verdict.ok
-            ? `✓ ${verdict.entries} entries, chain intact (${verdict.path})`
-            : `✕ broken at entry ${verdict.brokenAtSeq ?? '?'} (line ${verdict.brokenAtLine}): ${verdict.reason}`}
+        <div role="status" className={verdict.ok ? (verdict.keying === 'keyed' ? 'ok' : 'warning') : 'error'} data-testid="audit-verdict">
+          {!verdict.ok
+            ? `✕ broken at entry ${verdict.brokenAtSeq ?? '?'} (line ${verdict.brokenAtLine}): ${verdict.reason}`
+            : verdict.keying === 'keyed'
+              ? `✓ ${verdict.entries} entries, chain intact and keyed (${verdict.path}): ${verdict.keyingNote}`
+              : `⚠ ${verdict.entries} entries, chain intact but not verified against forgery (${verdict.path}): ${verdict.keyingNote}`}
           {anchor && (
             <p className="anchor-line">
               Anchor for a later check: <code data-testid="audit-anchor">--anchor {anchor}</code>{' '}

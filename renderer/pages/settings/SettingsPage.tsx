@@ -5,6 +5,7 @@ import { getOpsDeck } from '../../api/opsdeck';
 import { InventoryProblems } from '../../components/InventoryProblems';
 import { useAppInfo } from '../../app/useAppInfo';
 import { AnsibleImportForm } from './AnsibleImportForm';
+import { ChooseFileButton } from './ChooseFileButton';
 import { RolePoliciesTable } from './RolePoliciesTable';
 import type { InventoryProblemView } from '../../../preload/contract';
 
@@ -55,6 +56,7 @@ export function SettingsPage() {
           placeholder="/etc/opsdeck/inventory.yaml"
           spellCheck={false}
         />
+        <ChooseFileButton purpose="inventory" label="Pick an inventory with the file dialog" onChosen={setPath} onError={setMessage} />
         <button type="submit" disabled={path.trim() === ''}>
           Load inventory
         </button>

@@ -26,8 +26,8 @@ const joinLines = (ls: string[]): string => ls.map((l) => `${l}\n`).join('');
 describe('verifyAuditLog', () => {
   test('accepts an intact log and reports its length and last hash', () => {
     const entries = chain(5);
-    expect(verifyAuditLog(text(entries))).toEqual({ ok: true, entries: 5, lastHash: entries[4]?.hash });
-    expect(verifyAuditLog('')).toEqual({ ok: true, entries: 0, lastHash: GENESIS_HASH });
+    expect(verifyAuditLog(text(entries))).toEqual({ ok: true, entries: 5, lastHash: entries[4]?.hash, keyed: 0, unkeyed: 5, unchecked: 0, keyId: null });
+    expect(verifyAuditLog('')).toEqual({ ok: true, entries: 0, lastHash: GENESIS_HASH, keyed: 0, unkeyed: 0, unchecked: 0, keyId: null });
   });
 
   test('an edited entry is named by its hash mismatch', () => {
