@@ -322,6 +322,8 @@ export interface AppInfo {
   fleet: FleetSourceView;
   hostCount: number;
   datacentreCount: number;
+  /** Whether key passphrases can be remembered (the OS keychain binding loaded); the reason when not. */
+  keychain: { available: boolean; reason: string | null };
 }
 
 export type AuditVerifyView =
@@ -347,7 +349,34 @@ export type OperatorPrompt =
       instructions: string;
       prompts: { prompt: string; echo: boolean }[];
     }
-  | { promptId: string; kind: 'passphrase'; host: string; identityFile: string };
+  | { promptId: string; kind: 'passphrase'; host: string; identityFile: string }
+  /** Every unknown host key a scan met at one site, asked once before it connects. */
+  | { promptId: string; kind: 'host-keys'; site: string; siteName: string; keys: HostKeyCandidateView[] };
+
+export interface HostKeyCandidateView {
+  /** What an answer names to accept this key. */
+  id: string;
+  /** The server that offered it: "nj bastion", "imap1.nj". */
+  label: string;
+  address: string;
+  port: number;
+  keyType: string;
+  fingerprint: string;
+  /** The scanned hosts it stands in front of. */
+  hosts: string[];
+}
+
+/** The scan in progress, for a page that (re)attaches to it. */
+export interface ScanRunView {
+  runId: string;
+  scope: ScanScope;
+  startedAt: string;
+  total: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  hosts: { host: string; dc: string; phase: HostPhase; reason: string | null }[];
+}
 
 // ---------------------------------------------------------------- input schemas
 
@@ -362,6 +391,7 @@ export type ScanScope = z.infer<typeof scanScope>;
 
 const operatorAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('host-key'), accept: z.boolean() }),
+  z.object({ kind: z.literal('host-keys'), accept: z.array(z.string().min(1).max(600)).max(10_000) }),
   z.object({ kind: z.literal('keyboard-interactive'), responses: z.array(z.string().max(4096)).max(16).nullable() }),
   z.object({
     kind: z.literal('passphrase'),
@@ -399,6 +429,8 @@ export const methods = {
   ),
   'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),
+  /** The scan in progress (null when none) and the operator questions waiting, for a page that loads while a scan runs. */
+  'scan.current': method<{ run: ScanRunView | null; prompts: OperatorPrompt[] }>()(nothing),
   'host.lastScan': method<HostScanDetail | null>()(z.object({ name: hostName }).strict()),
   'operator.answer': method<{ accepted: boolean }>()(
     z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict(),
@@ -444,7 +476,9 @@ export interface ScanProgressEvent {
   phase: HostPhase;
   reason: string | null;
   done: number;
+  /** Hosts that ended failed (cancelled ones are counted apart). */
   failed: number;
+  cancelled: number;
   total: number;
 }
 
@@ -454,6 +488,8 @@ export interface ScanFinishedEvent {
   ok: number;
   failed: number;
   cancelled: boolean;
+  /** Hosts not scanned because the run was cancelled. */
+  cancelledHosts: number;
 }
 
 export interface EventPayloads {

@@ -10,7 +10,7 @@ import { defaultDataDir } from './data-dir';
 export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>): Promise<Engine> {
   const home = io.env.HOME ?? homedir();
   const sshConfigText = await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => null);
-  return createEngine({
+  const engine = await createEngine({
     dataDir: overrides.dataDir ?? defaultDataDir(io.env),
     userKnownHostsPath: join(home, '.ssh', 'known_hosts'),
     sshConfigText,
@@ -18,4 +18,6 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(home, '.ssh', name)),
     ...overrides,
   });
+  if (!engine.keychain.available) io.stderr.write(`note: ${engine.keychain.reason}\n`);
+  return engine;
 }

@@ -22,7 +22,7 @@ import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
 import type { CommandExecutor } from './scan/command-executor';
 import { ScanService } from './scan/scan-service';
 import { storeScanRecorder } from './scan/store-scan-recorder';
-import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import { keychainAvailability, KeytarSecretStore, type KeychainAvailability } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { readSettings, writeSettings } from './settings/engine-settings';
 import { HostKeyStore } from './ssh/host-key-store';
@@ -64,6 +64,8 @@ export interface Engine {
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
+  /** Whether passphrases can be remembered (the keychain binding loads); a front end says it once when not. */
+  keychain: KeychainAvailability;
   dispose(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     throw error;
   });
   const secrets = options.secrets ?? new KeytarSecretStore();
+  const keychain: KeychainAvailability = options.secrets ? { available: true, reason: null } : keychainAvailability();
   const broker = new UiPromptBroker(events);
   const prompter = options.prompter ?? broker;
   const hostKeys = new HostKeyStore({
@@ -99,6 +102,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label),
     storedFacts: (host) => store.scans.latestFacts(host),
     onRecorderError: (error) => startupProblems.push(`scan history not saved: ${error instanceof Error ? error.message : String(error)}`),
+    ...(pool ? { hostKeyGate: pool, prompter } : {}),
+    siteName: (dc) => fleet.current?.datacentres.find((site) => site.id === dc)?.name ?? dc,
   });
   events.subscribe((name, payload) => {
     if (name === 'scan:host-result') {
@@ -129,6 +134,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         fleet: view.source,
         hostCount: view.hosts.length,
         datacentreCount: view.datacentres.length,
+        keychain,
       };
     },
     'fleet.get': () => fleet.view(summaryFor),
@@ -167,6 +173,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (cancelled) broker.declineAll();
       return { cancelled };
     },
+    'scan.current': () => ({ run: scans.current(), prompts: broker.openPrompts() }),
     'host.lastScan': async ({ name }) => scans.lastResult(name) ?? (await store.scans.latestHostDetail(name)),
     'operator.answer': ({ promptId, answer }) => ({ accepted: broker.answer(promptId, answer) }),
     'posture.findings': async () => {
@@ -206,6 +213,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     scans,
     auditPath,
     startupProblems,
+    keychain,
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();
