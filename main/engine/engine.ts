@@ -44,6 +44,8 @@ export interface EngineOptions {
   secrets?: SecretStore;
   /** Who answers host-key, OTP and passphrase questions; the UI broker by default. */
   prompter?: OperatorPrompter;
+  /** How long the UI broker waits for an answer before declining (default 5 minutes). */
+  promptTimeoutMs?: number;
   operatorDisplayName?: string;
   /** An inventory to load at start, instead of the one in settings. */
   inventoryPath?: string | null;
@@ -82,7 +84,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
   const secrets = options.secrets ?? new KeytarSecretStore();
   const keychain: KeychainAvailability = options.secrets ? { available: true, reason: null } : keychainAvailability();
-  const broker = new UiPromptBroker(events);
+  const broker = new UiPromptBroker(events, options.promptTimeoutMs);
   const prompter = options.prompter ?? broker;
   const hostKeys = new HostKeyStore({
     userKnownHostsPath: options.userKnownHostsPath ?? undefined,
