@@ -17,11 +17,13 @@ import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store
 import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
 import { SshPool } from '../../main/engine/ssh/ssh-pool';
 
-const HANDSHAKE_TIMEOUT_MS = 250;
+const HANDSHAKE_TIMEOUT_MS = 800;
 /** The smallest demo fleet (every role and planted problem): 7 hosts per site. */
 const DEMO_HOSTS = 14;
+/** An engine start (store, demo fleet), two scans and the waits, on a shared 2-core machine: a guard against hangs only. */
+const SCAN_TEST_TIMEOUT_MS = 150_000;
 /** Well beyond the handshake timeout (and its retries): a person reading fingerprints. */
-const OPERATOR_THINKS_MS = 4 * HANDSHAKE_TIMEOUT_MS;
+const OPERATOR_THINKS_MS = 2.5 * HANDSHAKE_TIMEOUT_MS;
 
 let dir: string;
 const uncaught: unknown[] = [];
@@ -78,10 +80,10 @@ test('host-key questions left open far longer than the handshake timeout, then a
   const batches = asked.map((prompt) => (prompt.kind === 'host-keys' ? `${prompt.site}: ${prompt.keys.map((key) => `${key.label} (${key.hosts.length})`).join(', ')}` : prompt.kind));
   expect(batches.slice(0, 2)).toEqual(['nj: nj bastion (7)', 'sea: sea bastion (7)']);
   expect(batches.slice(2)).toEqual([expect.stringMatching(/^nj: (\S+\.nj \(1\)(, |$))+/), expect.stringMatching(/^sea: (\S+\.sea \(1\)(, |$))+/)]);
-});
+}, SCAN_TEST_TIMEOUT_MS);
 
 test('a question nobody answers is declined after the broker timeout: the hosts fail with a reason, nothing crashes, and the engine scans again', async () => {
-  engine = await demoEngine('nobody-there', 3 * HANDSHAKE_TIMEOUT_MS);
+  engine = await demoEngine('nobody-there', 2.5 * HANDSHAKE_TIMEOUT_MS);
   const first = finishedScan(engine);
   await engine.handlers['scan.start']({ scope: { kind: 'fleet' } });
   expect(await first).toMatchObject({ total: DEMO_HOSTS, ok: 0, failed: DEMO_HOSTS });
@@ -98,7 +100,7 @@ test('a question nobody answers is declined after the broker timeout: the hosts 
   const second = finishedScan(current);
   await current.handlers['scan.start']({ scope: { kind: 'fleet' } });
   expect(await second).toMatchObject({ total: DEMO_HOSTS, ok: DEMO_HOSTS });
-});
+}, SCAN_TEST_TIMEOUT_MS);
 
 test('outside a scan, the transport asks inline between attempts: an answer given after the handshake timeout is safe, accepted or refused', async () => {
   const fleet: DemoFleet = await startDemoFleet({ spec: demoFleetSpec({ hosts: DEMO_HOSTS }), now: new Date(), dataDir: join(dir, 'inline-demo') });
