@@ -51,8 +51,11 @@ export async function connectFirst(targets: ScanTarget[], options: PreflightOpti
     const accepted = new Set<string>();
     for (const batch of hostKeyBatches(blocked, options.siteName)) {
       const ids = new Set(await askUntilAborted(options.prompter, batch, signal));
+      if (signal.aborted) break;
       for (const key of batch.keys) if (ids.has(key.id)) accepted.add(key.id);
     }
+    // Cancelled while asking: nothing is recorded as accepted or refused.
+    if (signal.aborted) break;
     for (const key of uniqueKeys(blocked.map((entry) => entry.key))) {
       if (accepted.has(unknownHostKeyId(key))) await gate.acceptHostKey(key);
       else gate.refuseHostKey(key);

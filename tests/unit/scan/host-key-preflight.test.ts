@@ -151,6 +151,8 @@ describe('the connecting phase of a scan', () => {
     expect(outcome.results.every((result) => result.phase === 'cancelled')).toBe(true);
     expect(finished).toEqual([{ runId: run.runId, total: 3, ok: 0, failed: 0, cancelled: true, cancelledHosts: 3 }]);
     expect(gate.accepted).toEqual([]);
+    expect(gate.refused, 'a cancelled question records no refusal').toEqual(new Set());
+    expect(asked.batches.map((batch) => batch.site), 'and the next site is not asked').toEqual(['nj']);
   });
 
   test('one scan at a time: a second start while one runs is refused as busy, and allowed once it has finished', async () => {
