@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 
 const PROJECT_FILES = ['package.json', 'package-lock.json', '.ci', 'main', 'preload', 'renderer', 'electron.vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'];
 /** A guard against a hung install or build, not a performance bound. */
-const STEP_TIMEOUT_MS = 240_000;
+const STEP_TIMEOUT_MS = 360_000;
 
 let dir: string;
 let project: string;
