@@ -346,6 +346,8 @@ export interface AppInfo {
   fleet: FleetSourceView;
   hostCount: number;
   datacentreCount: number;
+  /** Whether key passphrases can be remembered (the OS keychain binding loaded); the reason when not. */
+  keychain: { available: boolean; reason: string | null };
 }
 
 /** One drill occurrence in UTC, the site's zone and the viewer's zone (`2027-03-14 03:30 -04:00 America/New_York`). */
@@ -408,7 +410,34 @@ export type OperatorPrompt =
       instructions: string;
       prompts: { prompt: string; echo: boolean }[];
     }
-  | { promptId: string; kind: 'passphrase'; host: string; identityFile: string };
+  | { promptId: string; kind: 'passphrase'; host: string; identityFile: string }
+  /** Every unknown host key a scan met at one site, asked once before it connects. */
+  | { promptId: string; kind: 'host-keys'; site: string; siteName: string; keys: HostKeyCandidateView[] };
+
+export interface HostKeyCandidateView {
+  /** What an answer names to accept this key. */
+  id: string;
+  /** The server that offered it: "nj bastion", "imap1.nj". */
+  label: string;
+  address: string;
+  port: number;
+  keyType: string;
+  fingerprint: string;
+  /** The scanned hosts it stands in front of. */
+  hosts: string[];
+}
+
+/** The scan in progress, for a page that (re)attaches to it. */
+export interface ScanRunView {
+  runId: string;
+  scope: ScanScope;
+  startedAt: string;
+  total: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  hosts: { host: string; dc: string; phase: HostPhase; reason: string | null }[];
+}
 
 // ---------------------------------------------------------------- pages: host history, audit paging, role policies
 
@@ -461,6 +490,7 @@ export type ScanScope = z.infer<typeof scanScope>;
 
 const operatorAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('host-key'), accept: z.boolean() }),
+  z.object({ kind: z.literal('host-keys'), accept: z.array(z.string().min(1).max(600)).max(10_000) }),
   z.object({ kind: z.literal('keyboard-interactive'), responses: z.array(z.string().max(4096)).max(16).nullable() }),
   z.object({
     kind: z.literal('passphrase'),
@@ -502,6 +532,8 @@ export const methods = {
   ),
   'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),
+  /** The scan in progress (null when none) and the operator questions waiting, for a page that loads while a scan runs. */
+  'scan.current': method<{ run: ScanRunView | null; prompts: OperatorPrompt[] }>()(nothing),
   'host.lastScan': method<HostScanDetail | null>()(z.object({ name: hostName }).strict()),
   /** A page of one stored raw output (outputs are shown by their first bytes; "show more" pages through the rest). */
   'host.rawOutputPage': method<RawOutputPage | null>()(
@@ -585,7 +617,9 @@ export interface ScanProgressEvent {
   phase: HostPhase;
   reason: string | null;
   done: number;
+  /** Hosts that ended failed (cancelled ones are counted apart). */
   failed: number;
+  cancelled: number;
   total: number;
 }
 
@@ -595,6 +629,8 @@ export interface ScanFinishedEvent {
   ok: number;
   failed: number;
   cancelled: boolean;
+  /** Hosts not scanned because the run was cancelled. */
+  cancelledHosts: number;
 }
 
 export interface EventPayloads {

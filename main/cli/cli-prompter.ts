@@ -1,9 +1,10 @@
 // Answers the transport's questions on the command line. Unknown host keys
-// are refused unless --accept-new was given (then accepted and printed);
+// are refused unless --accept-new was given (then accepted); either way each
+// key is printed once, with the hosts it stands in front of;
 // keyboard-interactive prompts and passphrases are asked on the terminal
 // when there is one, never echoed for secret prompts, never stored.
 import { createInterface } from 'node:readline';
-import type { OperatorPrompter } from '../engine/ssh/operator-prompts';
+import type { HostKeyBatchKey, OperatorPrompter } from '../engine/ssh/operator-prompts';
 import { printable } from './text-table';
 
 export interface CliPrompterOptions {
@@ -12,10 +13,13 @@ export interface CliPrompterOptions {
   input?: NodeJS.ReadStream;
 }
 
-export function cliPrompter(options: CliPrompterOptions): OperatorPrompter {
+/** The prompter, and the hosts it already named under a refused key (the progress lines need not repeat why). */
+export function cliPrompter(options: CliPrompterOptions): OperatorPrompter & { namedAsBlocked: Set<string> } {
   const input = options.input ?? process.stdin;
   const interactive = Boolean(input.isTTY);
+  const namedAsBlocked = new Set<string>();
   return {
+    namedAsBlocked,
     confirmUnknownHostKey: async (question) => {
       const where = `${printable(question.label)} (${question.address}:${question.port})`;
       if (options.acceptNewHostKeys) {
@@ -26,6 +30,13 @@ export function cliPrompter(options: CliPrompterOptions): OperatorPrompter {
         `unknown host key for ${where}: ${question.keyType} ${question.fingerprint}; refused (verify it, then run again with --accept-new)\n`,
       );
       return false;
+    },
+    confirmUnknownHostKeys: async (batch) => {
+      for (const key of batch.keys) {
+        options.stderr.write(hostKeyLines(key, options.acceptNewHostKeys));
+        if (!options.acceptNewHostKeys) for (const host of key.hosts) namedAsBlocked.add(host);
+      }
+      return options.acceptNewHostKeys ? batch.keys.map((key) => key.id) : [];
     },
     keyboardInteractive: async (question) => {
       if (!interactive) {
@@ -46,6 +57,20 @@ export function cliPrompter(options: CliPrompterOptions): OperatorPrompter {
       return { passphrase, remember: false };
     },
   };
+}
+
+const HOSTS_NAMED = 10;
+
+function hostKeyLines(key: HostKeyBatchKey, accept: boolean): string {
+  const where = `${printable(key.label)} (${key.address}:${key.port})`;
+  const first = accept
+    ? `accepting new host key for ${where}: ${key.keyType} ${key.fingerprint}`
+    : `unknown host key for ${where}: ${key.keyType} ${key.fingerprint}; refused (verify it, then run again with --accept-new)`;
+  const others = key.hosts.filter((host) => host !== key.label);
+  if (others.length === 0) return `${first}\n`;
+  const named = others.slice(0, HOSTS_NAMED).map(printable).join(', ');
+  const more = others.length > HOSTS_NAMED ? ` and ${others.length - HOSTS_NAMED} more` : '';
+  return `${first}\n  ${accept ? 'in front of' : 'it blocks'} ${others.length} ${others.length === 1 ? 'host' : 'hosts'}: ${named}${more}\n`;
 }
 
 function ask(input: NodeJS.ReadStream, output: { write(text: string): unknown }, prompt: string, secret: boolean): Promise<string> {

@@ -21,5 +21,6 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
   });
   if (engine.dataDirNotice) io.stderr.write(`warning: ${engine.dataDirNotice}\n`);
   for (const run of engine.interruptedRuns) io.stderr.write(`warning: ${run}\n`);
+  if (!engine.keychain.available) io.stderr.write(`note: ${engine.keychain.reason}\n`);
   return engine;
 }

@@ -2,7 +2,7 @@
 // per-datacentre summary, or JSON with every host's result and raw outputs.
 // Exit 0 when every host answered, 1 when some did not, 2 on bad usage or a
 // bad inventory.
-import type { HostScanDetail, ScanFinishedEvent, ScanScope } from '../../preload/contract';
+import type { HostScanDetail, ScanFinishedEvent, ScanProgressEvent, ScanScope } from '../../preload/contract';
 import type { Engine } from '../engine/engine';
 import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
@@ -28,22 +28,30 @@ export const scanCommand: CliCommand = {
     if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
     if (hasFlag(args, '--json') && hasFlag(args, '--all')) throw new UsageError('--json already has every finding; --all is for the text summary');
     const commandTimeoutMs = commandTimeoutFrom(args);
+    const prompter = cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr });
     const engine = await engineForCli(io, {
       ...(dataDir ? { dataDir } : {}),
       ...(commandTimeoutMs ? { sshLimits: { commandTimeoutMs } } : {}),
       inventoryPath: inventoryPath ?? undefined,
       demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
-      prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
+      prompter,
     });
     try {
-      return await scanWith(engine, scope, { json: hasFlag(args, '--json'), listInfo: hasFlag(args, '--all') }, io);
+      return await scanWith(engine, scope, { json: hasFlag(args, '--json'), listInfo: hasFlag(args, '--all'), namedAsBlocked: prompter.namedAsBlocked }, io);
     } finally {
       await engine.dispose();
     }
   },
 };
 
-async function scanWith(engine: Engine, scope: ScanScope, output: { json: boolean; listInfo: boolean }, io: CliIo): Promise<number> {
+interface ScanOutput {
+  json: boolean;
+  listInfo: boolean;
+  /** Hosts already named under a refused host key: their progress line does not repeat why. */
+  namedAsBlocked: Set<string>;
+}
+
+async function scanWith(engine: Engine, scope: ScanScope, output: ScanOutput, io: CliIo): Promise<number> {
   const fleet = engine.fleet.view(() => null);
   if (fleet.problems.length > 0 || !engine.fleet.current) {
     for (const problem of fleet.problems) io.stderr.write(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}\n`);
@@ -54,16 +62,18 @@ async function scanWith(engine: Engine, scope: ScanScope, output: { json: boolea
   const finished = new Promise<ScanFinishedEvent>((resolve) => {
     engine.events.subscribe((name, payload) => {
       if (name === 'scan:finished') resolve(payload as ScanFinishedEvent);
-      if (name === 'scan:progress' && !output.json) {
-        const event = payload as { host: string; phase: string; done: number; total: number; reason: string | null };
-        if (event.phase === 'done' || event.phase === 'failed') {
-          io.stderr.write(`[${event.done}/${event.total}] ${event.host}: ${event.phase}${event.reason ? ` (${event.reason})` : ''}\n`);
-        }
-      }
+      if (name === 'scan:progress' && !output.json) progress.write(payload as ScanProgressEvent);
     });
   });
+  const progress = progressPrinter(io, output.namedAsBlocked);
   const started = await engine.handlers['scan.start']({ scope });
-  const outcome = await finished;
+  // Ctrl-C cancels the scan: hosts not reached are reported cancelled, the summary still prints.
+  const cancel = () => {
+    io.stderr.write('cancelling the scan…\n');
+    void engine.handlers['scan.cancel']({ runId: started.runId });
+  };
+  process.once('SIGINT', cancel);
+  const outcome = await finished.finally(() => process.removeListener('SIGINT', cancel));
   if (outcome.runId !== started.runId) throw new Error('scan finished event for another run');
   const results = engine.fleet
     .targets(scope)
@@ -116,6 +126,20 @@ function commandTimeoutFrom(args: string[]): number | null {
   const seconds = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > 3600) throw new UsageError(`--command-timeout must be a number of seconds from 1 to 3600, got "${text}"`);
   return seconds * 1000;
+}
+
+/** One line when hosts start connecting, then one per host that ends: done, failed or cancelled. */
+function progressPrinter(io: CliIo, namedAsBlocked: Set<string>) {
+  let connecting = 0;
+  return {
+    write(event: ScanProgressEvent) {
+      if (event.phase === 'connecting' && connecting++ === 0) io.stderr.write(`connecting to ${event.total} ${event.total === 1 ? 'host' : 'hosts'}…\n`);
+      if (event.phase === 'failed' && namedAsBlocked.has(event.host)) return;
+      if (event.phase === 'done' || event.phase === 'failed' || event.phase === 'cancelled') {
+        io.stderr.write(`[${event.done}/${event.total}] ${event.host}: ${event.phase}${event.reason ? ` (${event.reason})` : ''}\n`);
+      }
+    },
+  };
 }
 
 function scopeFrom(args: string[]): ScanScope {

@@ -28,7 +28,10 @@ export function scanSummaryText(datacentres: DatacentreView[], results: HostScan
   const findings = results.flatMap((result) => result.findings);
   if (findings.length > 0) sections.push(findingsText(findings, options.listInfo ?? false));
   const ok = results.filter((result) => result.phase === 'done').length;
-  sections.push(`${ok}/${results.length} hosts answered${results.length - ok > 0 ? `, ${results.length - ok} did not` : ''}\n`);
+  const cancelled = results.filter((result) => result.phase === 'cancelled').length;
+  const failed = results.length - ok - cancelled;
+  const notes = [failed > 0 ? `${failed} failed` : null, cancelled > 0 ? `${cancelled} cancelled` : null].filter(Boolean);
+  sections.push(`${ok}/${results.length} hosts answered${notes.length > 0 ? `, ${notes.join(', ')}` : ''}\n`);
   return sections.join('\n');
 }
 

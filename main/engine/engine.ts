@@ -26,7 +26,7 @@ import type { CommandExecutor } from './scan/command-executor';
 import { hostHistoryView } from './scan/host-history';
 import { ScanService } from './scan/scan-service';
 import { storeScanRecorder } from './scan/store-scan-recorder';
-import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import { keychainAvailability, KeytarSecretStore, type KeychainAvailability } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { readSettings, writeSettings } from './settings/engine-settings';
 import { HostKeyStore } from './ssh/host-key-store';
@@ -51,6 +51,8 @@ export interface EngineOptions {
   secrets?: SecretStore;
   /** Who answers host-key, OTP and passphrase questions; the UI broker by default. */
   prompter?: OperatorPrompter;
+  /** How long the UI broker waits for an answer before declining (default 5 minutes). */
+  promptTimeoutMs?: number;
   operatorDisplayName?: string;
   /** An inventory to load at start, instead of the one in settings. */
   inventoryPath?: string | null;
@@ -81,6 +83,8 @@ export interface Engine {
   dataDirNotice: string | null;
   /** Scan runs found unfinished at start (the process running them was killed), now recorded as interrupted. */
   interruptedRuns: string[];
+  /** Whether passphrases can be remembered (the keychain binding loads); a front end says it once when not. */
+  keychain: KeychainAvailability;
   dispose(): Promise<void>;
 }
 
@@ -106,7 +110,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   startupProblems.push(...interruptedRuns);
   const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
   await keepDataDirPrivate();
-  const broker = new UiPromptBroker(events);
+  const keychain: KeychainAvailability = options.secrets ? { available: true, reason: null } : keychainAvailability();
+  const broker = new UiPromptBroker(events, options.promptTimeoutMs);
   const prompter = options.prompter ?? broker;
   const hostKeys = new HostKeyStore({
     userKnownHostsPath: options.userKnownHostsPath ?? undefined,
@@ -126,6 +131,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label),
     storedFacts: (host) => store.scans.latestFacts(host),
     onRecorderError: (error) => startupProblems.push(`scan history not saved: ${error instanceof Error ? error.message : String(error)}`),
+    ...(pool ? { hostKeyGate: pool, prompter } : {}),
+    siteName: (dc) => fleet.current?.datacentres.find((site) => site.id === dc)?.name ?? dc,
   });
   events.subscribe((name, payload) => {
     if (name === 'scan:host-result') {
@@ -157,6 +164,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         fleet: view.source,
         hostCount: view.hosts.length,
         datacentreCount: view.datacentres.length,
+        keychain,
       };
     },
     'fleet.get': () => fleet.view(summaryFor),
@@ -209,6 +217,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (cancelled) broker.declineAll();
       return { cancelled };
     },
+    'scan.current': () => ({ run: scans.current(), prompts: broker.openPrompts() }),
     'host.lastScan': async ({ name }) => {
       const last = scans.lastResult(name);
       return last ? withOutputPreviews(last) : await store.scans.latestHostDetail(name);
@@ -263,6 +272,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     startupProblems,
     dataDirNotice,
     interruptedRuns,
+    keychain,
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();

@@ -12,6 +12,11 @@ export function StatusBar({ info, error }: { info: AppInfo | null; error: string
           <span>
             {info.datacentreCount} sites · {info.hostCount} hosts
           </span>
+          {!info.keychain.available && (
+            <span className="status-note" title={info.keychain.reason ?? undefined} data-testid="keychain-note">
+              Passphrases cannot be remembered on this machine
+            </span>
+          )}
           <span className="spacer" />
           <span>
             OpsDeck {info.version} · engine {info.engineVersion}

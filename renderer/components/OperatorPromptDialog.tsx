@@ -3,13 +3,15 @@
 // here (a passphrase is kept only when "remember" is ticked, by the engine,
 // in the OS keychain).
 import { useEffect, useRef, useState } from 'react';
-import type { OperatorPrompt } from '../../preload/contract';
+import type { AppInfo, OperatorPrompt } from '../../preload/contract';
+import { getOpsDeck } from '../api/opsdeck';
+import { HostKeyBatchPrompt } from './HostKeyBatchPrompt';
 import { useOperatorPrompts } from './useOperatorPrompts';
 
 type HostKeyPrompt = Extract<OperatorPrompt, { kind: 'host-key' }>;
 
 export function OperatorPromptDialog() {
-  const { queue, answer } = useOperatorPrompts();
+  const { queue, answer, cancelScan } = useOperatorPrompts();
   const dialog = useRef<HTMLDialogElement>(null);
   const current = queue[0];
   useEffect(() => {
@@ -25,6 +27,14 @@ export function OperatorPromptDialog() {
         <HostKeyPrompts
           prompts={hostKeys}
           onAnswer={(prompt, accept) => void answer(prompt.promptId, { kind: 'host-key', accept })}
+        />
+      )}
+      {current?.kind === 'host-keys' && (
+        <HostKeyBatchPrompt
+          key={current.promptId}
+          prompt={current}
+          onAnswer={(accept) => void answer(current.promptId, { kind: 'host-keys', accept })}
+          onCancelScan={() => void cancelScan()}
         />
       )}
       {current?.kind === 'keyboard-interactive' && (
@@ -144,11 +154,12 @@ function Passphrase({
 }) {
   const [passphrase, setPassphrase] = useState('');
   const [remember, setRemember] = useState(false);
+  const keychain = useKeychain();
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        onAnswer(passphrase, remember);
+        onAnswer(passphrase, remember && keychain.available);
       }}
     >
       <h2 id="prompt-title">Passphrase for {prompt.identityFile}</h2>
@@ -158,9 +169,10 @@ function Passphrase({
         <input type="password" autoComplete="off" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} /> Remember in the OS
-        keychain
+        <input type="checkbox" checked={remember && keychain.available} disabled={!keychain.available} onChange={(event) => setRemember(event.target.checked)} />{' '}
+        Remember in the OS keychain
       </label>
+      {!keychain.available && <p className="muted">{keychain.reason}</p>}
       <div className="dialog-actions">
         <button type="submit">Unlock</button>
         <button type="button" className="danger" onClick={() => onAnswer(null, false)}>
@@ -169,4 +181,21 @@ function Passphrase({
       </div>
     </form>
   );
+}
+
+/** Whether a passphrase can be remembered here (the engine's keychain binding loaded); assumed so until the engine says. */
+function useKeychain(): AppInfo['keychain'] {
+  const [keychain, setKeychain] = useState<AppInfo['keychain']>({ available: true, reason: null });
+  useEffect(() => {
+    let live = true;
+    void getOpsDeck()
+      ?.app.info({})
+      .then((result) => {
+        if (live && result.ok) setKeychain(result.value.keychain);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return keychain;
 }

@@ -1,5 +1,7 @@
 // Prompts raised by the engine (unknown host keys, one-time passwords, key
-// passphrases), queued in arrival order until the operator answers.
+// passphrases), queued in arrival order until the operator answers. On load
+// the questions already waiting are fetched, so a reloaded page shows them
+// again instead of leaving the scan waiting on nobody.
 import { useCallback, useEffect, useState } from 'react';
 import type { OperatorAnswer, OperatorPrompt } from '../../preload/contract';
 import { getOpsDeck } from '../api/opsdeck';
@@ -9,11 +11,18 @@ export function useOperatorPrompts() {
   useEffect(() => {
     const api = getOpsDeck();
     if (!api) return;
-    const offPrompt = api.on('operator:prompt', (prompt) => setQueue((current) => [...current, prompt]));
+    let live = true;
+    const add = (prompts: OperatorPrompt[]) =>
+      setQueue((current) => [...current, ...prompts.filter((prompt) => !current.some((known) => known.promptId === prompt.promptId))]);
+    const offPrompt = api.on('operator:prompt', (prompt) => add([prompt]));
     const offClosed = api.on('operator:prompt-closed', ({ promptId }) =>
       setQueue((current) => current.filter((prompt) => prompt.promptId !== promptId)),
     );
+    void api.scan.current({}).then((result) => {
+      if (live && result.ok) add(result.value.prompts);
+    });
     return () => {
+      live = false;
       offPrompt();
       offClosed();
     };
@@ -22,5 +31,11 @@ export function useOperatorPrompts() {
     setQueue((current) => current.filter((prompt) => prompt.promptId !== promptId));
     await getOpsDeck()?.operator.answer({ promptId, answer: reply });
   }, []);
-  return { queue, answer };
+  /** Cancels the scan in progress from inside the dialog (the page behind it is inert while it is open). */
+  const cancelScan = useCallback(async () => {
+    const api = getOpsDeck();
+    const current = await api?.scan.current({});
+    if (api && current?.ok && current.value.run) await api.scan.cancel({ runId: current.value.run.runId });
+  }, []);
+  return { queue, answer, cancelScan };
 }

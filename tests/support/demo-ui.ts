@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { EngineOptions } from '../../main/engine/engine';
 import { startBridgeSession, type BridgeSession } from './bridge-session';
 import { launchChromium, SCREENSHOT_DIR } from './chromium';
 
@@ -15,11 +16,11 @@ export interface DemoUi {
 }
 
 /** Registers beforeAll/afterAll: the returned object's fields are set once beforeAll has run. */
-export function useDemoUi(viewport = { width: 1500, height: 900 }): DemoUi {
+export function useDemoUi(viewport = { width: 1500, height: 900 }, engine: Partial<EngineOptions> = {}): DemoUi {
   let browser: Browser | undefined;
   const ui = { pageErrors: [] as string[] } as { page: Page; session: BridgeSession; pageErrors: string[] };
   beforeAll(async () => {
-    ui.session = await startBridgeSession({ demoFleet: 'always' });
+    ui.session = await startBridgeSession({ demoFleet: 'always', ...engine });
     browser = await launchChromium();
     ui.page = await browser.newPage({ viewport });
     ui.page.on('pageerror', (error) => ui.pageErrors.push(error.message));

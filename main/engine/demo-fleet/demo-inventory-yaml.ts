@@ -42,6 +42,15 @@ export function demoRoleBaselines(spec: DemoFleetSpec): Record<DemoRole, RoleBas
   };
 }
 
+/**
+ * The name a demo bastion's host key is recorded under. Its loopback port is
+ * chosen afresh at every start (fixed ports would collide between test runs
+ * on one machine), so known_hosts keys it by this stable alias instead.
+ */
+export function demoBastionKeyAlias(bastionName: string): string {
+  return `${bastionName}.demo.opsdeck`;
+}
+
 /** A plain YAML scalar when safe in flow context, a double-quoted one otherwise. */
 function scalar(value: string): string {
   return /^[A-Za-z0-9_./~-][A-Za-z0-9_./~:@+-]*$/.test(value) && !value.includes(': ') ? value : JSON.stringify(value);
@@ -54,7 +63,7 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
     const bastion = input.bastions.find((each) => each.dc === dc.id);
     if (!bastion) throw new Error(`no bastion listening for datacentre ${dc.id}`);
     lines.push(
-      `  - { id: ${dc.id}, name: ${JSON.stringify(dc.name)}, role: ${dc.role}, bastion: { address: ${bastion.address}, port: ${bastion.port}, user: ops, identity: ${key} } }`,
+      `  - { id: ${dc.id}, name: ${JSON.stringify(dc.name)}, role: ${dc.role}, bastion: { address: ${bastion.address}, port: ${bastion.port}, user: ops, identity: ${key}, host_key_alias: ${demoBastionKeyAlias(dc.bastionName)} } }`,
     );
   }
   lines.push(`defaults: { user: ops, port: 22, identity: ${key}, sudo: true }`);

@@ -59,5 +59,6 @@ function jumpEndpoint(inventory: Inventory, host: HostEntry, jump: JumpHost): Ss
     port: jump.port,
     user: jump.user,
     identityFile: jump.identity,
+    ...(jump.hostKeyAlias ? { hostKeyAlias: jump.hostKeyAlias } : {}),
   };
 }

@@ -53,14 +53,31 @@ function hostProblems(file: InventoryFile): LocatedMessage[] {
     if (undiallable) {
       problems.push(at(['hosts', index, 'name'], `${JSON.stringify(host.name)} ${undiallable}; with no address the name is what gets dialled, so add "address"`));
     }
-    if (!dcIds.includes(host.dc)) {
-      problems.push(at(['hosts', index, 'dc'], `unknown datacentre ${JSON.stringify(host.dc)}; expected one of ${dcIds.join(', ')}`));
-    }
-    host.roles.forEach((role, roleIndex) => {
-      if (roleNames.includes(role)) return;
-      const known = roleNames.length > 0 ? `roles defined: ${roleNames.join(', ')}` : 'no roles are defined (add it under roles:)';
-      problems.push(at(['hosts', index, 'roles', roleIndex], `unknown role ${JSON.stringify(role)}; ${known}`));
-    });
+    problems.push(...unknownReferences({ dcIds, roleNames }, index, host.dc, host.roles));
+  });
+  return problems;
+}
+
+/**
+ * A host's datacentre and roles that the file does not define. Also run on a
+ * file that failed the schema (with what could be read of it), so both kinds
+ * of problem are reported in one run; null means "could not be read: do not check".
+ */
+export function unknownReferences(
+  known: { dcIds: string[] | null; roleNames: string[] | null },
+  index: number,
+  dc: string | null,
+  roles: (string | null)[],
+): LocatedMessage[] {
+  const problems: LocatedMessage[] = [];
+  const { dcIds, roleNames } = known;
+  if (dcIds && dc !== null && !dcIds.includes(dc)) {
+    problems.push(at(['hosts', index, 'dc'], `unknown datacentre ${JSON.stringify(dc)}; expected one of ${dcIds.join(', ')}`));
+  }
+  roles.forEach((role, roleIndex) => {
+    if (!roleNames || role === null || roleNames.includes(role)) return;
+    const defined = roleNames.length > 0 ? `roles defined: ${roleNames.join(', ')}` : 'no roles are defined (add it under roles:)';
+    problems.push(at(['hosts', index, 'roles', roleIndex], `unknown role ${JSON.stringify(role)}; ${defined}`));
   });
   return problems;
 }

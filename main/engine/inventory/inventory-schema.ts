@@ -23,6 +23,8 @@ export interface JumpHost {
   port: number;
   user: string;
   identity?: string;
+  /** The name its host key is recorded under instead of [address]:port (OpenSSH's HostKeyAlias). */
+  hostKeyAlias?: string;
   /** Fields written on this jump host itself; the others came from `defaults` and may be replaced by ~/.ssh/config. */
   explicit: SshField[];
 }
@@ -159,6 +161,7 @@ export const jumpHostSchema = strictMapping({
   port: portSchema.optional(),
   user: userSchema.optional(),
   identity: identitySchema.optional(),
+  host_key_alias: hostNameSchema.optional(),
 });
 
 export const datacentreSchema = strictMapping({

@@ -57,6 +57,7 @@ export function jumpHostFrom(jump: InventoryFileJumpHost, defaults: InventoryDef
     port: jump.port ?? defaults.port,
     user: jump.user ?? defaults.user ?? '',
     ...(identity !== undefined ? { identity } : {}),
+    ...(jump.host_key_alias !== undefined ? { hostKeyAlias: jump.host_key_alias } : {}),
     explicit: explicitFields(jump),
   };
 }

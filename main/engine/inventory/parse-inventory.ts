@@ -3,9 +3,10 @@
 // and cross-reference errors all come back as InventoryProblem values.
 import { inventoryFileSchema, type Inventory } from './inventory-schema';
 import { checkInventoryReferences } from './inventory-references';
+import { looseReferenceProblems } from './loose-references';
 import type { InventoryProblem } from './inventory-problem';
 import { normaliseInventory } from './normalise-inventory';
-import { parseYamlWithSchema } from './yaml-schema-parse';
+import { parseYamlWithSchema, type SchemaFailure } from './yaml-schema-parse';
 import { describeValue } from './zod-issue-message';
 
 export type { InventoryProblem } from './inventory-problem';
@@ -21,7 +22,7 @@ export function parseInventory(text: string, file: string): InventoryParseResult
   if (typeof text !== 'string') return fail(`expected the inventory as text, got ${describeValue(text)}`);
   try {
     const parsed = parseYamlWithSchema(text, file, inventoryFileSchema, TOP_LEVEL);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, problems: withLooseReferences(parsed.problems, parsed.schemaFailed) };
     const references = checkInventoryReferences(parsed.data);
     if (references.problems.length > 0) return { ok: false, problems: parsed.locate(references.problems) };
     return { ok: true, inventory: normaliseInventory(parsed.data), warnings: [...parsed.warnings, ...parsed.locate(references.warnings)] };
@@ -29,4 +30,12 @@ export function parseInventory(text: string, file: string): InventoryParseResult
     // Defence in depth: the steps above are written not to throw.
     return fail(`could not read the inventory: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Schema problems plus the unknown datacentres and roles found in what could be read, each place reported once, in file order. */
+function withLooseReferences(problems: InventoryProblem[], failure: SchemaFailure | undefined): InventoryProblem[] {
+  if (!failure) return problems;
+  const taken = new Set(problems.map((problem) => `${problem.line}:${problem.column}`));
+  const more = failure.locate(looseReferenceProblems(failure.root)).filter((problem) => !taken.has(`${problem.line}:${problem.column}`));
+  return [...problems, ...more].sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -221,6 +221,7 @@ class ConfigApplier {
       port: explicit.has('port') ? jump.port : (found.port ?? this.defaults.port),
       user: explicit.has('user') ? jump.user : (found.user ?? this.defaults.user ?? jump.user),
       ...(identity !== undefined ? { identity } : {}),
+      ...(jump.hostKeyAlias !== undefined ? { hostKeyAlias: jump.hostKeyAlias } : {}),
       explicit: [...jump.explicit],
     };
   }

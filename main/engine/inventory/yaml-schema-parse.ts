@@ -10,7 +10,13 @@ import { describeValue, messagesForIssue, type LocatedMessage } from './zod-issu
 
 export type YamlSchemaParse<T> =
   | { ok: true; data: T; warnings: InventoryProblem[]; locate: (messages: LocatedMessage[]) => InventoryProblem[] }
-  | { ok: false; problems: InventoryProblem[] };
+  | { ok: false; problems: InventoryProblem[]; schemaFailed?: SchemaFailure };
+
+/** When the file was read but failed the schema: its plain value and how to place more messages in it. */
+export interface SchemaFailure {
+  root: Record<string, unknown>;
+  locate: (messages: LocatedMessage[]) => InventoryProblem[];
+}
 
 /** Enough for anchors reused across a fleet; stops "billion laughs" alias bombs. */
 const MAX_ALIAS_COUNT = 1000;
@@ -37,7 +43,10 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(text: string, file
   const locate = (messages: LocatedMessage[]) =>
     sortedProblems(messages.map((message) => ({ file, ...positionOfPath(doc, counter, message.path, message.target), message: message.message })));
   const parsed = schema.safeParse(root);
-  if (!parsed.success) return failed(locate(parsed.error.issues.flatMap((issue) => messagesForIssue(issue, root))));
+  if (!parsed.success) {
+    const problems = locate(parsed.error.issues.flatMap((issue) => messagesForIssue(issue, root)));
+    return { ok: false, problems, schemaFailed: { root: root as Record<string, unknown>, locate } };
+  }
   const warnings = doc.warnings.map((warning) => problemAt(warning.pos[0], `YAML: ${firstLine(warning.message)}`));
   return { ok: true, data: parsed.data, warnings, locate };
 }

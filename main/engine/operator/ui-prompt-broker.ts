@@ -1,14 +1,17 @@
 // Routes operator questions to the UI as 'operator:prompt' events and waits
-// for the matching operator.answer call. An unanswered question is declined
-// after a while, so a scan never hangs on an empty screen. Answers are
-// handed to the transport and never kept here.
+// for the matching operator.answer call. Open questions are kept (without
+// answers) so a page that reloads can show them again. An unanswered
+// question is declined after a while, so a scan never hangs on an empty
+// screen; declining only settles a promise here, the transport is never
+// waiting inside a handshake for it. Answers are handed to the transport
+// and never kept here.
 import { randomUUID } from 'node:crypto';
 import type { OperatorAnswer, OperatorPrompt } from '../../../preload/contract';
 import type { EngineEvents } from '../contract/engine-events';
-import type { OperatorPrompter } from '../ssh/operator-prompts';
+import type { HostKeyBatch, OperatorPrompter } from '../ssh/operator-prompts';
 
 interface Waiting {
-  kind: OperatorPrompt['kind'];
+  prompt: OperatorPrompt;
   settle: (answer: OperatorAnswer | null) => void;
 }
 
@@ -32,6 +35,13 @@ export class UiPromptBroker implements OperatorPrompter {
     return answer?.kind === 'host-key' && answer.accept;
   }
 
+  async confirmUnknownHostKeys(batch: HostKeyBatch): Promise<string[]> {
+    const answer = await this.ask({ kind: 'host-keys', site: batch.site, siteName: batch.siteName, keys: batch.keys });
+    if (answer?.kind !== 'host-keys') return [];
+    const offered = new Set(batch.keys.map((key) => key.id));
+    return answer.accept.filter((id) => offered.has(id));
+  }
+
   async keyboardInteractive(question: Parameters<OperatorPrompter['keyboardInteractive']>[0]): Promise<string[] | null> {
     const answer = await this.ask({
       kind: 'keyboard-interactive',
@@ -51,13 +61,18 @@ export class UiPromptBroker implements OperatorPrompter {
   /** Returns false when no such question is waiting (answered, expired, or never asked). */
   answer(promptId: string, answer: OperatorAnswer): boolean {
     const waiting = this.waiting.get(promptId);
-    if (!waiting || waiting.kind !== answer.kind) return false;
+    if (!waiting || waiting.prompt.kind !== answer.kind) return false;
     waiting.settle(answer);
     return true;
   }
 
   pending(): number {
     return this.waiting.size;
+  }
+
+  /** The questions still open, oldest first (answers are never kept). */
+  openPrompts(): OperatorPrompt[] {
+    return [...this.waiting.values()].map((waiting) => structuredClone(waiting.prompt));
   }
 
   /** Declines every open question (scan cancelled, engine closing). */
@@ -76,8 +91,9 @@ export class UiPromptBroker implements OperatorPrompter {
         this.events.emit('operator:prompt-closed', { promptId });
         resolve(answer);
       };
-      this.waiting.set(promptId, { kind: question.kind, settle });
-      this.events.emit('operator:prompt', { ...question, promptId } as OperatorPrompt);
+      const prompt = { ...question, promptId } as OperatorPrompt;
+      this.waiting.set(promptId, { prompt, settle });
+      this.events.emit('operator:prompt', prompt);
     });
   }
 }

@@ -1,11 +1,17 @@
-// Runs scans: many hosts at once (a failing or hung host never stalls the
-// others), per-host progress and results as contract events, cancellation,
-// and the last result of every host kept as evidence.
+// Runs scans: one run at a time (a second start while one runs is refused
+// as busy; a front end that reloads asks current() and reattaches), many
+// hosts at once within it (a failing or hung host never stalls the others),
+// a connecting phase that settles every unknown host key before any command
+// runs, per-host progress and results as contract events, cancellation, and
+// the last result of every host kept as evidence.
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import type { FindingView, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
-import { countBySeverity, type OutputBytes, type ScannedHost } from './scan-host';
+import type { FindingView, HostPhase, HostScanDetail, HostScanSummary, PostureArea, ScanRunView, ScanScope } from '../../../preload/contract';
+import { EngineError } from '../contract/engine-error';
 import { DEFAULT_OUTPUT_CAPS, HostOutputBudget, ScanOutputPool, type OutputCaps } from '../ssh/output-budget';
+import type { OperatorPrompter } from '../ssh/operator-prompts';
+import { connectFirst, type HostKeyGate } from './host-key-preflight';
+import { countBySeverity, type OutputBytes, type ScannedHost } from './scan-host';
 import type { EngineEvents } from '../contract/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
@@ -42,6 +48,10 @@ export interface ScanServiceOptions {
   commandTimeoutMs?: number;
   /** Caps on output per command, host and scan (DEFAULT_OUTPUT_CAPS otherwise). */
   outputCaps?: Partial<OutputCaps>;
+  /** With a prompter: connect to every host and settle unknown host keys (one question per site) before scanning. */
+  hostKeyGate?: HostKeyGate;
+  prompter?: OperatorPrompter;
+  siteName?: (dc: string) => string;
 }
 
 export interface ScanRunOutcome {
@@ -53,6 +63,7 @@ export interface ScanRunOutcome {
 interface ActiveRun {
   controller: AbortController;
   done: Promise<ScanRunOutcome>;
+  view: ScanRunView;
 }
 
 export class ScanService {
@@ -102,15 +113,38 @@ export class ScanService {
     return [...changed];
   }
 
-  /** Starts a scan and returns at once; progress and results arrive as events. */
+  /** Starts a scan and returns at once; progress and results arrive as events. Refused (busy) while another runs. */
   start(targets: ScanTarget[], scope: ScanScope = { kind: 'fleet' }): { runId: string; total: number; done: Promise<ScanRunOutcome> } {
+    const running = this.current();
+    if (running) {
+      throw new EngineError(
+        'busy',
+        `a scan is already running (started ${running.startedAt}, ${running.done} of ${running.total} hosts done); wait for it to finish or cancel it`,
+      );
+    }
     const runId = randomUUID();
     const controller = new AbortController();
     // Every command in flight on every host listens for a cancel: thousands of listeners are expected here.
     setMaxListeners(0, controller.signal);
-    const done = this.run(runId, scope, targets, controller.signal).finally(() => this.active.delete(runId));
-    this.active.set(runId, { controller, done });
+    const view: ScanRunView = {
+      runId,
+      scope,
+      startedAt: this.now().toISOString(),
+      total: targets.length,
+      done: 0,
+      failed: 0,
+      cancelled: 0,
+      hosts: targets.map((target) => ({ host: target.name, dc: target.dc, phase: 'queued', reason: null })),
+    };
+    const done = this.run(runId, scope, targets, controller.signal, view).finally(() => this.active.delete(runId));
+    this.active.set(runId, { controller, done, view });
     return { runId, total: targets.length, done };
+  }
+
+  /** The run in progress (for a front end that attaches while it runs), or null. */
+  current(): ScanRunView | null {
+    const [run] = this.active.values();
+    return run ? structuredClone(run.view) : null;
   }
 
   cancel(runId: string): boolean {
@@ -166,52 +200,71 @@ export class ScanService {
     }
   }
 
-  private async run(runId: string, scope: ScanScope, targets: ScanTarget[], signal: AbortSignal): Promise<ScanRunOutcome> {
+  private async run(runId: string, scope: ScanScope, targets: ScanTarget[], signal: AbortSignal, view: ScanRunView): Promise<ScanRunOutcome> {
     const { events } = this.options;
     const total = targets.length;
-    let done = 0;
-    let failed = 0;
     const results: HostScanDetail[] = [];
+    const hostView = new Map(view.hosts.map((host) => [host.host, host]));
+    const progress = (target: ScanTarget, phase: HostPhase, reason: string | null, counts: Pick<ScanRunView, 'done' | 'failed' | 'cancelled'> = view) => {
+      const host = hostView.get(target.name);
+      if (host) Object.assign(host, { phase, reason });
+      const { done, failed, cancelled } = counts;
+      events.emit('scan:progress', { runId, host: target.name, dc: target.dc, phase, reason, done, failed, cancelled, total });
+    };
     const record = (work: Promise<void> | undefined) => work?.catch((error: unknown) => this.options.onRecorderError?.(error));
-    await record(this.options.recorder?.runStarted(runId, scope, targets, this.now().toISOString()));
-    for (const target of targets) {
-      events.emit('scan:progress', { runId, host: target.name, dc: target.dc, phase: 'queued', reason: null, done, failed, total });
-    }
+    await record(this.options.recorder?.runStarted(runId, scope, targets, view.startedAt));
+    for (const target of targets) progress(target, 'queued', null);
+    const width = Math.max(1, Math.min(this.options.maxConcurrentHosts ?? 64, targets.length));
+    const { hostKeyGate, prompter } = this.options;
+    const unreachable =
+      hostKeyGate && prompter
+        ? await connectFirst(targets, {
+            gate: hostKeyGate,
+            prompter,
+            signal,
+            concurrency: width,
+            siteName: this.options.siteName ?? ((dc) => dc),
+            onConnecting: (target) => progress(target, 'connecting', null),
+          })
+        : new Map<string, Error>();
     const queue = [...targets];
     const caps = { ...DEFAULT_OUTPUT_CAPS, ...this.options.outputCaps };
     const outputPool = new ScanOutputPool(caps.perScanBytes);
     const worker = async () => {
       for (let target = queue.shift(); target; target = queue.shift()) {
         const current = target;
+        const notConnected = unreachable.get(current.name);
         const budget = new HostOutputBudget(caps.perHostBytes, outputPool);
         const scanned: ScannedHost = signal.aborted
           ? { detail: cancelledResult(runId, current, this.now()), bytes: [] }
-          : await scanHost(current, {
-              runId,
-              executor: this.options.executor,
-              audit: this.options.audit,
-              signal,
-              now: this.now,
-              commandTimeoutMs: this.options.commandTimeoutMs,
-              budget,
-              maxOutputBytes: caps.perCommandBytes,
-              collectors: this.collectors,
-              previousFacts: (host) => this.previousFacts(host),
-              onPhase: (phase) =>
-                events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase, reason: null, done, failed, total }),
-            });
+          : notConnected
+            ? { detail: failedResult(runId, current, this.now(), notConnected.message), bytes: [] }
+            : await scanHost(current, {
+                runId,
+                executor: this.options.executor,
+                audit: this.options.audit,
+                signal,
+                now: this.now,
+                commandTimeoutMs: this.options.commandTimeoutMs,
+                budget,
+                maxOutputBytes: caps.perCommandBytes,
+                collectors: this.collectors,
+                previousFacts: (host) => this.previousFacts(host),
+                onPhase: (phase) => progress(current, phase, null),
+              });
         const result = await this.stored(scanned);
         // The bytes are in the store now (or could not be): the next hosts may use their share.
         budget.releaseToPool();
-        done++;
-        if (result.phase !== 'done') failed++;
+        view.done++;
+        if (result.phase === 'cancelled') view.cancelled++;
+        else if (result.phase !== 'done') view.failed++;
+        const counts = { done: view.done, failed: view.failed, cancelled: view.cancelled };
         results.push(result);
         if (result.phase !== 'cancelled' || !this.lastByHost.has(current.name)) this.lastByHost.set(current.name, result);
-        events.emit('scan:progress', { runId, host: current.name, dc: current.dc, phase: result.phase, reason: result.reason, done, failed, total });
+        progress(current, result.phase, result.reason, counts);
         events.emit('scan:host-result', { ...summaryOf(result), runId });
       }
     };
-    const width = Math.max(1, Math.min(this.options.maxConcurrentHosts ?? 64, targets.length));
     await Promise.all(Array.from({ length: width }, worker));
     for (const result of this.addFleetFindings(results, targets)) {
       await record(this.options.recorder?.hostFindingsChanged(result));
@@ -219,8 +272,9 @@ export class ScanService {
     }
     const cancelled = signal.aborted;
     const ok = results.filter((r) => r.phase === 'done').length;
+    const { failed, cancelled: cancelledHosts } = view;
     await record(this.options.recorder?.runFinished(runId, { finishedAt: this.now().toISOString(), ok, failed, cancelled }));
-    events.emit('scan:finished', { runId, total, ok, failed, cancelled });
+    events.emit('scan:finished', { runId, total, ok, failed, cancelled, cancelledHosts });
     return { runId, results, cancelled };
   }
 }
@@ -243,12 +297,17 @@ function messageOf(error: unknown): string {
 }
 
 function cancelledResult(runId: string, target: ScanTarget, now: Date): HostScanDetail {
+  return { ...failedResult(runId, target, now, 'scan cancelled before this host was reached'), phase: 'cancelled' };
+}
+
+/** A host that was never connected to (its host key refused, unreachable): no command ran on it. */
+function failedResult(runId: string, target: ScanTarget, now: Date, reason: string): HostScanDetail {
   return {
     runId,
     host: target.name,
     dc: target.dc,
-    phase: 'cancelled',
-    reason: 'scan cancelled before this host was reached',
+    phase: 'failed',
+    reason,
     startedAt: null,
     finishedAt: now.toISOString(),
     detectedOs: null,

@@ -1,6 +1,8 @@
 // SecretStore on the OS keychain through keytar (libsecret on Linux). keytar
-// is loaded lazily, so a machine without a keyring still runs everything
-// that needs no secret.
+// is an optional dependency (its native build needs libsecret's headers, so
+// `npm ci` skips it where they are missing) and is loaded at run time: a
+// machine without it runs everything that needs no remembered secret, and
+// says so once (keychainAvailability).
 import { createRequire } from 'node:module';
 import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
 
@@ -12,6 +14,28 @@ interface Keytar {
 }
 
 export const KEYCHAIN_SERVICE = 'OpsDeck';
+
+export interface KeychainAvailability {
+  available: boolean;
+  /** For the operator, when not available: what is missing and what that means. */
+  reason: string | null;
+}
+
+/** Whether the keychain binding loads here; loading it is all that is tried (no keychain access, no prompt). */
+export function keychainAvailability(load: () => unknown = () => createRequire(import.meta.url)('keytar')): KeychainAvailability {
+  try {
+    load();
+    return { available: true, reason: null };
+  } catch (error) {
+    const why = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    return {
+      available: false,
+      reason:
+        `key passphrases cannot be remembered on this machine: the OS keychain binding (keytar) is not installed (${why}). ` +
+        'Everything else works; passphrases are asked each time. To remember them, install libsecret-1-dev and run npm ci again.',
+    };
+  }
+}
 
 export class KeytarSecretStore implements SecretStore {
   private keytar: Keytar | null = null;

@@ -1,7 +1,11 @@
 // Opens one authenticated ssh2 connection to an endpoint, directly or over a
 // stream forwarded by a jump host. Host keys are always verified (ssh2
-// accepts any key unless hostVerifier is given); an unknown key is used only
-// after the operator accepts it; a changed or revoked key is refused.
+// accepts any key unless hostVerifier is given). The verifier only looks the
+// key up: a changed or revoked key is refused, and an unknown one ends the
+// attempt with a 'host-key-unknown' error carrying the key, so that the
+// operator is asked outside the handshake (no handshake timeout runs while a
+// person compares fingerprints) and the connection is opened again once the
+// key is accepted.
 import ssh2, { type Client } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { sha256Fingerprint } from './fingerprint';
@@ -9,10 +13,10 @@ import { hostKeyRefusalMessage, type HostKeyStore } from './host-key-store';
 import { keyTypeInBlob } from './known-hosts';
 import { authHandlerFor, type AuthDependencies, type AuthTrail } from './ssh-auth';
 import { SshError } from './ssh-error';
-import type { SshEndpoint } from './ssh-route';
+import { hostKeyName, type SshEndpoint } from './ssh-route';
 
 export interface OpenConnectionOptions extends AuthDependencies {
-  hostKeys: Pick<HostKeyStore, 'check' | 'accept'>;
+  hostKeys: Pick<HostKeyStore, 'check'>;
   readyTimeoutMs: number;
   keepaliveIntervalMs: number;
   /** Says which hop this is in messages: "through bastion nj (127.0.0.1:40022)". */
@@ -43,7 +47,11 @@ export function openSshConnection(endpoint: SshEndpoint, sock: Duplex | undefine
       if (hostKeyRefusal) return fail(hostKeyRefusal);
       fail(classify(error, where, trail, endpoint));
     });
-    client.once('close', () => fail(new SshError('connect-failed', endpoint.label, `${where}: the connection closed during the handshake`)));
+    let closed = false;
+    client.once('close', () => {
+      closed = true;
+      fail(new SshError('connect-failed', endpoint.label, `${where}: the connection closed during the handshake`));
+    });
     client.connect({
       host: endpoint.address,
       port: endpoint.port,
@@ -54,14 +62,21 @@ export function openSshConnection(endpoint: SshEndpoint, sock: Duplex | undefine
       keepaliveCountMax: 3,
       authHandler: authHandlerFor(endpoint, options, trail) as never,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-        void verifyHostKey(endpoint, key, options).then(
+        // ssh2 (1.17) continues its key exchange from inside verify(): called
+        // after the attempt ended (timeout, socket closed) it dereferences a
+        // torn-down protocol object and throws from a callback nobody can
+        // catch ("protocol._destruct is not a function"), killing the process.
+        const answer = (ok: boolean) => {
+          if (!settled && !closed) verify(ok);
+        };
+        void verifyHostKey(endpoint, key, options, where).then(
           (refusal) => {
             hostKeyRefusal = refusal;
-            verify(refusal === null);
+            answer(refusal === null);
           },
           (error: unknown) => {
             hostKeyRefusal = new SshError('host-key-changed', endpoint.label, `${where}: cannot check the host key: ${String(error)}`);
-            verify(false);
+            answer(false);
           },
         );
       },
@@ -69,25 +84,25 @@ export function openSshConnection(endpoint: SshEndpoint, sock: Duplex | undefine
   });
 }
 
-async function verifyHostKey(endpoint: SshEndpoint, key: Buffer, options: OpenConnectionOptions): Promise<SshError | null> {
+async function verifyHostKey(endpoint: SshEndpoint, key: Buffer, options: OpenConnectionOptions, where: string): Promise<SshError | null> {
   const keyType = keyTypeInBlob(key) ?? 'unknown';
-  const verdict = await options.hostKeys.check(endpoint.address, endpoint.port, keyType, key);
+  const knownAs = hostKeyName(endpoint);
+  const verdict = await options.hostKeys.check(knownAs.host, knownAs.port, keyType, key);
   if (verdict.status === 'known') return null;
   if (verdict.status === 'changed' || verdict.status === 'revoked') {
     const message = hostKeyRefusalMessage({ name: endpoint.label, address: endpoint.address }, endpoint.port, verdict);
     return new SshError(verdict.status === 'changed' ? 'host-key-changed' : 'host-key-revoked', endpoint.label, message);
   }
   const fingerprint = sha256Fingerprint(key);
-  const accepted = await options.prompter.confirmUnknownHostKey({ label: endpoint.label, address: endpoint.address, port: endpoint.port, keyType, fingerprint });
-  if (!accepted) {
-    return new SshError(
-      'host-key-unknown-rejected',
-      endpoint.label,
-      `${endpoint.label} (${endpoint.address}:${endpoint.port}) offered an unknown host key ${keyType} ${fingerprint}; it was not accepted, so OpsDeck did not connect`,
-    );
-  }
-  await options.hostKeys.accept(endpoint.address, endpoint.port, keyType, key);
-  return null;
+  return new SshError('host-key-unknown', endpoint.label, `${where} offered an unknown host key ${keyType} ${fingerprint}; waiting for a decision`, {
+    label: endpoint.label,
+    address: endpoint.address,
+    port: endpoint.port,
+    knownAs,
+    keyType,
+    fingerprint,
+    keyBase64: key.toString('base64'),
+  });
 }
 
 function classify(error: Error & { level?: string; code?: string }, where: string, trail: AuthTrail, endpoint: SshEndpoint): SshError {

@@ -2,7 +2,9 @@
 // (parallel exec channels), jump hosts shared by everything behind them,
 // bounded concurrency (global, per server and per bastion: sshd's default
 // MaxStartups 10:30:100 drops handshakes beyond 10), timeouts, retries with
-// backoff for transient failures only, cancellation, idle close.
+// backoff for transient failures only, cancellation, idle close. An unknown
+// host key is asked about here, between connection attempts, never inside a
+// handshake; a scan asks about them all first, through probe().
 import type { Duplex } from 'node:stream';
 import type { Client } from 'ssh2';
 import type { SecretStore } from '../secrets/secret-store';
@@ -13,7 +15,7 @@ import type { OperatorPrompter } from './operator-prompts';
 import { backoffDelayMs } from './retry-backoff';
 import type { HostOutputBudget } from './output-budget';
 import { runExec, type ExecResult } from './run-exec';
-import { SshError } from './ssh-error';
+import { rejectedHostKeyMessage, SshError, unknownHostKeyId, type UnknownHostKey } from './ssh-error';
 import { endpointKey, jumpRoute, routeKey, type SshEndpoint, type SshRoute } from './ssh-route';
 
 export interface SshLimits {
@@ -82,6 +84,10 @@ export class SshPool {
   /** Non-retryable failures (auth, host key) remembered briefly, so one refusal is not asked or tried again per command. */
   private readonly recentFailures = new Map<string, { error: SshError; until: number }>();
   private readonly demand = new Map<string, number>();
+  /** Unknown keys the operator refused (by unknownHostKeyId), not asked again until forgetRefusedHostKeys(). */
+  private readonly refusedHostKeys = new Set<string>();
+  /** Questions in flight, so hosts behind one bastion ask about its key once. */
+  private readonly hostKeyQuestions = new Map<string, Promise<boolean>>();
   private handshakesInFlight = 0;
   private disposed = false;
   /** Connection attempts made, by route key (for tests and diagnostics). */
@@ -111,8 +117,82 @@ export class SshPool {
     }
   }
 
+  /**
+   * Connects (or reuses the connection) as far as the route goes without
+   * asking anyone: null when connected, else why not — an unknown key of the
+   * first hop that offered one comes back as a 'host-key-unknown' SshError
+   * carrying the key. The connection stays pooled for the commands after it.
+   */
+  async probe(route: SshRoute, signal?: AbortSignal): Promise<SshError | null> {
+    if (this.disposed) return new SshError('cancelled', route.target.label, `${route.target.label}: the SSH pool is closed`);
+    try {
+      await this.connectionFor(route, signal);
+      return null;
+    } catch (error) {
+      const failure = error instanceof SshError ? error : new SshError('connect-failed', route.target.label, `${route.target.label}: ${String(error)}`);
+      return this.refusedHostKeyError(failure) ?? failure;
+    } finally {
+      if (this.connectionSlots.inUse('all') >= this.limits.maxConnections) this.closeIdle(0);
+    }
+  }
+
+  /** Records an operator's acceptance (in known_hosts, audited by the store given). */
+  async acceptHostKey(key: UnknownHostKey): Promise<void> {
+    this.refusedHostKeys.delete(unknownHostKeyId(key));
+    await this.options.hostKeys.accept(key.knownAs.host, key.knownAs.port, key.keyType, Buffer.from(key.keyBase64, 'base64'));
+  }
+
+  /** Remembers a refusal: connections offering this key fail at once without asking again. */
+  refuseHostKey(key: UnknownHostKey): void {
+    this.refusedHostKeys.add(unknownHostKeyId(key));
+  }
+
+  /** A new scan asks again about keys refused in an earlier one. */
+  forgetRefusedHostKeys(): void {
+    this.refusedHostKeys.clear();
+  }
+
+  private refusedHostKeyError(error: SshError): SshError | null {
+    const key = error.hostKey;
+    if (error.code !== 'host-key-unknown' || !key || !this.refusedHostKeys.has(unknownHostKeyId(key))) return null;
+    return new SshError('host-key-unknown-rejected', error.label, rejectedHostKeyMessage(error.label, key), key);
+  }
+
+  /** connectionFor, asking the operator about each unknown key met on the way (one question per key, however many hosts wait on it). */
+  private async connectionAsking(route: SshRoute, signal?: AbortSignal): Promise<PooledConnection> {
+    // Each accepted key lets the route go one hop further: at most one question per hop.
+    for (let hop = 0; ; hop++) {
+      try {
+        return await this.connectionFor(route, signal);
+      } catch (error) {
+        if (!(error instanceof SshError) || error.code !== 'host-key-unknown' || !error.hostKey || hop > route.jumps.length) throw error;
+        const refused = this.refusedHostKeyError(error);
+        if (refused) throw refused;
+        if (!(await this.askAboutHostKey(error.hostKey))) throw this.refusedHostKeyError(error) ?? error;
+      }
+    }
+  }
+
+  private askAboutHostKey(key: UnknownHostKey): Promise<boolean> {
+    const id = unknownHostKeyId(key);
+    let question = this.hostKeyQuestions.get(id);
+    if (!question) {
+      question = this.options.prompter
+        .confirmUnknownHostKey({ label: key.label, address: key.address, port: key.port, keyType: key.keyType, fingerprint: key.fingerprint })
+        .catch(() => false)
+        .then(async (accepted) => {
+          if (accepted) await this.acceptHostKey(key);
+          else this.refuseHostKey(key);
+          return accepted;
+        })
+        .finally(() => this.hostKeyQuestions.delete(id));
+      this.hostKeyQuestions.set(id, question);
+    }
+    return question;
+  }
+
   private async execPinned(route: SshRoute, command: string, options: ExecOptions): Promise<ExecResult> {
-    const connection = await this.connectionFor(route, options.signal);
+    const connection = await this.connectionAsking(route, options.signal);
     connection.activeChannels++;
     try {
       const release = await this.channels.acquire(connection.key, options.signal).catch(() => {
@@ -183,7 +263,8 @@ export class SshPool {
     if (!pending) {
       pending = this.openWithRetry(route, key, signal)
         .catch((error: unknown) => {
-          if (error instanceof SshError && !error.retryable && error.code !== 'cancelled') {
+          // An unknown key is not remembered as a failure: it is decided, then the route is opened again.
+          if (error instanceof SshError && !error.retryable && error.code !== 'cancelled' && error.code !== 'host-key-unknown') {
             this.recentFailures.set(key, { error, until: Date.now() + FAILURE_MEMORY_MS });
           }
           throw error;
@@ -258,7 +339,7 @@ export class SshPool {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const code = error instanceof SshError && (error.code.startsWith('host-key') || error.code === 'auth-failed' || error.code === 'cancelled') ? error.code : 'jump-failed';
-      throw new SshError(code, target.label, `${target.label}: cannot reach it through ${route.target.label}: ${reason}`);
+      throw new SshError(code, target.label, `${target.label}: cannot reach it through ${route.target.label}: ${reason}`, error instanceof SshError ? error.hostKey : null);
     }
   }
 

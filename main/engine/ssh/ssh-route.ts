@@ -8,6 +8,12 @@ export interface SshEndpoint {
   port: number;
   user: string;
   identityFile?: string;
+  /**
+   * The name its host key is recorded under instead of address:port (as
+   * OpenSSH's HostKeyAlias): for a server whose port changes, such as the
+   * demo fleet's loopback bastions, so an accepted key stays accepted.
+   */
+  hostKeyAlias?: string;
 }
 
 export interface SshRoute {
@@ -27,4 +33,9 @@ export function routeKey(route: SshRoute): string {
 export function jumpRoute(route: SshRoute): SshRoute | null {
   const last = route.jumps.at(-1);
   return last ? { target: last, jumps: route.jumps.slice(0, -1) } : null;
+}
+
+/** The name and port an endpoint's host key is looked up and recorded under (an alias has no port, as in OpenSSH). */
+export function hostKeyName(endpoint: SshEndpoint): { host: string; port: number } {
+  return endpoint.hostKeyAlias ? { host: endpoint.hostKeyAlias, port: 22 } : { host: endpoint.address, port: endpoint.port };
 }

@@ -36,3 +36,15 @@ describe('opsdeck scan summary', () => {
     expect(text).not.toMatch(/SEVERITY/);
   });
 });
+
+describe('opsdeck scan totals', () => {
+  test('hosts a cancelled scan never reached are counted as cancelled, not failed', () => {
+    const results = [
+      { ...host([]), host: 'a.nj' },
+      { ...host([]), host: 'b.nj', phase: 'failed', reason: 'connection refused' },
+      { ...host([]), host: 'c.nj', phase: 'cancelled', reason: 'scan cancelled before this host was reached' },
+      { ...host([]), host: 'd.nj', phase: 'cancelled', reason: 'scan cancelled before this host was reached' },
+    ] as HostScanDetail[];
+    expect(scanSummaryText([dc], results)).toMatch(/\n1\/4 hosts answered, 1 failed, 2 cancelled\n$/);
+  });
+});

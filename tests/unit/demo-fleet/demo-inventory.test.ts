@@ -13,7 +13,7 @@ describe('demo inventory YAML', () => {
   it('is the inventory format: flow-style datacentres, defaults, roles and hosts lines', () => {
     const text = demoInventoryYaml({ spec, bastions, clientKeyPath: '/data/demo-client-key' });
     expect(text).toContain(
-      '  - { id: nj, name: "Bridgewater, NJ", role: primary, bastion: { address: 127.0.0.1, port: 40022, user: ops, identity: /data/demo-client-key } }\n',
+      '  - { id: nj, name: "Bridgewater, NJ", role: primary, bastion: { address: 127.0.0.1, port: 40022, user: ops, identity: /data/demo-client-key, host_key_alias: bastion.nj.demo.opsdeck } }\n',
     );
     expect(text).toContain('defaults: { user: ops, port: 22, identity: /data/demo-client-key, sudo: true }\n');
     expect(text).toContain(

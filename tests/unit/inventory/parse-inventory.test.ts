@@ -193,6 +193,21 @@ describe('problems point at the line and column to fix', () => {
     expect(problems(edited({ 23: '    roles: [imap, pop3]' }))).toEqual([[23, 19, 'hosts[1].roles[1]: unknown role "pop3"; roles defined: imap']]);
   });
 
+  test('unknown datacentre and role are reported in the same run as a schema error elsewhere', () => {
+    expect(problems(edited({ 15: '    address: 10.1.0.11\n    port: 99999', 22: '    dc: bos', 23: '    roles: [imap, pop3]' }))).toEqual([
+      [16, 11, 'hosts[0].port: expected at most 65535, got 99999'],
+      [23, 9, 'hosts[1].dc: unknown datacentre "bos"; expected one of nj, sea'],
+      [24, 19, 'hosts[1].roles[1]: unknown role "pop3"; roles defined: imap'],
+    ]);
+  });
+
+  test('a reference the schema already rejects is reported once, and unreadable parts are not guessed at', () => {
+    expect(problems(edited({ 9: 'roles: [imap]', 10: null, 11: null, 12: null, 22: '    dc: 7' }))).toEqual([
+      [9, 8, 'roles: expected a mapping, got a list'],
+      [19, 9, 'hosts[1].dc: expected text, got 7'],
+    ]);
+  });
+
   test('duplicate host name, compared as DNS does', () => {
     expect(problems(edited({ 19: '  - name: IMAP1.nj' }))).toEqual([[19, 11, 'hosts[1].name: duplicate host name "IMAP1.nj"; hosts[0] already uses it']]);
   });

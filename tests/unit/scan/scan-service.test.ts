@@ -90,7 +90,7 @@ describe('ScanService', () => {
     expect(audit.starts).toHaveLength(8);
     expect(audit.ends.map(([seq]) => seq).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const finished = seen.filter((event) => event.name === 'scan:finished');
-    expect(finished).toEqual([{ name: 'scan:finished', payload: { runId: run.runId, total: 2, ok: 2, failed: 0, cancelled: false } }]);
+    expect(finished).toEqual([{ name: 'scan:finished', payload: { runId: run.runId, total: 2, ok: 2, failed: 0, cancelled: false, cancelledHosts: 0 } }]);
     expect(seen.filter((event) => event.name === 'scan:host-result')).toHaveLength(2);
     const phases = seen.filter((e) => e.name === 'scan:progress' && (e.payload as { host: string }).host === 'mx1.nj').map((e) => (e.payload as { phase: string }).phase);
     expect(phases).toEqual(['queued', 'connecting', 'running', 'done']);
@@ -148,7 +148,7 @@ describe('ScanService', () => {
     const outcome = await run.done;
     expect(outcome.cancelled).toBe(true);
     expect(outcome.results.every((r) => r.phase === 'cancelled')).toBe(true);
-    expect(seen.at(-1)).toMatchObject({ name: 'scan:finished', payload: { cancelled: true, total: 3 } });
+    expect(seen.at(-1)).toMatchObject({ name: 'scan:finished', payload: { cancelled: true, total: 3, failed: 0, cancelledHosts: 3 } });
     expect(service.cancel(run.runId)).toBe(false);
   });
 

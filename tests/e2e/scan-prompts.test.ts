@@ -1,0 +1,67 @@
+// A scan and its host-key questions as a person meets them in the window,
+// with the engine's handshake timeout made very short: the question for a
+// site stays open well past that timeout; a page reloaded meanwhile shows the
+// running scan and the same question again; a second scan is refused while
+// one runs; "Cancel scan" works with the question open; and a scan whose
+// questions are answered late completes on every host.
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { OpsDeckApi } from '../../preload/contract';
+import { saveScreenshot } from '../support/chromium';
+import { acceptAllHostKeys, useDemoUi } from '../support/demo-ui';
+
+const HANDSHAKE_TIMEOUT_MS = 800;
+const ui = useDemoUi({ width: 1440, height: 900 }, { sshLimits: { connectTimeoutMs: HANDSHAKE_TIMEOUT_MS, retries: 1 } });
+
+const dialog = (page: Page) => page.locator('dialog.prompt-dialog');
+
+test('the first scan asks once for the primary site: its bastion key, its fingerprint and the 12 hosts behind it', async () => {
+  const { page } = ui;
+  await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('Demo fleet (simulated)');
+  await page.getByRole('button', { name: 'Scan fleet' }).click();
+  await expect.poll(() => dialog(page).isVisible()).toBe(true);
+  await expect.poll(() => dialog(page).locator('h2').textContent()).toBe('Unknown host key at Bridgewater, NJ');
+  const row = dialog(page).locator('tbody tr');
+  expect(await row.count()).toBe(1);
+  expect(await row.locator('td.fingerprint').textContent()).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+  expect(await row.locator('th').textContent()).toMatch(/^nj bastion127\.0\.0\.1:\d+$/);
+  expect(await row.locator('td').last().textContent()).toMatch(/^12: backup1\.nj, cn1\.nj, /);
+  await saveScreenshot(page, 'scan-host-keys-per-site');
+});
+
+test('reloaded while the question is open (longer than the handshake timeout): the running scan and the same question come back', async () => {
+  const { page } = ui;
+  const before = await dialog(page).locator('td.fingerprint').textContent();
+  await page.waitForTimeout(3 * HANDSHAKE_TIMEOUT_MS);
+  await page.reload();
+  await expect.poll(() => dialog(page).isVisible()).toBe(true);
+  expect(await dialog(page).locator('td.fingerprint').textContent()).toBe(before);
+  await expect.poll(() => page.getByTestId('scan-outcome').textContent()).toMatch(/^0 of 24 hosts, 0 failed, 24 connecting$/);
+  expect(await page.getByRole('button', { name: 'Scan fleet' }).isDisabled()).toBe(true);
+  await saveScreenshot(page, 'scan-reattached-after-reload');
+});
+
+test('a second scan while one runs is refused by the engine as busy', async () => {
+  const { page } = ui;
+  const second = await page.evaluate(() => (window as unknown as { opsdeck: OpsDeckApi }).opsdeck.scan.start({ scope: { kind: 'fleet' } }));
+  expect(second).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringMatching(/already running/) } });
+  expect(ui.session.engine.scans.current()?.total).toBe(24);
+});
+
+test('"Cancel scan" in the open question cancels the scan: every host counted as cancelled, none as failed', async () => {
+  const { page } = ui;
+  await dialog(page).getByRole('button', { name: 'Cancel scan' }).click();
+  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toBe('cancelled: 0 answered, 0 failed, 24 cancelled');
+  await expect.poll(() => dialog(page).isVisible()).toBe(false);
+  expect(ui.session.engine.scans.current()).toBeNull();
+});
+
+test('scanned again, the questions answered after the handshake timeout: every host answers', async () => {
+  const { page } = ui;
+  await page.getByRole('button', { name: 'Scan fleet' }).click();
+  await expect.poll(() => dialog(page).isVisible()).toBe(true);
+  await page.waitForTimeout(3 * HANDSHAKE_TIMEOUT_MS);
+  await acceptAllHostKeys(page);
+  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 60_000 }).toBe('finished: 24 answered, 0 failed');
+  expect(ui.pageErrors).toEqual([]);
+});
