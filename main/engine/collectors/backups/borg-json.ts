@@ -78,7 +78,9 @@ function borgArchive(item: unknown, paths: string[]): BackupSnapshot | string {
   const started = typeof item.start === 'string' ? item.start : typeof item.time === 'string' ? item.time : null;
   const time = started ? borgTimeToIso(started) : null;
   if (!time) return `archive ${id.slice(0, 8)} has no start time`;
-  return { id, time, paths: paths.map(printable), tags: [], hostname: typeof item.hostname === 'string' ? printable(item.hostname) : null };
+  // borg has no tags: a restore-test job names its archives `…-restore-test-…` (see backup-facts.ts).
+  const tags = typeof item.name === 'string' && /(^|-)restore-test(-|$)/.test(item.name) ? ['restore-test'] : [];
+  return { id, time, paths: paths.map(printable), tags, hostname: typeof item.hostname === 'string' ? printable(item.hostname) : null };
 }
 
 /**
