@@ -31,10 +31,11 @@ export const NO_ENVIRONMENT_EXIT = 125;
 
 const RULES: { state: SourceFailure['state']; pattern: RegExp }[] = [
   { state: 'no-environment', pattern: /^opsdeck: cannot read the backup environment file/m },
+  // Before no-password: borg's wrong-passphrase message names BORG_PASSCOMMAND too.
+  { state: 'wrong-password', pattern: /(wrong password or no key found|passphrase supplied in .* is incorrect)/i },
   // restic: "Resolving password failed", "an empty password is not a password", "reading from stdin failed" (restic <0.17 on a closed stdin);
   // borg: "can not acquire a passphrase".
   { state: 'no-password', pattern: /(Resolving password failed|empty password is not|can not acquire a passphrase|Interactive password query failed|password file .* (not found|no such file)|reading (the )?password|Please specify repository password|passcommand)/i },
-  { state: 'wrong-password', pattern: /(wrong password or no key found|passphrase supplied in .* is incorrect)/i },
   { state: 'locked', pattern: /(unable to create lock|repository is already locked|Failed to create\/acquire the lock|LockTimeout|failed to lock)/i },
   {
     state: 'unreachable',
