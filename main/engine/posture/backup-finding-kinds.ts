@@ -24,6 +24,8 @@ export const BACKUP_FINDING_KINDS = {
   checkStale: 'check-stale',
   /** The newest replicated ZFS snapshot is older than the RPO. */
   replicationLag: 'replication-lag',
+  /** A killed restore test left its scratch directory; the scan removed it. */
+  leftoverScratch: 'leftover-scratch',
 } as const;
 
 export type BackupFindingKind = (typeof BACKUP_FINDING_KINDS)[keyof typeof BACKUP_FINDING_KINDS];

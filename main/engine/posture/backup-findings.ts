@@ -26,10 +26,27 @@ const STATE_WORDS: Record<string, string> = {
 
 export function backupFindings(facts: BackupFacts, context: HostContext): Finding[] {
   const jobs = context.policy.backups ?? [];
-  return facts.jobs.flatMap((jobFacts) => {
+  const findings = facts.jobs.flatMap((jobFacts) => {
     const job = jobs[jobFacts.index];
     return job ? jobFindings(jobFacts, job, context) : [];
   });
+  const removed = facts.removedScratch ?? [];
+  if (removed.length > 0) {
+    findings.push(
+      backupFinding({
+        kind: KIND.leftoverScratch,
+        host: context.host,
+        dc: context.dc,
+        control: 'backupVerification',
+        severity: 'low',
+        title: `Removed ${plural(removed.length, 'leftover restore-test scratch directory', 'leftover restore-test scratch directories')}`,
+        detail: 'A restore test was killed before it could clean up; this scan removed what it left.',
+        commandIds: ['backups.scratch-sweep'],
+        excerpt: removed,
+      }),
+    );
+  }
+  return findings;
 }
 
 function jobFindings(facts: BackupJobFacts, job: BackupJob, context: HostContext): Finding[] {

@@ -11,6 +11,7 @@
 import type { BackupJob } from '../../inventory/backup-policy-schema';
 import type { HostCommand, TargetOs } from '../host-command';
 import { NO_ENVIRONMENT_EXIT } from './backup-source-state';
+import { LEFTOVER_SCRATCH_COMMAND } from './restore-test-commands';
 import { UNIT_PROPERTIES } from './systemctl-show';
 
 export const BORG_LIST_LAST = 60;
@@ -35,7 +36,7 @@ export function withHostEnvironment(envFile: string, toolArgv: string): string {
   return `${ENV_WRAPPER} ${shellQuote(envFile)} ${toolArgv}`;
 }
 
-export const RESTIC_SNAPSHOTS = 'restic snapshots --json --no-lock';
+export const RESTIC_SNAPSHOTS = 'restic snapshots --json --no-lock --no-cache';
 export const BORG_LIST = `borg list --json --bypass-lock --last ${BORG_LIST_LAST}`;
 export const BORG_INFO = 'borg info --json --bypass-lock --last 1';
 
@@ -45,8 +46,12 @@ export function jobCommandId(index: number, what: 'snapshots' | 'info' | 'units'
 
 const TOOL_TIMEOUT_MS = 120_000;
 
+export const SCRATCH_SWEEP_ID = 'backups.scratch-sweep';
+
 export function backupCommands(os: TargetOs, jobs: BackupJob[]): HostCommand[] {
-  return jobs.flatMap((job, index) => {
+  // Restore tests run on Debian restic hosts; their leftovers (a script killed before its trap ran) are swept by every scan.
+  const sweep: HostCommand[] = os === 'debian' && jobs.some((job) => job.tool === 'restic') ? [{ id: SCRATCH_SWEEP_ID, command: LEFTOVER_SCRATCH_COMMAND, privileged: true }] : [];
+  return [...sweep, ...jobs.flatMap((job, index) => {
     const commands: HostCommand[] = [];
     if (job.tool === 'zfs-send') {
       if (os === 'smartos' && job.dataset) {
@@ -64,7 +69,7 @@ export function backupCommands(os: TargetOs, jobs: BackupJob[]): HostCommand[] {
       commands.push({ id: jobCommandId(index, 'units'), command: `systemctl show --timestamp=unix -p ${UNIT_PROPERTIES} -- ${units.map(shellQuote).join(' ')}`, privileged: false });
     }
     return commands;
-  });
+  })];
 }
 
 /** The units asked about, in the order systemctl answers them. */

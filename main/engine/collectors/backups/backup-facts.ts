@@ -6,7 +6,8 @@ import type { BackupJob, BackupTool } from '../../inventory/backup-policy-schema
 import type { CommandOutput } from '../host-command';
 import type { BackupSnapshot } from './backup-snapshot';
 import { sourceFailure, type BackupSourceState } from './backup-source-state';
-import { jobCommandId, jobUnits } from './backup-commands';
+import { jobCommandId, jobUnits, SCRATCH_SWEEP_ID } from './backup-commands';
+import { printable } from './backup-text';
 import { parseBorgInfo, parseBorgList } from './borg-json';
 import { parseResticSnapshots } from './restic-snapshots';
 import { parseSystemctlShow, type UnitState } from './systemctl-show';
@@ -41,10 +42,17 @@ export interface BackupJobFacts {
 
 export interface BackupFacts {
   jobs: BackupJobFacts[];
+  /** OpsDeck scratch directories left by a killed restore test, found and removed by this scan. */
+  removedScratch: string[];
 }
 
 export function backupFacts(outputs: CommandOutput[], jobs: BackupJob[]): BackupFacts {
-  return { jobs: jobs.map((job, index) => jobFacts(outputs, job, index)) };
+  const sweep = outputs.find((output) => output.id === SCRATCH_SWEEP_ID);
+  const removedScratch = (sweep?.exitCode === 0 ? sweep.stdout : '')
+    .split('\n')
+    .filter((line) => line.startsWith('removed\t'))
+    .map((line) => printable(line.slice('removed\t'.length)));
+  return { jobs: jobs.map((job, index) => jobFacts(outputs, job, index)), removedScratch };
 }
 
 function jobFacts(outputs: CommandOutput[], job: BackupJob, index: number): BackupJobFacts {

@@ -3,6 +3,7 @@
 // (collectors/backups/backup-commands.ts, matched here word for word), and
 // `systemctl show` for the backup and check units.
 import { ENV_WRAPPER } from '../../../collectors/backups/backup-commands';
+import { LEFTOVER_SCRATCH_COMMAND } from '../../../collectors/backups/restore-test-commands';
 import type { DemoHostSpec } from '../../demo-fleet-spec';
 import { hasProblem } from '../../demo-fleet-spec';
 import { hashInt } from '../../seeded-hash';
@@ -12,11 +13,15 @@ import type { BorgPlan, HostBackupPlan, ResticPlan } from './backup-plan';
 import { borgInfoLastJson, borgListJson } from './borg-output';
 import { resticSnapshotsJson } from './restic-output';
 
-const WRAPPER_WORDS = ENV_WRAPPER.split(/\s+/).filter(Boolean).join(' ');
+const words = (line: string) => line.split(/\s+/).filter(Boolean).join(' ');
+const WRAPPER_WORDS = words(ENV_WRAPPER);
+const SWEEP_WORDS = words(LEFTOVER_SCRATCH_COMMAND);
 
 /** The `sh` fallback: answers the environment wrapper, refuses anything else. */
 export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHostSpec, plan: HostBackupPlan): CommandAnswer {
   const invocation = ['sh', ...args].join(' ');
+  // Demo hosts never leave a scratch directory behind.
+  if (invocation === SWEEP_WORDS) return answer('');
   if (!invocation.startsWith(`${WRAPPER_WORDS} `)) return failure('sh: the demo fleet runs only the OpsDeck backup wrapper\n', 2);
   const match = /^'([^']*)' (.*)$/.exec(invocation.slice(WRAPPER_WORDS.length + 1));
   if (!match) return failure('sh: malformed wrapper arguments\n', 2);
@@ -29,7 +34,7 @@ export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHos
 }
 
 function resticAnswer(argv: string, host: DemoHostSpec, plan: ResticPlan): CommandAnswer {
-  if (argv === 'restic snapshots --json --no-lock') return answer(resticSnapshotsJson(host, plan));
+  if (argv === 'restic snapshots --json --no-lock --no-cache') return answer(resticSnapshotsJson(host, plan));
   return answer('', `opsdeck demo fleet: no simulated output for "${argv}" on ${host.name}\n`, 1);
 }
 
