@@ -4,6 +4,7 @@ import { demoFleetCommand } from './demo-fleet-command';
 import { devBrowserCommand } from './dev-browser-command';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
+import { restoreTestCommand } from './restore-test-command';
 import { scanCommand } from './scan-command';
 import { parseCommand } from './parse-command';
 import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '../engine/collectors/patches/patches-cli';
@@ -11,7 +12,7 @@ import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, type EncryptionCliFormat
 import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand,
+const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),

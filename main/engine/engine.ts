@@ -8,6 +8,7 @@ import type { HostScanSummary } from '../../preload/contract';
 import { recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
 import { verifyAuditLog } from './audit/verify-audit-log';
+import { RestoreTestService } from './backups/restore-test-service';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
@@ -61,6 +62,7 @@ export interface Engine {
   events: EngineEvents;
   fleet: FleetService;
   scans: ScanService;
+  restoreTests: RestoreTestService;
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
@@ -105,6 +107,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const summary = payload as HostScanSummary & { runId: string };
       if (summary.phase !== 'cancelled' || !latest.has(summary.host)) latest.set(summary.host, { ...summary });
     }
+  });
+
+  const restoreTests = new RestoreTestService({
+    executor,
+    audit: commandAuditFor(audit),
+    events,
+    now: options.now,
+    operator: operator.login,
+    save: (evidence) => store.restoreTests.save(evidence),
+    record: async (kind, details) => {
+      await audit.append(kind, details);
+    },
   });
 
   const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
@@ -191,6 +205,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         : { ok: false, entries: result.entries, path: auditPath, brokenAtSeq: result.brokenAt.seq, brokenAtLine: result.brokenAt.line, reason: result.reason };
     },
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
+    'backups.restoreTest': async ({ host, files }) => {
+      const [target] = fleet.targets({ kind: 'host', name: host });
+      if (!target) throw new EngineError('not-found', `no host "${host}" in the inventory`);
+      const { testId } = await restoreTests.start(target, files);
+      return { testId };
+    },
+    'backups.cancelRestoreTest': ({ testId }) => ({ cancelled: restoreTests.cancel(testId) }),
+    'backups.restoreTests': ({ host, limit }) => store.restoreTests.list({ host, limit }),
     'secrets.forgetPassphrases': async () => {
       const accounts = (await secrets.list?.()) ?? [];
       let removed = 0;
@@ -204,11 +226,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     events,
     fleet,
     scans,
+    restoreTests,
     auditPath,
     startupProblems,
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();
+      await restoreTests.dispose();
       await pool?.dispose();
       await demo?.fleet.stop();
       await store.close();

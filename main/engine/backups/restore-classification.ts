@@ -10,7 +10,9 @@
 // `touch -d` — is exactly what a restore test is for.
 import type { HashedFile } from '../collectors/backups/restore-test-output';
 
-export type RestoreClass = 'matched' | 'mismatched' | 'changed-since-backup' | 'missing-live' | 'missing-in-backup' | 'not-restored';
+import type { RestoreClass } from '../../../preload/contract';
+
+export type { RestoreClass };
 
 export const RESTORE_CLASSES: RestoreClass[] = ['matched', 'changed-since-backup', 'mismatched', 'missing-live', 'missing-in-backup', 'not-restored'];
 

@@ -50,7 +50,8 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
   const started = context.now();
   const deadline = Date.now() + (request.budgetMs ?? DEFAULT_BUDGET_MS);
   const jobs = target.policy.backups ?? [];
-  const jobIndex = request.jobIndex ?? jobs.findIndex((job) => job.tool === 'restic');
+  // The first restic job by default; a host with none gets its first job, whose tool the reason then names.
+  const jobIndex = request.jobIndex ?? Math.max(0, jobs.findIndex((job) => job.tool === 'restic'));
   const job = jobs[jobIndex];
   const testId = request.testId ?? randomUUID();
   const seed = request.seed ?? testId;
@@ -82,7 +83,7 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
     context.onPhase?.('done', outcome);
     return { ...evidence, outcome, reason, finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - started.getTime() };
   };
-  if (!job) return finish('error', `${target.name} has no backup job ${request.jobIndex ?? ''} in its policy`.replace(/ {2}/, ' '));
+  if (!job) return finish('error', request.jobIndex === undefined ? `${target.name} has no backup policy to restore-test` : `${target.name} has no backup job ${request.jobIndex}`);
   if (job.tool !== 'restic' || !job.envFile) {
     return finish('error', `restore tests of ${job.tool} jobs are not implemented yet; only restic jobs can be restore-tested`);
   }

@@ -63,6 +63,23 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE host_results ADD COLUMN facts jsonb NOT NULL DEFAULT '{}';
     `,
   },
+  // Version 3 is another change's (scan outputs); 4 is the restore tests'.
+  {
+    version: 4,
+    name: 'restore tests and their evidence',
+    sql: `
+      CREATE TABLE restore_tests (
+        test_id text PRIMARY KEY,
+        host text NOT NULL,
+        dc text NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz NOT NULL,
+        outcome text NOT NULL,
+        evidence jsonb NOT NULL
+      );
+      CREATE INDEX restore_tests_by_host ON restore_tests (host, started_at DESC);
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

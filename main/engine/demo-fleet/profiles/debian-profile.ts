@@ -79,7 +79,7 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
   ]);
   const backups = plan();
   if (backups.restic || backups.borg) {
-    tools.set('sh', (args, root) => backupShellAnswer(args, root, host, backups));
+    tools.set('sh', (args, root) => backupShellAnswer(args, root, host, backups, now));
     tools.set('systemctl', (args) => systemctlShowAnswer(args, host, backups, now));
   }
   if (backups.restic) {

@@ -12,14 +12,17 @@ import { DAY_MS, HOUR_MS } from '../time-format';
 import type { BorgPlan, HostBackupPlan, ResticPlan } from './backup-plan';
 import { borgInfoLastJson, borgListJson } from './borg-output';
 import { resticSnapshotsJson } from './restic-output';
+import { resticLsAnswer, restoreScriptAnswer } from './restore-test-answers';
 
 const words = (line: string) => line.split(/\s+/).filter(Boolean).join(' ');
 const WRAPPER_WORDS = words(ENV_WRAPPER);
 const SWEEP_WORDS = words(LEFTOVER_SCRATCH_COMMAND);
 
 /** The `sh` fallback: answers the environment wrapper, refuses anything else. */
-export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHostSpec, plan: HostBackupPlan): CommandAnswer {
+export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHostSpec, plan: HostBackupPlan, now: Date): CommandAnswer {
   const invocation = ['sh', ...args].join(' ');
+  const restore = restoreScriptAnswer(invocation, asRoot, host, plan.restic, now);
+  if (restore) return restore;
   // Demo hosts never leave a scratch directory behind.
   if (invocation === SWEEP_WORDS) return answer('');
   if (!invocation.startsWith(`${WRAPPER_WORDS} `)) return failure('sh: the demo fleet runs only the OpsDeck backup wrapper\n', 2);
@@ -35,6 +38,8 @@ export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHos
 
 function resticAnswer(argv: string, host: DemoHostSpec, plan: ResticPlan): CommandAnswer {
   if (argv === 'restic snapshots --json --no-lock --no-cache') return answer(resticSnapshotsJson(host, plan));
+  const ls = /^restic ls --json --no-lock --no-cache '([0-9a-f]{64})'$/.exec(argv);
+  if (ls) return resticLsAnswer(ls[1]!, host, plan);
   return answer('', `opsdeck demo fleet: no simulated output for "${argv}" on ${host.name}\n`, 1);
 }
 
