@@ -6,7 +6,7 @@
 import type { RestoreTestEvidence, RestoreTestProgressEvent } from '../../preload/contract';
 import { RESTORE_CLASSES } from '../engine/backups/restore-classification';
 import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
-import { UsageError, type CliCommand, type CliIo } from './cli-io';
+import { UsageError, type CliCommand } from './cli-io';
 import { cliPrompter } from './cli-prompter';
 import { engineForCli } from './engine-for-cli';
 
