@@ -19,6 +19,7 @@ import { importAnsibleFile } from './fleet/import-ansible-file';
 import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
 import { UiPromptBroker } from './operator/ui-prompt-broker';
 import { encryptionCoverageViews } from './posture/encryption-coverage-view';
+import { restoreTestFindings as failedRestoreTestFindings } from './posture/restore-test-findings';
 import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
 import type { CommandExecutor } from './scan/command-executor';
 import { ScanService } from './scan/scan-service';
@@ -185,7 +186,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'operator.answer': ({ promptId, answer }) => ({ accepted: broker.answer(promptId, answer) }),
     'posture.findings': async () => {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
-      return (await store.scans.latestFindings()).filter((finding) => hosts.has(finding.host));
+      const restoreTestFindings = failedRestoreTestFindings(await store.restoreTests.latestPerHost());
+      return [...(await store.scans.latestFindings()), ...restoreTestFindings].filter((finding) => hosts.has(finding.host));
     },
     'posture.areaFacts': async ({ area }) => {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);

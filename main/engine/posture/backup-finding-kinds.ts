@@ -24,6 +24,8 @@ export const BACKUP_FINDING_KINDS = {
   checkStale: 'check-stale',
   /** The newest replicated ZFS snapshot is older than the RPO. */
   replicationLag: 'replication-lag',
+  /** The newest restore test OpsDeck ran failed or could not complete. */
+  restoreTestFailed: 'restore-test-failed',
   /** A killed restore test left its scratch directory; the scan removed it. */
   leftoverScratch: 'leftover-scratch',
 } as const;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RestoreTestEvidence } from '../../../preload/contract';
+import { restoreTestFindings } from '../../../main/engine/posture/restore-test-findings';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
 import { runOpsdeck } from '../../support/cli-run';
 
@@ -42,6 +43,10 @@ describe('opsdeck restore-test on the demo fleet', () => {
       const stored = await store.restoreTests.list();
       expect(stored.map((test) => test.host)).toEqual(['imap2.nj', 'imap1.nj']);
       expect(stored[0]).toEqual(evidence);
+      // The engine joins these to the scans' findings: imap1.nj's failed test is one, imap2.nj's pass is none.
+      expect(restoreTestFindings(await store.restoreTests.latestPerHost()).map((finding) => [finding.id, finding.severity])).toEqual([
+        ['backups.restore-test-failed:imap1.nj:latest', 'critical'],
+      ]);
     } finally {
       await store.close();
     }

@@ -44,8 +44,6 @@ export function jobCommandId(index: number, what: 'snapshots' | 'info' | 'units'
   return `backups.${index}.${what}`;
 }
 
-const TOOL_TIMEOUT_MS = 120_000;
-
 export const SCRATCH_SWEEP_ID = 'backups.scratch-sweep';
 
 export function backupCommands(os: TargetOs, jobs: BackupJob[]): HostCommand[] {
@@ -59,9 +57,9 @@ export function backupCommands(os: TargetOs, jobs: BackupJob[]): HostCommand[] {
       }
     } else if (job.envFile) {
       const tool = job.tool === 'restic' ? RESTIC_SNAPSHOTS : BORG_LIST;
-      commands.push({ id: jobCommandId(index, 'snapshots'), command: withHostEnvironment(job.envFile, tool), privileged: true, timeoutMs: TOOL_TIMEOUT_MS });
+      commands.push({ id: jobCommandId(index, 'snapshots'), command: withHostEnvironment(job.envFile, tool), privileged: true });
       if (job.tool === 'borg') {
-        commands.push({ id: jobCommandId(index, 'info'), command: withHostEnvironment(job.envFile, BORG_INFO), privileged: true, timeoutMs: TOOL_TIMEOUT_MS });
+        commands.push({ id: jobCommandId(index, 'info'), command: withHostEnvironment(job.envFile, BORG_INFO), privileged: true });
       }
     }
     const units = jobUnits(job);
