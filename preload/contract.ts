@@ -502,6 +502,65 @@ export type OperatorAnswer = z.infer<typeof operatorAnswer>;
 
 const nothing = z.object({}).strict();
 
+// ---------------------------------------------------------------- backups: restore tests
+
+export type RestoreClass = 'matched' | 'mismatched' | 'changed-since-backup' | 'missing-live' | 'missing-in-backup' | 'not-restored';
+
+/** A restore test as evidence (main/engine/backups/restore-test-evidence.ts explains each field). */
+export type RestoreTestOutcome = 'passed' | 'failed' | 'error' | 'cancelled';
+
+export interface RestoreTestFileEvidence {
+  path: string;
+  class: RestoreClass;
+  restoredSha256: string | null;
+  liveSha256: string | null;
+  bytes: number | null;
+  liveMtime: string | null;
+  liveCtime: string | null;
+  canary: boolean;
+}
+
+export interface RestoreTestCommandEvidence {
+  id: string;
+  command: string;
+  exitCode: number | null;
+  durationMs: number;
+  stdoutSha256: string;
+  stderrSha256: string;
+  error: string | null;
+}
+
+export interface RestoreTestEvidence {
+  testId: string;
+  host: string;
+  dc: string;
+  tool: 'restic' | 'borg';
+  jobIndex: number;
+  operator: string;
+  startedAt: string;
+  finishedAt: string;
+  outcome: RestoreTestOutcome;
+  /** Why, when the outcome is not passed. */
+  reason: string | null;
+  snapshotId: string | null;
+  snapshotTime: string | null;
+  seed: string;
+  requestedFiles: number;
+  scratchDir: string | null;
+  files: RestoreTestFileEvidence[];
+  counts: Record<RestoreClass, number>;
+  bytes: number;
+  durationMs: number;
+  commands: RestoreTestCommandEvidence[];
+}
+
+export interface RestoreTestProgressEvent {
+  testId: string;
+  host: string;
+  phase: 'listing' | 'sampling' | 'restoring' | 'comparing' | 'done';
+  detail: string;
+}
+
 // ---------------------------------------------------------------- methods
 
 /** A method: its input schema, and (as a phantom) the type of its result. */
@@ -598,6 +657,15 @@ export const methods = {
   'fleet.policies': method<RolePolicyView[]>()(nothing),
   /** Switches back to the built-in demo fleet (simulated), forgetting the configured inventory file. */
   'fleet.useDemo': method<FleetView>()(nothing),
+  /** Starts a restore test of a host's restic job; progress comes as restore-test:progress, the evidence as restore-test:finished. */
+  'backups.restoreTest': method<{ testId: string }>()(
+    z.object({ host: hostName, files: z.number().int().min(0).max(10_000).optional() }).strict(),
+  ),
+  'backups.cancelRestoreTest': method<{ cancelled: boolean }>()(z.object({ testId: z.string().min(1).max(64) }).strict()),
+  /** Stored restore tests, newest first; of one host, or of every host. */
+  'backups.restoreTests': method<RestoreTestEvidence[]>()(
+    z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  ),
 } as const;
 
 export type Methods = typeof methods;
@@ -640,6 +708,8 @@ export interface EventPayloads {
   'operator:prompt': OperatorPrompt;
   'operator:prompt-closed': { promptId: string };
   'fleet:changed': FleetSourceView;
+  'restore-test:progress': RestoreTestProgressEvent;
+  'restore-test:finished': RestoreTestEvidence;
 }
 export type EventName = keyof EventPayloads;
 export const eventNames: EventName[] = [
@@ -649,6 +719,8 @@ export const eventNames: EventName[] = [
   'operator:prompt',
   'operator:prompt-closed',
   'fleet:changed',
+  'restore-test:progress',
+  'restore-test:finished',
 ];
 
 // ---------------------------------------------------------------- channels

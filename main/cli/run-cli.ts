@@ -12,6 +12,7 @@ import { devBrowserCommand } from './dev-browser-command';
 import { DRILLS_COMMANDS } from './drills-commands';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
+import { restoreTestCommand } from './restore-test-command';
 import { scanCommand } from './scan-command';
 import { parseCommand } from './parse-command';
 import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '../engine/collectors/patches/patches-cli';
@@ -23,7 +24,7 @@ import { defaultDataDir } from './data-dir';
 
 export const INTERNAL_FAILURE_EXIT = 3;
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand,
+const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),

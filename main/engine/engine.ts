@@ -8,6 +8,7 @@ import type { HostScanSummary, MethodParsedInput } from '../../preload/contract'
 import { auditPage, recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
 import { auditVerifyView, verifyAuditFile } from './audit/verify-audit-file';
+import { RestoreTestService } from './backups/restore-test-service';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
@@ -21,6 +22,7 @@ import { rolePolicyViews } from './fleet/role-policy-view';
 import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
 import { UiPromptBroker } from './operator/ui-prompt-broker';
 import { encryptionCoverageViews } from './posture/encryption-coverage-view';
+import { restoreTestFindings as failedRestoreTestFindings } from './posture/restore-test-findings';
 import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
 import type { CommandExecutor } from './scan/command-executor';
 import { hostHistoryView } from './scan/host-history';
@@ -76,6 +78,7 @@ export interface Engine {
   events: EngineEvents;
   fleet: FleetService;
   scans: ScanService;
+  restoreTests: RestoreTestService;
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
@@ -139,6 +142,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const summary = payload as HostScanSummary & { runId: string };
       if (summary.phase !== 'cancelled' || !latest.has(summary.host)) latest.set(summary.host, { ...summary });
     }
+  });
+
+  const restoreTests = new RestoreTestService({
+    executor,
+    audit: commandAuditFor(audit),
+    events,
+    now: options.now,
+    operator: operator.login,
+    save: (evidence) => store.restoreTests.save(evidence),
+    record: async (kind, details) => {
+      await audit.append(kind, details);
+    },
   });
 
   const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
@@ -229,7 +244,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'operator.answer': ({ promptId, answer }) => ({ accepted: broker.answer(promptId, answer) }),
     'posture.findings': async () => {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
-      return (await store.scans.latestFindings()).filter((finding) => hosts.has(finding.host));
+      const restoreTestFindings = failedRestoreTestFindings(await store.restoreTests.latestPerHost());
+      return [...(await store.scans.latestFindings()), ...restoreTestFindings].filter((finding) => hosts.has(finding.host));
     },
     'posture.areaFacts': async ({ area }) => {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
@@ -255,6 +271,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       events.emit('fleet:changed', fleet.source);
       return fleet.view(summaryFor);
     },
+    'backups.restoreTest': async ({ host, files }) => {
+      const [target] = fleet.targets({ kind: 'host', name: host });
+      if (!target) throw new EngineError('not-found', `no host "${host}" in the inventory`);
+      const { testId } = await restoreTests.start(target, files);
+      return { testId };
+    },
+    'backups.cancelRestoreTest': ({ testId }) => ({ cancelled: restoreTests.cancel(testId) }),
+    'backups.restoreTests': ({ host, limit }) => store.restoreTests.list({ host, limit }),
     'secrets.forgetPassphrases': async () => {
       const accounts = (await secrets.list?.()) ?? [];
       let removed = 0;
@@ -268,6 +292,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     events,
     fleet,
     scans,
+    restoreTests,
     auditPath,
     startupProblems,
     dataDirNotice,
@@ -276,6 +301,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();
+      await restoreTests.dispose();
       await pool?.dispose();
       await demo?.fleet.stop();
       await store.close();

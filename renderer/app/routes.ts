@@ -6,6 +6,7 @@ export type Route =
   | { page: 'findings' }
   | { page: 'patches' }
   | { page: 'encryption' }
+  | { page: 'backups' }
   /** The fleet matrix; with `host`, that host's firewall; with `compare` too, the two compared. */
   | { page: 'firewall'; host?: string; compare?: string }
   | { page: 'audit' }
@@ -18,6 +19,7 @@ export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; k
   { page: 'patches', label: 'Patch levels', key: '3' },
   { page: 'encryption', label: 'Encryption', key: '4' },
   { page: 'firewall', label: 'Firewall', key: '5' },
+  { page: 'backups', label: 'Backups', key: '6' },
   { page: 'drills', label: 'DR drills', key: '7' },
   { page: 'audit', label: 'Audit log', key: '8' },
   { page: 'settings', label: 'Settings', key: '9' },
@@ -31,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'findings') return { page: 'findings' };
   if (head === 'patches') return { page: 'patches' };
   if (head === 'encryption') return { page: 'encryption' };
+  if (head === 'backups') return { page: 'backups' };
   if (head === 'firewall') {
     const [host, compare] = rest.filter(Boolean).map(decodeSegment);
     return { page: 'firewall', ...(host ? { host } : {}), ...(host && compare ? { compare } : {}) };

@@ -21,7 +21,9 @@ export interface FleetHostFacts<Facts> {
 export interface AreaCollector<Facts = unknown> {
   area: PostureArea;
   commands: Record<TargetOs, HostCommand[]>;
-  facts(os: TargetOs, outputs: CommandOutput[], now: Date, previous: Facts | undefined): Facts;
+  /** Commands that depend on the host's policy (backups: which environment file, which units); built from validated values only. */
+  hostCommands?(os: TargetOs, policy: HostPolicy): HostCommand[];
+  facts(os: TargetOs, outputs: CommandOutput[], now: Date, previous: Facts | undefined, policy?: HostPolicy): Facts;
   findings(facts: Facts, context: HostContext): Finding[];
   fleetFindings?(hosts: FleetHostFacts<Facts>[]): Finding[];
 }

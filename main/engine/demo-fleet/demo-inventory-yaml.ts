@@ -1,7 +1,8 @@
 // The OpsDeck inventory that points at a running demo fleet, in the
 // inventory format (flow-style YAML): its two bastions, the demo client key,
 // one baseline per role and every host.
-import type { DemoFleetSpec, DemoRole } from './demo-fleet-spec';
+import type { DemoFleetSpec, DemoHostSpec, DemoRole } from './demo-fleet-spec';
+import { demoBackupJobs } from './profiles/backups/backup-plan';
 
 export interface DemoInventoryInput {
   spec: DemoFleetSpec;
@@ -81,7 +82,18 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
   }
   lines.push('hosts:');
   for (const host of input.spec.hosts) {
-    lines.push(`  - { name: ${host.name}, address: ${host.address}, os: ${host.os}, dc: ${host.dc}, roles: [${host.role}], tags: [demo] }`);
+    lines.push(`  - { name: ${host.name}, address: ${host.address}, os: ${host.os}, dc: ${host.dc}, roles: [${host.role}], tags: [demo]${backupsYaml(host)} }`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The host's backup jobs (each names the site of its repository, so they are per host, not per role). */
+function backupsYaml(host: DemoHostSpec): string {
+  const jobs = demoBackupJobs(host);
+  if (jobs.length === 0) return '';
+  const items = jobs.map(
+    (job) =>
+      `{ tool: ${job.tool}, env_file: ${job.envFile}, repository_dc: ${job.repositoryDc}, paths: [${job.paths.join(', ')}], backup_unit: ${job.backupUnit}, check_unit: ${job.checkUnit} }`,
+  );
+  return `, backups: [ ${items.join(', ')} ]`;
 }

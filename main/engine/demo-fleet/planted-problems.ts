@@ -10,6 +10,10 @@ export type PlantedProblemId =
   | 'reboot-required'
   | 'stale-backup'
   | 'stale-restore-test'
+  | 'backup-repository-on-site'
+  | 'unencrypted-backup'
+  | 'never-restore-tested'
+  | 'silent-corruption'
   | 'old-platform-image'
   | 'site-firewall-drift'
   | 'stale-apt-index'
@@ -110,6 +114,34 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     finding:
       'Newest restore test is 45 days old (policy 30 days): restore tests are recorded as restic snapshots ' +
       'tagged `restore-test` (the checksum manifest of the restored data, path /var/lib/restore-test).',
+  },
+  {
+    host: 'imap1.sea',
+    area: 'backups',
+    id: 'backup-repository-on-site',
+    finding:
+      'The restic repository of imap1.sea is on backup1.sea, in its own site (every other host backs up to the ' +
+      'other site): a loss of the Seattle site takes the mail and its backup together.',
+  },
+  {
+    host: 'db1.sea',
+    area: 'backups',
+    id: 'unencrypted-backup',
+    finding: 'The borg repository of db1.sea was initialised with `--encryption none`: borg info --json says encryption.mode "none".',
+  },
+  {
+    host: 'db1.nj',
+    area: 'backups',
+    id: 'never-restore-tested',
+    finding: 'The borg repository of db1.nj has no restore-test archive at all: its backups have never been restore-tested.',
+  },
+  {
+    host: 'imap1.nj',
+    area: 'backups',
+    id: 'silent-corruption',
+    finding:
+      'A live file under /srv/mail differs in content from the newest backup while its mtime and ctime are older than ' +
+      'the snapshot: a silent corruption that no listing shows and only a restore test (sha256 of restored vs live) catches.',
   },
   {
     host: 'cn2.sea',

@@ -17,5 +17,6 @@ export function hostPolicy(inventory: Inventory, host: HostEntry): HostPolicy {
     backupRpoHours: strictest((role) => role.backupRpoHours, DEFAULTS.backupRpoHours),
     restoreTestMaxAgeDays: strictest((role) => role.restoreTestMaxAgeDays, DEFAULTS.restoreTestMaxAgeDays),
     platformImageMaxAgeDays: DEFAULT_PLATFORM_IMAGE_MAX_AGE_DAYS,
+    backups: host.backups ? structuredClone(host.backups) : roles.flatMap((role) => structuredClone(role.backups ?? [])),
   };
 }

@@ -12,7 +12,7 @@ export interface ReferenceCheck {
 }
 
 export function checkInventoryReferences(file: InventoryFile): ReferenceCheck {
-  const problems = [...datacentreProblems(file), ...hostProblems(file), ...userProblems(file), ...networkProblems(file)];
+  const problems = [...datacentreProblems(file), ...hostProblems(file), ...userProblems(file), ...networkProblems(file), ...backupDcProblems(file)];
   return { problems, warnings: unusedWarnings(file) };
 }
 
@@ -79,6 +79,21 @@ export function unknownReferences(
     const defined = roleNames.length > 0 ? `roles defined: ${roleNames.join(', ')}` : 'no roles are defined (add it under roles:)';
     problems.push(at(['hosts', index, 'roles', roleIndex], `unknown role ${JSON.stringify(role)}; ${defined}`));
   });
+  return problems;
+}
+
+/** Every backup job names the datacentre of its repository: a typo would hide an on-site repository. */
+function backupDcProblems(file: InventoryFile): LocatedMessage[] {
+  const dcIds = [...new Set(file.datacentres.map((dc) => dc.id))];
+  const problems: LocatedMessage[] = [];
+  const check = (jobs: { repository_dc: string }[] | undefined, path: YamlPath) =>
+    (jobs ?? []).forEach((job, index) => {
+      if (!dcIds.includes(job.repository_dc)) {
+        problems.push(at([...path, index, 'repository_dc'], `unknown datacentre ${JSON.stringify(job.repository_dc)}; expected one of ${dcIds.join(', ')}`));
+      }
+    });
+  for (const [name, role] of Object.entries(file.roles ?? {})) check(role.backups, ['roles', name, 'backups']);
+  file.hosts.forEach((host, index) => check(host.backups, ['hosts', index, 'backups']));
   return problems;
 }
 

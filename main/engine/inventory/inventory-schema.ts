@@ -4,6 +4,7 @@
 // The README's inventory section documents the format for people.
 import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
+import { backupJobsSchema, type BackupJob } from './backup-policy-schema';
 import { badSourceReason } from './cidr';
 import { parsePortRange, type PortRange } from './port-range';
 import { unprintableReason, unsafeSshWordReason } from './ssh-argument-safety';
@@ -56,6 +57,8 @@ export interface RolePolicy {
   backupRpoHours: number;
   restoreTestMaxAgeDays: number;
   drillCadenceDays: number;
+  /** The role's backup jobs (absent when the role says nothing about backups). */
+  backups?: BackupJob[];
 }
 
 /** Where a host's jump chain came from: its own `proxy_jump`, its datacentre's bastion, ~/.ssh/config's ProxyJump, or nowhere (direct). */
@@ -78,6 +81,8 @@ export interface HostEntry {
   jumpsFrom: JumpSource;
   /** Fields written on the host entry itself; the others came from `defaults` (or, for address, the host name). */
   explicit: SshField[];
+  /** Backup jobs written on the host itself: they replace its roles' jobs. */
+  backups?: BackupJob[];
 }
 
 /**
@@ -216,6 +221,7 @@ const rolePolicySchema = emptyAsMapping(
     backup_rpo_hours: positive.default(ROLE_POLICY_DEFAULTS.backup_rpo_hours),
     restore_test_max_age_days: positive.default(ROLE_POLICY_DEFAULTS.restore_test_max_age_days),
     drill_cadence_days: positive.default(ROLE_POLICY_DEFAULTS.drill_cadence_days),
+    backups: backupJobsSchema.optional(),
   }),
 );
 
@@ -231,6 +237,7 @@ export const hostSchema = strictMapping({
   tags: z.array(labelSchema).default([]),
   sudo: z.boolean().optional(),
   proxy_jump: z.array(jumpHostSchema).optional(),
+  backups: backupJobsSchema.optional(),
 });
 
 /** A per-site network block: an address or CIDR block ("any" is not a network of one site). */

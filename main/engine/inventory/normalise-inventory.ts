@@ -16,6 +16,7 @@ import {
   type RolePolicy,
   type SshField,
 } from './inventory-schema';
+import { backupJobFrom } from './backup-policy-schema';
 import { parsePortRange } from './port-range';
 
 export function normaliseInventory(file: InventoryFile): Inventory {
@@ -84,6 +85,7 @@ function hostFrom(host: InventoryFileHost, defaults: InventoryDefaults, datacent
     sudo: host.sudo ?? defaults.sudo,
     ...jumps,
     explicit: explicitFields(host),
+    ...(host.backups ? { backups: host.backups.map(backupJobFrom) } : {}),
   };
 }
 
@@ -99,5 +101,6 @@ function rolePolicyFrom(role: NonNullable<InventoryFile['roles']>[string]): Role
     backupRpoHours: role.backup_rpo_hours,
     restoreTestMaxAgeDays: role.restore_test_max_age_days,
     drillCadenceDays: role.drill_cadence_days,
+    ...(role.backups ? { backups: role.backups.map(backupJobFrom) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // What the posture step knows about a host besides its facts: where it is,
 // its role baseline and the time. Built from the inventory; plain data.
 import type { TargetOs } from '../collectors/host-command';
+import type { BackupJob } from '../inventory/backup-policy-schema';
 
 export interface PortAllowance {
   proto: 'tcp' | 'udp';
@@ -18,6 +19,8 @@ export interface HostPolicy {
   backupRpoHours: number;
   restoreTestMaxAgeDays: number;
   platformImageMaxAgeDays: number;
+  /** The host's backup jobs (its own, else its roles'); absent or empty = no backup policy. */
+  backups?: BackupJob[];
 }
 
 export interface HostContext {

@@ -89,7 +89,7 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   }
 
   context.onPhase('running');
-  const commands = [...IDENTITY_COMMANDS[os], ...context.collectors.flatMap((collector) => collector.commands[os])];
+  const commands = [...IDENTITY_COMMANDS[os], ...context.collectors.flatMap((collector) => [...collector.commands[os], ...(collector.hostCommands?.(os, target.policy) ?? [])])];
   // Areas share some commands (os-release, uname -r): each distinct line runs once.
   const runs = new Map<string, Promise<RanCommand>>();
   const lostConnection: CommandOutput[] = [];
@@ -142,7 +142,7 @@ function assess(target: ScanTarget, os: TargetOs, outputs: CommandOutput[], cont
   const findings: FindingView[] = [];
   const hostContext = { host: target.name, dc: target.dc, siteRole: target.siteRole, os, policy: target.policy, now };
   for (const collector of context.collectors) {
-    const areaFacts = collector.facts(os, outputs, now, previous[collector.area]);
+    const areaFacts = collector.facts(os, outputs, now, previous[collector.area], target.policy);
     facts[collector.area] = areaFacts;
     findings.push(...collector.findings(areaFacts, hostContext));
   }

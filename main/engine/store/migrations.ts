@@ -71,6 +71,29 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'restore tests and their evidence',
+    sql: `
+      CREATE TABLE restore_tests (
+        test_id text PRIMARY KEY,
+        host text NOT NULL,
+        dc text NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz NOT NULL,
+        outcome text NOT NULL,
+        evidence jsonb NOT NULL
+      );
+      CREATE INDEX restore_tests_by_host ON restore_tests (host, started_at DESC);
+    `,
+  },
+  {
+    version: 6,
+    name: 'scan runs interrupted by the end of the process that ran them',
+    sql: `
+      ALTER TABLE scan_runs ADD COLUMN interrupted_at timestamptz;
+    `,
+  },
+  {
     version: 8,
     name: 'drill runs: append-only event log, one live run per plan',
     sql: `
@@ -89,13 +112,6 @@ export const MIGRATIONS: Migration[] = [
         plan_id text PRIMARY KEY,
         run_id text NOT NULL UNIQUE
       );
-    `,
-  },
-  {
-    version: 6,
-    name: 'scan runs interrupted by the end of the process that ran them',
-    sql: `
-      ALTER TABLE scan_runs ADD COLUMN interrupted_at timestamptz;
     `,
   },
 ];

@@ -2,11 +2,13 @@
 import { join } from 'node:path';
 import { migrate } from './migrations';
 import { openPgliteClient } from './pglite-client';
+import { RestoreTestStore } from './restore-test-store';
 import { ScanStore } from './scan-store';
 import type { SqlClient } from './sql-client';
 
 export interface OpenedStore {
   scans: ScanStore;
+  restoreTests: RestoreTestStore;
   sql: SqlClient;
   close(): Promise<void>;
 }
@@ -14,5 +16,5 @@ export interface OpenedStore {
 export async function openEmbeddedStore(dataDir: string): Promise<OpenedStore> {
   const sql = await openPgliteClient(join(dataDir, 'store'));
   await migrate(sql);
-  return { scans: new ScanStore(sql), sql, close: () => sql.close() };
+  return { scans: new ScanStore(sql), restoreTests: new RestoreTestStore(sql), sql, close: () => sql.close() };
 }

@@ -19,7 +19,10 @@ describe('demo inventory YAML', () => {
     expect(text).toContain(
       '  imap: { allowed_ports: [ { proto: tcp, port: 993, from: [any] }, { proto: tcp, port: 22, from: [10.0.0.0/8] } ], patch_sla_hours: 24, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90 }\n',
     );
-    expect(text).toContain('  - { name: imap1.nj, address: 127.10.1.11, os: debian, dc: nj, roles: [imap], tags: [demo] }\n');
+    expect(text).toContain(
+      '  - { name: imap1.nj, address: 127.10.1.11, os: debian, dc: nj, roles: [imap], tags: [demo], backups: [ { tool: restic, env_file: /etc/backup/restic.env, repository_dc: sea, paths: [/srv/mail], backup_unit: restic-backup.service, check_unit: restic-check.service } ] }\n',
+    );
+    expect(text).toContain('  - { name: mx1.nj, address: 127.10.1.12, os: debian, dc: nj, roles: [mx], tags: [demo] }\n');
   });
 
   it('parses as YAML into every datacentre, role baseline and host', () => {

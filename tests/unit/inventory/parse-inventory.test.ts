@@ -181,7 +181,7 @@ describe('problems point at the line and column to fix', () => {
 
   test('unknown key, at the key itself, with the keys allowed', () => {
     expect(problems(edited({ 18: '    roles: [imap]\n    proxy_jmp: []' }))).toEqual([
-      [19, 5, 'hosts[0]: unknown key "proxy_jmp"; expected one of name, address, port, user, identity, os, dc, roles, tags, sudo, proxy_jump'],
+      [19, 5, 'hosts[0]: unknown key "proxy_jmp"; expected one of name, address, port, user, identity, os, dc, roles, tags, sudo, proxy_jump, backups'],
     ]);
   });
 

@@ -1,6 +1,7 @@
 // Every command answer of a Debian demo host (bookworm or trixie).
 import type { DemoHostSpec } from '../demo-fleet-spec';
 import { hashInt } from '../seeded-hash';
+import { backupShellAnswer, systemctlShowAnswer } from './backups/backup-command-answers';
 import { backupPlan } from './backups/backup-plan';
 import { borgInfoJson, borgListJson } from './backups/borg-output';
 import { resticCheckText, resticSnapshotsJson } from './backups/restic-output';
@@ -77,6 +78,10 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
     ['tail', (args) => tail(args, host, now)],
   ]);
   const backups = plan();
+  if (backups.restic || backups.borg) {
+    tools.set('sh', (args, root) => backupShellAnswer(args, root, host, backups, now));
+    tools.set('systemctl', (args) => systemctlShowAnswer(args, host, backups, now));
+  }
   if (backups.restic) {
     const restic = backups.restic;
     tools.set('restic', null);

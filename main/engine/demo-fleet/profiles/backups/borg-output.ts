@@ -25,11 +25,40 @@ function repository(host: DemoHostSpec, plan: BorgPlan) {
 
 export function borgListJson(host: DemoHostSpec, plan: BorgPlan): string {
   const archives = plan.runs.map((run, index) => {
-    const name = `${host.name}-${borgArchiveStamp(run.at)}`;
+    const name = archiveName(host, run);
     const start = borgTime(new Date(Math.floor(run.at.getTime() / 1000) * 1000));
     return { archive: name, barchive: name, id: hashHex(64, host.name, plan.repository, 'archive', index), name, start, time: start };
   });
-  return sortedJson({ archives, encryption: { mode: 'repokey-blake2' }, repository: repository(host, plan) });
+  return sortedJson({ archives, encryption: { mode: plan.encryption }, repository: repository(host, plan) });
+}
+
+function archiveName(host: DemoHostSpec, run: BorgPlan['runs'][number]): string {
+  return run.tags.includes('restore-test') ? `${host.name}-restore-test-${borgArchiveStamp(run.at)}` : `${host.name}-${borgArchiveStamp(run.at)}`;
+}
+
+/** `borg info --json --last 1`: the repository plus the newest archive with its create command line (borg-info-json-archive.txt). */
+export function borgInfoLastJson(host: DemoHostSpec, plan: BorgPlan, asRoot: boolean): string {
+  const base = JSON.parse(borgInfoJson(host, plan, asRoot)) as Record<string, unknown>;
+  const index = plan.runs.length - 1;
+  const run = plan.runs[index];
+  if (!run) return sortedJson({ ...base, archives: [] });
+  const start = new Date(Math.floor(run.at.getTime() / 1000) * 1000);
+  const duration = hashInt(20, 900, host.name, 'borg-duration', index);
+  const archive = {
+    chunker_params: ['buzhash', 19, 23, 21, 4095],
+    command_line: ['/usr/bin/borg', 'create', '--stats', '::{hostname}-{now:%Y-%m-%dT%H:%M:%S}', ...run.paths],
+    comment: '',
+    duration: duration + 0.25,
+    end: borgTime(new Date(start.getTime() + duration * 1000)),
+    hostname: host.name,
+    id: hashHex(64, host.name, plan.repository, 'archive', index),
+    limits: { max_archive_size: 0.0013 },
+    name: archiveName(host, run),
+    start: borgTime(start),
+    stats: { compressed_size: hashInt(1e8, 9e8, host.name, 'csize', index), deduplicated_size: hashInt(1e5, 9e6, host.name, 'dsize', index), nfiles: hashInt(300, 9000, host.name, 'nfiles'), original_size: hashInt(1e9, 9e9, host.name, 'osize') },
+    username: 'root',
+  };
+  return sortedJson({ ...base, archives: [archive] });
 }
 
 export function borgInfoJson(host: DemoHostSpec, plan: BorgPlan, asRoot: boolean): string {
@@ -49,7 +78,7 @@ export function borgInfoJson(host: DemoHostSpec, plan: BorgPlan, asRoot: boolean
         unique_size: Math.round(uniqueSize * 1.07),
       },
     },
-    encryption: { mode: 'repokey-blake2' },
+    encryption: { mode: plan.encryption },
     repository: repo,
     security_dir: `${home}/.config/borg/security/${repo.id}`,
   });

@@ -1,0 +1,73 @@
+// `opsdeck restore-test --host H [--files N] [--json]`: restores a sample of
+// the host's newest backup on the host, compares it byte for byte (sha256)
+// with the live files, stores the evidence and prints it. Exit 0 when every
+// file matched or changed since the backup, 1 otherwise (a mismatch, a
+// missing file, or a test that could not run), 2 on bad usage.
+import type { RestoreTestEvidence, RestoreTestProgressEvent } from '../../preload/contract';
+import { RESTORE_CLASSES } from '../engine/backups/restore-classification';
+import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
+import { UsageError, type CliCommand } from './cli-io';
+import { cliPrompter } from './cli-prompter';
+import { engineForCli } from './engine-for-cli';
+
+const VALUE_OPTIONS = ['--inventory', '--host', '--files', '--data-dir'];
+const FLAGS = ['--json', '--accept-new', '--demo'];
+
+export const restoreTestCommand: CliCommand = {
+  name: 'restore-test',
+  summary: "restore a sample of a host's newest backup on the host and compare it with the live files",
+  usage: 'opsdeck restore-test --host NAME [--files N] [--json] [--inventory FILE | --demo] [--accept-new] [--data-dir DIR]',
+  async run(args, io) {
+    rejectUnknownOptions(args, VALUE_OPTIONS, FLAGS);
+    const host = optionValue(args, '--host');
+    if (!host) throw new UsageError('--host is required');
+    const filesText = optionValue(args, '--files');
+    if (filesText !== undefined && !/^\d{1,5}$/.test(filesText)) throw new UsageError(`--files needs a whole number from 0 to 10000, got ${JSON.stringify(filesText)}`);
+    const inventoryPath = optionValue(args, '--inventory');
+    const dataDir = optionValue(args, '--data-dir');
+    if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
+    const engine = await engineForCli(io, {
+      ...(dataDir ? { dataDir } : {}),
+      inventoryPath: inventoryPath ?? undefined,
+      demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
+      prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
+    });
+    try {
+      if (!engine.fleet.current) {
+        io.stderr.write('no usable inventory: give one with --inventory FILE\n');
+        return 2;
+      }
+      const json = hasFlag(args, '--json');
+      const unsubscribe = engine.events.subscribe((name, payload) => {
+        if (name !== 'restore-test:progress' || json) return;
+        const event = payload as RestoreTestProgressEvent;
+        if (event.phase !== 'done') io.stderr.write(`${event.host}: ${event.phase} ${event.detail}\n`);
+      });
+      let started;
+      try {
+        const [target] = engine.fleet.targets({ kind: 'host', name: host });
+        started = await engine.restoreTests.start(target!, filesText === undefined ? undefined : Number(filesText));
+      } catch (error) {
+        unsubscribe();
+        io.stderr.write(`opsdeck restore-test: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 2;
+      }
+      const evidence = await started.done;
+      unsubscribe();
+      io.stdout.write(json ? `${JSON.stringify(evidence, null, 2)}\n` : restoreTestText(evidence));
+      return evidence.outcome === 'passed' ? 0 : 1;
+    } finally {
+      await engine.dispose();
+    }
+  },
+};
+
+export function restoreTestText(evidence: RestoreTestEvidence): string {
+  const lines = [
+    `restore test ${evidence.testId} of ${evidence.host} (${evidence.dc}): ${evidence.outcome.toUpperCase()}${evidence.reason ? ` — ${evidence.reason}` : ''}`,
+    `snapshot ${evidence.snapshotId?.slice(0, 12) ?? '-'} at ${evidence.snapshotTime ?? '-'}; seed ${evidence.seed}; ${evidence.files.length} files, ${evidence.bytes} bytes, ${(evidence.durationMs / 1000).toFixed(1)} s`,
+    RESTORE_CLASSES.map((name) => `${name} ${evidence.counts[name]}`).join(', '),
+    ...evidence.files.map((file) => `  ${file.class.padEnd(20)} ${(file.restoredSha256 ?? '-').slice(0, 16).padEnd(16)} ${(file.liveSha256 ?? '-').slice(0, 16).padEnd(16)} ${file.path}${file.canary ? ' (canary)' : ''}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,55 @@
+// Backups on the demo fleet, as an operator sees it: after a scan, Alt+6
+// opens both sites side by side (chart and the same figures as text), the
+// planted problems are in the host table, and a restore test of imap1.nj run
+// from the page shows its progress and catches the silent corruption.
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { saveScreenshot } from '../support/chromium';
+import { scanDemoFleet, useDemoUi } from '../support/demo-ui';
+
+const ui = useDemoUi();
+let page: Page;
+beforeAll(() => {
+  page = ui.page;
+});
+
+test('a scan of both sites, host keys accepted', async () => {
+  await scanDemoFleet(page);
+});
+
+test('Alt+6 opens the backups of both sites side by side: charts drawn, and every figure also as text', async () => {
+  await page.keyboard.press('Alt+6');
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Backups');
+  const cards = page.locator('section.backup-card');
+  await expect.poll(() => cards.count()).toBe(2);
+  expect(await cards.locator('h2').allTextContents()).toEqual(['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
+  const tops = await cards.evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top));
+  expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(2);
+  for (const dc of ['nj', 'sea']) expect(await page.getByTestId(`backups-site-${dc}`).locator('figure.backup-chart svg.recharts-surface').count()).toBe(1);
+  // nj: imap1, db1, backup1, imap2, db2 — db1.nj never restore-tested. sea: backup1.sea stale (backup and restore test).
+  expect(await page.getByTestId('backups-rpo-nj').textContent()).toBe('5/5 within rpo');
+  expect(await page.getByTestId('backups-restore-nj').textContent()).toBe('4/5 restore-tested');
+  expect(await page.getByTestId('backups-rpo-sea').textContent()).toBe('4/5 within rpo');
+  expect(await page.getByTestId('backups-restore-sea').textContent()).toBe('4/5 restore-tested');
+  expect(await page.locator('tr[data-host="db1.sea"]').textContent()).toMatch(/repository is not encrypted \(borg encryption mode none\)/);
+  expect(await page.locator('tr[data-host="imap1.sea"]').textContent()).toMatch(/repository is in the host's own datacentre \(sea\)/);
+  expect(await page.locator('tr[data-host="imap1.nj"] td').nth(5).textContent()).toBe('—');
+  await saveScreenshot(page, 'backups-sites');
+});
+
+test('a restore test of imap1.nj from the page: progress, then the mismatched file with both hashes', async () => {
+  await page.getByTestId('restore-test-imap1.nj').click();
+  await expect.poll(() => page.getByTestId('restore-run').isVisible()).toBe(true);
+  const evidence = page.getByTestId('restore-evidence');
+  await expect.poll(() => evidence.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('failed');
+  expect(await page.getByTestId('restore-counts').textContent()).toMatch(/1 mismatched/);
+  const mismatched = evidence.locator('tr[data-class="mismatched"] td');
+  expect(await mismatched.count()).toBe(4);
+  const [, restored, live] = await mismatched.allTextContents();
+  expect(restored).toMatch(/^[0-9a-f]{16}$/);
+  expect(live).not.toBe(restored);
+  await expect.poll(() => page.locator('tr[data-host="imap1.nj"] [data-testid="last-test"]').textContent()).toMatch(/^failed .* \(OpsDeck\)$/);
+  await page.getByTestId('restore-run').scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'backups-restore-test');
+  expect(ui.pageErrors).toEqual([]);
+});

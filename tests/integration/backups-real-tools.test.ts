@@ -1,0 +1,270 @@
+// The backups area and the restore test with the real restic and borg
+// (Debian packages) against real repositories, over real SSH to a private
+// sshd on loopback: collection states, restore tests that match, see a
+// change, catch a corruption that kept its mtime, a damaged pack, a removed
+// password file, and a cancelled restore that leaves nothing behind.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { appendFile, mkdir, mkdtemp, open, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { backupsArea } from '../../main/engine/collectors/backups/backups-area';
+import type { BackupFacts } from '../../main/engine/collectors/backups/backup-facts';
+import { remoteCommandLine, type CommandOutput } from '../../main/engine/collectors/host-command';
+import { SCRATCH_PARENT, SCRATCH_PREFIX } from '../../main/engine/collectors/backups/restore-test-commands';
+import { runRestoreTest, type RestoreTestPhase } from '../../main/engine/backups/restore-test-runner';
+import type { BackupJob } from '../../main/engine/inventory/backup-policy-schema';
+import type { HostPolicy } from '../../main/engine/posture/host-context';
+import type { CommandAudit } from '../../main/engine/scan/command-audit';
+import type { ScanTarget } from '../../main/engine/scan/scan-target';
+import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
+import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
+import { SshPool } from '../../main/engine/ssh/ssh-pool';
+import { generateKey, startPrivateSshd, type PrivateSshd } from '../support/private-sshd';
+
+for (const tool of ['/usr/bin/restic', '/usr/bin/borg']) {
+  if (!existsSync(tool)) throw new Error(`${tool} is missing: install Debian's ${tool.endsWith('borg') ? 'borgbackup' : 'restic'} package`);
+}
+
+let dir: string;
+let canaryBackedUp: { atime: Date; mtime: Date };
+let server: PrivateSshd;
+let pool: SshPool;
+const audited: string[] = [];
+const audit: CommandAudit = {
+  commandStarted: async (start) => audited.push(start.command),
+  commandEnded: async () => undefined,
+};
+
+function sh(command: string, env: Record<string, string> = {}): string {
+  const result = spawnSync('sh', ['-c', command], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command}: ${result.stderr}`);
+  return result.stdout;
+}
+
+const paths = () => ({
+  live: join(dir, 'live'),
+  restic: join(dir, 'restic-repo'),
+  resticPassword: join(dir, 'restic.password'),
+  resticEnv: join(dir, 'restic.env'),
+  borg: join(dir, 'borg-repo'),
+  borgClear: join(dir, 'borg-clear'),
+  borgEnv: join(dir, 'borg.env'),
+  borgClearEnv: join(dir, 'borg-clear.env'),
+});
+
+function job(tool: 'restic' | 'borg', envFile: string, extra: Partial<BackupJob> = {}): BackupJob {
+  return {
+    tool,
+    envFile,
+    dataset: null,
+    repositoryDc: 'sea',
+    paths: [paths().live],
+    backupUnit: null,
+    checkUnit: null,
+    rpoHours: null,
+    restoreTestMaxAgeDays: null,
+    integrityMaxAgeDays: 30,
+    restoreTestSample: 8,
+    canaries: [join(paths().live, 'canary.txt')],
+    ...extra,
+  };
+}
+
+function target(jobs: BackupJob[]): ScanTarget {
+  const policy: HostPolicy = { roles: [], allowedPorts: [], patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180, backups: jobs };
+  return {
+    name: 'backup-host',
+    dc: 'nj',
+    address: '127.0.0.1',
+    os: 'debian',
+    roles: [],
+    useSudo: false,
+    siteRole: 'primary',
+    policy,
+    route: { target: { label: 'backup-host', address: '127.0.0.1', port: server.port, user: 'root', identityFile: join(dir, 'id_ed25519') }, jumps: [] },
+  };
+}
+
+async function collect(jobs: BackupJob[]): Promise<{ facts: BackupFacts; outputs: CommandOutput[]; findings: ReturnType<typeof backupsArea.findings> }> {
+  const scanTarget = target(jobs);
+  const outputs: CommandOutput[] = [];
+  for (const command of backupsArea.hostCommands!('debian', scanTarget.policy)) {
+    const line = remoteCommandLine(command, false);
+    const result = await pool.exec(scanTarget.route, line, { timeoutMs: 60_000 });
+    outputs.push({ id: command.id, command: line, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, durationMs: result.durationMs, error: null });
+  }
+  const now = new Date();
+  const facts = backupsArea.facts('debian', outputs, now, undefined, scanTarget.policy);
+  return { facts, outputs, findings: backupsArea.findings(facts, { host: 'backup-host', dc: 'nj', siteRole: 'primary', os: 'debian', policy: scanTarget.policy, now }) };
+}
+
+const restoreTest = (jobs: BackupJob[], options: { signal?: AbortSignal; onPhase?: (phase: RestoreTestPhase) => void; files?: number } = {}) =>
+  runRestoreTest({ target: target(jobs), operator: 'tester', seed: 'fixed-seed', files: options.files }, { executor: pool, audit, now: () => new Date(), signal: options.signal ?? new AbortController().signal, onPhase: options.onPhase });
+
+const scratchDirs = () => readdirSync(SCRATCH_PARENT).filter((name) => name.startsWith(SCRATCH_PREFIX));
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'opsdeck-backups-'));
+  const p = paths();
+  await mkdir(join(p.live, 'mail'), { recursive: true });
+  for (let i = 0; i < 20; i++) await writeFile(join(p.live, 'mail', `msg-${i}.eml`), `Subject: ${i}\n\n${'body '.repeat(200 + i)}\n`);
+  await writeFile(join(p.live, 'canary.txt'), 'canary\n');
+  canaryBackedUp = await stat(join(p.live, 'canary.txt'));
+  await writeFile(p.resticPassword, 'restic-secret\n', { mode: 0o600 });
+  await writeFile(p.resticEnv, `RESTIC_REPOSITORY=${p.restic}\nRESTIC_PASSWORD_FILE=${p.resticPassword}\n`);
+  await writeFile(join(dir, 'borg.pass'), 'borg-secret\n', { mode: 0o600 });
+  await writeFile(p.borgEnv, `BORG_REPO=${p.borg}\nBORG_PASSCOMMAND="cat ${join(dir, 'borg.pass')}"\n`);
+  await writeFile(p.borgClearEnv, `BORG_REPO=${p.borgClear}\n`);
+  const resticEnv = { RESTIC_REPOSITORY: p.restic, RESTIC_PASSWORD_FILE: p.resticPassword };
+  sh('restic init -q', resticEnv);
+  sh(`restic backup -q ${p.live}`, resticEnv);
+  const borgEnv = { BORG_REPO: p.borg, BORG_PASSPHRASE: 'borg-secret' };
+  sh('borg init --encryption=repokey-blake2', borgEnv);
+  sh(`borg create ::first-{now} ${p.live}`, borgEnv);
+  sh(`borg init --encryption=none ${p.borgClear}`);
+  sh(`borg create ${p.borgClear}::first-{now} ${p.live}`, { BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK: 'yes' });
+  const publicKey = await generateKey(join(dir, 'id_ed25519'));
+  server = await startPrivateSshd({ authorizedKeys: [publicKey] });
+  await writeFile(join(dir, 'known_hosts'), `[127.0.0.1]:${server.port} ${server.hostPublicKey.split(' ').slice(0, 2).join(' ')}\n`);
+  pool = new SshPool({
+    hostKeys: new HostKeyStore({ opsdeckKnownHostsPath: join(dir, 'known_hosts') }),
+    prompter: { confirmUnknownHostKey: async () => false, keyboardInteractive: async () => null, keyPassphrase: async () => null },
+    secrets: new MemorySecretStore(),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await pool?.dispose();
+  await server?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('collection with the real tools over SSH', () => {
+  test('restic and borg answer through the host environment file: snapshots, encryption, the paths covered', async () => {
+    const p = paths();
+    const { facts, findings } = await collect([job('restic', p.resticEnv), job('borg', p.borgEnv), job('borg', p.borgClearEnv)]);
+    expect(facts.jobs.map((each) => [each.tool, each.state, each.snapshotCount, each.encryption])).toEqual([
+      ['restic', 'ok', 1, 'restic'],
+      ['borg', 'ok', 1, 'repokey-blake2'],
+      ['borg', 'ok', 1, 'none'],
+    ]);
+    expect(facts.jobs[1]!.latest!.paths).toEqual([p.live]);
+    expect(findings.map((finding) => finding.id)).toEqual(expect.arrayContaining(['backups.unencrypted:backup-host:2']));
+    expect(findings.filter((finding) => finding.id.startsWith('backups.stale') || finding.id.startsWith('backups.path-not-covered'))).toEqual([]);
+  }, 120_000);
+
+  test('a missing password file is a clear state with the tool\'s words, never a prompt', async () => {
+    const p = paths();
+    await writeFile(join(dir, 'nopass.env'), `RESTIC_REPOSITORY=${p.restic}\nRESTIC_PASSWORD_FILE=${join(dir, 'gone.password')}\n`);
+    await writeFile(join(dir, 'borg-nopass.env'), `BORG_REPO=${p.borg}\n`);
+    const started = Date.now();
+    const { facts, findings } = await collect([job('restic', join(dir, 'nopass.env')), job('borg', join(dir, 'borg-nopass.env')), job('restic', join(dir, 'absent.env'))]);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(facts.jobs.map((each) => each.state)).toEqual(['no-password', 'no-password', 'no-environment']);
+    expect(facts.jobs[0]!.message).toMatch(/gone\.password/);
+    expect(findings.find((finding) => finding.id === 'backups.unreadable:backup-host:0')!.title).toMatch(/no repository password is available on the host/);
+  }, 120_000);
+
+  test('a repository that does not exist is unreachable', async () => {
+    await writeFile(join(dir, 'missing.env'), `RESTIC_REPOSITORY=${join(dir, 'no-such-repo')}\nRESTIC_PASSWORD_FILE=${paths().resticPassword}\n`);
+    const { facts } = await collect([job('restic', join(dir, 'missing.env'))]);
+    expect(facts.jobs[0]).toMatchObject({ state: 'unreachable', message: expect.stringMatching(/no-such-repo/) });
+  }, 60_000);
+});
+
+describe('restore tests with the real restic over SSH', () => {
+  test('a fresh backup restores to the same bytes: every sampled file and the canary matched; nothing left behind', async () => {
+    const phases: RestoreTestPhase[] = [];
+    const evidence = await restoreTest([job('restic', paths().resticEnv)], { onPhase: (phase) => phases.push(phase) });
+    expect(evidence.reason).toBeNull();
+    expect(evidence.outcome).toBe('passed');
+    expect(evidence.files).toHaveLength(9);
+    expect(evidence.files.filter((file) => file.canary).map((file) => file.path)).toEqual([join(paths().live, 'canary.txt')]);
+    expect(evidence.counts.matched).toBe(9);
+    for (const file of evidence.files) expect(file.restoredSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
+    expect(evidence.commands.every((command) => /^[0-9a-f]{64}$/.test(command.stdoutSha256))).toBe(true);
+    expect(phases).toEqual(['listing', 'sampling', 'restoring', 'comparing', 'done']);
+    expect(evidence.scratchDir).toMatch(new RegExp(`^${SCRATCH_PARENT}/${SCRATCH_PREFIX.replace('.', '\\.')}`));
+    expect(existsSync(evidence.scratchDir!)).toBe(false);
+    expect(audited.filter((command) => command.includes('opsdeck-restore-test')).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('a live file changed after the backup is "changed since the backup", not a failure', async () => {
+    const file = join(paths().live, 'canary.txt');
+    await appendFile(file, 'appended after the backup\n');
+    const evidence = await restoreTest([job('restic', paths().resticEnv)]);
+    expect(evidence.files.find((each) => each.path === file)!.class).toBe('changed-since-backup');
+    expect(evidence.outcome).toBe('passed');
+    await writeFile(file, 'canary\n');
+  }, 120_000);
+
+  test('a changed content with its mtime set back is "mismatched": the silent corruption only a restore test sees', async () => {
+    const file = join(paths().live, 'canary.txt');
+    const handle = await open(file, 'r+');
+    await handle.write('CANARY\n', 0);
+    await handle.close();
+    // Back to the mtime it had when it was backed up (the ctime cannot be set back, and is not what decides).
+    await utimes(file, canaryBackedUp.atime, canaryBackedUp.mtime);
+    const evidence = await restoreTest([job('restic', paths().resticEnv)]);
+    const canary = evidence.files.find((each) => each.path === file)!;
+    expect(canary.class).toBe('mismatched');
+    expect(canary.restoredSha256).not.toBe(canary.liveSha256);
+    expect(evidence.outcome).toBe('failed');
+    expect(evidence.reason).toMatch(/1 of 9 files did not match: 8 matched, 1 mismatched/);
+    await writeFile(file, 'canary\n');
+  }, 120_000);
+
+  test('cancelled during the restore: the test says cancelled and the host removes its scratch directory', async () => {
+    const p = paths();
+    const big = join(p.live, 'big.bin');
+    sh(`head -c 300000000 /dev/urandom > ${big}`);
+    sh(`restic backup -q ${p.live}`, { RESTIC_REPOSITORY: p.restic, RESTIC_PASSWORD_FILE: p.resticPassword });
+    const before = scratchDirs();
+    const controller = new AbortController();
+    const evidence = await restoreTest([job('restic', p.resticEnv, { canaries: [big] })], {
+      signal: controller.signal,
+      files: 0,
+      onPhase: (phase) => {
+        if (phase === 'restoring') setTimeout(() => controller.abort(), 700);
+      },
+    });
+    expect(evidence.outcome).toBe('cancelled');
+    let left = scratchDirs().filter((name) => !before.includes(name));
+    for (let i = 0; i < 100 && left.length > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = scratchDirs().filter((name) => !before.includes(name));
+    }
+    expect(left).toEqual([]);
+    await rm(big);
+    sh(`restic backup -q ${p.live}`, { RESTIC_REPOSITORY: p.restic, RESTIC_PASSWORD_FILE: p.resticPassword });
+  }, 180_000);
+
+  test('a scratch directory whose script was killed is found and removed by the next scan', async () => {
+    const leftover = join(SCRATCH_PARENT, `${SCRATCH_PREFIX}999999999.opsdeckTest`);
+    await mkdir(join(leftover, 'srv'), { recursive: true });
+    const { facts, findings } = await collect([job('restic', paths().resticEnv)]);
+    expect(facts.removedScratch).toContain(leftover);
+    expect(existsSync(leftover)).toBe(false);
+    expect(findings.find((finding) => finding.id === 'backups.leftover-scratch:backup-host')).toBeDefined();
+  }, 60_000);
+
+  test('a damaged pack file makes the restore fail, said as such', async () => {
+    const p = paths();
+    const packs: string[] = [];
+    for (const sub of await readdir(join(p.restic, 'data'))) for (const name of await readdir(join(p.restic, 'data', sub))) packs.push(join(p.restic, 'data', sub, name));
+    for (const pack of packs) {
+      const size = (await stat(pack)).size;
+      const handle = await open(pack, 'r+');
+      await handle.write(Buffer.alloc(16, 0x5a), 0, 16, Math.floor(size / 2));
+      await handle.close();
+    }
+    const evidence = await restoreTest([job('restic', p.resticEnv)]);
+    expect(evidence.outcome).not.toBe('passed');
+    // Tree and data packs are both damaged: restic already fails reading the snapshot, and says why.
+    expect(evidence.outcome).toBe('error');
+    expect(evidence.reason).toMatch(/ciphertext verification failed|decrypting blob|restic restore exited [1-9]|did not match/);
+  }, 120_000);
+});

@@ -1,0 +1,72 @@
+// Restore tests on the demo fleet go through the same runner as on real
+// hosts: the commands OpsDeck sends, answered by each host's profile. The
+// silent corruption on imap1.nj — invisible to every listing — is a
+// mismatched file here, and only here.
+import { describe, expect, test } from 'vitest';
+import { runRestoreTest } from '../../../main/engine/backups/restore-test-runner';
+import { parseDemoCommand } from '../../../main/engine/demo-fleet/demo-command';
+import { demoHostProfile } from '../../../main/engine/demo-fleet/profiles/demo-host-profile';
+import { scanTargetFor } from '../../../main/engine/fleet/scan-targets';
+import type { CommandAudit } from '../../../main/engine/scan/command-audit';
+import type { CommandExecutor } from '../../../main/engine/scan/command-executor';
+import { demoInventory, scanDemoFleetBackups } from './support/demo-fleet-backups';
+
+const NOW = new Date('2026-12-01T12:00:00Z');
+const { spec, inventory } = demoInventory();
+
+function demoExecutor(): CommandExecutor {
+  return {
+    exec: async (route, command) => {
+      const host = spec.hosts.find((candidate) => candidate.name === route.target.label)!;
+      const result = demoHostProfile(spec, host, NOW).answer(parseDemoCommand(command));
+      return { stdout: result.stdout.toString(), stderr: result.stderr.toString(), exitCode: result.exitCode, signal: null, durationMs: 1 };
+    },
+  };
+}
+
+const audited: string[] = [];
+const audit: CommandAudit = { commandStarted: async (start) => audited.push(`${start.host} ${start.command.slice(0, 40)}`), commandEnded: async () => undefined };
+
+const restoreTest = (host: string, seed = 'demo') =>
+  runRestoreTest(
+    { target: scanTargetFor(inventory, inventory.hosts.find((entry) => entry.name === host)!), operator: 'ops', seed },
+    { executor: demoExecutor(), audit, now: () => NOW, signal: new AbortController().signal },
+  );
+
+describe('restore tests on the demo fleet', () => {
+  test('imap1.nj: the listings look healthy, but the restore test finds one file whose bytes differ at the backed-up mtime', async () => {
+    const scanned = scanDemoFleetBackups(NOW).find((each) => each.host.name === 'imap1.nj')!;
+    expect(scanned.findings).toEqual([]);
+    const evidence = await restoreTest('imap1.nj');
+    expect(evidence.outcome).toBe('failed');
+    expect(evidence.counts.mismatched).toBe(1);
+    const mismatched = evidence.files.find((file) => file.class === 'mismatched')!;
+    expect(mismatched.restoredSha256).not.toBe(mismatched.liveSha256);
+    expect(Date.parse(mismatched.liveMtime!)).toBeLessThan(Date.parse(evidence.snapshotTime!));
+    expect(evidence.reason).toMatch(/1 of 16 files did not match/);
+  });
+
+  test('every other restic host passes: files matched or changed since the backup (new mail), none mismatched', async () => {
+    const hosts = spec.hosts.filter((host) => (host.role === 'imap' || host.role === 'backup') && host.name !== 'imap1.nj' && host.name !== 'mx1.sea');
+    expect(hosts.length).toBeGreaterThan(3);
+    for (const host of hosts) {
+      const evidence = await restoreTest(host.name);
+      expect(evidence.outcome, `${host.name}: ${evidence.reason}`).toBe('passed');
+      expect(evidence.counts.matched + evidence.counts['changed-since-backup']).toBe(evidence.files.length);
+    }
+  });
+
+  test('the evidence names the snapshot, the seed and every command with the sha256 of its output; every command was audited first', async () => {
+    audited.length = 0;
+    const evidence = await restoreTest('imap2.nj', 'seed-42');
+    expect(evidence).toMatchObject({ host: 'imap2.nj', tool: 'restic', seed: 'seed-42', snapshotId: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
+    expect(audited).toHaveLength(3);
+    expect(JSON.parse(JSON.stringify(evidence))).toEqual(evidence);
+  });
+
+  test('a borg host says plainly that borg restore tests are not implemented yet', async () => {
+    const evidence = await restoreTest('db2.nj');
+    expect(evidence).toMatchObject({ outcome: 'error', reason: expect.stringMatching(/restore tests of borg jobs are not implemented yet/) });
+  });
+});
