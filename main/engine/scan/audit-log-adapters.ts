@@ -13,9 +13,10 @@ export function commandAuditFor(log: AuditLog): CommandAudit {
 }
 
 /** A HostKeyStore whose accept() is recorded in the audit log before it takes effect. */
-export function auditedHostKeys(store: HostKeyStore, log: AuditLog): Pick<HostKeyStore, 'check' | 'accept'> {
+export function auditedHostKeys(store: HostKeyStore, log: AuditLog): Pick<HostKeyStore, 'check' | 'accept' | 'knownKeyTypes'> {
   return {
     check: (host, port, keyType, keyBlob) => store.check(host, port, keyType, keyBlob),
+    knownKeyTypes: (host, port) => store.knownKeyTypes(host, port),
     accept: async (host, port, keyType, keyBlob) => {
       await log.append('hostkey.accept', { address: host, port, keyType, fingerprint: sha256Fingerprint(keyBlob) });
       await store.accept(host, port, keyType, keyBlob);

@@ -5,6 +5,7 @@ import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   formatKnownHostsLine,
+  knownKeyTypesForHost,
   lookupHostKey,
   parseKnownHosts,
   type HostKeyVerdict,
@@ -86,6 +87,11 @@ export class HostKeyStore {
 
   async check(host: string, port: number, keyType: string, keyBlob: Buffer): Promise<HostKeyVerdict> {
     return lookupHostKey(await this.readEntries(), host, port, keyType, keyBlob);
+  }
+
+  /** The key types recorded for host:port, so the handshake can ask for one of them first. */
+  async knownKeyTypes(host: string, port: number): Promise<string[]> {
+    return knownKeyTypesForHost(await this.readEntries(), host, port);
   }
 
   /** Malformed lines in either file, for the operator to fix (they are ignored by check). */

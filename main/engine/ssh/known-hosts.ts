@@ -118,6 +118,11 @@ export function entriesForHost(entries: readonly KnownHostsEntry[], host: string
   return entries.filter((e): e is KnownHostsKey => e.kind === 'key' && hostsFieldMatches(e.hosts, name));
 }
 
+/** The key types on record for host:port (plain lines only: not revoked, not CA lines). */
+export function knownKeyTypesForHost(entries: readonly KnownHostsEntry[], host: string, port: number): string[] {
+  return [...new Set(entriesForHost(entries, host, port).filter((e) => e.marker === null).map((e) => e.keyType))];
+}
+
 /**
  * The verdict for a host key: a matching key is known; a matching `@revoked`
  * line overrides all; otherwise see unmatchedKeyVerdict. `@cert-authority`

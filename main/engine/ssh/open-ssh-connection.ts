@@ -9,6 +9,7 @@
 import ssh2, { type Client } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { sha256Fingerprint } from './fingerprint';
+import { hostKeyAlgorithmsFor } from './host-key-algorithms';
 import { hostKeyRefusalMessage, type HostKeyStore } from './host-key-store';
 import { keyTypeInBlob } from './known-hosts';
 import { authHandlerFor, type AuthDependencies, type AuthTrail } from './ssh-auth';
@@ -16,14 +17,16 @@ import { SshError } from './ssh-error';
 import { hostKeyName, type SshEndpoint } from './ssh-route';
 
 export interface OpenConnectionOptions extends AuthDependencies {
-  hostKeys: Pick<HostKeyStore, 'check'>;
+  hostKeys: Pick<HostKeyStore, 'check' | 'knownKeyTypes'>;
   readyTimeoutMs: number;
   keepaliveIntervalMs: number;
   /** Says which hop this is in messages: "through bastion nj (127.0.0.1:40022)". */
   via: string | null;
 }
 
-export function openSshConnection(endpoint: SshEndpoint, sock: Duplex | undefined, options: OpenConnectionOptions): Promise<Client> {
+export async function openSshConnection(endpoint: SshEndpoint, sock: Duplex | undefined, options: OpenConnectionOptions): Promise<Client> {
+  const knownAs = hostKeyName(endpoint);
+  const serverHostKey = hostKeyAlgorithmsFor(await options.hostKeys.knownKeyTypes(knownAs.host, knownAs.port));
   const where = `${endpoint.user}@${endpoint.label} (${endpoint.address}:${endpoint.port})${options.via ? ` ${options.via}` : ''}`;
   const trail: AuthTrail = { offered: [] };
   let hostKeyRefusal: SshError | null = null;
@@ -58,6 +61,7 @@ export function openSshConnection(endpoint: SshEndpoint, sock: Duplex | undefine
       username: endpoint.user,
       ...(sock ? { sock } : {}),
       readyTimeout: options.readyTimeoutMs,
+      algorithms: { serverHostKey },
       keepaliveInterval: options.keepaliveIntervalMs,
       keepaliveCountMax: 3,
       authHandler: authHandlerFor(endpoint, options, trail) as never,

@@ -53,7 +53,7 @@ const FAILURE_MEMORY_MS = 10_000;
 const CHANNEL_OPEN_RETRIES = 4;
 
 export interface SshPoolOptions {
-  hostKeys: Pick<HostKeyStore, 'check' | 'accept'>;
+  hostKeys: Pick<HostKeyStore, 'check' | 'accept' | 'knownKeyTypes'>;
   prompter: OperatorPrompter;
   secrets: SecretStore;
   agentSocket?: string;
