@@ -30,14 +30,14 @@ export function PatchHistoryChart({ sites }: { sites: { id: string; name: string
   return (
     <figure className="chart" aria-label="Pending security updates per site over time" data-testid="patch-history">
       <figcaption>Pending security updates per site, by scan</figcaption>
-      <LineChart width={460} height={180} data={points}>
+      <LineChart width={460} height={200} data={points}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           dataKey="time"
           type="category"
           tickFormatter={(time: number) => (sameDay(points) ? dateTimeText(new Date(time).toISOString()).slice(11) : dateTimeText(new Date(time).toISOString()))}
           label={{ value: sameDay(points) ? `scan time, ${dateText(new Date(points[0]!.time).toISOString())}` : 'scan date and time', position: 'insideBottom', offset: -2 }}
-          height={40}
+          height={52}
         />
         <YAxis allowDecimals={false} />
         <Tooltip isAnimationActive={false} labelFormatter={(time) => dateTimeText(new Date(Number(time)).toISOString())} />
