@@ -115,7 +115,7 @@ describe('every encryption parser', () => {
     for (const input of [deep, nested, longLine, isLine, tags, manyLines, brackets]) {
       for (const parse of Object.values(PARSERS)) checkParsed(timed(() => parse(input, '', 0)));
     }
-  });
+  }, 120_000);
 });
 
 /** Random lsblk trees drawn from a small pool of names, so devices repeat under several parents and stacks can loop. */

@@ -133,5 +133,5 @@ describe('iptables-save: positive recognition and accounting', () => {
     const huge = save(rules);
     expect(huge.length).toBeGreaterThan(16 * 1024 * 1024);
     expect(parseIptablesSave(huge, '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/the output is \d+\.\d MB, more than the 16 MB OpsDeck reads from one command; refused as too large/) });
-  });
+  }, 60_000);
 });
