@@ -32,6 +32,7 @@ test('the shell renders through the bridge with navigation and a status bar nami
     'Patch levelsAlt+3',
     'EncryptionAlt+4',
     'FirewallAlt+5',
+    'DR drillsAlt+7',
     'Audit logAlt+8',
     'SettingsAlt+9',
   ]);
