@@ -33,6 +33,7 @@ test('the shell renders through the bridge with navigation and a status bar nami
     'EncryptionAlt+4',
     'FirewallAlt+5',
     'BackupsAlt+6',
+    'DR drillsAlt+7',
     'Audit logAlt+8',
     'SettingsAlt+9',
   ]);
