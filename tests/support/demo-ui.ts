@@ -33,17 +33,27 @@ export function useDemoUi(viewport = { width: 1500, height: 900 }, engine: Parti
   return ui;
 }
 
-/** Accepts host-key prompts until none is left: bastions first, then each host behind them. */
+/**
+ * Accepts host-key prompts until none is left: one per site for the bastions,
+ * then one per site for the hosts behind them. The next question appears only
+ * after the scan has connected one hop further, so this keeps going while the
+ * scan still has hosts connecting.
+ */
 export async function acceptAllHostKeys(page: Page): Promise<void> {
   const dialog = page.locator('dialog.prompt-dialog').first();
   await expect.poll(() => dialog.isVisible()).toBe(true);
-  for (let round = 0; round < 10; round++) {
-    await page.waitForTimeout(300);
-    if (!(await dialog.isVisible())) break;
-    const acceptAll = dialog.getByRole('button', { name: /Accept all/ });
-    if (await acceptAll.isVisible()) await acceptAll.click();
-    else await dialog.getByRole('button', { name: 'Accept' }).first().click();
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (await dialog.isVisible()) {
+      const acceptAll = dialog.getByRole('button', { name: /Accept all/ });
+      if (await acceptAll.isVisible()) await acceptAll.click();
+      else await dialog.getByRole('button', { name: 'Accept' }).first().click();
+    } else if (!/connecting/.test((await page.getByTestId('scan-outcome').textContent()) ?? '')) {
+      return;
+    }
+    await page.waitForTimeout(200);
   }
+  throw new Error('host-key questions kept coming for 2 minutes');
 }
 
 /** Scans the whole demo fleet from the Fleet page and waits for every host to answer. */
