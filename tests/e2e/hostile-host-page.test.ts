@@ -43,7 +43,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${session.bridge.url}#/host/mx1.nj`);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
