@@ -348,6 +348,8 @@ export interface AppInfo {
   datacentreCount: number;
   /** Whether key passphrases can be remembered (the OS keychain binding loaded); the reason when not. */
   keychain: { available: boolean; reason: string | null };
+  /** What the engine met since it started that the operator should know: a scan interrupted by a killed process, a data folder that was open to others, scan history that could not be saved. */
+  notices: string[];
 }
 
 /** One drill occurrence in UTC, the site's zone and the viewer's zone (`2027-03-14 03:30 -04:00 America/New_York`). */

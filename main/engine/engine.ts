@@ -179,6 +179,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         fleet: view.source,
         hostCount: view.hosts.length,
         datacentreCount: view.datacentres.length,
+        notices: [...startupProblems],
         keychain,
       };
     },

@@ -15,6 +15,7 @@ import { PatchesPage } from '../pages/patches/PatchesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { NavBar } from './NavBar';
 import { ShortcutHelpDialog } from './ShortcutHelpDialog';
+import { StartupNotices } from './StartupNotices';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './useAppInfo';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -44,6 +45,7 @@ export function App() {
       </a>
       <NavBar route={route} collapsed={sidebar.collapsed} onToggle={sidebar.toggle} onShowHelp={showHelp} />
       <main id="main" tabIndex={-1} className="page">
+        <StartupNotices notices={info?.notices ?? []} />
         {route.page === 'fleet' && <FleetPage />}
         {route.page === 'host' && <HostPage name={route.name} />}
         {route.page === 'findings' && <FindingsPage />}

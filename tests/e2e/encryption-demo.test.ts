@@ -67,9 +67,11 @@ test('the planted unencrypted /var/log on mx1.nj is a finding', async () => {
   await expect.poll(() => page.locator('tr[data-finding="encryption.logs-unencrypted:mx1.nj"]').count()).toBe(1);
   const row = await page.locator('tr[data-finding="encryption.logs-unencrypted:mx1.nj"]').textContent();
   expect(row).toContain("Logs on an unencrypted volume (the provider's known, admitted exception): /var/log (sdb1)");
-  // No clean host shows an encryption finding ("cipher not verified" was the demo's gap).
+  // No clean host shows an encryption finding ("cipher not verified" was the demo's gap); informational ones are shown on request.
+  await page.getByRole('checkbox', { name: /^Show informational \(\d+\)$/ }).check();
   const encryptionRows = await page.locator('tr[data-finding^="encryption."]').evaluateAll((found) => found.map((row) => row.getAttribute('data-finding')));
   expect(encryptionRows.sort()).toEqual(['encryption.crypt-details-unknown:mx1.sea', 'encryption.logs-unencrypted:mx1.nj']);
+  await page.getByRole('checkbox', { name: /^Show informational \(\d+\)$/ }).uncheck();
   await page.keyboard.press('Alt+4');
   await expect.poll(() => page.locator('h1').textContent()).toBe('Disk encryption');
 });

@@ -51,14 +51,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Opens the collapsed raw output of the command whose line ends with `command`. */
+async function openRawOutput(command: string) {
+  const details = page.locator('details.raw-output-details').filter({ has: page.locator('summary code', { hasText: command }) });
+  await expect.poll(() => details.count()).toBe(1);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  return page.getByRole('region', { name: new RegExp(`^Output of .*${command}$`) });
+}
+
 test('a bidi override in a host\'s text is shown as a marker, not applied', async () => {
-  const hostname = page.locator('dl.identity dd').first();
-  await expect.poll(() => hostname.textContent()).toBe('mx1[U+202E]gnp.exe');
+  // Not a plausible host name, so identity does not take it; the evidence shows it, with the override made visible.
+  await expect.poll(() => page.locator('dl.identity dd').first().textContent()).toBe('—');
+  const hostname = await openRawOutput('hostname');
+  await expect.poll(() => hostname.locator('pre').first().textContent()).toBe('mx1[U+202E]gnp.exe\n');
   expect(await page.evaluate(() => /[\u202a-\u202e\u2066-\u2069]/.test(document.body.innerText))).toBe(false);
 });
 
 test('a cut output shows its size and the cut, only its first 256 KiB, and pages on request', async () => {
-  const nft = page.getByRole('region', { name: /^Output of .*nft -j list ruleset$/ });
+  const nft = await openRawOutput('nft -j list ruleset');
   await expect.poll(() => nft.locator('[role=status]').textContent()).toBe('cut at the per-command cap (1.0 MiB): first 1.0 MiB kept');
   await expect.poll(() => nft.locator('p.muted').textContent()).toBe('Showing the first 256 KiB of 1.0 MiB. Show 256 KiB more');
   expect((await nft.locator('pre').first().textContent())!.length).toBe(256 * 1024);

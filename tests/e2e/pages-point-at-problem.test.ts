@@ -42,6 +42,9 @@ test('the demo fleet is scanned, every host answering', async () => {
     if (name !== 'operator:prompt') return;
     const prompt = payload as EventPayloads['operator:prompt'];
     if (prompt.kind === 'host-key') void engine.handlers['operator.answer']({ promptId: prompt.promptId, answer: { kind: 'host-key', accept: true } });
+    if (prompt.kind === 'host-keys') {
+      void engine.handlers['operator.answer']({ promptId: prompt.promptId, answer: { kind: 'host-keys', accept: prompt.keys.map((key) => key.id) } });
+    }
   });
   try {
     await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('Demo fleet (simulated)');
@@ -290,7 +293,10 @@ for (const layout of [
 ]) {
   test(`15 at ${layout.name}: the sidebar is folded, the findings table and the firewall matrix scroll inside their boxes, the sites stack`, async () => {
     const browser = page.context().browser() as Browser;
-    const narrow = await browser.newPage({ viewport: layout.viewport, deviceScaleFactor: layout.deviceScaleFactor });
+    // The bridge's token is one-time: the narrow window is the same operator's session, so it carries its cookie.
+    const context = await browser.newContext({ viewport: layout.viewport, deviceScaleFactor: layout.deviceScaleFactor });
+    await context.addCookies(await page.context().cookies());
+    const narrow = await context.newPage();
     try {
       await narrow.goto(`${ui.session.bridge.url}#/findings`);
       await expect.poll(() => narrow.locator('table.findings tbody tr').count()).toBeGreaterThan(3);
@@ -331,7 +337,7 @@ for (const layout of [
       }
       await saveScreenshot(narrow, `pages-fleet-${layout.name}`);
     } finally {
-      await narrow.close();
+      await context.close();
     }
   });
 }
