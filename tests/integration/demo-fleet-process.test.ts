@@ -69,7 +69,7 @@ describe('opsdeck demo-fleet process', () => {
     const inventory = parse(await readFile(ready.inventoryPath, 'utf8')) as { hosts: unknown[]; datacentres: Array<{ bastion: { port: number } }> };
     expect(inventory.hosts).toHaveLength(40);
     expect(inventory.datacentres[1]!.bastion.port).toBe(portBase + 1);
-    expect(await readFile(ready.knownHostsPath, 'utf8')).toContain(`[127.0.0.1]:${portBase} ssh-ed25519 `);
+    expect(await readFile(ready.knownHostsPath, 'utf8')).toContain(`[127.0.0.1]:${portBase},bastion.nj.demo.opsdeck ssh-ed25519 `);
 
     const bastion = await connect({ host: '127.0.0.1', port: portBase, privateKeyPath: ready.clientKeyPath });
     expect(bastion.presentedFingerprint).toBe(ready.bastions[0]!.hostKeyFingerprint);

@@ -38,6 +38,9 @@ export function sshdConfig(topology: LabTopology, node: LabNode): string {
     'PasswordAuthentication no',
     'KbdInteractiveAuthentication no',
     'UsePAM no',
+    // Sessions log in as root: with SHLVL=1 bash does not read root's ~/.bashrc for a command run by sshd, so
+    // whatever that machine's shell set-up does (pyenv's rehash waits up to 60 s on a lock) never times a test out.
+    'SetEnv SHLVL=1',
     'StrictModes no',
     'X11Forwarding no',
     'PrintMotd no',

@@ -61,6 +61,9 @@ export async function startPrivateSshd(options: PrivateSshdOptions): Promise<Pri
     `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
     'StrictModes no',
     'UsePAM no',
+    // Sessions log in as root: with SHLVL=1 bash does not read root's ~/.bashrc for a command run by sshd, so
+    // whatever that machine's shell set-up does (pyenv's rehash waits up to 60 s on a lock) never times a test out.
+    'SetEnv SHLVL=1',
     'PidFile none',
     'PermitRootLogin prohibit-password',
     'PasswordAuthentication no',
