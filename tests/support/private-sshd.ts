@@ -61,15 +61,12 @@ export async function startPrivateSshd(options: PrivateSshdOptions): Promise<Pri
     `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
     'StrictModes no',
     'UsePAM no',
-    // Sessions log in as root: with SHLVL=1 bash does not read root's ~/.bashrc for a command run by sshd, so
-    // whatever that machine's shell set-up does (pyenv's rehash waits up to 60 s on a lock) never times a test out.
-    'SetEnv SHLVL=1',
     'PidFile none',
     'PermitRootLogin prohibit-password',
     'PasswordAuthentication no',
     'KbdInteractiveAuthentication no',
     'LogLevel VERBOSE',
-    ...(options.extraConfig ?? []),
+    ...extraConfigWithShellLevel(options.extraConfig ?? []),
   ];
   await writeFile(join(dir, 'sshd_config'), `${config.join('\n')}\n`);
   let log = '';
@@ -91,6 +88,18 @@ export async function startPrivateSshd(options: PrivateSshdOptions): Promise<Pri
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Sessions log in as root: with SHLVL=1 bash does not read root's ~/.bashrc for
+ * a command run by sshd, so whatever that machine's shell set-up does (pyenv's
+ * rehash waits up to 60 s on a lock) never times a test out. sshd takes only
+ * the first SetEnv line, so SHLVL joins a test's own SetEnv when it has one.
+ */
+function extraConfigWithShellLevel(extra: string[]): string[] {
+  const setEnv = extra.findIndex((line) => line.startsWith('SetEnv '));
+  if (setEnv === -1) return [...extra, 'SetEnv SHLVL=1'];
+  return extra.map((line, index) => (index === setEnv ? `${line} SHLVL=1` : line));
 }
 
 /** sshd logs "Server listening on ADDRESS port N." once per socket. */
