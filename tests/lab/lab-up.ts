@@ -3,12 +3,12 @@
 // creates before creating it. A failure half-way removes what was made.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { generateKey, prepareNode, startStubs, startSshd } from './lab-daemons';
+import { generateKey, nodeDir, prepareNode, sshdConfig, startStubs, startSshd } from './lab-daemons';
 import { labDown } from './lab-down';
 import { ansibleInventoryIni, ansibleMappingYaml, knownHostsText, labPaths, opsdeckInventoryYaml, sshConfigText, type LabPaths } from './lab-files';
 import { addNode, addSiteBridge, addSiteLatency, addUnreachableRoute, checkRangeIsFree, loadBastionFirewall, loadHostFirewall, type LatencyOutcome } from './lab-network';
-import { readState, StateRecorder } from './lab-state';
-import { requireRoot } from './lab-system';
+import { readState, StateRecorder, type LabState } from './lab-state';
+import { namespaceExists, processAlive, requireRoot } from './lab-system';
 import { allNodes, DEFAULT_LAB_DIR, labTopology, MIN_HOSTS_PER_SITE, type LabTopology } from './lab-topology';
 
 export interface LabDescription {
@@ -64,10 +64,14 @@ export async function labUp(options: LabUpOptions = {}): Promise<{ lab: LabDescr
   const log = options.log ?? (() => undefined);
   const dir = options.dir ?? DEFAULT_LAB_DIR;
   const hostsPerSite = options.hostsPerSite ?? MIN_HOSTS_PER_SITE;
-  const existing = readState(dir);
+  let existing = readState(dir);
   if (existing?.complete) {
     if (existing.hostsPerSite !== hostsPerSite) throw new Error(`a lab with ${existing.hostsPerSite} hosts per site is up in ${dir}; run lab down first`);
-    return { lab: readLab(dir)!, reused: true };
+    const problems = reasonsNotUsable(dir, existing);
+    if (problems.length === 0) return { lab: readLab(dir)!, reused: true };
+    log(`the lab recorded in ${dir} cannot be used as it is (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; ${problems.length - 3} more` : ''}); taking it down and building it anew`);
+    await labDown({ dir, log });
+    existing = null;
   }
   if (existing) {
     log(`a previous lab up in ${dir} did not finish; removing what it created first`);
@@ -86,6 +90,27 @@ export async function labUp(options: LabUpOptions = {}): Promise<{ lab: LabDescr
     await labDown({ dir, log });
     throw error;
   }
+}
+
+/**
+ * Why a lab recorded as complete cannot be reused: its namespaces or daemons
+ * gone (a killed run, a crash, a restart of the machine) or its sshd configs
+ * written by other lab code than this. Empty when it can be reused.
+ */
+export function reasonsNotUsable(dir: string, state: LabState): string[] {
+  const lab = readLab(dir);
+  if (!lab) return [`${labPaths(dir).description} is missing`];
+  const problems: string[] = [];
+  for (const thing of state.created) {
+    if (thing.kind === 'netns' && !namespaceExists(thing.name)) problems.push(`namespace ${thing.name} is gone`);
+    if (thing.kind === 'process' && !processAlive(thing.pid, thing.startTime)) problems.push(`${thing.label} (pid ${thing.pid}) is not running`);
+  }
+  for (const node of allNodes(lab.topology)) {
+    const path = join(nodeDir(lab.topology, node), 'sshd_config');
+    const written = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    if (written !== sshdConfig(lab.topology, node)) problems.push(`${node.name}'s sshd_config is not what this lab code writes`);
+  }
+  return problems;
 }
 
 async function build(topology: LabTopology, recorder: StateRecorder, latencyMs: number, log: (line: string) => void): Promise<LabDescription> {

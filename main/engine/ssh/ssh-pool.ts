@@ -339,7 +339,12 @@ export class SshPool {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const code = error instanceof SshError && (error.code.startsWith('host-key') || error.code === 'auth-failed' || error.code === 'cancelled') ? error.code : 'jump-failed';
-      throw new SshError(code, target.label, `${target.label}: cannot reach it through ${route.target.label}: ${reason}`, error instanceof SshError ? error.hostKey : null);
+      const bastion = route.target;
+      const bastionWhere = `${bastion.user}@${bastion.label} (${bastion.address}:${bastion.port})`;
+      // The bastion's own error starts by naming it; say it once.
+      const detail = reason.startsWith(`${bastionWhere}: `) ? reason.slice(bastionWhere.length + 2) : reason;
+      const message = `${target.label}: cannot reach it through ${bastion.label} (${bastion.user}@${bastion.address}:${bastion.port}): ${detail}`;
+      throw new SshError(code, target.label, message, error instanceof SshError ? error.hostKey : null);
     }
   }
 
