@@ -1,8 +1,10 @@
-// The areas every scan covers, in display order.
-import type { AreaCollector } from './area-collector';
-import { backupsArea } from './backups/backups-area';
-import { encryptionArea } from './encryption/encryption-area';
-import { firewallArea } from './firewall/firewall-area';
-import { patchesArea } from './patches/patches-area';
+// The areas every scan covers, in display order. A new area is one file in
+// this folder (`defineArea<ItsFacts>({...})`, binding its collector's
+// commands and facts to its posture findings) and one entry here.
+import type { AreaDefinition } from './area-definition';
+import { backupsArea } from './backups-area';
+import { encryptionArea } from './encryption-area';
+import { firewallArea } from './firewall-area';
+import { patchesArea } from './patches-area';
 
-export const AREA_COLLECTORS: AreaCollector[] = [firewallArea as AreaCollector, encryptionArea as AreaCollector, patchesArea as AreaCollector, backupsArea as AreaCollector];
+export const AREAS: AreaDefinition[] = [firewallArea, encryptionArea, patchesArea, backupsArea];

@@ -11,12 +11,14 @@ import { EngineError } from '../contract/engine-error';
 import { DEFAULT_OUTPUT_CAPS, HostOutputBudget, ScanOutputPool, type OutputCaps } from '../ssh/output-budget';
 import type { OperatorPrompter } from '../ssh/operator-prompts';
 import { connectFirst, type HostKeyGate } from './host-key-preflight';
-import { countBySeverity, type OutputBytes, type ScannedHost } from './scan-host';
+import type { ScannedHost } from './scan-host';
+import type { OutputBytes } from '../collectors/host-command';
+import { countBySeverity } from '../posture/severity-counts';
 import type { EngineEvents } from '../contract/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
-import { AREA_COLLECTORS } from '../collectors/area-collectors';
-import type { AreaCollector } from '../collectors/area-collector';
+import { AREAS } from '../areas/area-registry';
+import type { AreaDefinition } from '../areas/area-definition';
 import { scanHost } from './scan-host';
 import type { ScanTarget } from './scan-target';
 
@@ -42,7 +44,7 @@ export interface ScanServiceOptions {
   now?: () => Date;
   maxConcurrentHosts?: number;
   /** The posture areas to collect; all of them by default. */
-  collectors?: AreaCollector[];
+  areas?: AreaDefinition[];
   /** Facts of a host's previous scan that this process does not hold (from the store). */
   storedFacts?: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
   commandTimeoutMs?: number;
@@ -71,11 +73,11 @@ export class ScanService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly now: () => Date;
 
-  private readonly collectors: AreaCollector[];
+  private readonly areas: AreaDefinition[];
 
   constructor(private readonly options: ScanServiceOptions) {
     this.now = options.now ?? (() => new Date());
-    this.collectors = options.collectors ?? AREA_COLLECTORS;
+    this.areas = options.areas ?? AREAS;
   }
 
   private async previousFacts(host: string): Promise<Partial<Record<PostureArea, unknown>>> {
@@ -90,19 +92,19 @@ export class ScanService {
     const byHost = new Map(answered.map((result) => [result.host, result]));
     const targetOf = new Map(targets.map((target) => [target.name, target]));
     const changed = new Set<HostScanDetail>();
-    for (const collector of this.collectors) {
-      if (!collector.fleetFindings) continue;
+    for (const area of this.areas) {
+      if (!area.fleetFindings) continue;
       const hosts = answered
-        .filter((result) => result.facts[collector.area] !== undefined)
+        .filter((result) => result.facts[area.area] !== undefined)
         .map((result) => ({
           host: result.host,
           dc: result.dc,
           siteRole: targetOf.get(result.host)?.siteRole ?? 'primary',
           roles: targetOf.get(result.host)?.roles ?? [],
           policy: targetOf.get(result.host)?.policy,
-          facts: result.facts[collector.area],
+          facts: result.facts[area.area],
         }));
-      for (const finding of collector.fleetFindings(hosts) as FindingView[]) {
+      for (const finding of area.fleetFindings(hosts) as FindingView[]) {
         const result = byHost.get(finding.host);
         if (!result) continue;
         result.findings.push(finding);
@@ -248,7 +250,7 @@ export class ScanService {
                 commandTimeoutMs: this.options.commandTimeoutMs,
                 budget,
                 maxOutputBytes: caps.perCommandBytes,
-                collectors: this.collectors,
+                areas: this.areas,
                 previousFacts: (host) => this.previousFacts(host),
                 onPhase: (phase) => progress(current, phase, null),
               });
