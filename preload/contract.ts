@@ -712,6 +712,8 @@ export interface EventPayloads {
   'fleet:changed': FleetSourceView;
   'restore-test:progress': RestoreTestProgressEvent;
   'restore-test:finished': RestoreTestEvidence;
+  /** A problem the engine met after it started (history not saved, an audit entry not written): also in app.info's notices. */
+  'app:notice': { message: string };
 }
 export type EventName = keyof EventPayloads;
 export const eventNames: EventName[] = [
@@ -723,6 +725,7 @@ export const eventNames: EventName[] = [
   'fleet:changed',
   'restore-test:progress',
   'restore-test:finished',
+  'app:notice',
 ];
 
 // ---------------------------------------------------------------- channels
