@@ -21,6 +21,7 @@ import { AREAS } from '../areas/area-registry';
 import type { AreaDefinition } from '../areas/area-definition';
 import { scanHost } from './scan-host';
 import type { ScanTarget } from './scan-target';
+import { errorMessage } from '../errors/error-message';
 
 /**
  * Where scan history goes (the store). A failure here never stops a scan, but
@@ -183,7 +184,7 @@ export class ScanService {
       return scanned.detail;
     } catch (error) {
       this.options.onRecorderError?.(error);
-      const reason = `${scanned.detail.phase === 'done' ? 'scanned, but its' : 'its'} result could not be stored (${messageOf(error)})`;
+      const reason = `${scanned.detail.phase === 'done' ? 'scanned, but its' : 'its'} result could not be stored (${errorMessage(error)})`;
       const withoutFacts: HostScanDetail = { ...scanned.detail, phase: 'failed', reason: `${reason}; stored without its facts`, facts: {} };
       try {
         await recorder.hostFinished(withoutFacts, scanned.bytes);
@@ -294,9 +295,6 @@ export function summaryOf(detail: HostScanDetail): HostScanSummary {
   };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function cancelledResult(runId: string, target: ScanTarget, now: Date): HostScanDetail {
   return { ...failedResult(runId, target, now, 'scan cancelled before this host was reached'), phase: 'cancelled' };
