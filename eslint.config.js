@@ -6,6 +6,17 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto'];
 
+// The engine's layers (DESIGN.md): collectors (pure parsers) < posture (pure
+// judgement) < areas (binding the two) < scan; the store sits beside posture.
+// Each folder's rule repeats the engine-wide ones, because a later
+// no-restricted-imports replaces an earlier one for the same file.
+const noElectron = { name: 'electron', message: 'the engine, CLI and bridge run under plain Node: never import electron' };
+const noFrontEnd = { regex: '(^|/)(window|bridge)/|(^|/)ipc-transport$', message: 'the engine is driven through its contract: it never imports the window, the bridge or the IPC transport' };
+const above = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+function engineLayer(files, patterns = []) {
+  return { files, rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noFrontEnd, ...patterns] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-artifacts/**', '.ci/*.cjs'] },
   js.configs.recommended,
@@ -27,11 +38,19 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
-    files: ['main/engine/**/*.ts', 'main/cli/**/*.ts', 'main/cli.ts', 'main/bridge/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the engine, CLI and bridge run under plain Node: never import electron' }] }],
-    },
+    files: ['main/cli/**/*.ts', 'main/cli.ts', 'main/bridge/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
+  engineLayer(['main/engine/**/*.ts']),
+  engineLayer(
+    ['main/engine/collectors/**/*.ts'],
+    [
+      { regex: above(['posture', 'scan', 'store', 'ssh', 'areas']), message: 'collectors are pure parsers: no posture, areas, scan, store or SSH (the area binds them; the scan runs the commands)' },
+      { group: nodeBuiltins, message: 'collectors are pure parsers: no Node modules (I/O belongs to the transport and the store)' },
+    ],
+  ),
+  engineLayer(['main/engine/posture/**/*.ts'], [{ regex: above(['scan', 'store', 'ssh', 'areas']), message: 'posture judges facts: it never imports the scan, the store, SSH or the area registry' }]),
+  engineLayer(['main/engine/store/**/*.ts'], [{ regex: above(['scan']), message: 'the store keeps what the scan hands it: it never imports the scan' }]),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -4,6 +4,7 @@
 import { pipeSafeOutput } from './cli/pipe-safe-output';
 import { INTERNAL_FAILURE_EXIT, runCli } from './cli/run-cli';
 import { terminalText } from './cli/terminal-text';
+import { errorMessage } from './engine/errors/error-message';
 
 // Everything the CLI creates (data folder, debug log, imported files) is the user's alone.
 process.umask(0o077);
@@ -13,7 +14,7 @@ runCli(process.argv.slice(2), { stdout: pipeSafeOutput(process.stdout), stderr, 
     process.exitCode = code;
   },
   (error: unknown) => {
-    stderr.write(`opsdeck: internal error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
+    stderr.write(`opsdeck: internal error: ${terminalText(errorMessage(error))}\n`);
     process.exitCode = INTERNAL_FAILURE_EXIT;
   },
 );

@@ -6,6 +6,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from './engine/engine';
+import { errorMessage } from './engine/errors/error-message';
+import { disposeBeforeQuit } from './app-shutdown';
 import { mountIpcTransport } from './ipc-transport';
 import { APP_ENTRY_URL } from './window/app-origin';
 import { hardenSession, hardenWebContents } from './window/harden-session';
@@ -16,6 +18,7 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './window/register-ap
 const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 let engine: Engine | null = null;
+let unmountIpc: (() => void) | null = null;
 
 // The data folder and everything the app writes are the user's alone (issue 12).
 process.umask(0o077);
@@ -33,12 +36,17 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void engine?.dispose();
-  });
+  disposeBeforeQuit(
+    app,
+    () => [() => unmountIpc?.(), () => engine?.dispose()],
+    (message) => {
+      console.error(message);
+      dialog.showErrorBox('OpsDeck', message);
+    },
+  );
   void app.whenReady().then(start).catch((error: unknown) => {
     // E.g. the audit log is held by a running `opsdeck scan`: say so, and quit.
-    dialog.showErrorBox('OpsDeck cannot start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('OpsDeck cannot start', errorMessage(error));
     app.quit();
   });
 }
@@ -58,7 +66,7 @@ async function start(): Promise<void> {
     chooseFile: nativeFileChooser(dialog, () => mainWindow),
   });
   if (engine.dataDirNotice) void dialog.showMessageBox({ type: 'warning', title: 'OpsDeck data folder', message: engine.dataDirNotice });
-  mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);
+  unmountIpc = mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);
   mainWindow = createMainWindow(join(here, '../preload/index.cjs'));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

@@ -63,7 +63,9 @@ export interface HostIdentity {
 }
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
-export type PostureArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access';
+/** The posture areas, one list for the type and for the calls that name an area. */
+export const postureArea = z.enum(['firewall', 'encryption', 'patches', 'backups', 'access']);
+export type PostureArea = z.infer<typeof postureArea>;
 
 /** One thing about one host that does not hold a promise of Annex 2, with its evidence. */
 export interface FindingView {
@@ -615,7 +617,7 @@ export const methods = {
   'posture.findings': method<FindingView[]>()(nothing),
   /** Each host's latest facts for one area (plain JSON as the collector made it). */
   'posture.areaFacts': method<{ host: string; dc: string; facts: unknown }[]>()(
-    z.object({ area: z.enum(['firewall', 'encryption', 'patches', 'backups', 'access']) }).strict(),
+    z.object({ area: postureArea }).strict(),
   ),
   /** Pending security updates per site after each scan run, oldest first. */
   'posture.patchHistory': method<{ runId: string; at: string; dc: string; pendingSecurity: number; hosts: number }[]>()(nothing),
@@ -712,6 +714,8 @@ export interface EventPayloads {
   'fleet:changed': FleetSourceView;
   'restore-test:progress': RestoreTestProgressEvent;
   'restore-test:finished': RestoreTestEvidence;
+  /** A problem the engine met after it started (history not saved, an audit entry not written): also in app.info's notices. */
+  'app:notice': { message: string };
 }
 export type EventName = keyof EventPayloads;
 export const eventNames: EventName[] = [
@@ -723,6 +727,7 @@ export const eventNames: EventName[] = [
   'fleet:changed',
   'restore-test:progress',
   'restore-test:finished',
+  'app:notice',
 ];
 
 // ---------------------------------------------------------------- channels

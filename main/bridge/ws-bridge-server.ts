@@ -22,6 +22,7 @@ import { dispatchCall, type HandlerTable } from '../engine/contract/dispatch-cal
 import type { EngineEvents } from '../engine/contract/engine-events';
 import { browserShimSource } from './browser-shim';
 import { BridgeAccess } from './bridge-access';
+import { errorMessage } from '../engine/errors/error-message';
 
 export interface BridgeServer {
   /** The page to open, one-time token included. */
@@ -130,7 +131,7 @@ function reply(ws: WebSocket, id: number | null, result: unknown): void {
   try {
     text = JSON.stringify({ id, result });
   } catch (error) {
-    text = JSON.stringify({ id, result: { ok: false, error: { code: 'failed', message: `the result cannot be sent: ${error instanceof Error ? error.message : String(error)}` } } });
+    text = JSON.stringify({ id, result: { ok: false, error: { code: 'failed', message: `the result cannot be sent: ${errorMessage(error)}` } } });
   }
   ws.send(text, (error) => {
     if (error) ws.terminate();

@@ -22,5 +22,9 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
   if (engine.dataDirNotice) io.stderr.write(`warning: ${engine.dataDirNotice}\n`);
   for (const run of engine.interruptedRuns) io.stderr.write(`warning: ${run}\n`);
   if (!engine.keychain.available) io.stderr.write(`note: ${engine.keychain.reason}\n`);
+  // Problems met while a command runs (history not saved, an audit entry not written) are said as they happen.
+  engine.events.subscribe((name, payload) => {
+    if (name === 'app:notice') io.stderr.write(`warning: ${(payload as { message: string }).message}\n`);
+  });
   return engine;
 }

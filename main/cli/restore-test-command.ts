@@ -9,6 +9,7 @@ import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand } from './cli-io';
 import { cliPrompter } from './cli-prompter';
 import { engineForCli } from './engine-for-cli';
+import { errorMessage } from '../engine/errors/error-message';
 
 const VALUE_OPTIONS = ['--inventory', '--host', '--files', '--data-dir'];
 const FLAGS = ['--json', '--accept-new', '--demo'];
@@ -49,7 +50,7 @@ export const restoreTestCommand: CliCommand = {
         started = await engine.restoreTests.start(target!, filesText === undefined ? undefined : Number(filesText));
       } catch (error) {
         unsubscribe();
-        io.stderr.write(`opsdeck restore-test: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr.write(`opsdeck restore-test: ${errorMessage(error)}\n`);
         return 2;
       }
       const evidence = await started.done;

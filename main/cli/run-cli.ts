@@ -21,6 +21,7 @@ import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } fro
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { optionValue } from './cli-args';
 import { defaultDataDir } from './data-dir';
+import { errorMessage } from '../engine/errors/error-message';
 
 export const INTERNAL_FAILURE_EXIT = 3;
 
@@ -61,7 +62,7 @@ export async function runCli(argvWithDebug: string[], io: CliIo): Promise<number
 }
 
 async function reportInternalFailure(command: CliCommand, args: string[], error: unknown, debug: boolean, io: CliIo): Promise<number> {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const stack = error instanceof Error && error.stack ? error.stack : message;
   if (debug) {
     io.stderr.write(`opsdeck ${command.name}: internal error: ${message}\n${stack}\n`);

@@ -38,6 +38,7 @@ import { withOutputPreviews } from './scan/output-preview';
 import { hostHistoryRows } from './store/host-history-query';
 import { makeDataDirPrivate } from './store/data-dir-permissions';
 import { openEmbeddedStore } from './store/open-store';
+import { errorMessage } from './errors/error-message';
 
 export interface EngineOptions {
   dataDir: string;
@@ -111,6 +112,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     await audit.append('scan.interrupted', { runId: run.runId, startedAt: run.startedAt });
   }
   startupProblems.push(...interruptedRuns);
+  /** A problem met after start: kept for app.info, and announced so an open front end shows it now. */
+  const notice = (message: string) => {
+    startupProblems.push(message);
+    events.emit('app:notice', { message });
+  };
+  /** Audit entries written after a call returned (a scan's end): dispose waits for them. */
+  const pendingWrites = new Set<Promise<unknown>>();
   const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
   await keepDataDirPrivate();
   const keychain: KeychainAvailability = options.secrets ? { available: true, reason: null } : keychainAvailability();
@@ -133,7 +141,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     now: options.now,
     recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label),
     storedFacts: (host) => store.scans.latestFacts(host),
-    onRecorderError: (error) => startupProblems.push(`scan history not saved: ${error instanceof Error ? error.message : String(error)}`),
+    onRecorderError: (error) => notice(`scan history not saved: ${errorMessage(error)}`),
     ...(pool ? { hostKeyGate: pool, prompter } : {}),
     siteName: (dc) => fleet.current?.datacentres.find((site) => site.id === dc)?.name ?? dc,
   });
@@ -214,7 +222,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (targets.length === 0) throw new EngineError('not-found', 'the scope holds no hosts');
       const run = scans.start(targets, scope);
       await audit.append('scan.start', { runId: run.runId, scope, total: run.total, fleet: fleet.source.label });
-      void run.done.then((outcome) =>
+      const ended = run.done.then((outcome) =>
         audit
           .append('scan.end', {
             runId: outcome.runId,
@@ -222,10 +230,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
             failed: outcome.results.filter((result) => result.phase !== 'done').length,
             cancelled: outcome.cancelled,
           })
-          .catch(() => undefined)
+          .catch((error: unknown) => notice(`audit log: the end of scan ${outcome.runId} could not be recorded (${errorMessage(error)})`))
           .then(keepDataDirPrivate)
-          .catch((error: unknown) => startupProblems.push(`data folder: ${error instanceof Error ? error.message : String(error)}`)),
+          .catch((error: unknown) => notice(`data folder: ${errorMessage(error)}`)),
       );
+      pendingWrites.add(ended);
+      void ended.finally(() => pendingWrites.delete(ended));
       return { runId: run.runId, total: run.total };
     },
     'scan.cancel': async ({ runId }) => {
@@ -302,6 +312,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     dispose: async () => {
       broker.declineAll();
       await scans.dispose();
+      await Promise.all(pendingWrites);
       await restoreTests.dispose();
       await pool?.dispose();
       await demo?.fleet.stop();

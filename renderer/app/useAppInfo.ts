@@ -14,7 +14,8 @@ export function useAppInfo(): { info: AppInfo | null; error: string | null } {
         else setError(result.error.message);
       });
     load();
-    return api.on('fleet:changed', load);
+    const unsubscribe = [api.on('fleet:changed', load), api.on('app:notice', load)];
+    return () => unsubscribe.forEach((each) => each());
   }, []);
   return { info, error };
 }

@@ -9,7 +9,7 @@ import { appendFile, mkdir, mkdtemp, open, readdir, rm, stat, utimes, writeFile 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { backupsArea } from '../../main/engine/collectors/backups/backups-area';
+import { backupsArea } from '../../main/engine/areas/backups-area';
 import type { BackupFacts } from '../../main/engine/collectors/backups/backup-facts';
 import { remoteCommandLine, type CommandOutput } from '../../main/engine/collectors/host-command';
 import { SCRATCH_PARENT, SCRATCH_PREFIX } from '../../main/engine/collectors/backups/restore-test-commands';

@@ -16,7 +16,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { firewallArea } from '../../main/engine/collectors/firewall/firewall-area';
+import { firewallArea } from '../../main/engine/areas/firewall-area';
 import type { ExposureEntry } from '../../main/engine/collectors/firewall/exposure';
 import type { FirewallFacts } from '../../main/engine/collectors/firewall/firewall-facts';
 import { remoteCommandLine, type CommandOutput } from '../../main/engine/collectors/host-command';

@@ -25,6 +25,12 @@ export function remoteCommandLine(command: HostCommand, useSudo: boolean): strin
 }
 
 /** Output of one command, as evidence: kept verbatim with every result. */
+/** The bytes one output's strings were decoded from, exactly as the host sent them (the evidence). */
+export interface OutputBytes {
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
 export interface CommandOutput {
   id: string;
   command: string;

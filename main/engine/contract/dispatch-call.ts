@@ -3,6 +3,7 @@
 // never leaks a stack trace across the boundary.
 import { methods, type CallResult, type MethodName, type MethodParsedInput, type MethodResult } from '../../../preload/contract';
 import { EngineError } from './engine-error';
+import { errorMessage } from '../errors/error-message';
 
 export type HandlerTable = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodResult<M>> | MethodResult<M>;
@@ -43,6 +44,6 @@ export async function dispatchCall(handlers: HandlerTable, name: unknown, rawInp
 
 function toContractError(name: MethodName, error: unknown): { code: EngineError['code']; message: string } {
   if (error instanceof EngineError) return { code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { code: 'failed', message: `${name} failed: ${message}` };
 }

@@ -7,6 +7,7 @@ import { parseDemoCommand } from './demo-command';
 import { garbageAnswer } from './garbage-output';
 import { answer, type CommandAnswer } from './profiles/command-answer';
 import type { HostProfile } from './profiles/host-profile';
+import { errorMessage } from '../errors/error-message';
 
 export interface ExecBehaviour {
   hostName: string;
@@ -45,7 +46,7 @@ function safeAnswer(behaviour: ExecBehaviour, line: string): CommandAnswer {
     return behaviour.profile().answer(parseDemoCommand(line));
   } catch (error) {
     // A bug in a profile must not take the simulator down; the operator sees it as a failed command.
-    return answer('', `opsdeck demo fleet: internal error answering "${line}": ${(error as Error).message}\n`, 1);
+    return answer('', `opsdeck demo fleet: internal error answering "${line}": ${errorMessage(error)}\n`, 1);
   }
 }
 

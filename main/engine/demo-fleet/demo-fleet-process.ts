@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { DEFAULT_DEMO_HOSTS, demoFleetSpec } from './demo-fleet-spec';
 import { demoKnownHosts } from './demo-known-hosts';
 import { startDemoFleet } from './demo-ssh-server';
+import { errorMessage } from '../errors/error-message';
 
 export const DEMO_FLEET_USAGE =
   'opsdeck demo-fleet [--hosts N] [--port-base P] [--data-dir DIR] [--fault-rate R] [--fault-seed S] [--now ISO-TIME]';
@@ -106,7 +107,7 @@ export async function runDemoFleetProcess(args: string[], io: DemoFleetProcessIo
       ...(parsed.faultSeed === undefined ? {} : { faultSeed: parsed.faultSeed }),
     });
   } catch (error) {
-    io.stderr.write(`opsdeck demo-fleet: cannot start: ${(error as Error).message}\n`);
+    io.stderr.write(`opsdeck demo-fleet: cannot start: ${errorMessage(error)}\n`);
     return 1;
   }
   const inventoryPath = join(parsed.dataDir, 'demo-inventory.yaml');

@@ -16,6 +16,7 @@ import type { InventoryFileDatacentre } from './inventory-schema';
 import { parseInventory } from './parse-inventory';
 import type { JumpSpec } from './proxy-jump-spec';
 import { unsafeSshWordReason } from './ssh-argument-safety';
+import { errorMessage } from '../errors/error-message';
 
 export type { AnsibleMapping } from './ansible-mapping';
 export { parseAnsibleMapping } from './ansible-mapping';
@@ -34,7 +35,7 @@ export function importAnsibleInventory(text: string, file: string, mapping?: Ans
     if (parsed.problems.length > 0) return { problems: parsed.problems };
     return convert(parsed, file, checked.mapping);
   } catch (error) {
-    return { problems: [{ file, line: 1, column: 1, message: `could not import: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { problems: [{ file, line: 1, column: 1, message: `could not import: ${errorMessage(error)}` }] };
   }
 }
 

@@ -15,6 +15,7 @@ import {
 import type { InventoryProblem } from './inventory-problem';
 import { parseYamlWithSchema } from './yaml-schema-parse';
 import type { LocatedMessage } from './zod-issue-message';
+import { errorMessage } from '../errors/error-message';
 
 const groupMappingSchema = emptyAsMapping(
   strictMapping({
@@ -47,7 +48,7 @@ export function parseAnsibleMapping(text: string, file: string): AnsibleMappingP
     const problems = mappingReferenceProblems(parsed.data);
     return problems.length > 0 ? { ok: false, problems: parsed.locate(problems) } : { ok: true, mapping: parsed.data };
   } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, message: `could not read the mapping: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, problems: [{ file, line: 1, column: 1, message: `could not read the mapping: ${errorMessage(error)}` }] };
   }
 }
 

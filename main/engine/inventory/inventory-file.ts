@@ -5,6 +5,7 @@ import type { Inventory } from './inventory-schema';
 import type { InventoryProblem } from './inventory-problem';
 import { parseInventory, type InventoryParseResult } from './parse-inventory';
 import { FileTooLargeError, MAX_OPERATOR_FILE_BYTES, readBoundedFile } from './read-bounded-file';
+import { errorMessage } from '../errors/error-message';
 
 export async function loadInventoryFile(path: string): Promise<InventoryParseResult> {
   let text: string;
@@ -34,7 +35,7 @@ function readErrorReason(error: unknown): string {
     case 'EISDIR':
       return 'it is a folder, not a file';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }
 

@@ -8,6 +8,7 @@ import type { InventoryProblem } from './inventory-problem';
 import { normaliseInventory } from './normalise-inventory';
 import { parseYamlWithSchema, type SchemaFailure } from './yaml-schema-parse';
 import { describeValue } from './zod-issue-message';
+import { errorMessage } from '../errors/error-message';
 
 export type { InventoryProblem } from './inventory-problem';
 
@@ -28,7 +29,7 @@ export function parseInventory(text: string, file: string): InventoryParseResult
     return { ok: true, inventory: normaliseInventory(parsed.data), warnings: [...parsed.warnings, ...parsed.locate(references.warnings)] };
   } catch (error) {
     // Defence in depth: the steps above are written not to throw.
-    return fail(`could not read the inventory: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`could not read the inventory: ${errorMessage(error)}`);
   }
 }
 

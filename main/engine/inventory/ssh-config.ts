@@ -11,6 +11,7 @@ import SSHConfig from 'ssh-config';
 import type { HostEntry, Inventory, InventoryDefaults, JumpHost } from './inventory-schema';
 import { parseJumpList, jumpFromProxyCommand, type JumpSpec } from './proxy-jump-spec';
 import { unprintableReason, unsafeSshWordReason } from './ssh-argument-safety';
+import { errorMessage } from '../errors/error-message';
 
 export interface SshConfigJump {
   address: string;
@@ -41,7 +42,7 @@ export function sshConfigLookup(configText: string): SshConfigLookup {
   try {
     config = withoutCanonicalisation(SSHConfig.parse(configText));
   } catch (error) {
-    const problem = `~/.ssh/config could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    const problem = `~/.ssh/config could not be read: ${errorMessage(error)}`;
     return () => ({ identityFiles: [], proxyJump: [], problems: [problem] });
   }
   return (alias) => {
@@ -69,7 +70,7 @@ function resolveAlias(config: SSHConfig, alias: string, chain: string[]): Resolu
   try {
     computed = config.compute(alias, { ignoreCase: true, matchExec: false });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return { host: { identityFiles: [], proxyJump: [], problems: [`~/.ssh/config could not be applied to ${alias}: ${reason}`] }, loop: null };
   }
   const problems: string[] = [];

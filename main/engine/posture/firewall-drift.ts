@@ -17,7 +17,7 @@
 // baseline (a failover would lose that service) — when the primary is open
 // beyond its baseline, that is the primary's own finding, not drift.
 import { EMPTY_SET, isEmptySet, subtractSets } from '../collectors/firewall/address-set';
-import type { FleetHostFacts } from '../collectors/area-collector';
+import type { FleetHostFacts } from './fleet-host-facts';
 import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
 import { baselineSources, versionOf } from './firewall-baseline';
 import { entryCommandIds, entryExcerpt } from './firewall-evidence';

@@ -1,17 +1,9 @@
 // What changed between a host's consecutive scan results: its state, the
 // findings that appeared or went away (by their stable id), and its pending
 // update counts. Pure: rows in, views out.
-import type { HostHistoryEntryView, HostPhase, Severity } from '../../../preload/contract';
-
-export interface HostHistoryRow {
-  runId: string;
-  phase: HostPhase;
-  reason: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  findings: { id: string; severity: Severity; title: string }[];
-  pending: { total: number; security: number } | null;
-}
+import type { HostHistoryEntryView, Severity } from '../../../preload/contract';
+import { countBySeverity } from '../posture/severity-counts';
+import type { HostHistoryRow } from '../store/host-history-query';
 
 /** `rows` newest first; each entry is compared with the next (older) row. */
 export function hostHistoryView(rows: HostHistoryRow[]): HostHistoryEntryView[] {
@@ -43,10 +35,4 @@ function changesSince(before: HostHistoryRow, after: HostHistoryRow): NonNullabl
     findingsRemoved: compareFindings ? before.findings.filter((finding) => !afterIds.has(finding.id)).map(brief) : [],
     pending: samePending || !compareFindings ? null : { from: before.pending, to: after.pending },
   };
-}
-
-function countBySeverity(findings: { severity: Severity }[]): Partial<Record<Severity, number>> {
-  const counts: Partial<Record<Severity, number>> = {};
-  for (const finding of findings) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
-  return counts;
 }

@@ -1,11 +1,14 @@
 // Scans one host: detects its OS when the inventory says "auto", runs the
 // identity commands as parallel channels on one connection, records every
 // command in the audit log, and keeps every raw output as evidence.
-import type { FindingView, HostScanDetail, HostPhase, PostureArea, Severity } from '../../../preload/contract';
-import type { AreaCollector } from '../collectors/area-collector';
-import { remoteCommandLine, type CommandOutput, type HostCommand, type TargetOs } from '../collectors/host-command';
+import type { FindingView, HostScanDetail, HostPhase, PostureArea } from '../../../preload/contract';
+import type { AreaDefinition } from '../areas/area-definition';
+import { assessArea } from '../areas/assess-area';
+import { remoteCommandLine, type CommandOutput, type HostCommand, type OutputBytes, type TargetOs } from '../collectors/host-command';
 import { IDENTITY_COMMANDS, OS_PROBE, osFromUname } from '../collectors/identity/identity-commands';
 import { identityFromOutputs } from '../collectors/identity/parse-identity';
+import { errorMessage } from '../errors/error-message';
+import { countBySeverity } from '../posture/severity-counts';
 import { HostOutputBudget, mebibytes } from '../ssh/output-budget';
 import { capText, CommandTimeoutError } from '../ssh/run-exec';
 import { SshError } from '../ssh/ssh-error';
@@ -22,19 +25,13 @@ export interface ScanHostContext {
   /** Per-command limit; absent = the transport's own default. */
   commandTimeoutMs?: number;
   onPhase: (phase: HostPhase) => void;
-  collectors: AreaCollector[];
+  areas: AreaDefinition[];
   /** The area facts of this host's previous scan (for clocks carried across scans). */
   previousFacts: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
   /** This host's output allowance (drawn from the scan's); unbounded but per command when absent. */
   budget?: HostOutputBudget;
   /** Per-command output cap; the transport's default when absent. */
   maxOutputBytes?: number;
-}
-
-/** The bytes one output's strings were decoded from, exactly as the host sent them (the evidence). */
-export interface OutputBytes {
-  stdout: Buffer;
-  stderr: Buffer;
 }
 
 /** A host's result, and the bytes of its outputs (same order) for the store; the bytes never go to a front end. */
@@ -89,7 +86,7 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   }
 
   context.onPhase('running');
-  const commands = [...IDENTITY_COMMANDS[os], ...context.collectors.flatMap((collector) => [...collector.commands[os], ...(collector.hostCommands?.(os, target.policy) ?? [])])];
+  const commands = [...IDENTITY_COMMANDS[os], ...context.areas.flatMap((area) => [...area.commands[os], ...(area.hostCommands?.(os, target.policy) ?? [])])];
   // Areas share some commands (os-release, uname -r): each distinct line runs once.
   const runs = new Map<string, Promise<RanCommand>>();
   const lostConnection: CommandOutput[] = [];
@@ -141,18 +138,12 @@ function assess(target: ScanTarget, os: TargetOs, outputs: CommandOutput[], cont
   const facts: Partial<Record<PostureArea, unknown>> = {};
   const findings: FindingView[] = [];
   const hostContext = { host: target.name, dc: target.dc, siteRole: target.siteRole, os, policy: target.policy, now };
-  for (const collector of context.collectors) {
-    const areaFacts = collector.facts(os, outputs, now, previous[collector.area], target.policy);
-    facts[collector.area] = areaFacts;
-    findings.push(...collector.findings(areaFacts, hostContext));
+  for (const area of context.areas) {
+    const assessed = assessArea(area, os, outputs, previous[area.area], hostContext);
+    if (assessed.facts !== undefined) facts[area.area] = assessed.facts;
+    findings.push(...assessed.findings);
   }
   return { facts, findings };
-}
-
-export function countBySeverity(findings: FindingView[]): Partial<Record<Severity, number>> {
-  const counts: Partial<Record<Severity, number>> = {};
-  for (const finding of findings) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
-  return counts;
 }
 
 const NO_BYTES: OutputBytes = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
@@ -168,7 +159,7 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
   try {
     startSeq = await context.audit.commandStarted({ runId: context.runId, host: target.name, dc: target.dc, address: target.address, command: line });
   } catch (error) {
-    return notRun(`not run: the audit log could not record it (${messageOf(error)})`);
+    return notRun(`not run: the audit log could not record it (${errorMessage(error)})`);
   }
   const started = Date.now();
   let output: CommandOutput;
@@ -198,7 +189,7 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
     };
   } catch (error) {
     if (error instanceof CommandTimeoutError) outputBytes = error.partial;
-    output = { ...base, ...decoded(outputBytes), exitCode: null, durationMs: Date.now() - started, error: messageOf(error), truncated: null };
+    output = { ...base, ...decoded(outputBytes), exitCode: null, durationMs: Date.now() - started, error: errorMessage(error), truncated: null };
     // A hung command (timeout) or a refused channel concerns only that command; this means the connection is gone.
     if (error instanceof SshError && error.code === 'connection-lost') onConnectionLost?.(output);
   }
@@ -214,7 +205,7 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
       truncated: output.truncated ?? null,
     })
     .catch((error: unknown) => {
-      output.error = output.error ?? `ran, but the audit log could not record its end (${messageOf(error)})`;
+      output.error = output.error ?? `ran, but the audit log could not record its end (${errorMessage(error)})`;
     });
   return { output, bytes: outputBytes };
 }
@@ -222,8 +213,4 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
 /** The text parsers and screens read: the bytes as UTF-8 (invalid sequences shown as U+FFFD; the bytes stay exact). */
 function decoded(bytes: OutputBytes): Pick<CommandOutput, 'stdout' | 'stderr' | 'stdoutBytes' | 'stderrBytes'> {
   return { stdout: bytes.stdout.toString('utf8'), stderr: bytes.stderr.toString('utf8'), stdoutBytes: bytes.stdout.length, stderrBytes: bytes.stderr.length };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

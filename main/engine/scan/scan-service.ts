@@ -11,14 +11,17 @@ import { EngineError } from '../contract/engine-error';
 import { DEFAULT_OUTPUT_CAPS, HostOutputBudget, ScanOutputPool, type OutputCaps } from '../ssh/output-budget';
 import type { OperatorPrompter } from '../ssh/operator-prompts';
 import { connectFirst, type HostKeyGate } from './host-key-preflight';
-import { countBySeverity, type OutputBytes, type ScannedHost } from './scan-host';
+import type { ScannedHost } from './scan-host';
+import type { OutputBytes } from '../collectors/host-command';
+import { countBySeverity } from '../posture/severity-counts';
 import type { EngineEvents } from '../contract/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
-import { AREA_COLLECTORS } from '../collectors/area-collectors';
-import type { AreaCollector } from '../collectors/area-collector';
+import { AREAS } from '../areas/area-registry';
+import type { AreaDefinition } from '../areas/area-definition';
 import { scanHost } from './scan-host';
 import type { ScanTarget } from './scan-target';
+import { errorMessage } from '../errors/error-message';
 
 /**
  * Where scan history goes (the store). A failure here never stops a scan, but
@@ -42,7 +45,7 @@ export interface ScanServiceOptions {
   now?: () => Date;
   maxConcurrentHosts?: number;
   /** The posture areas to collect; all of them by default. */
-  collectors?: AreaCollector[];
+  areas?: AreaDefinition[];
   /** Facts of a host's previous scan that this process does not hold (from the store). */
   storedFacts?: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
   commandTimeoutMs?: number;
@@ -71,11 +74,11 @@ export class ScanService {
   private readonly active = new Map<string, ActiveRun>();
   private readonly now: () => Date;
 
-  private readonly collectors: AreaCollector[];
+  private readonly areas: AreaDefinition[];
 
   constructor(private readonly options: ScanServiceOptions) {
     this.now = options.now ?? (() => new Date());
-    this.collectors = options.collectors ?? AREA_COLLECTORS;
+    this.areas = options.areas ?? AREAS;
   }
 
   private async previousFacts(host: string): Promise<Partial<Record<PostureArea, unknown>>> {
@@ -90,19 +93,19 @@ export class ScanService {
     const byHost = new Map(answered.map((result) => [result.host, result]));
     const targetOf = new Map(targets.map((target) => [target.name, target]));
     const changed = new Set<HostScanDetail>();
-    for (const collector of this.collectors) {
-      if (!collector.fleetFindings) continue;
+    for (const area of this.areas) {
+      if (!area.fleetFindings) continue;
       const hosts = answered
-        .filter((result) => result.facts[collector.area] !== undefined)
+        .filter((result) => result.facts[area.area] !== undefined)
         .map((result) => ({
           host: result.host,
           dc: result.dc,
           siteRole: targetOf.get(result.host)?.siteRole ?? 'primary',
           roles: targetOf.get(result.host)?.roles ?? [],
           policy: targetOf.get(result.host)?.policy,
-          facts: result.facts[collector.area],
+          facts: result.facts[area.area],
         }));
-      for (const finding of collector.fleetFindings(hosts) as FindingView[]) {
+      for (const finding of area.fleetFindings(hosts) as FindingView[]) {
         const result = byHost.get(finding.host);
         if (!result) continue;
         result.findings.push(finding);
@@ -181,7 +184,7 @@ export class ScanService {
       return scanned.detail;
     } catch (error) {
       this.options.onRecorderError?.(error);
-      const reason = `${scanned.detail.phase === 'done' ? 'scanned, but its' : 'its'} result could not be stored (${messageOf(error)})`;
+      const reason = `${scanned.detail.phase === 'done' ? 'scanned, but its' : 'its'} result could not be stored (${errorMessage(error)})`;
       const withoutFacts: HostScanDetail = { ...scanned.detail, phase: 'failed', reason: `${reason}; stored without its facts`, facts: {} };
       try {
         await recorder.hostFinished(withoutFacts, scanned.bytes);
@@ -248,7 +251,7 @@ export class ScanService {
                 commandTimeoutMs: this.options.commandTimeoutMs,
                 budget,
                 maxOutputBytes: caps.perCommandBytes,
-                collectors: this.collectors,
+                areas: this.areas,
                 previousFacts: (host) => this.previousFacts(host),
                 onPhase: (phase) => progress(current, phase, null),
               });
@@ -292,9 +295,6 @@ export function summaryOf(detail: HostScanDetail): HostScanSummary {
   };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function cancelledResult(runId: string, target: ScanTarget, now: Date): HostScanDetail {
   return { ...failedResult(runId, target, now, 'scan cancelled before this host was reached'), phase: 'cancelled' };

@@ -5,6 +5,7 @@
 // says so once (keychainAvailability).
 import { createRequire } from 'node:module';
 import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
+import { errorMessage } from '../errors/error-message';
 
 interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -63,13 +64,13 @@ export class KeytarSecretStore implements SecretStore {
       try {
         this.keytar = createRequire(import.meta.url)('keytar') as Keytar;
       } catch (error) {
-        throw new SecretStoreUnavailableError(`keytar cannot load: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SecretStoreUnavailableError(`keytar cannot load: ${errorMessage(error)}`);
       }
     }
     try {
       return await work(this.keytar);
     } catch (error) {
-      throw new SecretStoreUnavailableError(error instanceof Error ? error.message : String(error));
+      throw new SecretStoreUnavailableError(errorMessage(error));
     }
   }
 }

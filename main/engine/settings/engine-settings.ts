@@ -5,6 +5,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readBoundedText } from '../inventory/read-bounded-file';
+import { errorMessage } from '../errors/error-message';
 
 const settingsSchema = z.object({
   inventoryPath: z.string().min(1).nullable().default(null),
@@ -26,7 +27,7 @@ export async function readSettings(dataDir: string): Promise<EngineSettings> {
     text = await readBoundedText(path, 1024 * 1024);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
-    throw new Error(`cannot read settings ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot read settings ${path}: ${errorMessage(error)}`);
   }
   let json: unknown;
   try {

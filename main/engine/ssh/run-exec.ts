@@ -7,6 +7,7 @@
 import type { Client, ClientChannel } from 'ssh2';
 import { mebibytes, type HostOutputBudget, type OutputTruncation } from './output-budget';
 import { SshError } from './ssh-error';
+import { errorMessage } from '../errors/error-message';
 
 export interface ExecResult {
   /** The output decoded as UTF-8 (invalid sequences become U+FFFD); `raw` holds the exact bytes. */
@@ -129,7 +130,7 @@ export function runExec(client: Client, label: string, command: string, limits: 
         });
       });
     } catch (error) {
-      finish(new SshError('connection-lost', label, `${label}: ${error instanceof Error ? error.message : String(error)}`));
+      finish(new SshError('connection-lost', label, `${label}: ${errorMessage(error)}`));
     }
   });
 }

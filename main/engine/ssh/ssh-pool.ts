@@ -17,6 +17,7 @@ import type { HostOutputBudget } from './output-budget';
 import { runExec, type ExecResult } from './run-exec';
 import { rejectedHostKeyMessage, SshError, unknownHostKeyId, type UnknownHostKey } from './ssh-error';
 import { endpointKey, jumpRoute, routeKey, type SshEndpoint, type SshRoute } from './ssh-route';
+import { errorMessage } from '../errors/error-message';
 
 export interface SshLimits {
   maxConnections: number;
@@ -337,7 +338,7 @@ export class SshPool {
     try {
       return await this.connectionFor(route, signal);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       const code = error instanceof SshError && (error.code.startsWith('host-key') || error.code === 'auth-failed' || error.code === 'cancelled') ? error.code : 'jump-failed';
       const bastion = route.target;
       const bastionWhere = `${bastion.user}@${bastion.label} (${bastion.address}:${bastion.port})`;

@@ -2,8 +2,18 @@
 // identities and patch counts only (no raw outputs, no whole facts), so a
 // long history stays cheap to read.
 import type { FindingView, HostPhase, Severity } from '../../../preload/contract';
-import type { HostHistoryRow } from '../scan/host-history';
 import type { SqlClient } from './sql-client';
+
+/** One stored scan result of a host, as the history view compares them. */
+export interface HostHistoryRow {
+  runId: string;
+  phase: HostPhase;
+  reason: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  findings: { id: string; severity: Severity; title: string }[];
+  pending: { total: number; security: number } | null;
+}
 
 export async function hostHistoryRows(sql: SqlClient, host: string, limit: number): Promise<HostHistoryRow[]> {
   const rows = await sql.query<{

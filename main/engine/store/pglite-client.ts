@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient } from './sql-client';
+import { errorMessage } from '../errors/error-message';
 
 export async function openPgliteClient(directory: string): Promise<SqlClient> {
   await mkdir(directory, { recursive: true });
@@ -12,7 +13,7 @@ export async function openPgliteClient(directory: string): Promise<SqlClient> {
   try {
     db = await PGlite.create(directory);
   } catch (error) {
-    throw new Error(`cannot open the embedded store in ${directory}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot open the embedded store in ${directory}: ${errorMessage(error)}`);
   }
   return {
     query: async <Row>(sql: string, params: unknown[] = []) => (await db.query<Row>(sql, params)).rows,

@@ -3,7 +3,8 @@
 // SqlClient, so the embedded store and a PostgreSQL server behave the same.
 import type { FindingView, HostIdentity, HostPhase, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
 import type { OutputTruncationView } from '../../../preload/contract';
-import { countBySeverity, type OutputBytes } from '../scan/scan-host';
+import type { OutputBytes } from '../collectors/host-command';
+import { countBySeverity } from '../posture/severity-counts';
 import type { SqlClient } from './sql-client';
 import { storableJson, storableNullableText } from './storable-text';
 

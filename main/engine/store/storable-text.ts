@@ -5,6 +5,7 @@
 // unstorable. Such characters are written as the visible escape `\u0000`
 // (`\ud800`…) in facts, findings and reasons; the exact bytes the host sent
 // are kept unchanged in command_outputs (bytea).
+import { errorMessage } from '../errors/error-message';
 
 // eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -31,7 +32,7 @@ export function storableJson(value: unknown, what: string): string {
   try {
     json = JSON.stringify(value);
   } catch (error) {
-    throw new RangeError(`${what} cannot be serialised for the store: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RangeError(`${what} cannot be serialised for the store: ${errorMessage(error)}`);
   }
   return json.replace(UNSTORABLE_ESCAPE, (escape) => (escape === '\\\\' ? escape : `\\${escape}`));
 }

@@ -9,12 +9,17 @@ type Point = { time: number } & Record<string, number>;
 
 export function PatchHistoryChart({ sites }: { sites: { id: string; name: string }[] }) {
   const [points, setPoints] = useState<Point[]>([]);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const api = getOpsDeck();
     if (!api) return;
     const load = () =>
       void api.posture.patchHistory({}).then((result) => {
-        if (!result.ok) return;
+        if (!result.ok) {
+          setError(result.error.message);
+          return;
+        }
+        setError(null);
         const byRun = new Map<string, Point>();
         for (const row of result.value) {
           const point = byRun.get(row.runId) ?? { time: Date.parse(row.at) };
@@ -26,6 +31,13 @@ export function PatchHistoryChart({ sites }: { sites: { id: string; name: string
     load();
     return api.on('scan:finished', load);
   }, []);
+  if (error) {
+    return (
+      <p className="error" role="alert" data-testid="patch-history-error">
+        Patch history could not be loaded: {error}
+      </p>
+    );
+  }
   if (points.length === 0) return null;
   return (
     <figure className="chart" aria-label="Pending security updates per site over time" data-testid="patch-history">

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { FleetHostFacts } from '../../../main/engine/collectors/area-collector';
+import type { FleetHostFacts } from '../../../main/engine/posture/fleet-host-facts';
 import { FIREWALL_COMMAND_IDS as ids } from '../../../main/engine/collectors/firewall/firewall-commands';
 import { firewallFacts, type FirewallFacts } from '../../../main/engine/collectors/firewall/firewall-facts';
 import { firewallDrift } from '../../../main/engine/posture/firewall-drift';

@@ -3,7 +3,8 @@
 // the input default, zones), and that it stays plain JSON.
 import { describe, expect, test } from 'vitest';
 import { FIREWALL_COMMAND_IDS as ids } from '../../../main/engine/collectors/firewall/firewall-commands';
-import { firewallArea } from '../../../main/engine/collectors/firewall/firewall-area';
+import { firewallArea } from '../../../main/engine/areas/firewall-area';
+import { assessArea } from '../../../main/engine/areas/assess-area';
 import { firewallFacts, type FirewallFacts } from '../../../main/engine/collectors/firewall/firewall-facts';
 import { firewallFindings } from '../../../main/engine/posture/firewall-findings';
 import { iptablesNftHost, nativeNftHost, smartosHost } from './support/fixture-hosts';
@@ -174,7 +175,8 @@ test('should the analysis ever throw, the area still gives facts (state unknown,
       throw new Error('boom');
     },
   });
-  const facts = firewallArea.facts('debian', broken, new Date(), undefined);
+  const { facts } = assessArea(firewallArea, 'debian', broken, undefined, hostContext());
+  if (!facts) throw new Error('the firewall area gave no facts for outputs it could not analyse');
   expect(facts.firewall).toEqual({ state: 'unknown', reason: 'OpsDeck could not analyse the firewall outputs (boom), which are kept as evidence' });
   expect(JSON.parse(JSON.stringify(facts))).toEqual(facts);
   expect(firewallFindings(facts, hostContext()).map((finding) => [finding.id, finding.title])).toEqual([

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { hostHistoryView, type HostHistoryRow } from '../../../main/engine/scan/host-history';
+import { hostHistoryView } from '../../../main/engine/scan/host-history';
+import type { HostHistoryRow } from '../../../main/engine/store/host-history-query';
 
 const row = (runId: string, overrides: Partial<HostHistoryRow> = {}): HostHistoryRow => ({
   runId,

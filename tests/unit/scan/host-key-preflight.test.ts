@@ -103,7 +103,7 @@ describe('the connecting phase of a scan', () => {
     const gate = new FakeGate();
     const asked = prompter((batch) => batch.keys.map((key) => key.id));
     const executor = new CountingExecutor();
-    const scans = new ScanService({ executor, audit, events: new EngineEvents(), collectors: [], hostKeyGate: gate, prompter: asked, siteName });
+    const scans = new ScanService({ executor, audit, events: new EngineEvents(), areas: [], hostKeyGate: gate, prompter: asked, siteName });
     const outcome = await scans.start(fleet).done;
     expect(outcome.results.map((result) => [result.host, result.phase])).toEqual(
       expect.arrayContaining([['imap1.nj', 'done'], ['mx1.nj', 'done'], ['imap1.sea', 'done']]),
@@ -121,7 +121,7 @@ describe('the connecting phase of a scan', () => {
     const gate = new FakeGate();
     const asked = prompter((batch) => batch.keys.filter((key) => key.label !== 'nj bastion').map((key) => key.id));
     const executor = new CountingExecutor();
-    const scans = new ScanService({ executor, audit, events: new EngineEvents(), collectors: [], hostKeyGate: gate, prompter: asked, siteName });
+    const scans = new ScanService({ executor, audit, events: new EngineEvents(), areas: [], hostKeyGate: gate, prompter: asked, siteName });
     const outcome = await scans.start(fleet).done;
     const byHost = Object.fromEntries(outcome.results.map((result) => [result.host, result]));
     expect(byHost['imap1.nj']).toMatchObject({ phase: 'failed', reason: 'not reached: the host key of nj bastion (127.0.0.1:40022) in front of it is unknown and was not accepted' });
@@ -142,7 +142,7 @@ describe('the connecting phase of a scan', () => {
     const events = new EngineEvents();
     const finished: unknown[] = [];
     events.subscribe((name, payload) => name === 'scan:finished' && finished.push(payload));
-    const scans = new ScanService({ executor: new CountingExecutor(), audit, events, collectors: [], hostKeyGate: gate, prompter: asked, siteName });
+    const scans = new ScanService({ executor: new CountingExecutor(), audit, events, areas: [], hostKeyGate: gate, prompter: asked, siteName });
     const run = scans.start(fleet);
     await askedNow;
     expect(scans.current()).toMatchObject({ runId: run.runId, total: 3, done: 0, hosts: [{ host: 'imap1.nj', phase: 'connecting' }, {}, {}] });
@@ -158,7 +158,7 @@ describe('the connecting phase of a scan', () => {
   test('one scan at a time: a second start while one runs is refused as busy, and allowed once it has finished', async () => {
     const gate = new FakeGate();
     const asked = prompter((batch) => batch.keys.map((key) => key.id));
-    const scans = new ScanService({ executor: new CountingExecutor(), audit, events: new EngineEvents(), collectors: [], hostKeyGate: gate, prompter: asked, siteName });
+    const scans = new ScanService({ executor: new CountingExecutor(), audit, events: new EngineEvents(), areas: [], hostKeyGate: gate, prompter: asked, siteName });
     const first = scans.start(fleet);
     expect(() => scans.start(fleet)).toThrow(expect.objectContaining({ code: 'busy', message: expect.stringMatching(/already running.*cancel it/) }));
     await first.done;

@@ -7,12 +7,12 @@ import { EngineEvents } from '../../../main/engine/contract/engine-events';
 import type { CommandAudit } from '../../../main/engine/scan/command-audit';
 import type { CommandExecutor, ExecOutcome } from '../../../main/engine/scan/command-executor';
 import { withOutputPreviews } from '../../../main/engine/scan/output-preview';
-import type { OutputBytes } from '../../../main/engine/scan/scan-host';
+import type { OutputBytes } from '../../../main/engine/collectors/host-command';
 import { ScanService, type ScanRecorder } from '../../../main/engine/scan/scan-service';
 import type { ScanTarget } from '../../../main/engine/scan/scan-target';
 import { HostOutputBudget, ScanOutputPool } from '../../../main/engine/ssh/output-budget';
 import { storableJson, storableText } from '../../../main/engine/store/storable-text';
-import { AREA_COLLECTORS } from '../../../main/engine/collectors/area-collectors';
+import { AREAS } from '../../../main/engine/areas/area-registry';
 
 function target(name: string): ScanTarget {
   return {
@@ -63,7 +63,7 @@ test('a host whose result cannot be stored fails, says why, is stored without it
     if (name === 'scan:progress') progress.push(payload as { host: string; phase: string; reason: string | null });
   });
   const recorder = new FlakyRecorder((detail) => (Object.keys(detail.facts).length > 0 ? 'the facts of big.nj cannot be serialised for the store: Invalid string length' : null));
-  const service = new ScanService({ executor: new AnsweringExecutor(() => plain('x\n')), audit, events, recorder, collectors: AREA_COLLECTORS });
+  const service = new ScanService({ executor: new AnsweringExecutor(() => plain('x\n')), audit, events, recorder, areas: AREAS });
   const outcome = await service.start([target('big.nj')]).done;
   const [result] = outcome.results;
   expect(result).toMatchObject({ phase: 'failed', facts: {} });
@@ -80,7 +80,7 @@ test('a host whose result cannot be stored fails, says why, is stored without it
 
 test('when nothing of a result can be stored, the host still fails and says so', async () => {
   const recorder = new FlakyRecorder(() => 'the store is gone');
-  const service = new ScanService({ executor: new AnsweringExecutor(() => plain('x\n')), audit, events: new EngineEvents(), recorder, collectors: [] });
+  const service = new ScanService({ executor: new AnsweringExecutor(() => plain('x\n')), audit, events: new EngineEvents(), recorder, areas: [] });
   const [result] = (await service.start([target('h.nj')]).done).results;
   expect(result).toMatchObject({ phase: 'failed', reason: 'scanned, but its result could not be stored (the store is gone); nothing of it is stored' });
   expect(recorder.runs).toEqual([{ ok: 0, failed: 1 }]);
@@ -96,7 +96,7 @@ test('a host that sends more than its cap fails, names the cap, keeps what fit, 
       return { ...plain('y'.repeat(granted)), ...(granted < 600 ? { exitCode: null, truncated: { cap: options!.budget!.cut!, capBytes: 1000, keptBytes: granted } } : {}) };
     },
   };
-  const service = new ScanService({ executor, audit, events: new EngineEvents(), collectors: AREA_COLLECTORS, outputCaps: { perHostBytes: 1000 } });
+  const service = new ScanService({ executor, audit, events: new EngineEvents(), areas: AREAS, outputCaps: { perHostBytes: 1000 } });
   const [result] = (await service.start([target('flood.nj')]).done).results;
   expect(result!.phase).toBe('failed');
   expect(result!.reason).toMatch(/^sent more than the per-host output cap of 1000 bytes \(1000 bytes kept as evidence\); \d+ output\(s\) cut, \d+ command\(s\) not run or not finished; nothing was judged from it$/);

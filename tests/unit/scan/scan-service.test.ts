@@ -7,7 +7,8 @@ import type { ScanTarget } from '../../../main/engine/scan/scan-target';
 import { SshError } from '../../../main/engine/ssh/ssh-error';
 import { IDENTITY_COMMANDS, OS_PROBE } from '../../../main/engine/collectors/identity/identity-commands';
 import { remoteCommandLine } from '../../../main/engine/collectors/host-command';
-import { AREA_COLLECTORS } from '../../../main/engine/collectors/area-collectors';
+import { AREAS } from '../../../main/engine/areas/area-registry';
+import { defineArea } from '../../../main/engine/areas/area-definition';
 import type { EventName, EventPayloads } from '../../../preload/contract';
 
 function target(name: string, overrides: Partial<ScanTarget> = {}): ScanTarget {
@@ -71,7 +72,7 @@ describe('ScanService', () => {
     const events = new EngineEvents();
     const seen = collect(events);
     const audit = new RecordingAudit();
-    const service = new ScanService({ executor: new FakeExecutor(), audit, events, collectors: [] });
+    const service = new ScanService({ executor: new FakeExecutor(), audit, events, areas: [] });
     const run = service.start([target('imap1.nj'), target('mx1.nj')]);
     const outcome = await run.done;
     expect(outcome.results.map((r) => [r.host, r.phase])).toEqual(
@@ -108,7 +109,7 @@ describe('ScanService', () => {
         route: { target: { label: hostile, address: '10.0.0.9', port: 22, user: hostile }, jumps: [{ label: hostile, address: '10.0.0.8', port: 22, user: hostile }] },
       }),
     ]).done;
-    const allowed = new Set([OS_PROBE, ...IDENTITY_COMMANDS.debian, ...IDENTITY_COMMANDS.smartos, ...AREA_COLLECTORS.flatMap((c) => [...c.commands.debian, ...c.commands.smartos])].flatMap((c) => [remoteCommandLine(c, true), remoteCommandLine(c, false)]));
+    const allowed = new Set([OS_PROBE, ...IDENTITY_COMMANDS.debian, ...IDENTITY_COMMANDS.smartos, ...AREAS.flatMap((c) => [...c.commands.debian, ...c.commands.smartos])].flatMap((c) => [remoteCommandLine(c, true), remoteCommandLine(c, false)]));
     expect(executor.commands.length).toBeGreaterThan(0);
     for (const command of executor.commands) expect(allowed).toContain(command);
   });
@@ -176,8 +177,8 @@ describe('ScanService', () => {
 test('a command line that two areas both need runs once, and each area gets its output', async () => {
   const executor = new FakeExecutor();
   const shared = { id: 'other.kernel', command: 'uname -r', privileged: false };
-  const area = { area: 'patches' as const, commands: { debian: [shared], smartos: [] }, facts: () => ({}), findings: () => [] };
-  const outcome = await new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), collectors: [area] }).start([target('a.nj')]).done;
+  const area = defineArea({ area: 'patches', control: 'softwareUpdates', commands: { debian: [shared], smartos: [] }, facts: () => ({}), findings: () => [] });
+  const outcome = await new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), areas: [area] }).start([target('a.nj')]).done;
   expect(executor.commands.filter((command) => command === 'env LC_ALL=C uname -r')).toHaveLength(1);
   const ids = outcome.results[0]!.outputs.filter((output) => output.command === 'env LC_ALL=C uname -r').map((output) => output.id);
   expect(ids.sort()).toEqual(['identity.kernel', 'other.kernel']);
@@ -200,7 +201,7 @@ test('one command that times out leaves the host answered, with that command\'s 
     if (command !== 'env LC_ALL=C cat /proc/uptime') return defaultAnswer(host, command);
     throw new SshError('command-timeout', host, `${host}: \`${command}\` did not finish within 1 s; its channel was closed`);
   });
-  const [result] = (await new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), collectors: [] }).start([target('slow.nj')]).done).results;
+  const [result] = (await new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), areas: [] }).start([target('slow.nj')]).done).results;
   expect(result!.phase).toBe('done');
   expect(result!.outputs.find((output) => output.id === 'identity.uptime')?.error).toMatch(/did not finish/);
 });

@@ -6,7 +6,7 @@
 // when run as root, and only prints its cache otherwise.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface BlkidEntry {
   device: string;

@@ -8,7 +8,7 @@
 // See cryptsetup-status*.md.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface CryptsetupStatus {
   /** The device as cryptsetup echoed it (`/dev/mapper/<name>`, or the path given). */

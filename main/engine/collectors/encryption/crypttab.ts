@@ -6,7 +6,7 @@
 // table. See crypttab*.md.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText, isMissingFile } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface CrypttabEntry {
   /** The mapping name (/dev/mapper/<target>). */

@@ -14,7 +14,7 @@
 // Should a real key ever appear, it is dropped here and never kept.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface DmCryptTarget {
   /** The dm name (null when the line had no `<name>: ` prefix). */

@@ -5,6 +5,7 @@
 // volumes OpsDeck derives from that one output are included (without the
 // other commands a scan runs: no crypttab, dmsetup, blkid or findmnt).
 import type { CommandOutput, TargetOs } from '../host-command';
+import { isCliFormat, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
 import { parseCrypttab } from './crypttab';
 import { parseCryptsetupStatus } from './cryptsetup-status';
@@ -17,22 +18,13 @@ import { parseZfsGet } from './zfs-get';
 export const ENCRYPTION_CLI_FORMATS = ['lsblk-json', 'cryptsetup-status', 'crypttab', 'zfs-get'] as const;
 export type EncryptionCliFormat = (typeof ENCRYPTION_CLI_FORMATS)[number];
 
-export interface EncryptionCliResult {
-  format: EncryptionCliFormat;
-  status: Parsed<unknown>['status'];
-  message: string | null;
-  warnings: string[];
-  /** Status `partial`: the lines or objects not read, each with its text and why (at most 200; skippedCount counts all). */
-  skipped?: Parsed<unknown>['skipped'];
-  skippedCount?: number;
-  summary: Record<string, string | number | boolean | null>;
-  value: unknown;
+export interface EncryptionCliResult extends ParseCliResult<EncryptionCliFormat> {
   /** lsblk-json and zfs-get: the volumes derived from this output alone. */
   volumes?: Array<Pick<StorageVolume, 'id' | 'name' | 'mountpoints' | 'sizeBytes' | 'class' | 'encryption' | 'encryptionReason'> & { layers: string[] }>;
 }
 
 export function isEncryptionCliFormat(text: string): text is EncryptionCliFormat {
-  return (ENCRYPTION_CLI_FORMATS as readonly string[]).includes(text);
+  return isCliFormat(ENCRYPTION_CLI_FORMATS, text);
 }
 
 export function parseEncryptionForCli(format: EncryptionCliFormat, text: string): EncryptionCliResult {

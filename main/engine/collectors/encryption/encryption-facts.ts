@@ -16,7 +16,7 @@ import { parseCrypttab } from './crypttab';
 import { debianVolumes } from './debian-volumes';
 import { parseDmsetupCryptTable } from './dmsetup-table';
 import { ENCRYPTION_COMMAND_IDS as ids } from './encryption-commands';
-import { EncryptionCheckLog, readValue } from './encryption-checks';
+import { OutputReader, readValue } from '../output-reader';
 import type { EncryptionFacts } from './encryption-model';
 import { parseFindmntJson } from './findmnt-json';
 import { parseLsblkJson } from './lsblk-json';
@@ -33,7 +33,7 @@ export function encryptionFacts(os: TargetOs, outputs: CommandOutput[]): Encrypt
 }
 
 function debianEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
-  const log = new EncryptionCheckLog(outputs);
+  const log = new OutputReader(outputs);
   const lsblk = readValue(log.read(ids.lsblk, parseLsblkJson));
   const crypttabParsed = log.read(ids.crypttab, parseCrypttab);
   const swaps = readValue(log.read(ids.procSwaps, parseProcSwaps));
@@ -65,7 +65,7 @@ function debianEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
 }
 
 function smartosEncryptionFacts(outputs: CommandOutput[]): EncryptionFacts {
-  const log = new EncryptionCheckLog(outputs);
+  const log = new OutputReader(outputs);
   const datasets = readValue(log.read(ids.zfsGet, parseZfsGet));
   const pools = readValue(log.read(ids.zpoolStatus, parseZpoolStatus));
   const sysinfo = readValue(log.read(ids.sysinfo, parseSysinfo));

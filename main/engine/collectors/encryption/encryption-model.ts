@@ -2,7 +2,7 @@
 // data, what it is stacked on, whether a crypt layer is under it, and a
 // device tree for the UI. Plain, serialisable data.
 import type { TargetOs } from '../host-command';
-import type { ParseStatus } from '../parse-result';
+import type { CommandCheck } from '../output-reader';
 import type { BlockDeviceKind } from './lsblk-json';
 
 /** What a volume holds, for the posture: boot/EFI and memory are exempt. */
@@ -123,15 +123,6 @@ export interface ZfsDatasetFacts {
   class: VolumeClass | null;
 }
 
-export type EncryptionCheckStatus = ParseStatus | 'not-run' | 'no-answer';
-
-export interface EncryptionCheck {
-  commandId: string;
-  status: EncryptionCheckStatus;
-  message: string | null;
-  warnings: string[];
-}
-
 export interface EncryptionFacts {
   os: TargetOs;
   /** The inventory command (lsblk / zfs get, or sysinfo as a fallback) was read: the volume list is complete. */
@@ -143,5 +134,5 @@ export interface EncryptionFacts {
   /** dm-crypt mappings' details (dmsetup) could be read. */
   cryptDetailsKnown: boolean;
   zfsDatasets: ZfsDatasetFacts[];
-  checks: EncryptionCheck[];
+  checks: CommandCheck[];
 }

@@ -6,6 +6,7 @@
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { failureText } from './command-failure';
 import { isRecord } from './lsblk-json';
+import { errorMessage } from '../../errors/error-message';
 
 export interface MountEntry {
   target: string;
@@ -33,7 +34,7 @@ export function parseFindmntJson(stdout: string, stderr: string, exitCode: numbe
   try {
     document = JSON.parse(stdout);
   } catch (error) {
-    return parsedFailure('unparsed', `findmnt output is not JSON: ${(error as Error).message.slice(0, 200)}`);
+    return parsedFailure('unparsed', `findmnt output is not JSON: ${errorMessage(error).slice(0, 200)}`);
   }
   const list = isRecord(document) ? document.filesystems : undefined;
   if (!Array.isArray(list)) return parsedFailure('unparsed', 'not findmnt -J output: the JSON has no "filesystems" array');

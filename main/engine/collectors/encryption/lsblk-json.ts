@@ -11,6 +11,7 @@
 // udev data (blkid fills them in, see blkid.ts).
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { failureText } from './command-failure';
+import { errorMessage } from '../../errors/error-message';
 
 /** What a device is, as a layer. `unknown`: a TYPE this code does not know (the raw TYPE is kept). */
 export type BlockDeviceKind = 'disk' | 'part' | 'crypt' | 'lvm' | 'raid' | 'loop' | 'mpath' | 'dm' | 'rom' | 'zram' | 'unknown';
@@ -65,7 +66,7 @@ export function parseLsblkJson(stdout: string, stderr: string, exitCode: number 
   try {
     document = JSON.parse(stdout);
   } catch (error) {
-    return parsedFailure('unparsed', `lsblk output is not JSON: ${(error as Error).message.slice(0, 200)}`);
+    return parsedFailure('unparsed', `lsblk output is not JSON: ${errorMessage(error).slice(0, 200)}`);
   }
   const list = isRecord(document) ? document.blockdevices : undefined;
   if (!Array.isArray(list)) return parsedFailure('unparsed', 'not lsblk -J output: the JSON has no "blockdevices" array');

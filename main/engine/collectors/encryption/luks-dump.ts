@@ -6,7 +6,7 @@
 // `  N: <type>` followed by TAB-indented `key: value` lines.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface LuksKeyslot {
   slot: number;

@@ -5,7 +5,7 @@
 // its kernel name (/dev/dm-1, not /dev/mapper/…); a swap file under its path.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText, isMissingFile } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface SwapArea {
   path: string;

@@ -7,6 +7,7 @@
 import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 import { isRecord } from './lsblk-json';
+import { errorMessage } from '../../errors/error-message';
 
 export interface SmartosSysinfo {
   hostname: string | null;
@@ -34,7 +35,7 @@ export function parseSysinfo(stdout: string, stderr: string, exitCode: number | 
   try {
     document = JSON.parse(stdout);
   } catch (error) {
-    return parsedFailure('unparsed', `sysinfo output is not JSON: ${(error as Error).message.slice(0, 200)}`);
+    return parsedFailure('unparsed', `sysinfo output is not JSON: ${errorMessage(error).slice(0, 200)}`);
   }
   if (!isRecord(document)) return parsedFailure('unparsed', 'not sysinfo output: the JSON is not an object');
   if (!SYSINFO_KEYS.some((key) => key in document)) return parsedFailure('unparsed', `not sysinfo output: the JSON object has none of ${SYSINFO_KEYS.join(', ')}`);

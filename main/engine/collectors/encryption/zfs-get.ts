@@ -11,7 +11,7 @@
 // (`1.21G`). Anything else is listed as skipped, or refused when most of it is.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface ZfsDataset {
   name: string;

@@ -8,7 +8,7 @@
 // See zpool-status.md.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface ZpoolVdev {
   name: string;

@@ -6,32 +6,34 @@
 // iptables-legacy warning leaves legacy tables unseen.
 import type { CommandOutput } from '../host-command';
 import { effectiveExposure, unlistedPortExposure } from './exposure';
-import { firewallCommand, FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
-import type { FirewallFacts, FirewallSourceStatus } from './firewall-facts';
+import { FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
+import type { FirewallFacts } from './firewall-facts';
 import type { FamilyVisibility, FirewallRuleset } from './firewall-model';
 import { parseIp6tablesSave, parseIptablesSave, type IptablesSave } from './iptables-save';
 import { parseNftJson } from './nft-json';
 import { reconcileRulesets } from './nft-reconcile';
-import { runParser } from './source-status';
+import { firewallSources, readProblem } from './source-status';
+import { OutputReader } from '../output-reader';
 import { wasRead } from '../parse-result';
 import { parseSsListeners } from './ss-listeners';
 
 export function debianFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
-  const sources: FirewallSourceStatus[] = [];
-  const nft = runParser(firewallCommand('debian', ids.nftJson), outputs, parseNftJson, sources);
-  const v4 = runParser(firewallCommand('debian', ids.iptablesSave), outputs, parseIptablesSave, sources);
-  const v6 = runParser(firewallCommand('debian', ids.ip6tablesSave), outputs, parseIp6tablesSave, sources);
-  const ss = runParser(firewallCommand('debian', ids.ssListeners), outputs, parseSsListeners, sources);
+  const reader = new OutputReader(outputs);
+  const nft = reader.read(ids.nftJson, parseNftJson);
+  const v4 = reader.read(ids.iptablesSave, parseIptablesSave);
+  const v6 = reader.read(ids.ip6tablesSave, parseIp6tablesSave);
+  const ss = reader.read(ids.ssListeners, parseSsListeners);
+  const sources = firewallSources('debian', reader);
   // A partial reading is used for what it holds; its family's visibility then says rules are missing.
   const nftRuleset = nft && wasRead(nft.status) ? nft.value : null;
   const save4 = v4 && wasRead(v4.status) ? v4.value : null;
   const save6 = v6 && wasRead(v6.status) ? v6.value : null;
   const { ruleset, warnings } = reconcileRulesets(nftRuleset, [save4, save6].filter((save): save is IptablesSave => save !== null));
-  const nftProblem = nftRuleset ? null : `nft -j list ruleset: ${nft?.message ?? 'not run'}`;
+  const nftProblem = nftRuleset ? null : `nft -j list ruleset: ${readProblem(reader, ids.nftJson)}`;
   const unread = [nft, v4, v6].filter((parsed) => parsed?.status === 'partial').map((parsed) => parsed!.message!);
   ruleset.visibility = {
-    ipv4: withUnread(visibility(nftProblem, save4, v4?.message ?? 'iptables-save not run', 'iptables-save'), unread.filter((message) => !message.startsWith('ip6tables-save'))),
-    ipv6: withUnread(visibility(nftProblem, save6, v6?.message ?? 'ip6tables-save not run', 'ip6tables-save'), unread.filter((message) => !message.startsWith('iptables-save'))),
+    ipv4: withUnread(visibility(nftProblem, save4, readProblem(reader, ids.iptablesSave, 'iptables-save not run'), 'iptables-save'), unread.filter((message) => !message.startsWith('ip6tables-save'))),
+    ipv6: withUnread(visibility(nftProblem, save6, readProblem(reader, ids.ip6tablesSave, 'ip6tables-save not run'), 'ip6tables-save'), unread.filter((message) => !message.startsWith('iptables-save'))),
   };
   const listeners = ss && wasRead(ss.status) ? ss.value!.listeners : [];
   const exposure = effectiveExposure(ruleset, listeners);

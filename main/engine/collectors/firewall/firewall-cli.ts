@@ -2,6 +2,7 @@
 // [FILE|-]`: one saved output in (from a host OpsDeck cannot reach, kept as
 // offline evidence), the normalized rule model out as plain JSON with a
 // short summary. The text is taken as the command's stdout, exit status 0.
+import { isCliFormat, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
 import type { FirewallRuleset } from './firewall-model';
 import { parseFwadmList } from './fwadm-json';
@@ -12,21 +13,11 @@ import { parseNftJson } from './nft-json';
 export const FIREWALL_CLI_FORMATS = ['nft-json', 'iptables-save', 'ipfstat', 'fwadm-json'] as const;
 export type FirewallCliFormat = (typeof FIREWALL_CLI_FORMATS)[number];
 
-export interface FirewallCliResult {
-  format: FirewallCliFormat;
-  status: Parsed<unknown>['status'];
-  message: string | null;
-  warnings: string[];
-  /** Status `partial`: the lines or objects not read, each with its text and why (at most 200; skippedCount counts all). */
-  skipped?: Parsed<unknown>['skipped'];
-  skippedCount?: number;
-  summary: Record<string, string | number | boolean | null>;
-  /** The normalized model: tables, chains, rules, sets (JSON-serialisable). */
-  value: FirewallRuleset | null;
-}
+/** The value is the normalized model: tables, chains, rules, sets (JSON-serialisable). */
+export type FirewallCliResult = ParseCliResult<FirewallCliFormat, FirewallRuleset | null>;
 
 export function isFirewallCliFormat(text: string): text is FirewallCliFormat {
-  return (FIREWALL_CLI_FORMATS as readonly string[]).includes(text);
+  return isCliFormat(FIREWALL_CLI_FORMATS, text);
 }
 
 function counts(ruleset: FirewallRuleset | null): Record<string, number> {

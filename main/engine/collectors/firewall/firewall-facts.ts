@@ -5,7 +5,7 @@
 // FIREWALL_COMMANDS. Each command's parse status is kept, so "could not
 // read" never looks like "nothing there".
 import type { CommandOutput, TargetOs } from '../host-command';
-import type { ParseStatus } from '../parse-result';
+import type { CheckStatus } from '../output-reader';
 import { debianFirewallFacts } from './debian-firewall-facts';
 import type { ExposureEntry } from './exposure';
 import type { FirewallRuleset, Listener } from './firewall-model';
@@ -18,7 +18,7 @@ export { parseFirewallForCli, FIREWALL_CLI_FORMATS, isFirewallCliFormat, type Fi
 export interface FirewallSourceStatus {
   commandId: string;
   command: string;
-  status: ParseStatus | 'not-run';
+  status: CheckStatus;
   message: string | null;
   warnings: string[];
 }

@@ -15,6 +15,7 @@ import { appendAll, chainId, emptyRuleset, ruleId, type FirewallRule, type Firew
 import { parseFwadmRuleText, type FwadmTargets } from './fwadm-rule';
 import { jsonNestingDepth } from './json-depth';
 import { toolFailure } from './tool-failure';
+import { errorMessage } from '../../errors/error-message';
 
 export interface FwadmRules {
   ruleset: FirewallRuleset;
@@ -38,7 +39,7 @@ export function parseFwadmList(stdout: string, stderr: string, exitCode: number 
   try {
     document = JSON.parse(text);
   } catch (error) {
-    return parsedFailure('unparsed', `fwadm list -j output is not valid JSON (${(error as Error).message}); truncated?`);
+    return parsedFailure('unparsed', `fwadm list -j output is not valid JSON (${errorMessage(error)}); truncated?`);
   }
   if (!Array.isArray(document)) return parsedFailure('unparsed', 'fwadm list -j output is not a JSON array');
   const readable = document.filter((entry) => isObject(entry) && typeof entry.rule === 'string').length;

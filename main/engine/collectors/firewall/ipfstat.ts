@@ -12,7 +12,8 @@
 import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { chainId, emptyRuleset, ruleId, type FirewallRuleset, type RuleFamily } from './firewall-model';
 import { parseIpfRule } from './ipf-rule';
-import { boundedLines, toolFailure } from './tool-failure';
+import { outputLines } from '../output-lines';
+import { toolFailure } from './tool-failure';
 
 export interface IpfRules {
   family: 'ip' | 'ip6';
@@ -32,7 +33,7 @@ function parseList(stdout: string, stderr: string, exitCode: number | null, fami
   if (failure) return failure;
   const refused = refuseInput(stdout, 'ipfstat');
   if (refused) return refused;
-  const { lines, warnings, skipped } = boundedLines(stdout);
+  const { lines, warnings, skipped } = outputLines(stdout, 'ipfstat');
   const ruleset = emptyRuleset();
   ruleset.tables.push({ id: `ipf:${family}/ipf`, source: 'ipf', family, name: 'ipf', handle: null });
   for (const direction of ['in', 'out'] as const) {

@@ -14,7 +14,8 @@ import { firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Par
 import { chainId, emptyRuleset, ruleId, type ChainHook, type FirewallRuleset, type FirewallSource, type RuleFamily } from './firewall-model';
 import { iptablesRuleParts } from './iptables-rule';
 import { iptablesWords } from './iptables-words';
-import { boundedLines, toolFailure } from './tool-failure';
+import { outputLines } from '../output-lines';
+import { toolFailure } from './tool-failure';
 
 export type IptablesBackend = 'nf_tables' | 'legacy';
 
@@ -71,7 +72,7 @@ function parseSave(stdout: string, stderr: string, exitCode: number | null, forc
   if (failure) return failure;
   const refused = refuseInput(stdout, tool);
   if (refused) return refused;
-  const { lines, warnings, skipped } = boundedLines(stdout);
+  const { lines, warnings, skipped } = outputLines(stdout, tool);
   const value: IptablesSave = { family: forced ?? 'ip', backend: null, version: null, legacyTablesPresent: LEGACY_WARNING.test(stderr), ruleset: emptyRuleset() };
   const body: Array<{ line: string; number: number }> = [];
   let headers = 0;

@@ -12,6 +12,7 @@ import { parseNftSet, setTableKey, type NftSetIndex } from './nft-sets';
 import { leadingKey, topLevelArrayElements } from './json-elements';
 import { firstKey } from './nft-values';
 import { toolFailure } from './tool-failure';
+import { errorMessage } from '../../errors/error-message';
 
 /** Above the general bound (parse-result.ts): 100k rules are 37 MB of nft -j (see bench:firewall). */
 export const MAX_CHARS = 64 * 1024 * 1024;
@@ -110,7 +111,7 @@ function buildRuleset(elements: Element[]): [FirewallRuleset, string[], boolean]
     } catch (error) {
       // Only a hostile shape gets here (nesting deep enough to exhaust the stack of a recursive step).
       ruleset.unmodelledObjects.push(compact(value));
-      warnings.push(`an nft object could not be read (${(error as Error).message}); kept verbatim`);
+      warnings.push(`an nft object could not be read (${errorMessage(error)}); kept verbatim`);
     }
   }
   const positions = new Map<string, number>();
@@ -121,7 +122,7 @@ function buildRuleset(elements: Element[]): [FirewallRuleset, string[], boolean]
       else ruleset.unmodelledObjects.push(rule.text ?? compact({ rule: body }));
     } catch (error) {
       ruleset.unmodelledObjects.push(compact({ rule: body }));
-      warnings.push(`an nft rule could not be read (${(error as Error).message}); kept verbatim`);
+      warnings.push(`an nft rule could not be read (${errorMessage(error)}); kept verbatim`);
     }
   }
   if (ruleset.unmodelledObjects.length) warnings.push(`${ruleset.unmodelledObjects.length} nft object(s) not modelled (kept verbatim)`);

@@ -11,25 +11,27 @@ import type { CommandOutput } from '../host-command';
 import { wasRead } from '../parse-result';
 import { appendAll, emptyRuleset, type FamilyVisibility, type FirewallRuleset, type Listener } from './firewall-model';
 import { effectiveExposure, unlistedPortExposure } from './exposure';
-import { firewallCommand, FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
-import type { FirewallFacts, FirewallSourceStatus } from './firewall-facts';
+import { FIREWALL_COMMAND_IDS as ids } from './firewall-commands';
+import type { FirewallFacts } from './firewall-facts';
 import { parseFwadmList } from './fwadm-json';
 import { parseIpfstat, parseIpfstat6, type IpfRules } from './ipfstat';
 import { parseSmartosNetstat } from './smartos-netstat';
-import { runParser } from './source-status';
+import { firewallSources, readProblem } from './source-status';
+import { OutputReader } from '../output-reader';
 import { parseSvcsIpfilter } from './svcs-ipfilter';
 import { parseVmadmList } from './vmadm-list';
 import { zoneFirewalls } from './zone-firewall';
 
 export function smartosFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
-  const sources: FirewallSourceStatus[] = [];
-  const svcs = runParser(firewallCommand('smartos', ids.svcsIpfilter), outputs, parseSvcsIpfilter, sources);
-  const ipf4 = runParser(firewallCommand('smartos', ids.ipfstatV4), outputs, parseIpfstat, sources);
-  const ipf6 = runParser(firewallCommand('smartos', ids.ipfstatV6), outputs, parseIpfstat6, sources);
-  const fwadm = runParser(firewallCommand('smartos', ids.fwadmList), outputs, parseFwadmList, sources);
-  const vmadm = runParser(firewallCommand('smartos', ids.vmadmList), outputs, parseVmadmList, sources);
-  const net4 = runParser(firewallCommand('smartos', ids.netstatInet), outputs, parseSmartosNetstat, sources);
-  const net6 = runParser(firewallCommand('smartos', ids.netstatInet6), outputs, parseSmartosNetstat, sources);
+  const reader = new OutputReader(outputs);
+  const svcs = reader.read(ids.svcsIpfilter, parseSvcsIpfilter);
+  const ipf4 = reader.read(ids.ipfstatV4, parseIpfstat);
+  const ipf6 = reader.read(ids.ipfstatV6, parseIpfstat6);
+  const fwadm = reader.read(ids.fwadmList, parseFwadmList);
+  const vmadm = reader.read(ids.vmadmList, parseVmadmList);
+  const net4 = reader.read(ids.netstatInet, parseSmartosNetstat);
+  const net6 = reader.read(ids.netstatInet6, parseSmartosNetstat);
+  const sources = firewallSources('smartos', reader);
   const warnings: string[] = [];
   const disabled = svcs?.status === 'service-disabled';
   const serviceState = svcs?.value?.state ?? null;
@@ -37,13 +39,13 @@ export function smartosFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
   if (!disabled) {
     for (const parsed of [ipf4, ipf6]) if (parsed && wasRead(parsed.status)) merge(ruleset, parsed.value!);
   }
-  const ipfVisibility = (parsed: typeof ipf4, tool: string): FamilyVisibility => {
+  const ipfVisibility = (parsed: typeof ipf4, id: string, tool: string): FamilyVisibility => {
     if (disabled) return { state: 'complete', reasons: [] };
     if (parsed?.status === 'ok') return { state: 'complete', reasons: [] };
     if (parsed?.status === 'partial') return { state: 'incomplete', reasons: [`${parsed.message} — they may accept or drop anything, so nothing behind them counts as blocked`] };
-    return { state: 'unknown', reasons: [`${tool}: ${parsed?.message ?? 'not run'}`] };
+    return { state: 'unknown', reasons: [`${tool}: ${readProblem(reader, id)}`] };
   };
-  ruleset.visibility = { ipv4: ipfVisibility(ipf4, 'ipfstat -io'), ipv6: ipfVisibility(ipf6, 'ipfstat -6io') };
+  ruleset.visibility = { ipv4: ipfVisibility(ipf4, ids.ipfstatV4, 'ipfstat -io'), ipv6: ipfVisibility(ipf6, ids.ipfstatV6, 'ipfstat -6io') };
   const listeners = dualStack([...(net4 && wasRead(net4.status) ? net4.value!.listeners : []), ...(net6 && wasRead(net6.status) ? net6.value!.listeners : [])], warnings);
   const zoneRules = fwadm && wasRead(fwadm.status) ? fwadm.value!.ruleset : null;
   const zones = vmadm && wasRead(vmadm.status) ? zoneFirewalls(vmadm.value!.zones, zoneRules?.rules ?? []) : null;
@@ -53,7 +55,7 @@ export function smartosFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
     ruleset,
     iptables: { ipv4: null, ipv6: null },
     ipfilter: svcs?.value ? { state: svcs.value.state, line: svcs.value.line } : null,
-    firewall: firewallState(disabled, serviceState, svcs?.message ?? null, ruleset),
+    firewall: firewallState(disabled, serviceState, reader.check(ids.svcsIpfilter)?.message ?? null, ruleset),
     listeners,
     listenersKnown: net4?.status === 'ok' || net6?.status === 'ok',
     processesShown: false,

@@ -8,7 +8,8 @@
 // (that would take pfiles(1) per pid).
 import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import type { Listener } from './firewall-model';
-import { boundedLines, toolFailure } from './tool-failure';
+import { outputLines } from '../output-lines';
+import { toolFailure } from './tool-failure';
 
 export interface SmartosNetstat {
   listeners: Listener[];
@@ -21,7 +22,7 @@ export function parseSmartosNetstat(stdout: string, stderr: string, exitCode: nu
   if (failure) return failure;
   const refused = refuseInput(stdout, 'netstat');
   if (refused) return refused;
-  const { lines, warnings, skipped } = boundedLines(stdout);
+  const { lines, warnings, skipped } = outputLines(stdout, 'netstat');
   const listeners: Listener[] = [];
   let section: { proto: 'tcp' | 'udp' | null; family: 'ipv4' | 'ipv6' } | null = null;
   let sawSection = false;

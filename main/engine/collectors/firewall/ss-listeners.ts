@@ -12,7 +12,8 @@
 // that is "processes not visible", not "no process".
 import { firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import type { Listener, ListenerProcess } from './firewall-model';
-import { boundedLines, toolFailure } from './tool-failure';
+import { outputLines } from '../output-lines';
+import { toolFailure } from './tool-failure';
 
 export interface SsListeners {
   listeners: Listener[];
@@ -27,7 +28,7 @@ export function parseSsListeners(stdout: string, stderr: string, exitCode: numbe
   if (failure) return failure;
   const refused = refuseInput(stdout, 'ss -tulpn');
   if (refused) return refused;
-  const { lines, warnings, skipped } = boundedLines(stdout);
+  const { lines, warnings, skipped } = outputLines(stdout, 'ss');
   const listeners: Listener[] = [];
   let processesShown = false;
   let socketLines = 0;

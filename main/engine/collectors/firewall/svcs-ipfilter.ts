@@ -4,7 +4,8 @@
 // is the distinct `service-disabled` state, with the line kept. An unknown
 // service name: `svcs: Pattern 'ipfilter' doesn't match any instances`.
 import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
-import { boundedLines, toolFailure } from './tool-failure';
+import { outputLines } from '../output-lines';
+import { toolFailure } from './tool-failure';
 
 export interface SvcsService {
   /** online, disabled, offline, maintenance, degraded, legacy_run, uninitialized. */
@@ -22,7 +23,7 @@ export function parseSvcsIpfilter(stdout: string, stderr: string, exitCode: numb
   const refused = refuseInput(stdout, 'svcs -H ipfilter');
   if (refused) return refused;
   const services: SvcsService[] = [];
-  const { lines, warnings, skipped } = boundedLines(stdout);
+  const { lines, warnings, skipped } = outputLines(stdout, 'svcs');
   for (const [index, raw] of lines.entries()) {
     const match = /^(\S+?)(\*?)\s+(\S+)\s+(svc:\/\S+|lrc:\/\S+)\s*$/.exec(raw.trim());
     if (match) services.push({ state: match[1]!, transitioning: match[2] === '*', stime: match[3]!, fmri: match[4]!, line: raw.trimEnd() });

@@ -7,7 +7,8 @@
 // answer `Invalid order key: "firewall_enabled"` (exit 1) — kept as the
 // `unsupported` state with that message.
 import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
-import { boundedLines, toolFailure } from './tool-failure';
+import { outputLines } from '../output-lines';
+import { toolFailure } from './tool-failure';
 
 export interface ZoneEntry {
   uuid: string;
@@ -27,7 +28,7 @@ export function parseVmadmList(stdout: string, stderr: string, exitCode: number 
   const refused = refuseInput(stdout, 'vmadm list');
   if (refused) return refused;
   const zones: ZoneEntry[] = [];
-  const bounded = boundedLines(stdout);
+  const bounded = outputLines(stdout, 'vmadm');
   const skipped: SkippedInput[] = bounded.skipped;
   let unknown = 0;
   for (const [index, raw] of bounded.lines.entries()) {

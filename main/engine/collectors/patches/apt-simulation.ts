@@ -11,7 +11,7 @@
 import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { parseAptOriginList, type AptOrigin } from './apt-origin';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface AptInstall {
   /** As apt prints it: `libc6` or `libc6:i386` for a foreign architecture. */

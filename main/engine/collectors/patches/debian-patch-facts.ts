@@ -9,13 +9,13 @@ import { parseNeedrestartBatch, type NeedrestartBatch } from './needrestart';
 import { parseOsRelease } from './os-release';
 import { packageIndexAge } from './package-index-age';
 import { PATCH_COMMAND_IDS as ids } from './patch-commands';
-import { PatchCheckLog, okValue } from './patch-checks';
+import { OutputReader, okValue } from '../output-reader';
 import type { PackageIndexAge, PatchFacts, PendingUpdate, RebootReason, VulnerablePackage } from './patch-facts';
 import { parseRebootRequired, parseRebootRequiredPkgs, type RebootRequiredPackages } from './reboot-required';
 import { parseUnattendedUpgradesLog } from './unattended-upgrades-log';
 
 export function debianPatchFacts(outputs: CommandOutput[], now: Date): PatchFacts {
-  const log = new PatchCheckLog(outputs);
+  const log = new OutputReader(outputs);
   const osRelease = okValue(log.read(ids.osRelease, parseOsRelease));
   const debianVersion = okValue(log.read(ids.debianVersion, parseDebianVersion));
   const kernel = okValue(log.read(ids.kernel, parseKernelRelease));
@@ -91,7 +91,7 @@ function debianUpToDate(
   partialInstalls: number,
   pending: PendingUpdate[],
   index: PackageIndexAge,
-  log: PatchCheckLog,
+  log: OutputReader,
 ): { value: PatchFacts['upToDate']; reason: string } {
   if (!apt) {
     const check = log.checks.find((each) => each.commandId === ids.aptSimulation);

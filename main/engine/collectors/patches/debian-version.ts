@@ -2,7 +2,7 @@
 // release, a codename like "trixie/sid" on testing/unstable. It comes from
 // base-files and only changes when base-files is upgraded (a host at 12.11
 // while 12.15 is available is simply behind).
-import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
 
 export interface DebianVersion {
@@ -18,6 +18,9 @@ export function parseDebianVersion(stdout: string, stderr: string, exitCode: num
   const common = commonFailure('cat', exitCode, stderr);
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `cat /etc/debian_version failed: ${failureText(exitCode, stderr)}`);
+  // Only the first line is read: binary after it would otherwise pass as a release number.
+  const refused = refuseInput(stdout, '/etc/debian_version');
+  if (refused) return refused;
   const text = (stdout.split('\n').find((line) => line.trim()) ?? '').trim();
   const numeric = /^(\d+)(?:\.(\d+))*$/.exec(text);
   if (numeric && text.length <= 32) return parsedOk({ text, pointRelease: text, major: Number(numeric[1]), codename: null });

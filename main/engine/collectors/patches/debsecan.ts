@@ -11,7 +11,7 @@
 // network debsecan prints `error: while downloading …` and exits 1.
 import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface DebsecanEntry {
   /** CVE-… or a tracker TEMP-… id. */

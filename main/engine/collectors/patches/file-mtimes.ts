@@ -4,7 +4,7 @@
 // files missing it prints the others and exits 1.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText, isMissingFile } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface FileMtimes {
   /** Epoch seconds, in output order. */

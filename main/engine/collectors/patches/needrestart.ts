@@ -7,7 +7,7 @@
 // processes as `NEEDRESTART-PID: <comm>=<pid>,<pid>`.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export type KernelStatus = 'unknown' | 'current' | 'abi-compatible-upgrade' | 'version-upgrade';
 

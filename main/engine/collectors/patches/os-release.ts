@@ -4,7 +4,7 @@
 // point release then comes from /etc/debian_version.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface OsRelease {
   id: string | null;

@@ -5,7 +5,7 @@
 import type { CommandOutput, TargetOs } from '../host-command';
 import { debianPatchFacts } from './debian-patch-facts';
 import type { KernelRelease } from './kernel-release';
-import type { PatchCheck } from './patch-checks';
+import type { CommandCheck } from '../output-reader';
 import type { PlatformImageEntry } from './piadm-list';
 import { smartosPatchFacts } from './smartos-patch-facts';
 import type { UnattendedRun } from './unattended-upgrades-log';
@@ -103,7 +103,7 @@ export interface PatchFacts {
   servicesNeedingRestart: string[];
   /** null when there is no unattended-upgrades log (not installed, or unreadable). */
   unattendedUpgrades: { lastRun: UnattendedRun | null } | null;
-  checks: PatchCheck[];
+  checks: CommandCheck[];
 }
 
 export function patchFacts(os: TargetOs, outputs: CommandOutput[], now: Date): PatchFacts {

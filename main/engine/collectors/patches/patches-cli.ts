@@ -3,6 +3,7 @@
 // summary an operator can read at a glance. The text is taken as the
 // command's stdout with exit status 0 (pkg_admin audit's exit 1 for
 // "vulnerable" is not needed: its lines say so).
+import { isCliFormat, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
 import { parseAptSimulation } from './apt-simulation';
 import { parseNeedrestartBatch } from './needrestart';
@@ -12,20 +13,10 @@ import { parsePkgAdminAudit } from './pkg-audit';
 export const PATCHES_CLI_FORMATS = ['apt-sim', 'needrestart', 'piadm', 'pkg-audit'] as const;
 export type PatchesCliFormat = (typeof PATCHES_CLI_FORMATS)[number];
 
-export interface PatchesCliResult {
-  format: PatchesCliFormat;
-  status: Parsed<unknown>['status'];
-  message: string | null;
-  warnings: string[];
-  /** Status `partial`: the lines or objects not read, each with its text and why (at most 200; skippedCount counts all). */
-  skipped?: Parsed<unknown>['skipped'];
-  skippedCount?: number;
-  summary: Record<string, string | number | boolean | null>;
-  value: unknown;
-}
+export type PatchesCliResult = ParseCliResult<PatchesCliFormat>;
 
 export function isPatchesCliFormat(text: string): text is PatchesCliFormat {
-  return (PATCHES_CLI_FORMATS as readonly string[]).includes(text);
+  return isCliFormat(PATCHES_CLI_FORMATS, text);
 }
 
 export function parsePatchesForCli(format: PatchesCliFormat, text: string): PatchesCliResult {

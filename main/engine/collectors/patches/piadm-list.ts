@@ -9,7 +9,7 @@
 // releases titled the third column `BOOT BITS?`: read the same way.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 import { platformStamp } from './platform-image';
 
 export interface PlatformImageEntry {

@@ -9,7 +9,7 @@
 // stale list adds `pkg-vulnerabilities is out of day (N days old)` on stderr.
 import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 import { splitPkgName } from './pkg-name';
 
 export interface PkgVulnerability {

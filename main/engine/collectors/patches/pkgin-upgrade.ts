@@ -9,7 +9,7 @@
 // name-version: the installed version is not printed.
 import { commonFailure, firstLine, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 import { splitPkgName, type PkgName } from './pkg-name';
 
 export interface PkginUpgrade {

@@ -6,7 +6,7 @@
 // (nothing else creates the file on Debian) — patch-facts weighs that.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
 import { failureText, isMissingFile } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export interface RebootRequiredFlag {
   present: boolean;

@@ -7,7 +7,7 @@ import { parseSmartosEtcRelease } from './etc-release';
 import { parseStatMtimes } from './file-mtimes';
 import { packageIndexAge, wholeDaysBetween } from './package-index-age';
 import { PATCH_COMMAND_IDS as ids, PKG_VULNERABILITIES_FILE } from './patch-commands';
-import { PatchCheckLog, okValue } from './patch-checks';
+import { OutputReader, okValue } from '../output-reader';
 import type { PackageIndexAge, PatchFacts, PendingUpdate, PlatformImageFacts, RebootReason, VulnerablePackage } from './patch-facts';
 import { parsePiadmList, type PiadmList } from './piadm-list';
 import { parsePkgAdminAudit, type PkgAudit } from './pkg-audit';
@@ -15,7 +15,7 @@ import { parsePkginUpgrade, type PkginUpgrade } from './pkgin-upgrade';
 import { parseUnameV, platformStamp } from './platform-image';
 
 export function smartosPatchFacts(outputs: CommandOutput[], now: Date): PatchFacts {
-  const log = new PatchCheckLog(outputs);
+  const log = new OutputReader(outputs);
   const uname = okValue(log.read(ids.platformStamp, parseUnameV));
   const piadmParsed = log.read(ids.piadmList, parsePiadmList);
   const release = okValue(log.read(ids.etcRelease, parseSmartosEtcRelease));
@@ -96,7 +96,7 @@ function smartosUpToDate(
   audit: PkgAudit | null,
   pending: PendingUpdate[],
   index: PackageIndexAge,
-  log: PatchCheckLog,
+  log: OutputReader,
 ): { value: PatchFacts['upToDate']; reason: string } {
   const vulnerable = audit?.vulnerabilities.length ?? 0;
   if (pending.length > 0 || vulnerable > 0) {

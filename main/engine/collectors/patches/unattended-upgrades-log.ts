@@ -6,7 +6,7 @@
 // next start. Tracebacks and wrapped lines do not start with a timestamp.
 import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
 import { failureText, isMissingFile } from './command-failure';
-import { outputLines } from './output-lines';
+import { outputLines } from '../output-lines';
 
 export type UnattendedRunResult =
   /** "All upgrades installed". */

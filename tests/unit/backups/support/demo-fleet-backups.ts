@@ -1,7 +1,7 @@
 // The backups area run against every demo-fleet host in process (no SSH):
 // the demo inventory's backup policy, the command lines OpsDeck sends for it,
 // answered by each host's profile, then facts and findings.
-import { backupsArea } from '../../../../main/engine/collectors/backups/backups-area';
+import { backupsArea } from '../../../../main/engine/areas/backups-area';
 import type { BackupFacts } from '../../../../main/engine/collectors/backups/backup-facts';
 import { remoteCommandLine, type CommandOutput } from '../../../../main/engine/collectors/host-command';
 import { parseDemoCommand } from '../../../../main/engine/demo-fleet/demo-command';

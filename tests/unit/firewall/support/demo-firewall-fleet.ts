@@ -2,8 +2,8 @@
 // SSH) as a scan does: each host profile answers the firewall commands, the
 // policy comes from the demo inventory's role baselines.
 import type { FindingView } from '../../../../preload/contract';
-import type { FleetHostFacts } from '../../../../main/engine/collectors/area-collector';
-import { firewallArea } from '../../../../main/engine/collectors/firewall/firewall-area';
+import type { FleetHostFacts } from '../../../../main/engine/posture/fleet-host-facts';
+import { firewallArea } from '../../../../main/engine/areas/firewall-area';
 import type { FirewallFacts } from '../../../../main/engine/collectors/firewall/firewall-facts';
 import { remoteCommandLine, type CommandOutput } from '../../../../main/engine/collectors/host-command';
 import { parseDemoCommand } from '../../../../main/engine/demo-fleet/demo-command';

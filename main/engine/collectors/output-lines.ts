@@ -1,10 +1,14 @@
-// Splits a command's output into lines a parser can afford to look at. Host
-// output is untrusted: a line longer than any real tool prints (a binary
-// blob, a runaway loop) is dropped with a warning rather than fed to a
-// regular expression, so no input can make a parser slow.
-import { skippedInput, type SkippedInput } from '../parse-result';
-export const MAX_LINE_LENGTH = 8192;
-export const MAX_LINES = 200_000;
+// Splits a command's output into lines a parser can afford to look at, for
+// every collector, with one limit policy. Host output is untrusted: a line
+// longer than any real tool prints (a binary blob, a runaway loop) is listed
+// as skipped rather than fed to a regular expression (a cut rule would be
+// misread), and the number of lines is bounded, so no input makes a parser
+// slow. The bounds sit above the largest real outputs (a 40k-rule
+// iptables-save, long CVE lists) so nothing real is cut.
+import { skippedInput, type SkippedInput } from './parse-result';
+
+export const MAX_LINE_LENGTH = 16_384;
+export const MAX_LINES = 500_000;
 
 export interface OutputLines {
   lines: string[];
@@ -13,6 +17,7 @@ export interface OutputLines {
   skipped: SkippedInput[];
 }
 
+/** `what` names the tool in the reasons ("iptables-save prints"). */
 export function outputLines(text: string, what: string): OutputLines {
   const warnings: string[] = [];
   const skipped: SkippedInput[] = [];

@@ -1,29 +1,25 @@
 // The firewall as a scan area: fixed commands, facts per host (the rule
 // model, listening sockets and what each is exposed to), findings against
 // the role baseline, and fleet drift (within a role, between the sites).
-import type { AreaCollector } from '../area-collector';
-import { firewallDrift } from '../../posture/firewall-drift';
-import { firewallFindings } from '../../posture/firewall-findings';
-import type { TargetOs } from '../host-command';
-import { unlistedPortExposure } from './exposure';
-import { FIREWALL_COMMANDS } from './firewall-commands';
-import { firewallFacts, type FirewallFacts } from './firewall-facts';
-import { emptyRuleset } from './firewall-model';
+import { firewallDrift } from '../posture/firewall-drift';
+import { firewallFindings } from '../posture/firewall-findings';
+import type { TargetOs } from '../collectors/host-command';
+import { unlistedPortExposure } from '../collectors/firewall/exposure';
+import { FIREWALL_COMMANDS } from '../collectors/firewall/firewall-commands';
+import { firewallFacts, type FirewallFacts } from '../collectors/firewall/firewall-facts';
+import { emptyRuleset } from '../collectors/firewall/firewall-model';
+import { defineArea } from './area-definition';
 
-export const firewallArea: AreaCollector<FirewallFacts> = {
+export const firewallArea = defineArea<FirewallFacts>({
   area: 'firewall',
+  control: 'necessaryCommunications',
   commands: FIREWALL_COMMANDS,
-  facts: (os, outputs) => {
-    try {
-      return firewallFacts(os, outputs);
-    } catch (error) {
-      // Parsers never throw and the analysis is tested not to; should it ever, the host still gets facts that say so.
-      return unanalysedFacts(os, `OpsDeck could not analyse the firewall outputs (${(error as Error).message}), which are kept as evidence`);
-    }
-  },
+  facts: (os, outputs) => firewallFacts(os, outputs),
   findings: (facts, context) => firewallFindings(facts, context),
   fleetFindings: (hosts) => firewallDrift(hosts),
-};
+  // The rules-unreadable finding says why, as it does for a host whose tools failed.
+  unanalysed: (os, reason) => unanalysedFacts(os, reason),
+});
 
 function unanalysedFacts(os: TargetOs, reason: string): FirewallFacts {
   const ruleset = emptyRuleset();
