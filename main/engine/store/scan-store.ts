@@ -55,7 +55,7 @@ interface HostResultRow {
   detected_os: string | null;
   identity: HostIdentity | null;
   findings: FindingView[] | string;
-  facts: Partial<Record<PostureArea, unknown>> | string;
+  facts?: Partial<Record<PostureArea, unknown>> | string;
 }
 
 // Host output is stored as bytes: it may hold NUL and anything else a
@@ -249,7 +249,7 @@ export class ScanStore {
   /** The newest result of every host that was ever scanned (cancelled-before-start results excluded). */
   async latestHostSummaries(): Promise<HostScanSummary[]> {
     const rows = await this.sql.query<HostResultRow>(
-      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts
+      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings
          FROM host_results
         WHERE started_at IS NOT NULL
         ORDER BY host, finished_at DESC`,
@@ -286,7 +286,7 @@ export class ScanStore {
     return {
       ...summaryFromRow(row),
       findings: findingsOf(row),
-      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as HostScanDetail['facts']) : row.facts,
+      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as HostScanDetail['facts']) : (row.facts ?? {}),
       runId: row.run_id,
       startedAt: iso(row.started_at),
       outputs: outputs.map((output) => {
