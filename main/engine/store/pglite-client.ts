@@ -15,7 +15,7 @@ export async function openPgliteClient(directory: string): Promise<SqlClient> {
     // A new store starts from the shipped empty one when it can (see empty-store-template.ts).
     const isNew = await access(join(directory, 'PG_VERSION')).then(() => false, () => true);
     const template = isNew ? await emptyStoreTemplate() : null;
-    db = await PGlite.create(directory, template ? { loadDataDir: new Blob([template]) } : {});
+    db = await PGlite.create(directory, template ? { loadDataDir: new Blob([new Uint8Array(template)]) } : {});
   } catch (error) {
     throw new Error(`cannot open the embedded store in ${directory}: ${error instanceof Error ? error.message : String(error)}`);
   }
