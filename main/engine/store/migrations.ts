@@ -116,7 +116,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 12,
-    name: 'raw outputs stored once by content hash, referenced by every scan that saw them',
+    name: 'raw outputs stored once by content hash; scan results held as evidence are kept by retention',
     sql: `
       CREATE TABLE output_blobs (
         sha256 bytea PRIMARY KEY,
@@ -135,6 +135,14 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX command_outputs_by_stdout ON command_outputs (stdout_sha256);
       CREATE INDEX command_outputs_by_stderr ON command_outputs (stderr_sha256);
       CREATE INDEX host_results_by_finished ON host_results (finished_at);
+      CREATE TABLE evidence_holds (
+        run_id text NOT NULL,
+        host text NOT NULL,
+        held_by text NOT NULL,
+        held_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (run_id, host, held_by),
+        FOREIGN KEY (run_id, host) REFERENCES host_results (run_id, host)
+      );
     `,
   },
 ];
