@@ -39,6 +39,7 @@ import { hostHistoryRows } from './store/host-history-query';
 import { makeDataDirPrivate } from './store/data-dir-permissions';
 import { openEmbeddedStore } from './store/open-store';
 import { errorMessage } from './errors/error-message';
+import { ScanRetention } from './store/scan-retention';
 
 export interface EngineOptions {
   dataDir: string;
@@ -134,12 +135,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const executor: CommandExecutor = options.executor ?? pool!;
   const fleet = new FleetService(options.sshConfigText ?? null);
   const latest = new Map<string, HostScanSummary>((await store.scans.latestHostSummaries()).map((summary) => [summary.host, summary]));
+  const retention = new ScanRetention(store.sql, {
+    days: async () => (await readSettings(options.dataDir)).retentionDays,
+    now: () => options.now?.() ?? new Date(),
+    record: async (outcome) => {
+      await audit.append('retention.applied', { ...outcome });
+    },
+    onError: (error) => startupProblems.push(`scan history retention failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   const scans = new ScanService({
     executor,
     audit: commandAuditFor(audit),
     events,
     now: options.now,
-    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label),
+    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label, () => retention.schedule()),
     storedFacts: (host) => store.scans.latestFacts(host),
     onRecorderError: (error) => notice(`scan history not saved: ${errorMessage(error)}`),
     ...(pool ? { hostKeyGate: pool, prompter } : {}),
@@ -313,6 +322,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       broker.declineAll();
       await scans.dispose();
       await Promise.all(pendingWrites);
+      await retention.stop();
       await restoreTests.dispose();
       await pool?.dispose();
       await demo?.fleet.stop();

@@ -2,21 +2,18 @@
 // same commands, same concurrency, in one run. A host "answered" when every
 // command ran (any exit status; ssh's own failure is exit 255). The demo fleet runs in its own
 // process; each size gets a fresh fleet. Prints a table; asserts nothing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
 import { SshPool } from '../../main/engine/ssh/ssh-pool';
 import type { SshRoute } from '../../main/engine/ssh/ssh-route';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
-import { parseInventory } from '../../main/engine/inventory/parse-inventory';
-import { scanTargets } from '../../main/engine/fleet/scan-targets';
+import { demoFleetHosts, startDemoFleetChild, writeOpensshConfig, type DemoFleetChild } from './demo-fleet-child';
 
 const SIZES = (process.argv[2] ?? '50,200,1000').split(',').map(Number);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const COMMANDS = ['hostname', 'uname -s', 'uname -r', 'cat /etc/os-release', 'cat /proc/uptime', 'ss -H -tulpn'].map((c) => `env LC_ALL=C ${c}`);
-const CLI = join(process.cwd(), 'out', 'main', 'cli.js');
 
 interface Measurement {
   wallS: number;
@@ -25,42 +22,7 @@ interface Measurement {
   ok: number;
 }
 
-interface Fleet {
-  dir: string;
-  inventoryPath: string;
-  knownHostsPath: string;
-  clientKeyPath: string;
-  stop(): Promise<void>;
-}
-
-async function startFleet(hosts: number): Promise<Fleet> {
-  const dir = await mkdtemp(join(tmpdir(), 'opsdeck-bench-'));
-  const child = spawn(process.execPath, [CLI, 'demo-fleet', '--hosts', String(hosts), '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      if (buffer.includes('\n')) resolve(buffer.split('\n')[0]!);
-    });
-    child.on('exit', (code) => reject(new Error(`demo fleet exited ${code}`)));
-  });
-  const ready = JSON.parse(line) as { inventoryPath: string; knownHostsPath: string; clientKeyPath: string };
-  return {
-    dir,
-    ...ready,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function routesOf(fleet: Fleet): Promise<{ name: string; route: SshRoute }[]> {
-  const parsed = parseInventory(await readFile(fleet.inventoryPath, 'utf8'), fleet.inventoryPath);
-  if (!parsed.ok) throw new Error(`demo inventory: ${parsed.problems[0]?.message}`);
-  return scanTargets(parsed.inventory, { kind: 'fleet' }).map((target) => ({ name: target.name, route: target.route }));
-}
+type Fleet = DemoFleetChild;
 
 async function benchOpsdeck(fleet: Fleet, hosts: { name: string; route: SshRoute }[]): Promise<Measurement> {
   const pool = new SshPool({
@@ -99,45 +61,12 @@ async function benchOpsdeck(fleet: Fleet, hosts: { name: string; route: SshRoute
 
 async function benchOpenssh(fleet: Fleet, hosts: { name: string; route: SshRoute }[]): Promise<Measurement> {
   const controlDir = await mkdtemp(join('/tmp', 'odcm-'));
-  const lines: string[] = [];
-  const bastions = new Map<string, SshRoute['jumps'][number]>();
-  for (const host of hosts) for (const jump of host.route.jumps) bastions.set(`${jump.address}:${jump.port}`, jump);
-  const common = [
-    `  IdentityFile ${fleet.clientKeyPath}`,
-    '  IdentitiesOnly yes',
-    `  UserKnownHostsFile ${fleet.knownHostsPath}`,
-    '  StrictHostKeyChecking yes',
-    '  BatchMode yes',
-    '  ControlMaster auto',
-    `  ControlPath ${controlDir}/%C`,
-    '  ControlPersist 120',
-    '  LogLevel ERROR',
-  ];
-  let index = 0;
-  const bastionAlias = new Map<string, string>();
-  for (const [key, jump] of bastions) {
-    const alias = `bastion${index++}`;
-    bastionAlias.set(key, alias);
-    lines.push(`Host ${alias}`, `  HostName ${jump.address}`, `  Port ${jump.port}`, `  User ${jump.user}`, ...common);
-  }
-  for (const host of hosts) {
-    const jump = host.route.jumps[0]!;
-    lines.push(
-      `Host ${host.name}`,
-      `  HostName ${host.route.target.address}`,
-      `  Port ${host.route.target.port}`,
-      `  User ${host.route.target.user}`,
-      `  ProxyJump ${bastionAlias.get(`${jump.address}:${jump.port}`)}`,
-      ...common,
-    );
-  }
-  const config = join(controlDir, 'ssh_config');
-  await writeFile(config, lines.join('\n') + '\n');
+  const { config, bastionAliases } = await writeOpensshConfig(fleet, hosts, controlDir);
   const hostList = join(controlDir, 'hosts');
   await writeFile(hostList, hosts.map((host) => host.name).join('\n') + '\n');
   const script = [
     `xargs -P ${CONCURRENCY} -n 1 sh -c 'fail=0; for c in ${COMMANDS.map((c) => `"${c}"`).join(' ')}; do ssh -F ${config} "$0" "$c" >/dev/null 2>&1; [ $? -eq 255 ] && fail=1; done; [ $fail = 0 ] && echo ok' < ${hostList} > ${controlDir}/ok`,
-    `for b in ${[...bastionAlias.values()].join(' ')}; do ssh -F ${config} -O exit "$b" 2>/dev/null; done`,
+    `for b in ${bastionAliases.join(' ')}; do ssh -F ${config} -O exit "$b" 2>/dev/null; done`,
     `for h in $(cat ${hostList}); do ssh -F ${config} -O exit "$h" 2>/dev/null; done`,
   ].join('\n');
   const started = performance.now();
@@ -158,9 +87,9 @@ const table: string[] = [
   row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
 ];
 for (const size of SIZES) {
-  const fleet = await startFleet(size);
+  const fleet = await startDemoFleetChild(size);
   try {
-    const hosts = await routesOf(fleet);
+    const hosts = await demoFleetHosts(fleet);
     const opsdeck = await benchOpsdeck(fleet, hosts);
     const openssh = await benchOpenssh(fleet, hosts);
     const perHost = (m: Measurement) => m.cpuMs / hosts.length;

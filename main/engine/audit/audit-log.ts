@@ -1,6 +1,9 @@
-// The audit log file: append-only, hash-chained JSON Lines. Every append is one
-// write of the whole line followed by fsync, serialised through a queue, so an
-// entry is on disk before the action it records goes ahead. Opening verifies
+// The audit log file: append-only, hash-chained JSON Lines. Appends are
+// group-committed: the entries that arrive while one write is in flight are
+// chained in order and written together as the next single write, followed by
+// one fsync. append() resolves only after the fsync that covers its entry, so
+// an entry is on disk before the action it records goes ahead (a command runs
+// only once its start is durable, a result is shown only once its end is). Opening verifies
 // the whole chain and refuses to extend a broken one; the one damage it repairs
 // is a torn last line (a kill during a write), which it moves aside and records.
 // Given a SecretStore, the log is keyed (audit-key.ts): entries carry an HMAC
@@ -47,8 +50,16 @@ export interface CommandOutcome {
   truncated?: { cap: string; capBytes: number; keptBytes: number } | null;
 }
 
+interface PendingAppend {
+  kind: AuditKind;
+  fields: AuditFields;
+  resolve: (entry: AuditEntry) => void;
+  reject: (error: unknown) => void;
+}
+
 export class AuditLog {
   private queue: Promise<unknown> = Promise.resolve();
+  private pending: PendingAppend[] = [];
   private failure: AuditLogWriteError | null = null;
   private closing: Promise<void> | null = null;
   private readonly openCommands = new Set<number>();
@@ -110,12 +121,14 @@ export class AuditLog {
     }
   }
 
-  /** Appends one entry; resolves once it is written and fsynced. */
+  /** Appends one entry; resolves once it is written and fsynced (with whichever entries share its write). */
   append(kind: AuditKind, fields: AuditFields): Promise<AuditEntry> {
     if (this.closing) return Promise.reject(new Error(`audit log ${this.path} is closed; nothing more can be recorded in it`));
-    const run = this.queue.then(() => this.appendNow(kind, fields));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise<AuditEntry>((resolve, reject) => {
+      this.pending.push({ kind, fields, resolve, reject });
+      // The first entry of a group schedules its write; later ones join it until that write starts.
+      if (this.pending.length === 1) this.queue = this.queue.then(() => this.writePending());
+    });
   }
 
   /** Records a command about to run on a host; returns the seq its end refers to. */
@@ -155,21 +168,42 @@ export class AuditLog {
     return this.closing;
   }
 
-  private async appendNow(kind: AuditKind, fields: AuditFields): Promise<AuditEntry> {
-    if (this.failure) throw this.failure;
-    const entry = buildAuditEntry(this.head, kind, this.operator, fields, this.now(), this.key);
-    const line = Buffer.from(auditEntryLine(entry), 'utf8');
+  /** Writes every entry waiting now as one write and one fsync; each caller learns its own outcome. */
+  private async writePending(): Promise<void> {
+    const group = this.pending;
+    this.pending = [];
+    if (this.failure) {
+      for (const each of group) each.reject(this.failure);
+      return;
+    }
+    let head = this.head;
+    const built: { each: PendingAppend; entry: AuditEntry }[] = [];
+    const lines: string[] = [];
+    for (const each of group) {
+      try {
+        const entry = buildAuditEntry(head, each.kind, this.operator, each.fields, this.now(), this.key);
+        lines.push(auditEntryLine(entry));
+        built.push({ each, entry });
+        head = { seq: entry.seq, hash: entry.hash };
+      } catch (error) {
+        // An entry that cannot be built (fields that do not serialise) fails alone; the chain goes on without it.
+        each.reject(error);
+      }
+    }
+    if (built.length === 0) return;
+    const bytes = Buffer.from(lines.join(''), 'utf8');
     try {
-      const { bytesWritten } = await this.file.write(line, 0, line.length);
-      if (bytesWritten !== line.length) throw new Error(`short write (${bytesWritten} of ${line.length} bytes)`);
+      const { bytesWritten } = await this.file.write(bytes, 0, bytes.length);
+      if (bytesWritten !== bytes.length) throw new Error(`short write (${bytesWritten} of ${bytes.length} bytes)`);
       await this.file.sync();
     } catch (error) {
       // The file may now end in part of a line: stop here; reopening repairs it.
       this.failure = new AuditLogWriteError(this.path, error);
-      throw this.failure;
+      for (const { each } of built) each.reject(this.failure);
+      return;
     }
-    this.head = { seq: entry.seq, hash: entry.hash };
-    return entry;
+    this.head = head;
+    for (const { each, entry } of built) each.resolve(entry);
   }
 }
 

@@ -1,19 +1,22 @@
 // The operator's settings that outlive a session: which inventory file to
-// use, and the display name written into the audit log. A small JSON file
+// use, the display name written into the audit log, how long scan history is kept. A small JSON file
 // in the data folder, replaced atomically (write then rename).
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readBoundedText } from '../inventory/read-bounded-file';
 import { errorMessage } from '../errors/error-message';
+import { DEFAULT_RETENTION_DAYS } from '../store/scan-retention';
 
 const settingsSchema = z.object({
   inventoryPath: z.string().min(1).nullable().default(null),
   operatorDisplayName: z.string().max(200).nullable().default(null),
+  /** Scan history and raw outputs older than this are deleted (scan-retention.ts says what is always kept). */
+  retentionDays: z.number().int().min(30).max(36_500).default(DEFAULT_RETENTION_DAYS),
 });
 export type EngineSettings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: EngineSettings = { inventoryPath: null, operatorDisplayName: null };
+export const DEFAULT_SETTINGS: EngineSettings = { inventoryPath: null, operatorDisplayName: null, retentionDays: DEFAULT_RETENTION_DAYS };
 
 export function settingsPath(dataDir: string): string {
   return join(dataDir, 'settings.json');

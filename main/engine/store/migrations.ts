@@ -114,6 +114,37 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 12,
+    name: 'raw outputs stored once by content hash; scan results held as evidence are kept by retention',
+    sql: `
+      CREATE TABLE output_blobs (
+        sha256 bytea PRIMARY KEY,
+        bytes bytea NOT NULL
+      );
+      INSERT INTO output_blobs (sha256, bytes)
+        SELECT sha256(b), b FROM (SELECT stdout AS b FROM command_outputs UNION SELECT stderr FROM command_outputs) AS every_output
+        ON CONFLICT DO NOTHING;
+      ALTER TABLE command_outputs ADD COLUMN stdout_sha256 bytea REFERENCES output_blobs (sha256);
+      ALTER TABLE command_outputs ADD COLUMN stderr_sha256 bytea REFERENCES output_blobs (sha256);
+      UPDATE command_outputs SET stdout_sha256 = sha256(stdout), stderr_sha256 = sha256(stderr);
+      ALTER TABLE command_outputs ALTER COLUMN stdout_sha256 SET NOT NULL;
+      ALTER TABLE command_outputs ALTER COLUMN stderr_sha256 SET NOT NULL;
+      ALTER TABLE command_outputs DROP COLUMN stdout;
+      ALTER TABLE command_outputs DROP COLUMN stderr;
+      CREATE INDEX command_outputs_by_stdout ON command_outputs (stdout_sha256);
+      CREATE INDEX command_outputs_by_stderr ON command_outputs (stderr_sha256);
+      CREATE INDEX host_results_by_finished ON host_results (finished_at);
+      CREATE TABLE evidence_holds (
+        run_id text NOT NULL,
+        host text NOT NULL,
+        held_by text NOT NULL,
+        held_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (run_id, host, held_by),
+        FOREIGN KEY (run_id, host) REFERENCES host_results (run_id, host)
+      );
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

@@ -2,8 +2,10 @@
 // folder. No native module, so nothing to rebuild for Electron. A committed
 // transaction has been written to the OS when query() returns, so it
 // survives the process being killed (tests/integration/store-kill.test.ts).
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { emptyStoreTemplate } from './empty-store-template';
 import type { SqlClient } from './sql-client';
 import { errorMessage } from '../errors/error-message';
 
@@ -11,7 +13,10 @@ export async function openPgliteClient(directory: string): Promise<SqlClient> {
   await mkdir(directory, { recursive: true });
   let db: PGlite;
   try {
-    db = await PGlite.create(directory);
+    // A new store starts from the shipped empty one when it can (see empty-store-template.ts).
+    const isNew = await access(join(directory, 'PG_VERSION')).then(() => false, () => true);
+    const template = isNew ? await emptyStoreTemplate() : null;
+    db = await PGlite.create(directory, template ? { loadDataDir: new Blob([new Uint8Array(template)]) } : {});
   } catch (error) {
     throw new Error(`cannot open the embedded store in ${directory}: ${errorMessage(error)}`);
   }

@@ -1,11 +1,12 @@
 // The scan history: each scan run, each host's result with its raw outputs
 // (the evidence), and the latest result per host. Plain SQL over a
 // SqlClient, so the embedded store and a PostgreSQL server behave the same.
+import { createHash } from 'node:crypto';
 import type { FindingView, HostIdentity, HostPhase, HostScanDetail, HostScanSummary, PostureArea, ScanScope } from '../../../preload/contract';
 import type { OutputTruncationView } from '../../../preload/contract';
 import type { OutputBytes } from '../collectors/host-command';
 import { countBySeverity } from '../posture/severity-counts';
-import type { SqlClient } from './sql-client';
+import type { SqlClient, SqlTransaction } from './sql-client';
 import { storableJson, storableNullableText } from './storable-text';
 
 /** How much of a stored output a host page gets at once; the rest is paged (rawOutputPage). */
@@ -55,7 +56,7 @@ interface HostResultRow {
   detected_os: string | null;
   identity: HostIdentity | null;
   findings: FindingView[] | string;
-  facts: Partial<Record<PostureArea, unknown>> | string;
+  facts?: Partial<Record<PostureArea, unknown>> | string;
 }
 
 // Host output is stored as bytes: it may hold NUL and anything else a
@@ -86,13 +87,38 @@ export class ScanStore {
   /**
    * One host's result and all its outputs, in one transaction. `bytes` are the
    * outputs' exact bytes as the host sent them (stored as they are); without
-   * them the decoded text is stored. Text Postgres cannot hold (NUL, unpaired
+   * them the decoded text is stored. Each distinct output is stored once, by
+   * its sha256, and referenced by every result that saw it: an unchanged host
+   * adds no output bytes. Text Postgres cannot hold (NUL, unpaired
    * surrogates) is escaped in facts, findings and reasons (storable-text.ts).
    */
   async saveHostResult(detail: HostScanDetail, bytes?: OutputBytes[]): Promise<void> {
     const findings = storableJson(detail.findings, `the findings of ${detail.host}`);
     const facts = storableJson(detail.facts, `the facts of ${detail.host}`);
     const identity = detail.identity ? storableJson(detail.identity, `the identity of ${detail.host}`) : null;
+    const streams = detail.outputs.map((output, position) => ({
+      stdout: bytes?.[position]?.stdout ?? Buffer.from(output.stdout, 'utf8'),
+      stderr: bytes?.[position]?.stderr ?? Buffer.from(output.stderr, 'utf8'),
+    }));
+    const blobs = new Map<string, Buffer>();
+    const rows = detail.outputs.map((output, position) => {
+      const { stdout, stderr } = streams[position]!;
+      const stdoutSha256 = sha256Hex(stdout);
+      const stderrSha256 = sha256Hex(stderr);
+      blobs.set(stdoutSha256, stdout).set(stderrSha256, stderr);
+      return {
+        position,
+        command_id: output.id,
+        command: output.command,
+        exit_code: output.exitCode,
+        duration_ms: Math.round(output.durationMs),
+        error: output.error,
+        truncated: output.truncated ?? null,
+        stdout_sha256: stdoutSha256,
+        stderr_sha256: stderrSha256,
+      };
+    });
+    const outputRows = storableJson(rows, `the outputs of ${detail.host}`);
     await this.sql.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO host_results (run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts)
@@ -111,37 +137,15 @@ export class ScanStore {
           facts,
         ],
       );
-      for (const [position, output] of detail.outputs.entries()) {
-        const stdout = bytes?.[position]?.stdout ?? Buffer.from(output.stdout, 'utf8');
-        const stderr = bytes?.[position]?.stderr ?? Buffer.from(output.stderr, 'utf8');
-        await tx.query(
-          `INSERT INTO command_outputs (run_id, host, position, command_id, command, exit_code, stdout, stderr, duration_ms, error, truncated)
-           VALUES ($1, $2, $3, $4, $5, $6, decode($7, 'base64'), decode($8, 'base64'), $9, $10, $11)`,
-          [
-            detail.runId,
-            detail.host,
-            position,
-            output.id,
-            output.command,
-            output.exitCode,
-            stdout.subarray(0, BYTES_PER_STATEMENT).toString('base64'),
-            stderr.subarray(0, BYTES_PER_STATEMENT).toString('base64'),
-            Math.round(output.durationMs),
-            storableNullableText(output.error),
-            output.truncated ? JSON.stringify(output.truncated) : null,
-          ],
-        );
-        for (const [column, data] of [['stdout', stdout], ['stderr', stderr]] as const) {
-          for (let offset = BYTES_PER_STATEMENT; offset < data.length; offset += BYTES_PER_STATEMENT) {
-            await tx.query(`UPDATE command_outputs SET ${column} = ${column} || decode($4, 'base64') WHERE run_id = $1 AND host = $2 AND position = $3`, [
-              detail.runId,
-              detail.host,
-              position,
-              data.subarray(offset, offset + BYTES_PER_STATEMENT).toString('base64'),
-            ]);
-          }
-        }
-      }
+      await storeNewBlobs(tx, blobs);
+      if (rows.length === 0) return;
+      await tx.query(
+        `INSERT INTO command_outputs (run_id, host, position, command_id, command, exit_code, duration_ms, error, truncated, stdout_sha256, stderr_sha256)
+         SELECT $1, $2, o.position, o.command_id, o.command, o.exit_code, o.duration_ms, o.error, o.truncated, decode(o.stdout_sha256, 'hex'), decode(o.stderr_sha256, 'hex')
+           FROM jsonb_to_recordset($3::jsonb) AS o(position integer, command_id text, command text, exit_code integer, duration_ms integer,
+                                                   error text, truncated jsonb, stdout_sha256 text, stderr_sha256 text)`,
+        [detail.runId, detail.host, outputRows],
+      );
     });
   }
 
@@ -246,7 +250,7 @@ export class ScanStore {
   /** The newest result of every host that was ever scanned (cancelled-before-start results excluded). */
   async latestHostSummaries(): Promise<HostScanSummary[]> {
     const rows = await this.sql.query<HostResultRow>(
-      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts
+      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings
          FROM host_results
         WHERE started_at IS NOT NULL
         ORDER BY host, finished_at DESC`,
@@ -272,15 +276,18 @@ export class ScanStore {
     if (!row) return null;
     // Only the start of each output: a host page must not carry (nor the bridge choke on) a huge one.
     const outputs = await this.sql.query<OutputRow>(
-      `SELECT command_id, command, exit_code, substring(stdout FROM 1 FOR $3) AS stdout, substring(stderr FROM 1 FOR $3) AS stderr,
-              octet_length(stdout) AS stdout_bytes, octet_length(stderr) AS stderr_bytes, duration_ms, error, truncated
-         FROM command_outputs WHERE run_id = $1 AND host = $2 ORDER BY position`,
+      `SELECT o.command_id, o.command, o.exit_code, substring(so.bytes FROM 1 FOR $3) AS stdout, substring(se.bytes FROM 1 FOR $3) AS stderr,
+              octet_length(so.bytes) AS stdout_bytes, octet_length(se.bytes) AS stderr_bytes, o.duration_ms, o.error, o.truncated
+         FROM command_outputs o
+         JOIN output_blobs so ON so.sha256 = o.stdout_sha256
+         JOIN output_blobs se ON se.sha256 = o.stderr_sha256
+        WHERE o.run_id = $1 AND o.host = $2 ORDER BY o.position`,
       [row.run_id, host, OUTPUT_PREVIEW_BYTES],
     );
     return {
       ...summaryFromRow(row),
       findings: findingsOf(row),
-      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as HostScanDetail['facts']) : row.facts,
+      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as HostScanDetail['facts']) : (row.facts ?? {}),
       runId: row.run_id,
       startedAt: iso(row.started_at),
       outputs: outputs.map((output) => {
@@ -317,8 +324,9 @@ export class ScanStore {
   ): Promise<{ bytes: Buffer; totalBytes: number } | null> {
     const column = stream === 'stdout' ? 'stdout' : 'stderr';
     const [row] = await this.sql.query<{ page: Uint8Array; total: number | string }>(
-      `SELECT substring(${column} FROM $4 FOR $5) AS page, octet_length(${column}) AS total
-         FROM command_outputs WHERE run_id = $1 AND host = $2 AND position = $3`,
+      `SELECT substring(b.bytes FROM $4 FOR $5) AS page, octet_length(b.bytes) AS total
+         FROM command_outputs o JOIN output_blobs b ON b.sha256 = o.${column}_sha256
+        WHERE o.run_id = $1 AND o.host = $2 AND o.position = $3`,
       [runId, host, position, offset + 1, Math.min(length, OUTPUT_PAGE_MAX_BYTES)],
     );
     return row ? { bytes: Buffer.from(row.page), totalBytes: Number(row.total) } : null;
@@ -352,6 +360,54 @@ export class ScanStore {
       interruptedAt: iso(row.interrupted_at ?? null),
     }));
   }
+}
+
+/**
+ * Stores the blobs not yet in the store, a statement per ~1 MiB of them; a
+ * larger one is written a MiB at a time (appended within the transaction).
+ */
+async function storeNewBlobs(tx: SqlTransaction, blobs: Map<string, Buffer>): Promise<void> {
+  const present = await tx.query<{ sha256: string }>(
+    `SELECT encode(sha256, 'hex') AS sha256 FROM output_blobs WHERE sha256 IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)`,
+    [[...blobs.keys()]],
+  );
+  for (const row of present) blobs.delete(row.sha256);
+  let batch: { h: string; b: string }[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await tx.query(
+      `INSERT INTO output_blobs (sha256, bytes)
+       SELECT decode(b ->> 'h', 'hex'), decode(b ->> 'b', 'base64') FROM jsonb_array_elements($1::jsonb) AS b ON CONFLICT DO NOTHING`,
+      [JSON.stringify(batch)],
+    );
+    batch = [];
+    batchBytes = 0;
+  };
+  for (const [hash, data] of blobs) {
+    if (data.length <= BYTES_PER_STATEMENT) {
+      if (batchBytes + data.length > BYTES_PER_STATEMENT) await flush();
+      batch.push({ h: hash, b: data.toString('base64') });
+      batchBytes += data.length;
+      continue;
+    }
+    const inserted = await tx.query(
+      `INSERT INTO output_blobs (sha256, bytes) VALUES (decode($1, 'hex'), decode($2, 'base64')) ON CONFLICT DO NOTHING RETURNING 1 AS inserted`,
+      [hash, data.subarray(0, BYTES_PER_STATEMENT).toString('base64')],
+    );
+    if (inserted.length === 0) continue;
+    for (let offset = BYTES_PER_STATEMENT; offset < data.length; offset += BYTES_PER_STATEMENT) {
+      await tx.query(`UPDATE output_blobs SET bytes = bytes || decode($2, 'base64') WHERE sha256 = decode($1, 'hex')`, [
+        hash,
+        data.subarray(offset, offset + BYTES_PER_STATEMENT).toString('base64'),
+      ]);
+    }
+  }
+  await flush();
+}
+
+function sha256Hex(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 function summaryFromRow(row: HostResultRow): HostScanSummary {
