@@ -10,6 +10,7 @@ import { auditVerifyCommand } from './audit-verify-command';
 import { demoFleetCommand } from './demo-fleet-command';
 import { devBrowserCommand } from './dev-browser-command';
 import { DRILLS_COMMANDS } from './drills-commands';
+import { integrityCheckCommand } from './integrity-check-command';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
 import { restoreTestCommand } from './restore-test-command';
@@ -24,7 +25,7 @@ import { defaultDataDir } from './data-dir';
 
 export const INTERNAL_FAILURE_EXIT = 3;
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand,
+const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand, integrityCheckCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),

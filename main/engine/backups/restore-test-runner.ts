@@ -4,11 +4,11 @@
 // and returned as evidence. Every command goes through the audit log first;
 // cancellation and the time budget close the channel, which makes the
 // script stop and remove its scratch directory.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { BackupSnapshot } from '../collectors/backups/backup-snapshot';
 import { sourceFailure } from '../collectors/backups/backup-source-state';
 import { RESTORE_TEST_TAG } from '../collectors/backups/backup-facts';
-import { remoteCommandLine, type CommandOutput } from '../collectors/host-command';
+import type { CommandOutput } from '../collectors/host-command';
 import { parseResticLs } from '../collectors/backups/restic-ls';
 import { parseResticSnapshots } from '../collectors/backups/restic-snapshots';
 import { resticLsCommand, resticRestoreTestCommand, resticSnapshotsCommand } from '../collectors/backups/restore-test-commands';
@@ -16,6 +16,7 @@ import { parseRestoreTestOutput } from '../collectors/backups/restore-test-outpu
 import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';
+import { auditedRun } from './audited-run';
 import { classifyFile, PASSING_CLASSES, RESTORE_CLASSES, type RestoreClass } from './restore-classification';
 import type { RestoreTestCommandEvidence, RestoreTestEvidence, RestoreTestOutcome } from './restore-test-evidence';
 import { sampleFiles } from './restore-sample';
@@ -164,43 +165,4 @@ function stopReason(output: CommandOutput, signal: AbortSignal): { outcome: Rest
   if (signal.aborted) return { outcome: 'cancelled', reason: 'cancelled by the operator; the host removes its scratch directory' };
   if (output.error && output.exitCode === null) return { outcome: 'error', reason: output.error };
   return null;
-}
-
-async function auditedRun(target: ScanTarget, runId: string, id: string, tool: string, timeoutMs: number, context: RestoreTestContext, evidence: RestoreTestCommandEvidence[]): Promise<CommandOutput> {
-  const command = remoteCommandLine({ id, command: tool, privileged: true }, target.useSudo);
-  const base = { id, command };
-  let output: CommandOutput;
-  if (context.signal.aborted) {
-    output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: 'cancelled' };
-  } else {
-    let startSeq: number | null = null;
-    try {
-      startSeq = await context.audit.commandStarted({ runId, host: target.name, dc: target.dc, address: target.address, command });
-    } catch (error) {
-      output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: `not run: the audit log could not record it (${messageOf(error)})` };
-    }
-    if (startSeq !== null) {
-      const started = Date.now();
-      let signalName: string | null = null;
-      try {
-        const result = await context.executor.exec(target.route, command, { timeoutMs, signal: context.signal });
-        signalName = result.signal;
-        output = { ...base, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, durationMs: result.durationMs, error: null };
-      } catch (error) {
-        output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: Date.now() - started, error: messageOf(error) };
-      }
-      await context.audit
-        .commandEnded(startSeq, { host: target.name, exitCode: output.exitCode, signal: signalName, error: output.error, stdout: output.stdout, stderr: output.stderr, durationMs: output.durationMs })
-        .catch((error: unknown) => {
-          output.error = output.error ?? `ran, but the audit log could not record its end (${messageOf(error)})`;
-        });
-    }
-  }
-  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-  evidence.push({ id, command, exitCode: output!.exitCode, durationMs: output!.durationMs, stdoutSha256: sha(output!.stdout), stderrSha256: sha(output!.stderr), error: output!.error });
-  return output!;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
