@@ -709,7 +709,7 @@ export const methods = {
   'fleet.policies': method<RolePolicyView[]>()(nothing),
   /** Switches back to the built-in demo fleet (simulated), forgetting the configured inventory file. */
   'fleet.useDemo': method<FleetView>()(nothing),
-  /** Starts a restore test of a host's restic job; progress comes as restore-test:progress, the evidence as restore-test:finished. */
+  /** Starts a restore test of a host's restic or borg job; progress comes as restore-test:progress, the evidence as restore-test:finished. */
   'backups.restoreTest': method<{ testId: string }>()(
     z.object({ host: hostName, files: z.number().int().min(0).max(10_000).optional() }).strict(),
   ),

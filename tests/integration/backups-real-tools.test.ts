@@ -2,7 +2,8 @@
 // (Debian packages) against real repositories, over real SSH to a private
 // sshd on loopback: collection states, restore tests that match, see a
 // change, catch a corruption that kept its mtime, a damaged pack, a removed
-// password file, and a cancelled restore that leaves nothing behind; the
+// password file, and a cancelled restore that leaves nothing behind (restic
+// and borg); the
 // integrity cycle reading a repository part by part, and a damaged pack or
 // segment failing the check in the tool's own words.
 import { spawnSync } from 'node:child_process';
@@ -273,6 +274,85 @@ describe('restore tests with the real restic over SSH', () => {
     expect(evidence.outcome).toBe('error');
     expect(evidence.reason).toMatch(/ciphertext verification failed|decrypting blob|restic restore exited [1-9]|did not match/);
   }, 120_000);
+});
+
+describe('restore tests with the real borg over SSH', () => {
+  let backedUp: { atime: Date; mtime: Date };
+  const borgEnv = () => ({ BORG_REPO: paths().borg, BORG_PASSPHRASE: 'borg-secret' });
+  beforeAll(async () => {
+    await writeFile(join(paths().live, 'canary.txt'), 'canary\n');
+    backedUp = await stat(join(paths().live, 'canary.txt'));
+    sh(`borg create ::second-{now} ${paths().live}`, borgEnv());
+  }, 60_000);
+
+  test('the newest archive restores to the same bytes: every sampled file and the canary matched; nothing left behind', async () => {
+    const before = scratchDirs();
+    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
+    expect(evidence.reason).toBeNull();
+    expect(evidence).toMatchObject({ tool: 'borg', outcome: 'passed' });
+    expect(evidence.files).toHaveLength(9);
+    expect(evidence.counts.matched).toBe(9);
+    expect(evidence.files.filter((file) => file.canary).map((file) => file.path)).toEqual([join(paths().live, 'canary.txt')]);
+    expect(evidence.snapshotId).toMatch(/^[0-9a-f]{64}$/);
+    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
+    expect(evidence.commands[2]!.command).toMatch(/borg extract/);
+    expect(existsSync(evidence.scratchDir!)).toBe(false);
+    expect(scratchDirs().filter((name) => !before.includes(name))).toEqual([]);
+  }, 120_000);
+
+  test('a live file changed after the archive is "changed since the backup", not a failure', async () => {
+    const file = join(paths().live, 'canary.txt');
+    await appendFile(file, 'appended after the archive\n');
+    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
+    expect(evidence.files.find((each) => each.path === file)!.class).toBe('changed-since-backup');
+    expect(evidence.outcome).toBe('passed');
+    await writeFile(file, 'canary\n');
+  }, 120_000);
+
+  test('a changed content with its mtime set back is "mismatched"', async () => {
+    const file = join(paths().live, 'canary.txt');
+    await writeFile(file, 'CANARY\n');
+    await utimes(file, backedUp.atime, backedUp.mtime);
+    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
+    const canary = evidence.files.find((each) => each.path === file)!;
+    expect(canary.class).toBe('mismatched');
+    expect(canary.restoredSha256).not.toBe(canary.liveSha256);
+    expect(evidence.outcome).toBe('failed');
+    expect(evidence.reason).toMatch(/1 of 9 files did not match: 8 matched, 1 mismatched/);
+    await writeFile(file, 'canary\n');
+  }, 120_000);
+
+  test('no password on the host: a clear state in borg\'s words, never a prompt', async () => {
+    await writeFile(join(dir, 'borg-restore-nopass.env'), `BORG_REPO=${paths().borg}\n`);
+    const started = Date.now();
+    const evidence = await restoreTest([job('borg', join(dir, 'borg-restore-nopass.env'))]);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(evidence.outcome).toBe('error');
+    expect(evidence.reason).toMatch(/^listing snapshots: no-password: /);
+  }, 120_000);
+
+  test('cancelled during the extract: the test says cancelled and the host removes its scratch directory', async () => {
+    const big = join(paths().live, 'borg-big.bin');
+    sh(`head -c 300000000 /dev/urandom > ${big}`);
+    sh(`borg create ::big-{now} ${paths().live}`, borgEnv());
+    const before = scratchDirs();
+    const controller = new AbortController();
+    const evidence = await restoreTest([job('borg', paths().borgEnv, { canaries: [big] })], {
+      signal: controller.signal,
+      files: 0,
+      onPhase: (phase) => {
+        if (phase === 'restoring') setTimeout(() => controller.abort(), 700);
+      },
+    });
+    expect(evidence.outcome).toBe('cancelled');
+    let left = scratchDirs().filter((name) => !before.includes(name));
+    for (let i = 0; i < 100 && left.length > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = scratchDirs().filter((name) => !before.includes(name));
+    }
+    expect(left).toEqual([]);
+    await rm(big);
+  }, 180_000);
 });
 
 describe('the integrity cycle with the real restic and borg over SSH', () => {
