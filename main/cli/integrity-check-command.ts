@@ -3,11 +3,10 @@
 // --read-data-subset=K/N, borg check --verify-data), stores the run and
 // prints it with the cycle's coverage. Exit 0 when the check passed, 1 when
 // it found damage or could not run, 2 on bad usage.
-import type { IntegrityCheckProgressEvent, IntegrityCheckRun, IntegrityCycleView } from '../../preload/contract';
-import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
+import type { IntegrityCheckRun, IntegrityCycleView } from '../../preload/contract';
+import { optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand } from './cli-io';
-import { cliPrompter } from './cli-prompter';
-import { engineForCli } from './engine-for-cli';
+import { runHostAction } from './host-action-cli';
 
 const VALUE_OPTIONS = ['--inventory', '--host', '--job', '--data-dir'];
 const FLAGS = ['--json', '--accept-new', '--demo'];
@@ -22,44 +21,17 @@ export const integrityCheckCommand: CliCommand = {
     if (!host) throw new UsageError('--host is required');
     const jobText = optionValue(args, '--job');
     if (jobText !== undefined && !/^\d{1,2}$/.test(jobText)) throw new UsageError(`--job needs the job's index in the host's backups policy (0, 1, …), got ${JSON.stringify(jobText)}`);
-    const inventoryPath = optionValue(args, '--inventory');
-    const dataDir = optionValue(args, '--data-dir');
-    if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
-    const engine = await engineForCli(io, {
-      ...(dataDir ? { dataDir } : {}),
-      inventoryPath: inventoryPath ?? undefined,
-      demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
-      prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
+    return runHostAction(args, io, host, {
+      command: 'integrity-check',
+      progressEvent: 'integrity-check:progress',
+      start: (engine, target) => engine.integrityChecks.start(target, jobText === undefined ? undefined : Number(jobText)),
+      print: async (engine, run, json) => {
+        const cycles = await engine.handlers['backups.integrityCycles']({});
+        const cycle = cycles.find((each) => each.host === run.host && each.jobIndex === run.jobIndex) ?? null;
+        return json ? `${JSON.stringify({ run, cycle }, null, 2)}\n` : integrityCheckText(run, cycle);
+      },
+      passed: (run) => run.outcome === 'passed',
     });
-    try {
-      if (!engine.fleet.current) {
-        io.stderr.write('no usable inventory: give one with --inventory FILE\n');
-        return 2;
-      }
-      const json = hasFlag(args, '--json');
-      const unsubscribe = engine.events.subscribe((name, payload) => {
-        if (name !== 'integrity-check:progress' || json) return;
-        const event = payload as IntegrityCheckProgressEvent;
-        if (event.phase !== 'done') io.stderr.write(`${event.host}: ${event.phase} ${event.detail}\n`);
-      });
-      let started;
-      try {
-        const [target] = engine.fleet.targets({ kind: 'host', name: host });
-        started = await engine.integrityChecks.start(target!, jobText === undefined ? undefined : Number(jobText));
-      } catch (error) {
-        unsubscribe();
-        io.stderr.write(`opsdeck integrity-check: ${error instanceof Error ? error.message : String(error)}\n`);
-        return 2;
-      }
-      const run = await started.done;
-      unsubscribe();
-      const cycles = await engine.handlers['backups.integrityCycles']({});
-      const cycle = cycles.find((each) => each.host === run.host && each.jobIndex === run.jobIndex) ?? null;
-      io.stdout.write(json ? `${JSON.stringify({ run, cycle }, null, 2)}\n` : integrityCheckText(run, cycle));
-      return run.outcome === 'passed' ? 0 : 1;
-    } finally {
-      await engine.dispose();
-    }
   },
 };
 

@@ -112,6 +112,16 @@ const restoreTest = (jobs: BackupJob[], options: { signal?: AbortSignal; onPhase
 
 const scratchDirs = () => readdirSync(SCRATCH_PARENT).filter((name) => name.startsWith(SCRATCH_PREFIX));
 
+/** Scratch directories not in `before`, once the host's cleanup has had up to 10 s to run. */
+async function newScratchDirsAfterCleanup(before: string[]): Promise<string[]> {
+  let left = scratchDirs().filter((name) => !before.includes(name));
+  for (let i = 0; i < 100 && left.length > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = scratchDirs().filter((name) => !before.includes(name));
+  }
+  return left;
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-backups-'));
   const p = paths();
@@ -239,12 +249,7 @@ describe('restore tests with the real restic over SSH', () => {
       },
     });
     expect(evidence.outcome).toBe('cancelled');
-    let left = scratchDirs().filter((name) => !before.includes(name));
-    for (let i = 0; i < 100 && left.length > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      left = scratchDirs().filter((name) => !before.includes(name));
-    }
-    expect(left).toEqual([]);
+    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
     await rm(big);
     sh(`restic backup -q ${p.live}`, { RESTIC_REPOSITORY: p.restic, RESTIC_PASSWORD_FILE: p.resticPassword });
   }, 180_000);
@@ -345,12 +350,7 @@ describe('restore tests with the real borg over SSH', () => {
       },
     });
     expect(evidence.outcome).toBe('cancelled');
-    let left = scratchDirs().filter((name) => !before.includes(name));
-    for (let i = 0; i < 100 && left.length > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      left = scratchDirs().filter((name) => !before.includes(name));
-    }
-    expect(left).toEqual([]);
+    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
     await rm(big);
   }, 180_000);
 });
@@ -445,11 +445,6 @@ describe('the integrity cycle with the real restic and borg over SSH', () => {
     expect(run.outcome).toBe('cancelled');
     // It was stopped while running on the host, not before it started.
     expect(audited.slice(auditedBefore).filter((command) => command.includes('opsdeck-integrity-check'))).toHaveLength(1);
-    let left = scratchDirs().filter((name) => !before.includes(name));
-    for (let i = 0; i < 100 && left.length > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      left = scratchDirs().filter((name) => !before.includes(name));
-    }
-    expect(left).toEqual([]);
+    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
   }, 180_000);
 });
