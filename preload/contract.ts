@@ -565,6 +565,56 @@ export interface RestoreTestProgressEvent {
   detail: string;
 }
 
+// ---------------------------------------------------------------- backups: integrity cycle
+
+export type IntegrityCheckOutcome = 'passed' | 'failed' | 'error' | 'cancelled';
+
+/** One integrity check OpsDeck ran (main/engine/backups/integrity-check-runner.ts). */
+export interface IntegrityCheckRun {
+  checkId: string;
+  host: string;
+  dc: string;
+  tool: 'restic' | 'borg';
+  jobIndex: number;
+  operator: string;
+  /** The part of the repository read: `subset` of `subsets` (borg reads it whole: 1 of 1). */
+  subset: number;
+  subsets: number;
+  startedAt: string;
+  finishedAt: string;
+  outcome: IntegrityCheckOutcome;
+  reason: string | null;
+  /** The tool's own last lines, as text. */
+  toolOutput: string[];
+  durationMs: number;
+  commands: RestoreTestCommandEvidence[];
+}
+
+/** Where a job's integrity cycle stands: which parts were read in the current cycle, when the last full one ended. */
+export interface IntegrityCycleView {
+  host: string;
+  dc: string;
+  jobIndex: number;
+  tool: 'restic' | 'borg';
+  subsets: number;
+  /** Parts read without error in the cycle under way, ascending. */
+  coveredInCycle: number[];
+  nextSubset: number;
+  cycleStartedAt: string | null;
+  lastFullCycleAt: string | null;
+  /** Share (0–1) of the repository read without error within the last `windowDays` days. */
+  verifiedShare: number;
+  windowDays: number;
+  lastRun: IntegrityCheckRun | null;
+}
+
+export interface IntegrityCheckProgressEvent {
+  checkId: string;
+  host: string;
+  phase: 'checking' | 'done';
+  detail: string;
+}
+
 // ---------------------------------------------------------------- methods
 
 /** A method: its input schema, and (as a phantom) the type of its result. */
@@ -661,7 +711,7 @@ export const methods = {
   'fleet.policies': method<RolePolicyView[]>()(nothing),
   /** Switches back to the built-in demo fleet (simulated), forgetting the configured inventory file. */
   'fleet.useDemo': method<FleetView>()(nothing),
-  /** Starts a restore test of a host's restic job; progress comes as restore-test:progress, the evidence as restore-test:finished. */
+  /** Starts a restore test of a host's restic or borg job; progress comes as restore-test:progress, the evidence as restore-test:finished. */
   'backups.restoreTest': method<{ testId: string }>()(
     z.object({ host: hostName, files: z.number().int().min(0).max(10_000).optional() }).strict(),
   ),
@@ -670,6 +720,17 @@ export const methods = {
   'backups.restoreTests': method<RestoreTestEvidence[]>()(
     z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
   ),
+  /** Starts the next part of a job's integrity cycle; progress comes as integrity-check:progress, the run as integrity-check:finished. */
+  'backups.integrityCheck': method<{ checkId: string }>()(
+    z.object({ host: hostName, job: z.number().int().min(0).max(100).optional() }).strict(),
+  ),
+  'backups.cancelIntegrityCheck': method<{ cancelled: boolean }>()(z.object({ checkId: z.string().min(1).max(64) }).strict()),
+  /** Stored integrity checks, newest first; of one host, or of every host. */
+  'backups.integrityChecks': method<IntegrityCheckRun[]>()(
+    z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  ),
+  /** Each restic/borg job's integrity cycle: coverage, the last full cycle, the share verified recently. */
+  'backups.integrityCycles': method<IntegrityCycleView[]>()(nothing),
 } as const;
 
 export type Methods = typeof methods;
@@ -716,6 +777,8 @@ export interface EventPayloads {
   'restore-test:finished': RestoreTestEvidence;
   /** A problem the engine met after it started (history not saved, an audit entry not written): also in app.info's notices. */
   'app:notice': { message: string };
+  'integrity-check:progress': IntegrityCheckProgressEvent;
+  'integrity-check:finished': IntegrityCheckRun;
 }
 export type EventName = keyof EventPayloads;
 export const eventNames: EventName[] = [
@@ -728,6 +791,8 @@ export const eventNames: EventName[] = [
   'restore-test:progress',
   'restore-test:finished',
   'app:notice',
+  'integrity-check:progress',
+  'integrity-check:finished',
 ];
 
 // ---------------------------------------------------------------- channels

@@ -3,13 +3,11 @@
 // with the live files, stores the evidence and prints it. Exit 0 when every
 // file matched or changed since the backup, 1 otherwise (a mismatch, a
 // missing file, or a test that could not run), 2 on bad usage.
-import type { RestoreTestEvidence, RestoreTestProgressEvent } from '../../preload/contract';
+import type { RestoreTestEvidence } from '../../preload/contract';
 import { RESTORE_CLASSES } from '../engine/backups/restore-classification';
-import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
+import { optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand } from './cli-io';
-import { cliPrompter } from './cli-prompter';
-import { engineForCli } from './engine-for-cli';
-import { errorMessage } from '../engine/errors/error-message';
+import { runHostAction } from './host-action-cli';
 
 const VALUE_OPTIONS = ['--inventory', '--host', '--files', '--data-dir'];
 const FLAGS = ['--json', '--accept-new', '--demo'];
@@ -24,42 +22,13 @@ export const restoreTestCommand: CliCommand = {
     if (!host) throw new UsageError('--host is required');
     const filesText = optionValue(args, '--files');
     if (filesText !== undefined && !/^\d{1,5}$/.test(filesText)) throw new UsageError(`--files needs a whole number from 0 to 10000, got ${JSON.stringify(filesText)}`);
-    const inventoryPath = optionValue(args, '--inventory');
-    const dataDir = optionValue(args, '--data-dir');
-    if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
-    const engine = await engineForCli(io, {
-      ...(dataDir ? { dataDir } : {}),
-      inventoryPath: inventoryPath ?? undefined,
-      demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
-      prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
+    return runHostAction(args, io, host, {
+      command: 'restore-test',
+      progressEvent: 'restore-test:progress',
+      start: (engine, target) => engine.restoreTests.start(target, filesText === undefined ? undefined : Number(filesText)),
+      print: async (_engine, evidence, json) => (json ? `${JSON.stringify(evidence, null, 2)}\n` : restoreTestText(evidence)),
+      passed: (evidence) => evidence.outcome === 'passed',
     });
-    try {
-      if (!engine.fleet.current) {
-        io.stderr.write('no usable inventory: give one with --inventory FILE\n');
-        return 2;
-      }
-      const json = hasFlag(args, '--json');
-      const unsubscribe = engine.events.subscribe((name, payload) => {
-        if (name !== 'restore-test:progress' || json) return;
-        const event = payload as RestoreTestProgressEvent;
-        if (event.phase !== 'done') io.stderr.write(`${event.host}: ${event.phase} ${event.detail}\n`);
-      });
-      let started;
-      try {
-        const [target] = engine.fleet.targets({ kind: 'host', name: host });
-        started = await engine.restoreTests.start(target!, filesText === undefined ? undefined : Number(filesText));
-      } catch (error) {
-        unsubscribe();
-        io.stderr.write(`opsdeck restore-test: ${errorMessage(error)}\n`);
-        return 2;
-      }
-      const evidence = await started.done;
-      unsubscribe();
-      io.stdout.write(json ? `${JSON.stringify(evidence, null, 2)}\n` : restoreTestText(evidence));
-      return evidence.outcome === 'passed' ? 0 : 1;
-    } finally {
-      await engine.dispose();
-    }
   },
 };
 

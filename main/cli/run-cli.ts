@@ -10,6 +10,7 @@ import { auditVerifyCommand } from './audit-verify-command';
 import { demoFleetCommand } from './demo-fleet-command';
 import { devBrowserCommand } from './dev-browser-command';
 import { DRILLS_COMMANDS } from './drills-commands';
+import { integrityCheckCommand } from './integrity-check-command';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
 import { restoreTestCommand } from './restore-test-command';
@@ -17,6 +18,7 @@ import { scanCommand } from './scan-command';
 import { parseCommand } from './parse-command';
 import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '../engine/collectors/patches/patches-cli';
 import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, type EncryptionCliFormat } from '../engine/collectors/encryption/encryption-cli';
+import { BACKUPS_CLI_FORMATS, parseBackupsForCli, type BackupsCliFormat } from '../engine/collectors/backups/backups-cli';
 import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { optionValue } from './cli-args';
@@ -25,10 +27,11 @@ import { errorMessage } from '../engine/errors/error-message';
 
 export const INTERNAL_FAILURE_EXIT = 3;
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand,
+const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand, integrityCheckCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),
+  parseCommand({ area: 'backups', formats: BACKUPS_CLI_FORMATS, parse: (format, text) => parseBackupsForCli(format as BackupsCliFormat, text) }),
   ...DRILLS_COMMANDS,
 ];
 

@@ -8,6 +8,8 @@ import type { HostScanSummary, MethodParsedInput } from '../../preload/contract'
 import { auditPage, recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
 import { auditVerifyView, verifyAuditFile } from './audit/verify-audit-file';
+import { IntegrityCheckService } from './backups/integrity-check-service';
+import { integrityCycleViews, integrityJobs } from './backups/integrity-cycle';
 import { RestoreTestService } from './backups/restore-test-service';
 import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
@@ -22,6 +24,7 @@ import { rolePolicyViews } from './fleet/role-policy-view';
 import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
 import { UiPromptBroker } from './operator/ui-prompt-broker';
 import { encryptionCoverageViews } from './posture/encryption-coverage-view';
+import { integrityCycleFindings } from './posture/integrity-cycle-findings';
 import { restoreTestFindings as failedRestoreTestFindings } from './posture/restore-test-findings';
 import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
 import type { CommandExecutor } from './scan/command-executor';
@@ -81,6 +84,7 @@ export interface Engine {
   fleet: FleetService;
   scans: ScanService;
   restoreTests: RestoreTestService;
+  integrityChecks: IntegrityCheckService;
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
@@ -172,6 +176,23 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await audit.append(kind, details);
     },
   });
+
+  const integrityChecks = new IntegrityCheckService({
+    executor,
+    audit: commandAuditFor(audit),
+    events,
+    now: options.now,
+    operator: operator.login,
+    history: (host, jobIndex) => store.integrityChecks.list({ host, jobIndex, limit: 1000 }),
+    save: (run) => store.integrityChecks.save(run),
+    record: async (kind, details) => {
+      await audit.append(kind, details);
+    },
+  });
+  const integrityCycles = async () => {
+    const hosts = (fleet.current ? fleet.targets({ kind: 'fleet' }) : []).map((target) => ({ name: target.name, dc: target.dc, jobs: target.policy.backups ?? [] }));
+    return integrityCycleViews(integrityJobs(hosts), await store.integrityChecks.list({ limit: 100_000 }), (options.now ?? (() => new Date()))());
+  };
 
   const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
   const demoMode = options.demoFleet ?? 'never';
@@ -265,7 +286,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'posture.findings': async () => {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
       const restoreTestFindings = failedRestoreTestFindings(await store.restoreTests.latestPerHost());
-      return [...(await store.scans.latestFindings()), ...restoreTestFindings].filter((finding) => hosts.has(finding.host));
+      const integrityFindings = integrityCycleFindings(await integrityCycles(), (options.now ?? (() => new Date()))());
+      return [...(await store.scans.latestFindings()), ...restoreTestFindings, ...integrityFindings].filter((finding) => hosts.has(finding.host));
     },
     'posture.areaFacts': async ({ area }) => {
       const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
@@ -299,6 +321,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     'backups.cancelRestoreTest': ({ testId }) => ({ cancelled: restoreTests.cancel(testId) }),
     'backups.restoreTests': ({ host, limit }) => store.restoreTests.list({ host, limit }),
+    'backups.integrityCheck': async ({ host, job }) => {
+      const [target] = fleet.targets({ kind: 'host', name: host });
+      if (!target) throw new EngineError('not-found', `no host "${host}" in the inventory`);
+      const { checkId } = await integrityChecks.start(target, job);
+      return { checkId };
+    },
+    'backups.cancelIntegrityCheck': ({ checkId }) => ({ cancelled: integrityChecks.cancel(checkId) }),
+    'backups.integrityChecks': ({ host, limit }) => store.integrityChecks.list({ host, limit }),
+    'backups.integrityCycles': () => integrityCycles(),
     'secrets.forgetPassphrases': async () => {
       const accounts = (await secrets.list?.()) ?? [];
       let removed = 0;
@@ -313,6 +344,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     fleet,
     scans,
     restoreTests,
+    integrityChecks,
     auditPath,
     startupProblems,
     dataDirNotice,
@@ -324,6 +356,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await Promise.all(pendingWrites);
       await retention.stop();
       await restoreTests.dispose();
+      await integrityChecks.dispose();
       await pool?.dispose();
       await demo?.fleet.stop();
       await store.close();

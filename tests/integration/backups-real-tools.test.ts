@@ -2,7 +2,10 @@
 // (Debian packages) against real repositories, over real SSH to a private
 // sshd on loopback: collection states, restore tests that match, see a
 // change, catch a corruption that kept its mtime, a damaged pack, a removed
-// password file, and a cancelled restore that leaves nothing behind.
+// password file, and a cancelled restore that leaves nothing behind (restic
+// and borg); the
+// integrity cycle reading a repository part by part, and a damaged pack or
+// segment failing the check in the tool's own words.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, open, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -13,7 +16,10 @@ import { backupsArea } from '../../main/engine/areas/backups-area';
 import type { BackupFacts } from '../../main/engine/collectors/backups/backup-facts';
 import { remoteCommandLine, type CommandOutput } from '../../main/engine/collectors/host-command';
 import { SCRATCH_PARENT, SCRATCH_PREFIX } from '../../main/engine/collectors/backups/restore-test-commands';
+import { runIntegrityCheck } from '../../main/engine/backups/integrity-check-runner';
+import { integrityCycleState } from '../../main/engine/backups/integrity-cycle';
 import { runRestoreTest, type RestoreTestPhase } from '../../main/engine/backups/restore-test-runner';
+import type { IntegrityCheckRun } from '../../preload/contract';
 import type { BackupJob } from '../../main/engine/inventory/backup-policy-schema';
 import type { HostPolicy } from '../../main/engine/posture/host-context';
 import type { CommandAudit } from '../../main/engine/scan/command-audit';
@@ -66,6 +72,7 @@ function job(tool: 'restic' | 'borg', envFile: string, extra: Partial<BackupJob>
     rpoHours: null,
     restoreTestMaxAgeDays: null,
     integrityMaxAgeDays: 30,
+    integritySubsets: 8,
     restoreTestSample: 8,
     canaries: [join(paths().live, 'canary.txt')],
     ...extra,
@@ -104,6 +111,16 @@ const restoreTest = (jobs: BackupJob[], options: { signal?: AbortSignal; onPhase
   runRestoreTest({ target: target(jobs), operator: 'tester', seed: 'fixed-seed', files: options.files }, { executor: pool, audit, now: () => new Date(), signal: options.signal ?? new AbortController().signal, onPhase: options.onPhase });
 
 const scratchDirs = () => readdirSync(SCRATCH_PARENT).filter((name) => name.startsWith(SCRATCH_PREFIX));
+
+/** Scratch directories not in `before`, once the host's cleanup has had up to 10 s to run. */
+async function newScratchDirsAfterCleanup(before: string[]): Promise<string[]> {
+  let left = scratchDirs().filter((name) => !before.includes(name));
+  for (let i = 0; i < 100 && left.length > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = scratchDirs().filter((name) => !before.includes(name));
+  }
+  return left;
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-backups-'));
@@ -232,12 +249,7 @@ describe('restore tests with the real restic over SSH', () => {
       },
     });
     expect(evidence.outcome).toBe('cancelled');
-    let left = scratchDirs().filter((name) => !before.includes(name));
-    for (let i = 0; i < 100 && left.length > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      left = scratchDirs().filter((name) => !before.includes(name));
-    }
-    expect(left).toEqual([]);
+    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
     await rm(big);
     sh(`restic backup -q ${p.live}`, { RESTIC_REPOSITORY: p.restic, RESTIC_PASSWORD_FILE: p.resticPassword });
   }, 180_000);
@@ -267,4 +279,172 @@ describe('restore tests with the real restic over SSH', () => {
     expect(evidence.outcome).toBe('error');
     expect(evidence.reason).toMatch(/ciphertext verification failed|decrypting blob|restic restore exited [1-9]|did not match/);
   }, 120_000);
+});
+
+describe('restore tests with the real borg over SSH', () => {
+  let backedUp: { atime: Date; mtime: Date };
+  const borgEnv = () => ({ BORG_REPO: paths().borg, BORG_PASSPHRASE: 'borg-secret' });
+  beforeAll(async () => {
+    await writeFile(join(paths().live, 'canary.txt'), 'canary\n');
+    backedUp = await stat(join(paths().live, 'canary.txt'));
+    sh(`borg create ::second-{now} ${paths().live}`, borgEnv());
+  }, 60_000);
+
+  test('the newest archive restores to the same bytes: every sampled file and the canary matched; nothing left behind', async () => {
+    const before = scratchDirs();
+    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
+    expect(evidence.reason).toBeNull();
+    expect(evidence).toMatchObject({ tool: 'borg', outcome: 'passed' });
+    expect(evidence.files).toHaveLength(9);
+    expect(evidence.counts.matched).toBe(9);
+    expect(evidence.files.filter((file) => file.canary).map((file) => file.path)).toEqual([join(paths().live, 'canary.txt')]);
+    expect(evidence.snapshotId).toMatch(/^[0-9a-f]{64}$/);
+    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
+    expect(evidence.commands[2]!.command).toMatch(/borg extract/);
+    expect(existsSync(evidence.scratchDir!)).toBe(false);
+    expect(scratchDirs().filter((name) => !before.includes(name))).toEqual([]);
+  }, 120_000);
+
+  test('a live file changed after the archive is "changed since the backup", not a failure', async () => {
+    const file = join(paths().live, 'canary.txt');
+    await appendFile(file, 'appended after the archive\n');
+    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
+    expect(evidence.files.find((each) => each.path === file)!.class).toBe('changed-since-backup');
+    expect(evidence.outcome).toBe('passed');
+    await writeFile(file, 'canary\n');
+  }, 120_000);
+
+  test('a changed content with its mtime set back is "mismatched"', async () => {
+    const file = join(paths().live, 'canary.txt');
+    await writeFile(file, 'CANARY\n');
+    await utimes(file, backedUp.atime, backedUp.mtime);
+    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
+    const canary = evidence.files.find((each) => each.path === file)!;
+    expect(canary.class).toBe('mismatched');
+    expect(canary.restoredSha256).not.toBe(canary.liveSha256);
+    expect(evidence.outcome).toBe('failed');
+    expect(evidence.reason).toMatch(/1 of 9 files did not match: 8 matched, 1 mismatched/);
+    await writeFile(file, 'canary\n');
+  }, 120_000);
+
+  test('no password on the host: a clear state in borg\'s words, never a prompt', async () => {
+    await writeFile(join(dir, 'borg-restore-nopass.env'), `BORG_REPO=${paths().borg}\n`);
+    const started = Date.now();
+    const evidence = await restoreTest([job('borg', join(dir, 'borg-restore-nopass.env'))]);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(evidence.outcome).toBe('error');
+    expect(evidence.reason).toMatch(/^listing snapshots: no-password: /);
+  }, 120_000);
+
+  test('cancelled during the extract: the test says cancelled and the host removes its scratch directory', async () => {
+    const big = join(paths().live, 'borg-big.bin');
+    sh(`head -c 300000000 /dev/urandom > ${big}`);
+    sh(`borg create ::big-{now} ${paths().live}`, borgEnv());
+    const before = scratchDirs();
+    const controller = new AbortController();
+    const evidence = await restoreTest([job('borg', paths().borgEnv, { canaries: [big] })], {
+      signal: controller.signal,
+      files: 0,
+      onPhase: (phase) => {
+        if (phase === 'restoring') setTimeout(() => controller.abort(), 700);
+      },
+    });
+    expect(evidence.outcome).toBe('cancelled');
+    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
+    await rm(big);
+  }, 180_000);
+});
+
+describe('the integrity cycle with the real restic and borg over SSH', () => {
+  const checkRun = (jobs: BackupJob[], subset: number, signal?: AbortSignal) =>
+    runIntegrityCheck({ target: target(jobs), jobIndex: 0, subset, operator: 'tester' }, { executor: pool, audit, now: () => new Date(), signal: signal ?? new AbortController().signal });
+  const freshResticRepo = async (name: string) => {
+    const repo = join(dir, name);
+    const env = join(dir, `${name}.env`);
+    await writeFile(env, `RESTIC_REPOSITORY=${repo}\nRESTIC_PASSWORD_FILE=${paths().resticPassword}\n`);
+    sh('restic init -q', { RESTIC_REPOSITORY: repo, RESTIC_PASSWORD_FILE: paths().resticPassword });
+    sh(`restic backup -q ${paths().live}`, { RESTIC_REPOSITORY: repo, RESTIC_PASSWORD_FILE: paths().resticPassword });
+    return { repo, env };
+  };
+
+  test('restic: successive checks read parts 1/3, 2/3, 3/3 and complete the cycle; nothing is left in /var/tmp', async () => {
+    const { env } = await freshResticRepo('cycle-repo');
+    const jobs = [job('restic', env, { integritySubsets: 3 })];
+    const before = scratchDirs();
+    const runs: IntegrityCheckRun[] = [];
+    for (let i = 0; i < 3; i++) {
+      const next = integrityCycleState(runs, 3).nextSubset;
+      const run = await checkRun(jobs, next);
+      expect(run.reason).toBeNull();
+      expect(run).toMatchObject({ outcome: 'passed', subset: i + 1, subsets: 3 });
+      expect(run.toolOutput).toContain('no errors were found');
+      expect(run.toolOutput.join('\n')).toMatch(new RegExp(`read group #${i + 1} of \\d+ data packs`));
+      runs.push(run);
+    }
+    const state = integrityCycleState(runs, 3);
+    expect(state.lastFullCycleAt).toBe(runs[2]!.finishedAt);
+    expect(state.nextSubset).toBe(1);
+    expect(audited.filter((command) => command.includes('restic check --read-data-subset=')).length).toBeGreaterThanOrEqual(3);
+    expect(scratchDirs().filter((name) => !before.includes(name))).toEqual([]);
+  }, 120_000);
+
+  test('restic: a damaged pack file fails the check, in restic\'s own words', async () => {
+    const { repo, env } = await freshResticRepo('damaged-repo');
+    for (const sub of await readdir(join(repo, 'data'))) {
+      for (const name of await readdir(join(repo, 'data', sub))) {
+        const pack = join(repo, 'data', sub, name);
+        const handle = await open(pack, 'r+');
+        await handle.write(Buffer.alloc(16, 0x5a), 0, 16, Math.floor((await stat(pack)).size / 2));
+        await handle.close();
+      }
+    }
+    const run = await checkRun([job('restic', env, { integritySubsets: 1 })], 1);
+    expect(run.outcome).toBe('failed');
+    expect(run.reason).toMatch(/^restic check found errors: .*(Pack ID does not match|ciphertext verification failed)/);
+    expect(run.toolOutput).toContain('Fatal: repository contains errors');
+    expect(run.commands[0]!.exitCode).toBe(1);
+  }, 120_000);
+
+  test('borg: --verify-data reads the whole repository (one part) and passes; a damaged segment fails it', async () => {
+    const repo = join(dir, 'borg-check-repo');
+    const env = join(dir, 'borg-check.env');
+    await writeFile(env, `BORG_REPO=${repo}\nBORG_PASSCOMMAND="cat ${join(dir, 'borg.pass')}"\n`);
+    sh('borg init --encryption=repokey-blake2', { BORG_REPO: repo, BORG_PASSPHRASE: 'borg-secret' });
+    sh(`borg create ::first-{now} ${paths().live}`, { BORG_REPO: repo, BORG_PASSPHRASE: 'borg-secret' });
+    const passed = await checkRun([job('borg', env)], 4);
+    expect(passed.reason).toBeNull();
+    expect(passed).toMatchObject({ outcome: 'passed', tool: 'borg', subset: 1, subsets: 1 });
+    const segments = join(repo, 'data', '0');
+    const sizes = await Promise.all((await readdir(segments)).map(async (name) => ({ path: join(segments, name), size: (await stat(join(segments, name))).size })));
+    const biggest = sizes.sort((a, b) => b.size - a.size)[0]!;
+    const handle = await open(biggest.path, 'r+');
+    await handle.write(Buffer.alloc(16, 0x5a), 0, 16, Math.floor(biggest.size / 2));
+    await handle.close();
+    const failed = await checkRun([job('borg', env)], 1);
+    expect(failed.outcome).toBe('failed');
+    expect(failed.reason).toMatch(/^borg check found errors: .*Segment entry checksum mismatch/);
+  }, 120_000);
+
+  test('a missing password file is an error that says so, never a prompt', async () => {
+    await writeFile(join(dir, 'check-nopass.env'), `RESTIC_REPOSITORY=${paths().restic}\nRESTIC_PASSWORD_FILE=${join(dir, 'gone.password')}\n`);
+    const run = await checkRun([job('restic', join(dir, 'check-nopass.env'))], 1);
+    expect(run.outcome).toBe('error');
+    expect(run.reason).toMatch(/^no-password: .*gone\.password/);
+  }, 60_000);
+
+  test('cancelled during the check: the check says cancelled and its scratch directory is removed', async () => {
+    const big = join(paths().live, 'check-big.bin');
+    sh(`head -c 300000000 /dev/urandom > ${big}`);
+    const { env } = await freshResticRepo('cancel-repo');
+    await rm(big);
+    const before = scratchDirs();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1_500);
+    const auditedBefore = audited.length;
+    const run = await checkRun([job('restic', env, { integritySubsets: 1 })], 1, controller.signal);
+    expect(run.outcome).toBe('cancelled');
+    // It was stopped while running on the host, not before it started.
+    expect(audited.slice(auditedBefore).filter((command) => command.includes('opsdeck-integrity-check'))).toHaveLength(1);
+    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
+  }, 180_000);
 });

@@ -1,24 +1,23 @@
-// Runs one restore test on one host: the newest backup snapshot of the
-// host's restic job, a seeded sample of its files plus the canaries,
+// Runs one restore test on one host: the newest backup snapshot (restic)
+// or archive (borg) of the host's job, a seeded sample of its files plus the canaries,
 // restored and hashed on the host (restore-test-commands.ts), classified,
 // and returned as evidence. Every command goes through the audit log first;
 // cancellation and the time budget close the channel, which makes the
 // script stop and remove its scratch directory.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { BackupSnapshot } from '../collectors/backups/backup-snapshot';
 import { sourceFailure } from '../collectors/backups/backup-source-state';
 import { RESTORE_TEST_TAG } from '../collectors/backups/backup-facts';
-import { remoteCommandLine, type CommandOutput } from '../collectors/host-command';
-import { parseResticLs } from '../collectors/backups/restic-ls';
-import { parseResticSnapshots } from '../collectors/backups/restic-snapshots';
-import { resticLsCommand, resticRestoreTestCommand, resticSnapshotsCommand } from '../collectors/backups/restore-test-commands';
+import type { CommandOutput } from '../collectors/host-command';
 import { parseRestoreTestOutput } from '../collectors/backups/restore-test-output';
 import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';
+import { auditedRun } from './audited-run';
 import { classifyFile, PASSING_CLASSES, RESTORE_CLASSES, type RestoreClass } from './restore-classification';
 import type { RestoreTestCommandEvidence, RestoreTestEvidence, RestoreTestOutcome } from './restore-test-evidence';
 import { sampleFiles } from './restore-sample';
+import { restoreTestTool } from './restore-test-tools';
 
 export type RestoreTestPhase = 'listing' | 'sampling' | 'restoring' | 'comparing' | 'done';
 
@@ -50,8 +49,9 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
   const started = context.now();
   const deadline = Date.now() + (request.budgetMs ?? DEFAULT_BUDGET_MS);
   const jobs = target.policy.backups ?? [];
-  // The first restic job by default; a host with none gets its first job, whose tool the reason then names.
-  const jobIndex = request.jobIndex ?? Math.max(0, jobs.findIndex((job) => job.tool === 'restic'));
+  // The first restic job by default, else the first borg job; a host with neither gets its first job, whose tool the reason then names.
+  const preferred = [jobs.findIndex((job) => job.tool === 'restic'), jobs.findIndex((job) => job.tool === 'borg')].find((index) => index >= 0);
+  const jobIndex = request.jobIndex ?? preferred ?? 0;
   const job = jobs[jobIndex];
   const testId = request.testId ?? randomUUID();
   const seed = request.seed ?? testId;
@@ -84,19 +84,20 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
     return { ...evidence, outcome, reason, finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - started.getTime() };
   };
   if (!job) return finish('error', request.jobIndex === undefined ? `${target.name} has no backup policy to restore-test` : `${target.name} has no backup job ${request.jobIndex}`);
-  if (job.tool !== 'restic' || !job.envFile) {
-    return finish('error', `restore tests of ${job.tool} jobs are not implemented yet; only restic jobs can be restore-tested`);
+  if (job.tool === 'zfs-send' || !job.envFile) {
+    return finish('error', `restore tests of ${job.tool} jobs are not implemented; restic and borg jobs can be restore-tested`);
   }
+  const tool = restoreTestTool(job.tool);
   const remaining = () => deadline - Date.now();
   const run = (id: string, command: string, timeoutMs: number) => auditedRun(target, testId, id, command, Math.max(1_000, Math.min(timeoutMs, remaining())), context, commands);
 
   context.onPhase?.('listing', 'snapshots');
-  const listed = await run('restore-test.snapshots', resticSnapshotsCommand(job.envFile), LIST_TIMEOUT_MS);
+  const listed = await run('restore-test.snapshots', tool.snapshotsCommand(job.envFile), LIST_TIMEOUT_MS);
   const stopped = stopReason(listed, context.signal);
   if (stopped) return finish(stopped.outcome, stopped.reason);
-  const listFailure = sourceFailure('restic', listed.stdout, listed.stderr, listed.exitCode, listed.error);
+  const listFailure = sourceFailure(tool.tool, listed.stdout, listed.stderr, listed.exitCode, listed.error);
   if (listFailure) return finish('error', `listing snapshots: ${listFailure.state}: ${listFailure.message}`);
-  const snapshots = parseResticSnapshots(listed.stdout);
+  const snapshots = tool.parseSnapshots(listed.stdout);
   if (snapshots.state !== 'ok') return finish('error', snapshots.message);
   const snapshot = newestBackup(snapshots.value ?? []);
   if (!snapshot) return finish('error', 'the repository has no backup snapshot to restore from');
@@ -104,22 +105,24 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
   evidence.snapshotTime = snapshot.time;
 
   context.onPhase?.('sampling', snapshot.id.slice(0, 8));
-  const ls = await run('restore-test.ls', resticLsCommand(job.envFile, snapshot.id), LIST_TIMEOUT_MS);
+  const lsCommand = tool.listCommand(job.envFile, snapshot);
+  if (lsCommand === null) return finish('error', `archive ${snapshot.id.slice(0, 8)} has no name OpsDeck can pass to borg extract`);
+  const ls = await run('restore-test.ls', lsCommand, LIST_TIMEOUT_MS);
   const lsStopped = stopReason(ls, context.signal);
   if (lsStopped) return finish(lsStopped.outcome, lsStopped.reason);
-  const lsFailure = sourceFailure('restic', ls.stdout, ls.stderr, ls.exitCode, ls.error);
+  const lsFailure = sourceFailure(tool.tool, ls.stdout, ls.stderr, ls.exitCode, ls.error);
   if (lsFailure) return finish('error', `listing snapshot ${snapshot.id.slice(0, 8)}: ${lsFailure.state}: ${lsFailure.message}`);
-  const listing = parseResticLs(ls.stdout);
+  const listing = tool.parseListing(ls.stdout);
   if (listing.state !== 'ok' || !listing.value) return finish('error', listing.message);
   const files = sampleFiles(listing.value.files, evidence.requestedFiles, seed, job.canaries);
   if (files.length === 0) return finish('error', `snapshot ${snapshot.id.slice(0, 8)} holds no regular file to restore`);
 
   context.onPhase?.('restoring', `${files.length} files`);
-  const restored = await run('restore-test.restore', resticRestoreTestCommand(job.envFile, snapshot.id, files), remaining());
+  const restored = await run('restore-test.restore', tool.restoreCommand(job.envFile, snapshot, files), remaining());
   const restoreStopped = stopReason(restored, context.signal);
   if (restoreStopped) return finish(restoreStopped.outcome, restoreStopped.reason);
   if (restored.exitCode !== 0) {
-    const failure = sourceFailure('restic', restored.stdout, restored.stderr, restored.exitCode, restored.error);
+    const failure = sourceFailure(tool.tool, restored.stdout, restored.stderr, restored.exitCode, restored.error);
     return finish('error', `restore script: ${failure ? `${failure.state}: ${failure.message}` : `exit ${restored.exitCode}`}`);
   }
   const output = parseRestoreTestOutput(restored.stdout, files);
@@ -127,7 +130,7 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
   if (output.state !== 'ok' || !output.value) return finish('error', output.message);
 
   context.onPhase?.('comparing', `${files.length} files`);
-  const restoreOk = output.value.restoreExit === 0;
+  const restoreOk = output.value.restoreExit !== null && tool.restoreCompleted(output.value.restoreExit);
   const canaries = new Set(job.canaries);
   for (const file of output.value.files) {
     const fileClass = classifyFile(file, snapshot.time, restoreOk);
@@ -144,7 +147,7 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
       canary: canaries.has(file.path),
     });
   }
-  if (!restoreOk) return finish('error', `restic restore exited ${output.value.restoreExit} (stderr kept in the audit log)`);
+  if (!restoreOk) return finish('error', `${tool.tool === 'borg' ? 'borg extract' : 'restic restore'} exited ${output.value.restoreExit} (stderr kept in the audit log)`);
   const failing = evidence.files.filter((file) => !PASSING_CLASSES.has(file.class));
   return finish(failing.length === 0 ? 'passed' : 'failed', failing.length === 0 ? null : `${failing.length} of ${evidence.files.length} files did not match: ${summary(evidence.counts)}`);
 }
@@ -164,43 +167,4 @@ function stopReason(output: CommandOutput, signal: AbortSignal): { outcome: Rest
   if (signal.aborted) return { outcome: 'cancelled', reason: 'cancelled by the operator; the host removes its scratch directory' };
   if (output.error && output.exitCode === null) return { outcome: 'error', reason: output.error };
   return null;
-}
-
-async function auditedRun(target: ScanTarget, runId: string, id: string, tool: string, timeoutMs: number, context: RestoreTestContext, evidence: RestoreTestCommandEvidence[]): Promise<CommandOutput> {
-  const command = remoteCommandLine({ id, command: tool, privileged: true }, target.useSudo);
-  const base = { id, command };
-  let output: CommandOutput;
-  if (context.signal.aborted) {
-    output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: 'cancelled' };
-  } else {
-    let startSeq: number | null = null;
-    try {
-      startSeq = await context.audit.commandStarted({ runId, host: target.name, dc: target.dc, address: target.address, command });
-    } catch (error) {
-      output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error: `not run: the audit log could not record it (${messageOf(error)})` };
-    }
-    if (startSeq !== null) {
-      const started = Date.now();
-      let signalName: string | null = null;
-      try {
-        const result = await context.executor.exec(target.route, command, { timeoutMs, signal: context.signal });
-        signalName = result.signal;
-        output = { ...base, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, durationMs: result.durationMs, error: null };
-      } catch (error) {
-        output = { ...base, stdout: '', stderr: '', exitCode: null, durationMs: Date.now() - started, error: messageOf(error) };
-      }
-      await context.audit
-        .commandEnded(startSeq, { host: target.name, exitCode: output.exitCode, signal: signalName, error: output.error, stdout: output.stdout, stderr: output.stderr, durationMs: output.durationMs })
-        .catch((error: unknown) => {
-          output.error = output.error ?? `ran, but the audit log could not record its end (${messageOf(error)})`;
-        });
-    }
-  }
-  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-  evidence.push({ id, command, exitCode: output!.exitCode, durationMs: output!.durationMs, stdoutSha256: sha(output!.stdout), stderrSha256: sha(output!.stderr), error: output!.error });
-  return output!;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -31,11 +31,13 @@ export interface BackupJob {
   /** Days; null = the role's restore_test_max_age_days. */
   restoreTestMaxAgeDays: number | null;
   integrityMaxAgeDays: number;
+  /** The integrity cycle reads the repository in this many parts, one per check (restic --read-data-subset=K/N). */
+  integritySubsets: number;
   restoreTestSample: number;
   canaries: string[];
 }
 
-export const BACKUP_JOB_DEFAULTS = { integrity_max_age_days: 30, restore_test_sample: 20 } as const;
+export const BACKUP_JOB_DEFAULTS = { integrity_max_age_days: 30, integrity_subsets: 8, restore_test_sample: 20 } as const;
 
 /** Absolute paths of ordinary characters: letters, digits and . _ - + @ / (nothing a shell would read). */
 const PLAIN_PATH = /^\/[A-Za-z0-9._+@/-]*$/;
@@ -74,13 +76,14 @@ export const backupJobSchema = z
       rpo_hours: z.number().positive().optional(),
       restore_test_max_age_days: z.number().positive().optional(),
       integrity_max_age_days: z.number().positive().default(BACKUP_JOB_DEFAULTS.integrity_max_age_days),
+      integrity_subsets: z.number().int().min(1).max(1000).default(BACKUP_JOB_DEFAULTS.integrity_subsets),
       restore_test_sample: z.number().int().min(0).max(10_000).default(BACKUP_JOB_DEFAULTS.restore_test_sample),
       canaries: z.array(plainPath('a canary file')).default([]),
     },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? 'expected one of tool, env_file, dataset, repository_dc, paths, backup_unit, check_unit, rpo_hours, restore_test_max_age_days, integrity_max_age_days, restore_test_sample, canaries'
+          ? 'expected one of tool, env_file, dataset, repository_dc, paths, backup_unit, check_unit, rpo_hours, restore_test_max_age_days, integrity_max_age_days, integrity_subsets, restore_test_sample, canaries'
           : undefined,
     },
   )
@@ -110,6 +113,7 @@ export function backupJobFrom(job: BackupJobFile): BackupJob {
     rpoHours: job.rpo_hours ?? null,
     restoreTestMaxAgeDays: job.restore_test_max_age_days ?? null,
     integrityMaxAgeDays: job.integrity_max_age_days,
+    integritySubsets: job.integrity_subsets,
     restoreTestSample: job.restore_test_sample,
     canaries: [...job.canaries],
   };

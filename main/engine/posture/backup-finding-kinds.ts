@@ -26,6 +26,10 @@ export const BACKUP_FINDING_KINDS = {
   replicationLag: 'replication-lag',
   /** The newest restore test OpsDeck ran failed or could not complete. */
   restoreTestFailed: 'restore-test-failed',
+  /** The newest integrity check OpsDeck ran on a job found damage or could not run. */
+  integrityCheckFailed: 'integrity-check-failed',
+  /** A job checked by OpsDeck has no full integrity cycle within integrity_max_age_days. */
+  integrityCycleIncomplete: 'integrity-cycle-incomplete',
   /** A killed restore test left its scratch directory; the scan removed it. */
   leftoverScratch: 'leftover-scratch',
 } as const;

@@ -115,6 +115,26 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 9,
+    name: 'integrity checks: which part of which repository was read when, and the result',
+    sql: `
+      CREATE TABLE integrity_checks (
+        check_id text PRIMARY KEY,
+        host text NOT NULL,
+        dc text NOT NULL,
+        job_index integer NOT NULL,
+        tool text NOT NULL,
+        subset integer NOT NULL,
+        subsets integer NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz NOT NULL,
+        outcome text NOT NULL,
+        run jsonb NOT NULL
+      );
+      CREATE INDEX integrity_checks_by_job ON integrity_checks (host, job_index, started_at DESC);
+    `,
+  },
+  {
     version: 12,
     name: 'raw outputs stored once by content hash; scan results held as evidence are kept by retention',
     sql: `

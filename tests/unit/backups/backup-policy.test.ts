@@ -55,6 +55,7 @@ describe('backups policy in the inventory', () => {
         rpoHours: null,
         restoreTestMaxAgeDays: null,
         integrityMaxAgeDays: 30,
+        integritySubsets: 8,
         restoreTestSample: 20,
         canaries: [],
       },
@@ -97,6 +98,7 @@ describe('backup commands carry inventory values only as quoted arguments', () =
     rpoHours: null,
     restoreTestMaxAgeDays: null,
     integrityMaxAgeDays: 30,
+    integritySubsets: 8,
     restoreTestSample: 20,
     canaries: [],
   });

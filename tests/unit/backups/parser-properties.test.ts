@@ -52,6 +52,7 @@ const job = (tool: BackupJob['tool']): BackupJob => ({
   rpoHours: null,
   restoreTestMaxAgeDays: null,
   integrityMaxAgeDays: 30,
+  integritySubsets: 8,
   restoreTestSample: 20,
   canaries: [],
 });

@@ -6,6 +6,8 @@ export interface BackupSnapshot {
   paths: string[];
   tags: string[];
   hostname: string | null;
+  /** borg: the archive's name, which `borg extract ::NAME` needs (borg 1.x cannot address an archive by id). */
+  name?: string;
 }
 
 /** The result of one backup parser: a value only with state ok, or partially when data was dropped (then state is unparsed). */

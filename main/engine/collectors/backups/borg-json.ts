@@ -80,7 +80,8 @@ function borgArchive(item: unknown, paths: string[]): BackupSnapshot | string {
   if (!time) return `archive ${id.slice(0, 8)} has no start time`;
   // borg has no tags: a restore-test job names its archives `…-restore-test-…` (see backup-facts.ts).
   const tags = typeof item.name === 'string' && /(^|-)restore-test(-|$)/.test(item.name) ? ['restore-test'] : [];
-  return { id, time, paths: paths.map(printable), tags, hostname: typeof item.hostname === 'string' ? printable(item.hostname) : null };
+  const hostname = typeof item.hostname === 'string' ? printable(item.hostname) : null;
+  return { id, time, paths: paths.map(printable), tags, hostname, ...(typeof item.name === 'string' ? { name: item.name } : {}) };
 }
 
 /**

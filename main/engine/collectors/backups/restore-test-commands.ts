@@ -9,7 +9,7 @@
 // a snapshot id checked to be 64 hex digits, paths from the snapshot's own
 // listing or the policy's canaries). The script only uses them as "$n".
 import { NO_ENVIRONMENT_EXIT } from './backup-source-state';
-import { shellQuote, withHostEnvironment } from './backup-commands';
+import { BORG_LIST, shellQuote, withHostEnvironment } from './backup-commands';
 
 /** Where scratch directories go (disk-backed, unlike a tmpfs /tmp): `<dir>/opsdeck-restore.<pid>.<random>`. */
 export const SCRATCH_PARENT = '/var/tmp';
@@ -35,40 +35,90 @@ export function resticLsCommand(envFile: string, snapshotId: string): string {
  * terminated — its EXIT trap removes the scratch directory. If the script
  * itself is killed, the next scan finds the directory by its dead pid.
  */
-const RESTORE_SCRIPT = [
-  'f="$1"; snap="$2"; shift 2',
-  `[ -r "$f" ] || { echo "opsdeck: cannot read the backup environment file $f" >&2; exit ${NO_ENVIRONMENT_EXIT}; }`,
-  'set -a; . "$f"; set +a',
-  `d=$(mktemp -d "${SCRATCH_PARENT}/${SCRATCH_PREFIX}$$.XXXXXXXX") || { echo "opsdeck: cannot create a scratch directory in ${SCRATCH_PARENT}" >&2; exit 124; }`,
-  // The restore runs in the background so a signal reaches the script at once;
-  // cleanup stops it before removing the directory it writes into. dash does
-  // not run the EXIT trap when a signal trap exits, so both traps clean up.
-  'cleanup() { [ -n "${r:-}" ] && kill "$r" 2>/dev/null && wait "$r" 2>/dev/null; rm -rf "$d"; }',
-  `trap cleanup EXIT`,
-  `trap 'cleanup; trap - EXIT; exit 143' INT TERM HUP PIPE`,
-  `printf 'scratch\\t%s\\n' "$d"`,
-  'exec 3<&0',
-  '( cat <&3 >/dev/null; kill -TERM $$ 2>/dev/null ) & w=$!',
-  'for p do set -- "$@" --include "$p"; shift; done',
-  'restic restore "$snap" --target "$d" --cache-dir "$d/.opsdeck-cache" "$@" </dev/null >&2 & r=$!',
-  'wait $r; rc=$?; r=',
-  `printf 'restore\\t%s\\n' "$rc"`,
-  'for p do',
-  '  [ "$p" = --include ] && continue',
-  '  rh=-; lh=-; rb=-; m=-; c=-',
-  '  if [ -f "$d$p" ]; then rh=$(sha256sum < "$d$p"); rh=${rh%% *}; rb=$(stat -c %s "$d$p"); fi',
-  '  if [ -f "$p" ]; then lh=$(sha256sum < "$p"); lh=${lh%% *}; m=$(stat -c %Y "$p"); c=$(stat -c %Z "$p"); fi',
-  `  printf 'file\\t%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' "$rh" "$lh" "$rb" "$m" "$c" "$p"`,
-  'done',
-  'kill $w 2>/dev/null',
-  'exit 0',
-].join('\n');
+function restoreScript(restore: string[], fileLoop: string[]): string {
+  return [
+    'f="$1"; snap="$2"; shift 2',
+    `[ -r "$f" ] || { echo "opsdeck: cannot read the backup environment file $f" >&2; exit ${NO_ENVIRONMENT_EXIT}; }`,
+    'set -a; . "$f"; set +a',
+    `d=$(mktemp -d "${SCRATCH_PARENT}/${SCRATCH_PREFIX}$$.XXXXXXXX") || { echo "opsdeck: cannot create a scratch directory in ${SCRATCH_PARENT}" >&2; exit 124; }`,
+    // The restore runs in the background so a signal reaches the script at once;
+    // cleanup stops it before removing the directory it writes into. dash does
+    // not run the EXIT trap when a signal trap exits, so both traps clean up.
+    'cleanup() { [ -n "${r:-}" ] && kill "$r" 2>/dev/null && wait "$r" 2>/dev/null; rm -rf "$d"; }',
+    `trap cleanup EXIT`,
+    `trap 'cleanup; trap - EXIT; exit 143' INT TERM HUP PIPE`,
+    `printf 'scratch\\t%s\\n' "$d"`,
+    'exec 3<&0',
+    '( cat <&3 >/dev/null; kill -TERM $$ 2>/dev/null ) & w=$!',
+    ...restore,
+    'wait $r; rc=$?; r=',
+    `printf 'restore\\t%s\\n' "$rc"`,
+    ...fileLoop,
+    '  rh=-; lh=-; rb=-; m=-; c=-',
+    '  if [ -f "$d$p" ]; then rh=$(sha256sum < "$d$p"); rh=${rh%% *}; rb=$(stat -c %s "$d$p"); fi',
+    '  if [ -f "$p" ]; then lh=$(sha256sum < "$p"); lh=${lh%% *}; m=$(stat -c %Y "$p"); c=$(stat -c %Z "$p"); fi',
+    `  printf 'file\\t%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' "$rh" "$lh" "$rb" "$m" "$c" "$p"`,
+    'done',
+    'kill $w 2>/dev/null',
+    'exit 0',
+  ].join('\n');
+}
+
+const RESTORE_SCRIPT = restoreScript(
+  [
+    'for p do set -- "$@" --include "$p"; shift; done',
+    'restic restore "$snap" --target "$d" --cache-dir "$d/.opsdeck-cache" "$@" </dev/null >&2 & r=$!',
+  ],
+  ['for p do', '  [ "$p" = --include ] && continue'],
+);
+
+/**
+ * borg: $2 is the archive's name. borg stores paths without the leading
+ * slash and extracts into the working directory, so the files are given
+ * relative (a plain PATH argument matches that path exactly or as a
+ * directory prefix; `--` keeps a name starting with a dash a path) and
+ * extracted inside the scratch directory, where "$d$p" is the restored copy
+ * again. borg's cache goes into the scratch directory too.
+ */
+const BORG_RESTORE_SCRIPT = restoreScript(
+  [
+    // Like the scan's wrapper: an unencrypted repository is read (its finding is the scan's), unless the host's file says otherwise.
+    'export BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK="${BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK:-yes}" BORG_RELOCATED_REPO_ACCESS_IS_OK="${BORG_RELOCATED_REPO_ACCESS_IS_OK:-no}"',
+    'for p do set -- "$@" "${p#/}"; shift; done',
+    '( cd "$d" && export BORG_CACHE_DIR="$d/.opsdeck-cache" && exec borg extract "::$snap" -- "$@" ) </dev/null >&2 & r=$!',
+  ],
+  ['for q do', '  p="/$q"'],
+);
 
 export const RESTORE_WRAPPER = `sh -c ${shellQuote(RESTORE_SCRIPT)} opsdeck-restore-test`;
 
 export function resticRestoreTestCommand(envFile: string, snapshotId: string, files: string[]): string {
   if (!/^[0-9a-f]{64}$/.test(snapshotId)) throw new Error(`not a restic snapshot id: ${JSON.stringify(snapshotId)}`);
   return [RESTORE_WRAPPER, shellQuote(envFile), shellQuote(snapshotId), ...files.map(shellQuote)].join(' ');
+}
+
+export const BORG_RESTORE_WRAPPER = `sh -c ${shellQuote(BORG_RESTORE_SCRIPT)} opsdeck-restore-test`;
+
+// eslint-disable-next-line no-control-regex
+const BORG_ARCHIVE_NAME = /^[^\0-\x1f\x7f]{1,255}$/;
+
+function checkedArchiveName(archiveName: string): string {
+  if (!BORG_ARCHIVE_NAME.test(archiveName) || archiveName.includes('::')) throw new Error(`not a borg archive name OpsDeck can restore from: ${JSON.stringify(archiveName)}`);
+  return archiveName;
+}
+
+export function borgRestoreTestCommand(envFile: string, archiveName: string, files: string[]): string {
+  checkedArchiveName(archiveName);
+  return [BORG_RESTORE_WRAPPER, shellQuote(envFile), shellQuote(archiveName), ...files.map(shellQuote)].join(' ');
+}
+
+export function borgArchiveSnapshotsCommand(envFile: string): string {
+  return withHostEnvironment(envFile, BORG_LIST);
+}
+
+export function borgFileListCommand(envFile: string, archiveName: string): string {
+  checkedArchiveName(archiveName);
+  return withHostEnvironment(envFile, `borg list --json-lines --bypass-lock ${shellQuote(`::${archiveName}`)}`);
 }
 
 /**

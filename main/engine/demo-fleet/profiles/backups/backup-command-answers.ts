@@ -3,6 +3,7 @@
 // (collectors/backups/backup-commands.ts, matched here word for word), and
 // `systemctl show` for the backup and check units.
 import { ENV_WRAPPER } from '../../../collectors/backups/backup-commands';
+import { CHECK_WRAPPER } from '../../../collectors/backups/integrity-check-commands';
 import { LEFTOVER_SCRATCH_COMMAND } from '../../../collectors/backups/restore-test-commands';
 import type { DemoHostSpec } from '../../demo-fleet-spec';
 import { hasProblem } from '../../demo-fleet-spec';
@@ -11,12 +12,13 @@ import { answer, failure, type CommandAnswer } from '../command-answer';
 import { DAY_MS, HOUR_MS } from '../time-format';
 import type { BorgPlan, HostBackupPlan, ResticPlan } from './backup-plan';
 import { borgInfoLastJson, borgListJson } from './borg-output';
-import { resticSnapshotsJson } from './restic-output';
+import { resticCheckText, resticSnapshotsJson } from './restic-output';
 import { resticLsAnswer, restoreScriptAnswer } from './restore-test-answers';
 
 const words = (line: string) => line.split(/\s+/).filter(Boolean).join(' ');
 const WRAPPER_WORDS = words(ENV_WRAPPER);
 const SWEEP_WORDS = words(LEFTOVER_SCRATCH_COMMAND);
+const CHECK_WORDS = words(CHECK_WRAPPER);
 
 /** The `sh` fallback: answers the environment wrapper, refuses anything else. */
 export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHostSpec, plan: HostBackupPlan, now: Date): CommandAnswer {
@@ -25,8 +27,9 @@ export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHos
   if (restore) return restore;
   // Demo hosts never leave a scratch directory behind.
   if (invocation === SWEEP_WORDS) return answer('');
-  if (!invocation.startsWith(`${WRAPPER_WORDS} `)) return failure('sh: the demo fleet runs only the OpsDeck backup wrapper\n', 2);
-  const match = /^'([^']*)' (.*)$/.exec(invocation.slice(WRAPPER_WORDS.length + 1));
+  const wrapper = [WRAPPER_WORDS, CHECK_WORDS].find((each) => invocation.startsWith(`${each} `));
+  if (!wrapper) return failure('sh: the demo fleet runs only the OpsDeck backup wrapper\n', 2);
+  const match = /^'([^']*)' (.*)$/.exec(invocation.slice(wrapper.length + 1));
   if (!match) return failure('sh: malformed wrapper arguments\n', 2);
   const [, envFile, toolArgv] = match as unknown as [string, string, string];
   const job = [plan.restic, plan.borg].find((candidate) => candidate?.envFile === envFile) ?? null;
@@ -38,6 +41,8 @@ export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHos
 
 function resticAnswer(argv: string, host: DemoHostSpec, plan: ResticPlan): CommandAnswer {
   if (argv === 'restic snapshots --json --no-lock --no-cache') return answer(resticSnapshotsJson(host, plan));
+  const check = /^restic check --read-data-subset=(\d+\/\d+)$/.exec(argv);
+  if (check) return answer(resticCheckText(host, plan, check[1]));
   const ls = /^restic ls --json --no-lock --no-cache '([0-9a-f]{64})'$/.exec(argv);
   if (ls) return resticLsAnswer(ls[1]!, host, plan);
   return answer('', `opsdeck demo fleet: no simulated output for "${argv}" on ${host.name}\n`, 1);
@@ -46,6 +51,8 @@ function resticAnswer(argv: string, host: DemoHostSpec, plan: ResticPlan): Comma
 function borgAnswer(argv: string, host: DemoHostSpec, plan: BorgPlan): CommandAnswer {
   if (/^borg list --json --bypass-lock --last \d+$/.test(argv)) return answer(borgListJson(host, plan));
   if (argv === 'borg info --json --bypass-lock --last 1') return answer(borgInfoLastJson(host, plan, true));
+  // borg check prints nothing when it finds nothing (without --verbose).
+  if (argv === 'borg check --verify-data') return answer('');
   if (argv.startsWith('restic ')) return failure('sh: 1: exec: restic: not found\n', 127);
   return answer('', `opsdeck demo fleet: no simulated output for "${argv}" on ${host.name}\n`, 1);
 }

@@ -50,8 +50,10 @@ export function resticSnapshotsJson(host: DemoHostSpec, plan: ResticPlan): strin
   return `${JSON.stringify(snapshots)}\n`;
 }
 
-export function resticCheckText(host: DemoHostSpec, plan: ResticPlan): string {
+/** `restic check`, or with `subset` (`K/N`) `restic check --read-data-subset=K/N`, which also reads that part of the packs. */
+export function resticCheckText(host: DemoHostSpec, plan: ResticPlan, subset?: string): string {
   const count = plan.runs.length;
+  const packs = hashInt(20, 60, host.name, 'packs', subset ?? '');
   const lines = [
     `using temporary cache in /tmp/restic-check-cache-${hashInt(100_000_000, 4_000_000_000, host.name, 'cache')}`,
     'create exclusive lock for repository',
@@ -61,6 +63,7 @@ export function resticCheckText(host: DemoHostSpec, plan: ResticPlan): string {
     `[0:0${hashInt(0, 3, host.name, 'check')}] 100.00%  ${count} / ${count} snapshots`,
   ];
   if (plan.version === '0.14') lines.push('');
+  if (subset) lines.push(`read group #${subset.split('/')[0]} of ${packs} data packs (out of total ${packs * Number(subset.split('/')[1])} packs in ${subset.split('/')[1]} groups)`, `[0:0${hashInt(1, 9, host.name, subset)}] 100.00%  ${packs} / ${packs} packs`);
   lines.push('no errors were found');
   return `${lines.join('\n')}\n`;
 }

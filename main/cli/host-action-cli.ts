@@ -1,0 +1,59 @@
+// What `opsdeck restore-test` and `opsdeck integrity-check` share: an engine
+// for the inventory (or the demo fleet), the action started on one host, its
+// progress on stderr (not with --json), the result printed, the engine
+// disposed. Exit 2 when the action could not start.
+import type { EventName } from '../../preload/contract';
+import { hasFlag, optionValue } from './cli-args';
+import { UsageError, type CliIo } from './cli-io';
+import { cliPrompter } from './cli-prompter';
+import { engineForCli } from './engine-for-cli';
+
+type CliEngine = Awaited<ReturnType<typeof engineForCli>>;
+type Target = ReturnType<CliEngine['fleet']['targets']>[number];
+
+export interface HostAction<R> {
+  command: string;
+  progressEvent: EventName;
+  start: (engine: CliEngine, target: Target) => Promise<{ done: Promise<R> }>;
+  print: (engine: CliEngine, result: R, json: boolean) => Promise<string>;
+  passed: (result: R) => boolean;
+}
+
+export async function runHostAction<R>(args: string[], io: CliIo, host: string, action: HostAction<R>): Promise<number> {
+  const inventoryPath = optionValue(args, '--inventory');
+  const dataDir = optionValue(args, '--data-dir');
+  if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
+  const engine = await engineForCli(io, {
+    ...(dataDir ? { dataDir } : {}),
+    inventoryPath: inventoryPath ?? undefined,
+    demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
+    prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
+  });
+  try {
+    if (!engine.fleet.current) {
+      io.stderr.write('no usable inventory: give one with --inventory FILE\n');
+      return 2;
+    }
+    const json = hasFlag(args, '--json');
+    const unsubscribe = engine.events.subscribe((name, payload) => {
+      if (name !== action.progressEvent || json) return;
+      const event = payload as { host: string; phase: string; detail: string };
+      if (event.phase !== 'done') io.stderr.write(`${event.host}: ${event.phase} ${event.detail}\n`);
+    });
+    let started;
+    try {
+      const [target] = engine.fleet.targets({ kind: 'host', name: host });
+      started = await action.start(engine, target!);
+    } catch (error) {
+      unsubscribe();
+      io.stderr.write(`opsdeck ${action.command}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    const result = await started.done;
+    unsubscribe();
+    io.stdout.write(await action.print(engine, result, json));
+    return action.passed(result) ? 0 : 1;
+  } finally {
+    await engine.dispose();
+  }
+}
