@@ -259,7 +259,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
-    ...drillsHandlers({ demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) }),
+    ...drillsHandlers(
+      { demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) },
+      { sql: store.sql, executor, audit: commandAuditFor(audit), targetFor: (host) => fleet.targets({ kind: 'host', name: host })[0] ?? null, now: options.now ?? (() => new Date()) },
+    ),
     'audit.verify': async () => auditVerifyView(await verifyAuditFile(auditPath, secrets)),
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
     'host.history': async ({ name, limit }) => hostHistoryView(await hostHistoryRows(store.sql, name, limit ?? 50)),

@@ -29,8 +29,8 @@ export class DrillRunService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async start(plan: DrillPlan, lead: string): Promise<DrillRunState> {
-    return this.store.create(`drill-${randomUUID()}`, this.clock(), lead, { type: 'started', plan, lead });
+  async start(plan: DrillPlan, lead: string, occurrence: string | null = null): Promise<DrillRunState> {
+    return this.store.create(`drill-${randomUUID()}`, this.clock(), lead, { type: 'started', plan, lead, occurrence });
   }
 
   async state(runId: string): Promise<DrillRunState> {
