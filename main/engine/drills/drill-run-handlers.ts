@@ -11,12 +11,13 @@ import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';
 import type { SqlClient } from '../store/sql-client';
 import { auditedStepRunner, quoteArgv } from './audited-step-runner';
+import { drillChecks, type DrillChecksDeps } from './drill-checks';
 import type { DrillPlan, DrillStep } from './drill-plan';
 import type { DrillRunState } from './drill-run-events';
 import { DrillRunService } from './drill-run-service';
 import { DrillRunStore } from './drill-run-store';
 
-export interface DrillRunDeps {
+export interface DrillRunDeps extends DrillChecksDeps {
   sql: SqlClient;
   executor: CommandExecutor;
   audit: CommandAudit;
@@ -30,8 +31,9 @@ const STEP_TIMEOUT_MS = 5 * 60_000;
 
 export function drillRunHandlers(deps: DrillRunDeps, planById: (id: string) => Promise<DrillPlan | null>): Pick<HandlerTable, RunMethods> {
   const store = new DrillRunStore(deps.sql);
+  const checks = drillChecks(deps);
   const service = (runId: string) =>
-    new DrillRunService(store, auditedStepRunner({ executor: deps.executor, audit: deps.audit, targetFor: deps.targetFor, auditRunId: runId, timeoutMs: STEP_TIMEOUT_MS }), deps.now);
+    new DrillRunService(store, auditedStepRunner({ executor: deps.executor, audit: deps.audit, targetFor: deps.targetFor, auditRunId: runId, timeoutMs: STEP_TIMEOUT_MS }), deps.now, checks);
   const view = async (state: Promise<DrillRunState>) => drillRunView(await state);
   return {
     'drills.liveRuns': async () => Promise.all((await store.liveRunIds()).map(({ runId }) => view(service(runId).state(runId)))),
@@ -98,7 +100,7 @@ function stepDescription(step: DrillStep): Pick<DrillRunStepView, 'type' | 'titl
     case 'scan':
       return { ...base, runs: `posture scan of site ${verify.site}${verify.via ? ` through ${verify.via}'s route` : ''}`, confirmTarget: null };
     case 'parity':
-      return { ...base, runs: `parity of ${verify.secondary} against ${verify.primary} (stored facts)`, confirmTarget: null };
+      return { ...base, runs: `parity of site ${verify.secondary}'s hosts against site ${verify.primary}'s with the same roles (stored scan facts)`, confirmTarget: null };
     case 'tcp-port':
       return { ...base, runs: `TCP port ${verify.port} on ${verify.host}, from its site's bastion`, confirmTarget: null };
   }
