@@ -17,24 +17,12 @@ import { parsePlansForBench } from '../support/drill-bench-plans';
 import { libraryOccurrencesBetween, occurrenceMillisBetween, parseRecurrence, type DrillRule } from '../../main/engine/drills/drill-recurrence';
 import { drillHistoryView } from '../../main/engine/drills/drill-schedule-view';
 import { Temporal } from '../../main/engine/drills/temporal';
+import { timedMedian as median } from './timed-median';
 
 const COUNTS = (process.argv[2] ?? '200').split(',').map(Number);
 const TARGET_MS = 50;
 const from = Temporal.Instant.from('2026-01-01T00:00:00Z');
 const to = Temporal.Instant.from('2031-01-01T00:00:00Z');
-
-/** Median of `runs` timed calls (after one warm-up). */
-function median(runs: number, run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const started = performance.now();
-    run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 function expandAll(rules: DrillRule[], expand: typeof occurrenceMillisBetween): number {
   let total = 0;
