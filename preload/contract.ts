@@ -374,6 +374,49 @@ export interface DrillPlanRowView {
   lastDrill: { startedAt: string; outcome: 'passed' | 'failed' | 'aborted'; lead: string; measuredRtoMinutes: number | null; actions: { title: string; open: boolean }[] } | null;
 }
 
+export interface DrillRunStepView {
+  index: number;
+  type: 'checklist' | 'verification' | 'change';
+  title: string;
+  timeboxMinutes: number;
+  /** What OpsDeck runs for this step and where, as text (null for a checklist item). */
+  runs: string | null;
+  /** The host whose name must be typed before a change step runs (null otherwise). */
+  confirmTarget: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  result: 'done' | 'failed' | 'skipped' | null;
+  note: string;
+  outputs: { host: string; exitCode: number | null; sha256: string; bytes: number; summary: string }[];
+}
+
+/** A drill run folded from its event log: who holds it, where it is, and the measured RTO/RPO against the plan's targets. */
+export interface DrillRunView {
+  runId: string;
+  planId: string;
+  planTitle: string;
+  site: string;
+  status: 'live' | 'aborted' | 'finished';
+  /** The scheduled occurrence this run is for (ISO instant), or null for a run off schedule. */
+  occurrence: string | null;
+  startedAt: string;
+  startedBy: string;
+  lead: string;
+  currentStep: number | null;
+  steps: DrillRunStepView[];
+  handovers: { at: string; from: string; to: string; note: string }[];
+  endedAt: string | null;
+  abortReason: string | null;
+  rtoTargetMinutes: number;
+  rpoTargetMinutes: number;
+  measuredRtoMinutes: number | null;
+  measuredRpoMinutes: number | null;
+  /** Null until measured. */
+  rtoMet: boolean | null;
+  rpoMet: boolean | null;
+  actions: string[];
+}
+
 export interface DrillsScheduleView {
   /** Where the plans came from (a file path, or the demo plans), its problems (the last good plans stay in use) and warnings. */
   source: string;
@@ -491,6 +534,10 @@ const scanScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('host'), name: hostName }),
 ]);
 export type ScanScope = z.infer<typeof scanScope>;
+
+const drillRunId = z.string().regex(/^drill-[0-9a-f-]{36}$/);
+/** The engineer's name as typed (recorded with each event; the audit log has the OS login too). */
+const drillEngineer = z.string().trim().min(1).max(100);
 
 const operatorAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('host-key'), accept: z.boolean() }),
@@ -689,6 +736,33 @@ export const methods = {
   'drills.schedule': method<DrillsScheduleView>()(z.object({ viewerTimeZone: z.string().min(1).max(64) }).strict()),
   /** The schedule as an iCalendar file. */
   'drills.ics': method<{ fileName: string; text: string }>()(nothing),
+  /** Live drill runs (to resume after a reload or a restart). */
+  'drills.liveRuns': method<DrillRunView[]>()(nothing),
+  /** Starts a run of a plan (for a scheduled occurrence, or off schedule); one live run per plan. */
+  'drills.startRun': method<DrillRunView>()(z.object({ plan: z.string().min(1).max(100), occurrence: z.iso.datetime({ offset: true }).nullable(), by: drillEngineer }).strict()),
+  'drills.run': method<DrillRunView>()(z.object({ runId: drillRunId }).strict()),
+  /**
+   * One step: `start` it; check a checklist item off (`done`, `failed`, `skipped`, with a note);
+   * `run` a verification; `change` runs a change step only when `typedTarget` is exactly its host.
+   */
+  'drills.runStep': method<DrillRunView>()(
+    z
+      .object({
+        runId: drillRunId,
+        step: z.number().int().min(0).max(999),
+        action: z.enum(['start', 'done', 'failed', 'skipped', 'run', 'change']),
+        note: z.string().max(4000),
+        typedTarget: z.string().max(253).nullable(),
+        by: drillEngineer,
+      })
+      .strict(),
+  ),
+  'drills.handOver': method<DrillRunView>()(z.object({ runId: drillRunId, to: drillEngineer, note: z.string().max(4000), by: drillEngineer }).strict()),
+  'drills.abortRun': method<DrillRunView>()(z.object({ runId: drillRunId, reason: z.string().min(1).max(4000), by: drillEngineer }).strict()),
+  /** Closes a run whose steps are all finished, with the RPO measured (data age at failover, minutes) and follow-up actions. */
+  'drills.finishRun': method<DrillRunView>()(
+    z.object({ runId: drillRunId, rpoMinutes: z.number().min(0).max(1_000_000).nullable(), actions: z.array(z.string().min(1).max(500)).max(50), by: drillEngineer }).strict(),
+  ),
   'secrets.forgetPassphrases': method<{ removed: number }>()(nothing),
   // Pages that point at the problem (issue 13, items 8–15).
   /** A host's past results, newest first, each with what changed since the one before. */

@@ -38,7 +38,7 @@ export const drillsCheckCommand: CliCommand = {
 
 export const drillsListCommand: CliCommand = {
   name: 'drills list',
-  summary: 'the drill schedule: each plan overdue, due or next, in site time and UTC, and cadence per kind and site',
+  summary: 'the drill schedule: each plan overdue, due or next, in site time and UTC, and cadence per kind and site; exit 1 when a plan listed is overdue',
   usage: `opsdeck drills list ${SOURCE_USAGE} [--due DAYS] [--json]`,
   async run(args, io) {
     rejectUnknownOptions(args, [...SOURCE_OPTIONS, '--due'], ['--demo', '--json']);
@@ -49,9 +49,11 @@ export const drillsListCommand: CliCommand = {
     if (!source) return 2;
     const view = drillScheduleView(source.plans, source.now, viewerTimeZone(io));
     const rows = dueDays === null ? view.plans : plansDueWithin(view, dueDays);
+    // Like the other checks: 1 when something needs doing (a plan overdue), so a cron job or CI step can alert on it.
+    const code = rows.some((row) => row.state === 'overdue') ? 1 : 0;
     if (hasFlag(args, '--json')) {
       io.stdout.write(`${JSON.stringify({ ...view, plans: rows }, null, 2)}\n`);
-      return 0;
+      return code;
     }
     io.stdout.write(`Drill schedule at ${view.at} (site time; your time zone is ${view.viewerTimeZone})\n\n`);
     io.stdout.write(textTable(['plan', 'kind', 'site', 'state', 'when', 'UTC', 'owner'], rows.map(scheduleRow)));
@@ -62,7 +64,7 @@ export const drillsListCommand: CliCommand = {
         view.cadence.map((status) => [status.kind, status.site, `${status.everyDays} days`, status.lastPassed?.slice(0, 10) ?? 'never', status.compliant ? 'ok' : status.dueBy ? `LATE by ${status.daysLate} days` : 'LATE (never passed)']),
       ),
     );
-    return 0;
+    return code;
   },
 };
 

@@ -300,7 +300,22 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
-    ...drillsHandlers({ demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) }),
+    ...drillsHandlers(
+      { demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) },
+      {
+        sql: store.sql,
+        executor,
+        audit: commandAuditFor(audit),
+        targetFor: (host) => fleet.targets({ kind: 'host', name: host })[0] ?? null,
+        siteTargets: (site) => fleet.targets({ kind: 'dc', id: site }),
+        latestFacts: (host) => store.scans.latestFacts(host),
+        scan: async (targets, site) => {
+          const outcome = await scans.start(targets, { kind: 'dc', id: site }).done;
+          return { runId: outcome.runId, results: outcome.results.map((result) => ({ host: result.host, phase: result.phase })) };
+        },
+        now: options.now ?? (() => new Date()),
+      },
+    ),
     'audit.verify': async () => auditVerifyView(await verifyAuditFile(auditPath, secrets)),
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
     'host.history': async ({ name, limit }) => hostHistoryView(await hostHistoryRows(store.sql, name, limit ?? 50)),

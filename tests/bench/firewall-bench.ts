@@ -25,6 +25,7 @@ import type { CommandOutput } from '../../main/engine/collectors/host-command';
 import { generateFirewallRuleset, type GeneratedRuleset } from '../support/firewall-ruleset-generator';
 import { printMatrixBench, runMatrixBench } from './firewall-matrix-bench';
 import { printRulesTableBench, runRulesTableBench } from './firewall-table-bench';
+import { timedMedian as median } from './timed-median';
 
 const SIZES = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
 const PARTS = new Set((process.argv[3] ?? 'parse,table,matrix').split(','));
@@ -41,19 +42,6 @@ interface Row {
   heapMb: number;
   factsJsonMb: number;
   reachable: number;
-}
-
-/** Median of `runs` timed calls (after one warm-up). */
-function median(runs: number, run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const started = performance.now();
-    run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
 function gc(): void {

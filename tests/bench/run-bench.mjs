@@ -7,7 +7,7 @@ import { build } from 'rolldown';
 
 const name = process.argv[2];
 if (!name) {
-  console.error('usage: node tests/bench/run-bench.mjs <scan|firewall|lab> [args]');
+  console.error('usage: node tests/bench/run-bench.mjs <scan|firewall|lab|drills> [args]');
   process.exit(2);
 }
 const root = new URL('../..', import.meta.url).pathname;

@@ -5,7 +5,7 @@
 // late; an occurrence past its grace with no record is missed, and a plan
 // whose latest occurrence is missed is overdue. Pure: `now` is given.
 import type { DrillOutcome, DrillPlan, DrillRecord } from './drill-plan';
-import { occurrencesBetween, parseRecurrence } from './drill-recurrence';
+import { nextOccurrenceMillis, occurrenceMillisBetween, parseRecurrence } from './drill-recurrence';
 import { Temporal } from './temporal';
 
 export type OccurrenceState = 'upcoming' | 'due' | 'missed' | DrillOutcome;
@@ -46,20 +46,26 @@ export function planOccurrences(plan: DrillPlan, history: readonly DrillRecord[]
   const grace = plan.graceDays * DAY_MS;
   // One occurrence past the period so the last one's matching window has an end.
   const lookahead = Temporal.Instant.fromEpochMilliseconds(period.to.epochMilliseconds + 400 * DAY_MS);
-  const all = occurrencesBetween(parsed.rule, period.from, lookahead).map((at) => at.epochMilliseconds);
-  const next = parsed.rule.next(Temporal.Instant.fromEpochMilliseconds(all.at(-1) ?? lookahead.epochMilliseconds).toZonedDateTimeISO('UTC'));
-  const ends = [...all.slice(1), next ? next.epochMilliseconds : Number.POSITIVE_INFINITY];
-  const records = history.map((record, index) => ({ record, index, start: Date.parse(record.startedAt) })).filter((entry) => entry.record.plan === plan.id);
+  const all = occurrenceMillisBetween(parsed.rule, period.from.epochMilliseconds, lookahead.epochMilliseconds);
+  const next = nextOccurrenceMillis(parsed.rule, all.at(-1) ?? lookahead.epochMilliseconds);
+  const ends = [...all.slice(1), next ?? Number.POSITIVE_INFINITY];
+  const records = history
+    .flatMap((record, index) => (record.plan === plan.id ? [{ record, index, start: Date.parse(record.startedAt) }] : []))
+    .sort((a, b) => a.start - b.start || a.index - b.index);
   const nowMs = now.epochMilliseconds;
   const occurrences: DrillOccurrence[] = [];
+  // Windows move forward with the occurrences, so the records before one window never matter to a later one.
+  let firstRecord = 0;
   for (const [position, at] of all.entries()) {
     if (at >= period.to.epochMilliseconds) break;
     const windowEnd = ends[position]! - grace;
-    const candidates = records.filter((entry) => entry.start >= at - grace && entry.start < windowEnd);
+    while (firstRecord < records.length && records[firstRecord]!.start < at - grace) firstRecord++;
+    const candidates: typeof records = [];
+    for (let index = firstRecord; index < records.length && records[index]!.start < windowEnd; index++) candidates.push(records[index]!);
     const match = candidates.find((entry) => entry.record.outcome !== 'aborted') ?? candidates[0];
-    const base = { plan: plan.id, at: new Date(at).toISOString() };
-    if (match) occurrences.push({ ...base, state: match.record.outcome, onTime: match.start <= at + grace, record: match.index });
-    else occurrences.push({ ...base, state: at > nowMs ? 'upcoming' : nowMs <= at + grace ? 'due' : 'missed', onTime: null, record: null });
+    const iso = new Date(at).toISOString();
+    if (match) occurrences.push({ plan: plan.id, at: iso, state: match.record.outcome, onTime: match.start <= at + grace, record: match.index });
+    else occurrences.push({ plan: plan.id, at: iso, state: at > nowMs ? 'upcoming' : nowMs <= at + grace ? 'due' : 'missed', onTime: null, record: null });
   }
   return occurrences;
 }

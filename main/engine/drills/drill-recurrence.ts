@@ -1,9 +1,12 @@
 // A plan's schedule text (RFC 5545: `DTSTART;TZID=…`, one `RRULE:`, any
 // `EXDATE`) turned into an rrule-temporal rule. All date arithmetic is the
 // library's: OpsDeck only checks which properties are present and that the
-// zone is named, and asks the rule for occurrences.
+// zone is named, and asks for occurrences: through the compiled wall-clock
+// expansion where the rule's parts allow it (wall-clock-expansion.ts, checked
+// against the library), otherwise from the library itself.
 import { RRuleTemporal } from 'rrule-temporal';
 import { isKnownTimeZone, Temporal, type ZonedDateTime } from './temporal';
+import { compileRule, expandCompiled } from './wall-clock-expansion';
 
 export type DrillRule = RRuleTemporal<ZonedDateTime>;
 
@@ -11,8 +14,24 @@ export type RecurrenceParse = { ok: true; rule: DrillRule; timeZone: string } | 
 
 const ALLOWED_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 
-/** Never throws: a schedule that is not usable comes back with a message naming the line. */
+const MEMO_LIMIT = 2000;
+const memo = new Map<string, RecurrenceParse>();
+
+/**
+ * Never throws: a schedule that is not usable comes back with a message naming the line.
+ * Rules are immutable (the library's cache is off), so each text is parsed once and the
+ * views that re-read a plan's schedule share the rule and its compiled expansion.
+ */
 export function parseRecurrence(text: string): RecurrenceParse {
+  const known = memo.get(text);
+  if (known) return known;
+  const parsed = parseRecurrenceText(text);
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(text, parsed);
+  return parsed;
+}
+
+function parseRecurrenceText(text: string): RecurrenceParse {
   const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
   const fail = (message: string): RecurrenceParse => ({ ok: false, message });
   const named = (property: string) => lines.filter((line) => line.toUpperCase().startsWith(property));
@@ -45,5 +64,36 @@ export function parseRecurrence(text: string): RecurrenceParse {
 /** Occurrences with from <= start < to. */
 export function occurrencesBetween(rule: DrillRule, from: Temporal.Instant, to: Temporal.Instant): ZonedDateTime[] {
   const zone = rule.options().tzid ?? 'UTC';
-  return rule.between(from.toZonedDateTimeISO(zone), to.toZonedDateTimeISO(zone), true).filter((at) => Temporal.Instant.compare(at.toInstant(), to) < 0);
+  return occurrenceMillisBetween(rule, from.epochMilliseconds, to.epochMilliseconds).map((ms) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone));
+}
+
+/** Occurrences as epoch milliseconds with fromMs <= start < toMs: what views that only compare and format need. */
+export function occurrenceMillisBetween(rule: DrillRule, fromMs: number, toMs: number): number[] {
+  const compiled = compileRule(rule);
+  if (compiled) return expandCompiled(compiled, fromMs, toMs);
+  return libraryOccurrencesBetween(rule, fromMs, toMs);
+}
+
+/** The library's own expansion: the reference the compiled one is tested against. */
+export function libraryOccurrencesBetween(rule: DrillRule, fromMs: number, toMs: number): number[] {
+  const zone = rule.options().tzid ?? 'UTC';
+  const at = (ms: number) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+  return rule
+    .between(at(fromMs), at(toMs), true)
+    .map((occurrence) => occurrence.epochMilliseconds)
+    .filter((ms) => ms < toMs);
+}
+
+/** The first occurrence strictly after `afterMs`, or null when the series has ended. */
+export function nextOccurrenceMillis(rule: DrillRule, afterMs: number): number | null {
+  if (compileRule(rule)) {
+    // Drills recur at least yearly in practice; a rule with INTERVAL in years is searched further.
+    for (const years of [2, 20, 200]) {
+      const [next] = occurrenceMillisBetween(rule, afterMs + 1, afterMs + 1 + years * 366 * 86_400_000);
+      if (next !== undefined) return next;
+    }
+    return null;
+  }
+  const next = rule.next(Temporal.Instant.fromEpochMilliseconds(afterMs).toZonedDateTimeISO(rule.options().tzid ?? 'UTC'));
+  return next ? next.epochMilliseconds : null;
 }

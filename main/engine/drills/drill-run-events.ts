@@ -6,7 +6,8 @@ import type { DrillPlan } from './drill-plan';
 export type StepResult = 'done' | 'failed' | 'skipped';
 
 export type DrillRunEvent =
-  | { type: 'started'; plan: DrillPlan; lead: string }
+  /** `occurrence`: the scheduled occurrence (ISO instant) the run is for; absent in logs written before it existed. */
+  | { type: 'started'; plan: DrillPlan; lead: string; occurrence?: string | null }
   | { type: 'step-started'; step: number }
   | { type: 'change-confirmed'; step: number; typed: string }
   | { type: 'step-output'; step: number; host: string; exitCode: number | null; sha256: string; bytes: number; summary: string }
@@ -41,6 +42,7 @@ export interface DrillRunState {
   startedAt: string;
   startedBy: string;
   lead: string;
+  occurrence: string | null;
   /** The first step not finished, or null when all are. */
   currentStep: number | null;
   steps: StepState[];
@@ -65,6 +67,7 @@ export function foldRunEvents(events: readonly StoredRunEvent[]): DrillRunState 
     startedAt: first.at,
     startedBy: first.actor,
     lead,
+    occurrence: first.event.occurrence ?? null,
     currentStep: plan.steps.length > 0 ? 0 : null,
     steps: plan.steps.map((_, index) => ({ index, startedAt: null, finishedAt: null, result: null, note: '', outputs: [], confirmedBy: null })),
     handovers: [],

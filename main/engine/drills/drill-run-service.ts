@@ -5,6 +5,7 @@
 // done is already on disk. A change step runs only after the operator typed
 // the target host's name.
 import { createHash, randomUUID } from 'node:crypto';
+import type { DrillChecks } from './drill-checks';
 import type { DrillPlan, DrillStep } from './drill-plan';
 import { foldRunEvents, type DrillRunEvent, type DrillRunState, type StepResult } from './drill-run-events';
 import { DrillRunConflict, type DrillRunStore } from './drill-run-store';
@@ -27,10 +28,12 @@ export class DrillRunService {
     private readonly store: DrillRunStore,
     private readonly runner: StepCommandRunner,
     private readonly clock: () => Date = () => new Date(),
+    /** scan, parity and tcp-port verifications; without them such a step is recorded by hand. */
+    private readonly checks: DrillChecks | null = null,
   ) {}
 
-  async start(plan: DrillPlan, lead: string): Promise<DrillRunState> {
-    return this.store.create(`drill-${randomUUID()}`, this.clock(), lead, { type: 'started', plan, lead });
+  async start(plan: DrillPlan, lead: string, occurrence: string | null = null): Promise<DrillRunState> {
+    return this.store.create(`drill-${randomUUID()}`, this.clock(), lead, { type: 'started', plan, lead, occurrence });
   }
 
   async state(runId: string): Promise<DrillRunState> {
@@ -59,7 +62,11 @@ export class DrillRunService {
     if (planned.type !== 'verification') throw new DrillRunConflict(`step ${step + 1} is not a verification step`);
     const verify = planned.verify;
     if (verify.action !== 'command') {
-      throw new DrillRunConflict(`step ${step + 1}: the "${verify.action}" verification is not run by drills yet; record its result by hand (failed or skipped) with a note`);
+      if (!this.checks) throw new DrillRunConflict(`step ${step + 1}: the "${verify.action}" verification cannot be run here; record its result by hand (failed or skipped) with a note`);
+      const result = await this.checks.run(verify, runId);
+      const events: DrillRunEvent[] = result.evidence.map((evidence) => outputEvent(step, evidence.host, evidence.exitCode, evidence.text));
+      events.push({ type: 'step-finished', step, result: result.passed ? 'done' : 'failed', note: result.note });
+      return this.store.append(runId, this.clock(), actor, events, (current) => requireCurrent(current, step));
     }
     const output = await this.runner.run(verify.host, verify.argv, `drill ${state.plan.id} step ${step + 1} (verification)`);
     const passed = output.exitCode === verify.expectExit && (verify.expectOutput === null || output.stdout.includes(verify.expectOutput));
@@ -98,13 +105,14 @@ export class DrillRunService {
   }
 
   private recordOutput(runId: string, step: number, host: string, output: StepCommandOutput, result: StepResult, note: string, actor: string): Promise<DrillRunState> {
-    const text = `${output.stdout}${output.stderr}`;
-    const events: DrillRunEvent[] = [
-      { type: 'step-output', step, host, exitCode: output.exitCode, sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text), summary: text.slice(0, 2000) },
-      { type: 'step-finished', step, result, note },
-    ];
+    const events: DrillRunEvent[] = [outputEvent(step, host, output.exitCode, `${output.stdout}${output.stderr}`), { type: 'step-finished', step, result, note }];
     return this.store.append(runId, this.clock(), actor, events, (state) => requireCurrent(state, step));
   }
+}
+
+/** Evidence kept in the run: the output's sha256 and size, and its first 2,000 characters. */
+function outputEvent(step: number, host: string, exitCode: number | null, text: string): DrillRunEvent {
+  return { type: 'step-output', step, host, exitCode, sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text), summary: text.slice(0, 2000) };
 }
 
 function requireCurrent(state: DrillRunState, step: number): void {

@@ -7,6 +7,7 @@ import type { HandlerTable } from '../contract/dispatch-call';
 import { formatInventoryProblem } from '../inventory/inventory-problem';
 import { DEMO_DRILL_PLANS_FILE, demoDrillPlansYaml } from './demo-drill-plans';
 import { drillPlansIcs } from './drill-ics';
+import { drillRunHandlers, type DrillRunDeps } from './drill-run-handlers';
 import { LastGoodDrillPlans, loadDrillPlansFile } from './drill-plans-file';
 import { occurrencesBetween, parseRecurrence } from './drill-recurrence';
 import { drillScheduleView } from './drill-schedule-view';
@@ -24,7 +25,12 @@ export interface DrillsSource {
 
 const AGENDA_DAYS = 365;
 
-export function drillsHandlers(source: DrillsSource): Pick<HandlerTable, 'drills.schedule' | 'drills.ics'> {
+type ScheduleMethods = 'drills.schedule' | 'drills.ics';
+type RunMethods = keyof ReturnType<typeof drillRunHandlers>;
+
+export function drillsHandlers(source: DrillsSource): Pick<HandlerTable, ScheduleMethods>;
+export function drillsHandlers(source: DrillsSource, runs: DrillRunDeps): Pick<HandlerTable, ScheduleMethods | RunMethods>;
+export function drillsHandlers(source: DrillsSource, runs?: DrillRunDeps): Pick<HandlerTable, ScheduleMethods> | Pick<HandlerTable, ScheduleMethods | RunMethods> {
   const lastGood = new LastGoodDrillPlans();
   const load = async () => {
     const now = Temporal.Instant.fromEpochMilliseconds(source.now().getTime());
@@ -34,7 +40,11 @@ export function drillsHandlers(source: DrillsSource): Pick<HandlerTable, 'drills
     lastGood.update(source.demo() ? parseDrillPlans(demoDrillPlansYaml(now), file) : await loadDrillPlansFile(file));
     return { now, file, problems: lastGood.lastProblems.map(formatInventoryProblem) };
   };
-  return {
+  const planById = async (id: string) => {
+    await load();
+    return lastGood.current?.plans.find((plan) => plan.id === id) ?? null;
+  };
+  const schedule: Pick<HandlerTable, ScheduleMethods> = {
     'drills.schedule': async ({ viewerTimeZone }) => {
       const { now, file, problems } = await load();
       const viewer = isKnownTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
@@ -60,4 +70,5 @@ export function drillsHandlers(source: DrillsSource): Pick<HandlerTable, 'drills
       return { fileName: 'opsdeck-drills.ics', text: drillPlansIcs(plans.plans, now) };
     },
   };
+  return runs ? { ...schedule, ...drillRunHandlers(runs, planById) } : schedule;
 }

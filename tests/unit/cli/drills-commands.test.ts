@@ -57,7 +57,7 @@ describe('opsdeck drills', () => {
 
   test('list --json: overdue since the missed Sunday, in site time, viewer time and UTC', async () => {
     const result = await runOpsdeck(['drills', 'list', '--data-dir', dir, '--json', ...AT], { TZ: 'Europe/Berlin' });
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     const view = JSON.parse(result.stdout);
     expect(view.plans).toHaveLength(1);
     expect(view.plans[0]).toMatchObject({
@@ -72,12 +72,23 @@ describe('opsdeck drills', () => {
   test('list --due: 0 days still lists overdue plans; the demo lists both sites and cadence', async () => {
     const due = await runOpsdeck(['drills', 'list', '--data-dir', dir, '--due', '0', ...AT]);
     expect(due.stdout).toContain('restore-nj  restore-test  nj    OVERDUE since');
+    expect(due.code).toBe(1);
     const demo = await runOpsdeck(['drills', 'list', '--demo', ...AT]);
-    expect(demo.code).toBe(0);
+    expect(demo.code).toBe(1);
     expect(demo.stdout).toMatch(/bastion-loss-nj +bastion-loss +nj +OVERDUE since +2026-10-20 10:00 -04:00 America\/New_York/);
     expect(demo.stdout).toMatch(/bastion-loss-sea +bastion-loss +sea +next +2027-01-12 10:00 -08:00 America\/Los_Angeles/);
     expect(demo.stdout).toMatch(/site-failover-readiness +sea +90 days +2026-08-01 +LATE by 34 days/);
     expect((await runOpsdeck(['drills', 'list', '--demo', '--due', 'soon'])).code).toBe(2);
+  });
+
+  test('list exits 0 when no plan is overdue (the day after the drill was done), 1 when one is', async () => {
+    const fine = await runOpsdeck(['drills', 'list', '--data-dir', dir, '--at', '2026-11-23T00:00:00Z']);
+    expect(fine.stdout).toMatch(/restore-nj +restore-test +nj +next +2026-11-29 02:30 -05:00/);
+    expect(fine.code).toBe(0);
+    const json = await runOpsdeck(['drills', 'list', '--data-dir', dir, '--json', '--at', '2026-11-23T00:00:00Z']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).plans[0].state).toBe('scheduled');
+    expect((await runOpsdeck(['drills', 'list', '--data-dir', dir, ...AT])).code).toBe(1);
   });
 
   test('ics --out writes a calendar ical.js reads, with the plan and its zone', async () => {
