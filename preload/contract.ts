@@ -3,6 +3,9 @@
 // preload, renderer, the WebSocket bridge and the CLI all import it; nothing
 // else names a channel. Types and schemas only: no I/O ("common" layer).
 import { z } from 'zod';
+import type { StatusReportView } from './report-views';
+
+export type * from './report-views';
 
 // ---------------------------------------------------------------- results
 
@@ -667,6 +670,10 @@ export const methods = {
   /** Stored restore tests, newest first; of one host, or of every host. */
   'backups.restoreTests': method<RestoreTestEvidence[]>()(
     z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  ),
+  /** Status per Annex 2 control and site, the trend over the stored scans, the DR-readiness scorecard (issue 17). */
+  'reports.status': method<StatusReportView>()(
+    z.object({ since: z.iso.datetime({ offset: true }).optional(), dc: z.string().min(1).max(64).optional() }).strict(),
   ),
 } as const;
 

@@ -13,6 +13,7 @@ import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
 import { drillsHandlers } from './drills/drills-handlers';
+import { reportsHandlers } from './reports/reports-handlers';
 import { firewallHandlers } from './firewall-views/firewall-handlers';
 import { ENGINE_VERSION } from './engine-version';
 import { FileAccess } from './fleet/file-access';
@@ -31,6 +32,7 @@ import { storeScanRecorder } from './scan/store-scan-recorder';
 import { keychainAvailability, KeytarSecretStore, type KeychainAvailability } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { readSettings, writeSettings } from './settings/engine-settings';
+import { reportSourcesFor } from './reports/report-sources';
 import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
@@ -259,6 +261,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
+    ...reportsHandlers(reportSourcesFor({ sql: store.sql, restoreTests: store.restoreTests, fleet, auditPath, secrets, now: options.now })),
     ...drillsHandlers({ demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) }),
     'audit.verify': async () => auditVerifyView(await verifyAuditFile(auditPath, secrets)),
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
