@@ -36,6 +36,11 @@ export interface ControlStatusInputs {
 // not-checked outranks holds: one unchecked source keeps a control from holding.
 const STATUS_RANK: Record<ControlStatus, number> = { holds: 0, 'not-checked': 1, 'at-risk': 2, broken: 3 };
 
+const NOTHING_RECORDED: Record<keyof typeof CHECK_CONTROLS, string> = {
+  'audit.chain': 'the audit log has not been verified',
+  'drills.site-failover': 'no site-failover drill run recorded yet',
+};
+
 export function worstStatus(statuses: ControlStatus[]): ControlStatus {
   return statuses.reduce<ControlStatus>((worst, status) => (STATUS_RANK[status] > STATUS_RANK[worst] ? status : worst), 'holds');
 }
@@ -57,7 +62,7 @@ export function controlStatuses(inputs: ControlStatusInputs): ControlStatusView[
       sources: [...areas, ...checks],
       sites: inputs.sites.map((site) => {
         const fromScans = areas.length > 0 ? scanStatus(site, areas, fresh, inputs, findings.filter((finding) => finding.dc === site.id)) : null;
-        const fromChecks = checks.map((check) => inputs.checks[check]?.[site.id] ?? { status: 'not-checked' as const, detail: `${check}: nothing recorded yet`, at: null });
+        const fromChecks = checks.map((check) => inputs.checks[check]?.[site.id] ?? { status: 'not-checked' as const, detail: NOTHING_RECORDED[check], at: null });
         return combine(site, fromScans, fromChecks);
       }),
     };

@@ -31,7 +31,7 @@ test('with no data at all every control at every site is "not checked", with the
   expect(result.length).toBeGreaterThanOrEqual(7);
   for (const row of result) for (const site of row.sites) expect(site.status).toBe('not-checked');
   expect(statusOf(result, 'onDiskEncryption', 'nj').reason).toBe('no encryption or backups data collected at this site');
-  expect(statusOf(result, 'staffAccessLogging', 'sea').reason).toBe('audit.chain: nothing recorded yet');
+  expect(statusOf(result, 'staffAccessLogging', 'sea').reason).toBe('the audit log has not been verified');
 });
 
 test('data older than the maximum age is "not checked" and says how old the newest is', () => {
