@@ -94,6 +94,7 @@ function StatusReportBody({ report }: { report: StatusReportView }) {
       {report.worstFindings.length === 0 ? (
         <p className="muted">No finding above info.</p>
       ) : (
+        <div className="wide-scroll">
         <table className="worst-findings" data-testid="worst-findings">
           <thead>
             <tr>
@@ -118,6 +119,7 @@ function StatusReportBody({ report }: { report: StatusReportView }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );
