@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from './engine/engine';
+import { electronPdfPrinter } from './window/electron-pdf-printer';
 import { mountIpcTransport } from './ipc-transport';
 import { APP_ENTRY_URL } from './window/app-origin';
 import { hardenSession, hardenWebContents } from './window/harden-session';
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(sshDir, name)),
     demoFleet: 'when-empty',
     chooseFile: nativeFileChooser(dialog, () => mainWindow),
+    printPdf: electronPdfPrinter,
   });
   if (engine.dataDirNotice) void dialog.showMessageBox({ type: 'warning', title: 'OpsDeck data folder', message: engine.dataDirNotice });
   mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);

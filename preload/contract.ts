@@ -675,6 +675,10 @@ export const methods = {
   'reports.status': method<StatusReportView>()(
     z.object({ since: z.iso.datetime({ offset: true }).optional(), dc: z.string().min(1).max(64).optional() }).strict(),
   ),
+  /** Writes the report (HTML, PDF, CSV, JSON) into a new folder under the data folder's reports/; returns the files. */
+  'reports.export': method<{ folder: string; files: string[] }>()(
+    z.object({ formats: z.array(z.enum(['html', 'pdf', 'csv', 'json'])).min(1).max(4) }).strict(),
+  ),
 } as const;
 
 export type Methods = typeof methods;

@@ -33,6 +33,8 @@ import { keychainAvailability, KeytarSecretStore, type KeychainAvailability } fr
 import type { SecretStore } from './secrets/secret-store';
 import { readSettings, writeSettings } from './settings/engine-settings';
 import { reportSourcesFor } from './reports/report-sources';
+import type { StatusReportSources } from './reports/status-report';
+import type { PdfPrinter } from './reports/write-report-files';
 import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
@@ -71,6 +73,8 @@ export interface EngineOptions {
   allowedFileRoots?: string[];
   /** The front end's native file dialog (Electron's); absent in the browser bridge and the CLI. */
   chooseFile?: (purpose: FileChoicePurpose) => Promise<string | null>;
+  /** Prints a report's HTML to PDF (Electron's printToPDF in the app, a headless Chromium elsewhere); absent: no PDF export. */
+  printPdf?: PdfPrinter;
 }
 
 export type FileChoicePurpose = MethodParsedInput<'fleet.chooseFile'>['purpose'];
@@ -81,6 +85,8 @@ export interface Engine {
   fleet: FleetService;
   scans: ScanService;
   restoreTests: RestoreTestService;
+  /** What status reports and evidence packs are built from. */
+  reportSources: StatusReportSources;
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
@@ -170,6 +176,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
 
   const files = new FileAccess(options.dataDir, options.allowedFileRoots);
+  const reportSources = reportSourcesFor({ sql: store.sql, restoreTests: store.restoreTests, fleet, auditPath, secrets, now: options.now });
   const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
     'app.info': () => {
@@ -261,7 +268,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
-    ...reportsHandlers(reportSourcesFor({ sql: store.sql, restoreTests: store.restoreTests, fleet, auditPath, secrets, now: options.now })),
+    ...reportsHandlers(reportSources, { exportRoot: join(options.dataDir, 'reports'), printPdf: options.printPdf ?? null }),
     ...drillsHandlers({ demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) }),
     'audit.verify': async () => auditVerifyView(await verifyAuditFile(auditPath, secrets)),
     'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
@@ -297,6 +304,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     fleet,
     scans,
     restoreTests,
+    reportSources,
     auditPath,
     startupProblems,
     dataDirNotice,

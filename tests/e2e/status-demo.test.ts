@@ -5,10 +5,11 @@
 // at 1440, 1024 and 200 % zoom the page never overflows the window.
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
-import { saveScreenshot } from '../support/chromium';
+import { chromiumPdfPrinter } from '../../main/cli/chromium-pdf';
+import { CHROMIUM_PATH, saveScreenshot } from '../support/chromium';
 import { scanDemoFleet, useDemoUi } from '../support/demo-ui';
 
-const ui = useDemoUi({ width: 1440, height: 900 });
+const ui = useDemoUi({ width: 1440, height: 900 }, { printPdf: chromiumPdfPrinter(CHROMIUM_PATH) });
 let page: Page;
 beforeAll(() => {
   page = ui.page;
@@ -52,6 +53,15 @@ test('after a scan: both sites side by side per control, the planted problems wh
   expect(await page.getByTestId('newest-data-age').textContent()).toMatch(/^\d+ min old$/);
   await saveScreenshot(page, 'status-1440');
   expect(ui.pageErrors).toEqual([]);
+});
+
+test('the export button writes HTML, PDF, CSV and JSON and lists the files', async () => {
+  await page.getByRole('button', { name: 'Export report (HTML, PDF, CSV, JSON)' }).click();
+  const files = page.getByTestId('export-files').locator('li');
+  await expect.poll(() => files.count(), { timeout: 60_000 }).toBe(4);
+  const names = (await files.allTextContents()).map((path) => path.split('/').pop());
+  expect(names).toEqual(['report.html', 'report.pdf', 'findings.csv', 'report.json']);
+  expect((await files.first().textContent())!.startsWith(ui.session.dataDir)).toBe(true);
 });
 
 for (const layout of [

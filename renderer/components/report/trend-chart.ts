@@ -16,7 +16,7 @@ export interface TrendChartProps {
   height?: number;
 }
 
-const MARGIN = { top: 12, right: 16, bottom: 46, left: 40 };
+const MARGIN = { top: 12, right: 44, bottom: 46, left: 40 };
 
 export function TrendChart({ points, sites, width = 520, height = 220 }: TrendChartProps): ReactElement {
   const runs = [...new Map(points.map((point) => [point.runId, point.at])).entries()];

@@ -6,6 +6,7 @@ import type { StatusReportView } from '../../../preload/contract';
 import { SeverityBadge } from '../../components/SeverityBadge';
 import { dataAgeText } from '../../components/report/status-words';
 import { TrendChart } from '../../components/report/trend-chart';
+import { ExportReport } from './ExportReport';
 import { StatusMark } from './StatusMark';
 import { useStatusReport } from './useStatusReport';
 
@@ -15,6 +16,7 @@ export function StatusPage() {
     <div className="status-page">
       <header className="page-head">
         <h1>Status</h1>
+        <ExportReport />
       </header>
       <p className="muted page-intro">
         Each promise of the published security measures (Annex 2), at both sites, from the stored scans and OpsDeck&apos;s own records. A control
