@@ -87,6 +87,8 @@ export interface Engine {
   restoreTests: RestoreTestService;
   /** What status reports and evidence packs are built from. */
   reportSources: StatusReportSources;
+  /** The keychain (evidence-pack signing key). */
+  secrets: SecretStore;
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
@@ -305,6 +307,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     scans,
     restoreTests,
     reportSources,
+    secrets,
     auditPath,
     startupProblems,
     dataDirNotice,
