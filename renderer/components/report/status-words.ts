@@ -1,6 +1,6 @@
 // A control status in words, with its mark and colour: the same on the status
 // page and in the report (status is never shown by colour alone).
-import type { ControlStatus } from '../../../preload/report-views';
+import type { ControlStatus } from '../../../preload/contract';
 
 export const STATUS_WORDS: Record<ControlStatus, { text: string; mark: string; colour: string }> = {
   holds: { text: 'holds', mark: '✓', colour: '#1e7b34' },

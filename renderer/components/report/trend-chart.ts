@@ -5,7 +5,7 @@
 // draws after effects run: recharts issues #5997, #6139). Written without JSX
 // so the engine's Node build can import it as it is.
 import { createElement as h, type ReactElement } from 'react';
-import type { TrendPointView } from '../../../preload/report-views';
+import type { TrendPointView } from '../../../preload/contract';
 
 export const SITE_COLOURS = ['#0b5fd1', '#d98b1f', '#2e8b57', '#8e44ad'];
 
