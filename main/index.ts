@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from './engine/engine';
 import { errorMessage } from './engine/errors/error-message';
 import { disposeBeforeQuit } from './app-shutdown';
+import { electronPdfPrinter } from './window/electron-pdf-printer';
 import { mountIpcTransport } from './ipc-transport';
 import { APP_ENTRY_URL } from './window/app-origin';
 import { hardenSession, hardenWebContents } from './window/harden-session';
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(sshDir, name)),
     demoFleet: 'when-empty',
     chooseFile: nativeFileChooser(dialog, () => mainWindow),
+    printPdf: electronPdfPrinter,
   });
   if (engine.dataDirNotice) void dialog.showMessageBox({ type: 'warning', title: 'OpsDeck data folder', message: engine.dataDirNotice });
   unmountIpc = mountIpcTransport(ipcMain, engine.handlers, engine.events, () => mainWindow?.webContents ?? null);

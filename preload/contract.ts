@@ -3,6 +3,9 @@
 // preload, renderer, the WebSocket bridge and the CLI all import it; nothing
 // else names a channel. Types and schemas only: no I/O ("common" layer).
 import { z } from 'zod';
+import type { StatusReportView } from './report-views';
+
+export type * from './report-views';
 
 // ---------------------------------------------------------------- results
 
@@ -805,6 +808,14 @@ export const methods = {
   ),
   /** Each restic/borg job's integrity cycle: coverage, the last full cycle, the share verified recently. */
   'backups.integrityCycles': method<IntegrityCycleView[]>()(nothing),
+  /** Status per Annex 2 control and site, the trend over the stored scans, the DR-readiness scorecard (issue 17). */
+  'reports.status': method<StatusReportView>()(
+    z.object({ since: z.iso.datetime({ offset: true }).optional(), dc: z.string().min(1).max(64).optional() }).strict(),
+  ),
+  /** Writes the report (HTML, PDF, CSV, JSON) into a new folder under the data folder's reports/; returns the files. */
+  'reports.export': method<{ folder: string; files: string[] }>()(
+    z.object({ formats: z.array(z.enum(['html', 'pdf', 'csv', 'json'])).min(1).max(4) }).strict(),
+  ),
 } as const;
 
 export type Methods = typeof methods;

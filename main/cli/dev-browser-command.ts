@@ -6,6 +6,7 @@ import { startBridgeServer } from '../bridge/ws-bridge-server';
 import { createEngine } from '../engine/engine';
 import { defaultDataDir } from './data-dir';
 import { optionValue } from './cli-args';
+import { chromiumPdfPrinter, findChromium } from './chromium-pdf';
 import type { CliCommand } from './cli-io';
 
 export const devBrowserCommand: CliCommand = {
@@ -16,7 +17,13 @@ export const devBrowserCommand: CliCommand = {
     const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
     // A browser has no native file dialog: the page may name files under the data folder and under --allow-dir only.
     const allowDir = optionValue(args, '--allow-dir');
-    const engine = await createEngine({ dataDir, demoFleet: 'when-empty', ...(allowDir ? { allowedFileRoots: [resolve(allowDir)] } : {}) });
+    const chromium = await findChromium(io.env);
+    const engine = await createEngine({
+      dataDir,
+      demoFleet: 'when-empty',
+      ...(allowDir ? { allowedFileRoots: [resolve(allowDir)] } : {}),
+      ...(chromium ? { printPdf: chromiumPdfPrinter(chromium) } : {}),
+    });
     const rendererRoot = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
     const bridge = await startBridgeServer({ handlers: engine.handlers, events: engine.events, rendererRoot });
     io.stdout.write(`OpsDeck UI: ${bridge.url}\n(loopback only; the URL is for one browser session: the first page to open it gets a session cookie, reloads keep working, any other browser is refused; Ctrl+C to stop)\n`);

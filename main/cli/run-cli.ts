@@ -14,6 +14,8 @@ import { integrityCheckCommand } from './integrity-check-command';
 import { inventoryCheckCommand } from './inventory-check-command';
 import { inventoryImportCommand } from './inventory-import-command';
 import { restoreTestCommand } from './restore-test-command';
+import { reportCommand } from './report-command';
+import { evidencePackCommand, evidenceVerifyCommand } from './evidence-commands';
 import { scanCommand } from './scan-command';
 import { parseCommand } from './parse-command';
 import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '../engine/collectors/patches/patches-cli';
@@ -27,7 +29,7 @@ import { errorMessage } from '../engine/errors/error-message';
 
 export const INTERNAL_FAILURE_EXIT = 3;
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand, integrityCheckCommand,
+const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand, integrityCheckCommand, reportCommand, evidencePackCommand, evidenceVerifyCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),

@@ -15,6 +15,7 @@ import type { HandlerTable } from './contract/dispatch-call';
 import { EngineError } from './contract/engine-error';
 import { EngineEvents } from './contract/engine-events';
 import { drillsHandlers } from './drills/drills-handlers';
+import { reportsHandlers } from './reports/reports-handlers';
 import { firewallHandlers } from './firewall-views/firewall-handlers';
 import { ENGINE_VERSION } from './engine-version';
 import { FileAccess } from './fleet/file-access';
@@ -34,6 +35,9 @@ import { storeScanRecorder } from './scan/store-scan-recorder';
 import { keychainAvailability, KeytarSecretStore, type KeychainAvailability } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { readSettings, writeSettings } from './settings/engine-settings';
+import { reportSourcesFor } from './reports/report-sources';
+import type { StatusReportSources } from './reports/status-report';
+import type { PdfPrinter } from './reports/write-report-files';
 import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
@@ -74,6 +78,8 @@ export interface EngineOptions {
   allowedFileRoots?: string[];
   /** The front end's native file dialog (Electron's); absent in the browser bridge and the CLI. */
   chooseFile?: (purpose: FileChoicePurpose) => Promise<string | null>;
+  /** Prints a report's HTML to PDF (Electron's printToPDF in the app, a headless Chromium elsewhere); absent: no PDF export. */
+  printPdf?: PdfPrinter;
 }
 
 export type FileChoicePurpose = MethodParsedInput<'fleet.chooseFile'>['purpose'];
@@ -85,6 +91,10 @@ export interface Engine {
   scans: ScanService;
   restoreTests: RestoreTestService;
   integrityChecks: IntegrityCheckService;
+  /** What status reports and evidence packs are built from. */
+  reportSources: StatusReportSources;
+  /** The keychain (evidence-pack signing key). */
+  secrets: SecretStore;
   auditPath: string;
   /** Problems met while starting (an inventory that did not load, …), for the front end to show. */
   startupProblems: string[];
@@ -206,6 +216,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
 
   const files = new FileAccess(options.dataDir, options.allowedFileRoots);
+  const reportSources = reportSourcesFor({ sql: store.sql, restoreTests: store.restoreTests, fleet, auditPath, secrets, now: options.now });
   const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
     'app.info': () => {
@@ -300,6 +311,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return encryptionCoverageViews(facts, await store.scans.latestFindings());
     },
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
+    ...reportsHandlers(reportSources, { exportRoot: join(options.dataDir, 'reports'), printPdf: options.printPdf ?? null }),
     ...drillsHandlers(
       { demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) },
       {
@@ -360,6 +372,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     scans,
     restoreTests,
     integrityChecks,
+    reportSources,
+    secrets,
     auditPath,
     startupProblems,
     dataDirNotice,

@@ -13,6 +13,7 @@ import { FleetPage } from '../pages/fleet/FleetPage';
 import { HostPage } from '../pages/host/HostPage';
 import { PatchesPage } from '../pages/patches/PatchesPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { StatusPage } from '../pages/status/StatusPage';
 import { NavBar } from './NavBar';
 import { ShortcutHelpDialog } from './ShortcutHelpDialog';
 import { StartupNotices } from './StartupNotices';
@@ -56,6 +57,7 @@ export function App() {
         {route.page === 'drills' && <DrillsPage />}
         {route.page === 'audit' && <AuditPage />}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'status' && <StatusPage />}
       </main>
       <StatusBar info={info} error={error} />
       <OperatorPromptDialog />

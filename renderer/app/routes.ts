@@ -11,7 +11,8 @@ export type Route =
   | { page: 'firewall'; host?: string; compare?: string }
   | { page: 'audit' }
   | { page: 'drills' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'status' };
 
 export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; key: string }[] = [
   { page: 'fleet', label: 'Fleet', key: '1' },
@@ -23,6 +24,7 @@ export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; k
   { page: 'drills', label: 'DR drills', key: '7' },
   { page: 'audit', label: 'Audit log', key: '8' },
   { page: 'settings', label: 'Settings', key: '9' },
+  { page: 'status', label: 'Status', key: '0' },
 ];
 
 export function parseRoute(hash: string): Route {
@@ -40,6 +42,7 @@ export function parseRoute(hash: string): Route {
   }
   if (head === 'drills') return { page: 'drills' };
   if (head === 'settings') return { page: 'settings' };
+  if (head === 'status') return { page: 'status' };
   return { page: 'fleet' };
 }
 
