@@ -31,7 +31,7 @@ export interface AuditRules {
 }
 
 const EXECVE_AS_ROOT = /-S (\S+,)*execve\b.*-F (e?uid|auid)(=|!=)\S*/;
-const PRIVILEGED_TOOL_EXECUTION = /(-w|-F path=)\S*\/(sudo|su|pkexec|doas)\b.*(-p \S*x|-F perm=\S*x)/;
+const PRIVILEGED_TOOL_EXECUTION = /(-w |-F path=)\S*\/(sudo|su|pkexec|doas)\b.*(-p \S*x|-F perm=\S*x)/;
 
 export function isPrivilegedCommandRule(rule: string): boolean {
   return EXECVE_AS_ROOT.test(rule) || PRIVILEGED_TOOL_EXECUTION.test(rule);

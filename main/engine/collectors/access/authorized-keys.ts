@@ -95,9 +95,10 @@ export function parseAuthorizedKeysFile(text: string, account = '-', file = '-')
 export function parseAuthorizedKeysListing(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<AuthorizedKey[]> {
   const refused = refuseInput(stdout, 'the authorized_keys listing');
   if (refused) return refused;
-  const failure = commonFailure('sh', exitCode, stderr);
-  if (failure) return failure;
   const listing = splitFileListing(stdout);
+  // Without sudo, or with a broken shell, nothing is listed: say why. One unreadable file among others leaves the rest read.
+  const failure = listing.files.length === 0 ? commonFailure('listing authorized_keys', exitCode, stderr) : null;
+  if (failure) return failure;
   const keys: AuthorizedKey[] = [];
   const skipped: SkippedInput[] = listing.stray.map((line) => skippedInput('before the first file', line, 'not inside a listed file'));
   for (const file of listing.files) {
