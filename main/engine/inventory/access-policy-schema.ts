@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export interface StaffMember {
   name: string;
-  /** Login accounts the person uses (their name when the file lists none). */
+  /** Login accounts the person uses (when the file lists none: their name, if it is a login name). */
   accounts: string[];
   /** `SHA256:…` fingerprints, as `ssh-keygen -lf` prints them. */
   keys: string[];
@@ -50,7 +50,8 @@ export const staffListSchema = z.array(staffMemberSchema);
 export type StaffMemberFile = z.output<typeof staffMemberSchema>;
 
 export function staffMemberFrom(member: StaffMemberFile): StaffMember {
-  return { name: member.name, accounts: member.accounts ?? [member.name.toLowerCase()], keys: [...member.keys], left: member.left ?? null };
+  const byName = ACCOUNT.test(member.name.toLowerCase()) ? [member.name.toLowerCase()] : [];
+  return { name: member.name, accounts: member.accounts ?? byName, keys: [...member.keys], left: member.left ?? null };
 }
 
 /** A log host name or address as the host's syslog configuration would write it. */
