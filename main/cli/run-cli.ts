@@ -18,6 +18,7 @@ import { parseCommand } from './parse-command';
 import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '../engine/collectors/patches/patches-cli';
 import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, type EncryptionCliFormat } from '../engine/collectors/encryption/encryption-cli';
 import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
+import { ACCESS_CLI_FORMATS, parseAccessForCli, type AccessCliFormat } from '../engine/collectors/access/access-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { optionValue } from './cli-args';
 import { defaultDataDir } from './data-dir';
@@ -28,6 +29,7 @@ const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowser
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),
+  parseCommand({ area: 'access', formats: ACCESS_CLI_FORMATS, parse: (format, text) => parseAccessForCli(format as AccessCliFormat, text) }),
   ...DRILLS_COMMANDS,
 ];
 

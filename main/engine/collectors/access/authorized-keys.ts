@@ -88,6 +88,7 @@ export function parseAuthorizedKeysFile(text: string, account = '-', file = '-')
   const keys: AuthorizedKey[] = [];
   const skipped: SkippedInput[] = [];
   text.split('\n').forEach((line, index) => collectKey(line, { account, file, line: index + 1 }, keys, skipped));
+  if (keys.length === 0 && skipped.length > 0) return parsedFailure('unparsed', `not an authorized_keys file: no line is a key (line ${skipped[0]!.at.split(' line ')[1]}: ${skipped[0]!.reason})`);
   return parsedOk(keys, [], skipped, 'authorized_keys');
 }
 

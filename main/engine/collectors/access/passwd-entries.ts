@@ -38,7 +38,7 @@ export function parseGetentPasswd(stdout: string, stderr = '', exitCode: number 
     }
     accounts.push({ name, uid: Number(uid), gid: Number(gid), gecos: gecos!, home: home!, shell: shell!, loginShell: hasLoginShell(shell!) });
   });
-  if (accounts.length === 0 && skipped.length === 0) return parsedFailure('unparsed', 'getent passwd printed no account at all');
+  if (accounts.length === 0) return parsedFailure('unparsed', skipped.length ? `not getent passwd output: no line is name:password:uid:gid:gecos:home:shell` : 'getent passwd printed no account at all');
   return parsedOk(accounts, [], skipped, 'getent passwd');
 }
 
@@ -75,6 +75,6 @@ export function parsePasswordStatus(stdout: string, stderr = '', exitCode: numbe
     }
     statuses.push({ account, state, code: code!, changed: changed && /^\d/.test(changed) ? changed : null });
   });
-  if (statuses.length === 0 && skipped.length === 0) return parsedFailure('unparsed', 'passwd -S printed no account at all');
+  if (statuses.length === 0) return parsedFailure('unparsed', skipped.length ? 'not passwd -S output: no line is "<account> <status> …"' : 'passwd -S printed no account at all');
   return parsedOk(statuses, [], skipped, 'passwd -S');
 }
