@@ -7,6 +7,7 @@ export type Route =
   | { page: 'patches' }
   | { page: 'encryption' }
   | { page: 'backups' }
+  | { page: 'access' }
   /** The fleet matrix; with `host`, that host's firewall; with `compare` too, the two compared. */
   | { page: 'firewall'; host?: string; compare?: string }
   | { page: 'audit' }
@@ -23,6 +24,7 @@ export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; k
   { page: 'drills', label: 'DR drills', key: '7' },
   { page: 'audit', label: 'Audit log', key: '8' },
   { page: 'settings', label: 'Settings', key: '9' },
+  { page: 'access', label: 'Access', key: '0' },
 ];
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'patches') return { page: 'patches' };
   if (head === 'encryption') return { page: 'encryption' };
   if (head === 'backups') return { page: 'backups' };
+  if (head === 'access') return { page: 'access' };
   if (head === 'firewall') {
     const [host, compare] = rest.filter(Boolean).map(decodeSegment);
     return { page: 'firewall', ...(host ? { host } : {}), ...(host && compare ? { compare } : {}) };

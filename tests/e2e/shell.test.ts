@@ -36,6 +36,7 @@ test('the shell renders through the bridge with navigation and a status bar nami
     'DR drillsAlt+7',
     'Audit logAlt+8',
     'SettingsAlt+9',
+    'AccessAlt+0',
   ]);
   await expect.poll(() => page.locator('.statusbar').textContent()).toMatch(/engine \d+\.\d+\.\d+/);
   await saveScreenshot(page, 'shell-fleet-empty');

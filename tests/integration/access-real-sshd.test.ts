@@ -26,7 +26,7 @@ const HOST_ADDRESS = '10.253.9.2';
 let dir: string;
 let server: PrivateSshd | undefined;
 let pool: SshPool | undefined;
-let outputs: CommandOutput[] = [];
+const outputs: CommandOutput[] = [];
 let facts: AccessFacts;
 const keys: Record<string, { line: string; fingerprint: string }> = {};
 

@@ -2,7 +2,7 @@
 // (captured/README.md) and on authorized_keys files whose fingerprints are
 // checked against the real `ssh-keygen -lf`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
