@@ -57,7 +57,8 @@ export function hostAccessRow(host: HostAccess, findings: FindingView[]): HostAc
   return {
     host: host.host,
     dc: host.dc,
-    loginAccounts: accounts ? accounts.filter((account) => account.loginShell && (keyed.has(account.name) || usable.has(account.name))).length : null,
+    // Who can log in needs the keys and the password states too: without them the count would undercount.
+    loginAccounts: accounts && keys && read(facts.passwords.status) ? accounts.filter((account) => account.loginShell && (keyed.has(account.name) || usable.has(account.name))).length : null,
     keys: keys ? keys.length : null,
     passwordLogins,
     logLevel: sshd?.logLevel ?? null,
