@@ -22,6 +22,7 @@ import { PATCHES_CLI_FORMATS, parsePatchesForCli, type PatchesCliFormat } from '
 import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, type EncryptionCliFormat } from '../engine/collectors/encryption/encryption-cli';
 import { BACKUPS_CLI_FORMATS, parseBackupsForCli, type BackupsCliFormat } from '../engine/collectors/backups/backups-cli';
 import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
+import { ACCESS_CLI_FORMATS, parseAccessForCli, type AccessCliFormat } from '../engine/collectors/access/access-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { optionValue } from './cli-args';
 import { defaultDataDir } from './data-dir';
@@ -34,6 +35,7 @@ const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowser
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),
   parseCommand({ area: 'backups', formats: BACKUPS_CLI_FORMATS, parse: (format, text) => parseBackupsForCli(format as BackupsCliFormat, text) }),
+  parseCommand({ area: 'access', formats: ACCESS_CLI_FORMATS, parse: (format, text) => parseAccessForCli(format as AccessCliFormat, text) }),
   ...DRILLS_COMMANDS,
 ];
 

@@ -4,6 +4,7 @@ import { getOpsDeck } from '../api/opsdeck';
 import { OperatorPromptDialog } from '../components/OperatorPromptDialog';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { BackupsPage } from '../pages/backups/BackupsPage';
+import { AccessPage } from '../pages/access/AccessPage';
 import { DrillsPage } from '../pages/drills/DrillsPage';
 import { EncryptionPage } from '../pages/encryption/EncryptionPage';
 import { FindingsPage } from '../pages/findings/FindingsPage';
@@ -53,6 +54,7 @@ export function App() {
         {route.page === 'patches' && <PatchesPage />}
         {route.page === 'encryption' && <EncryptionPage />}
         {route.page === 'backups' && <BackupsPage />}
+        {route.page === 'access' && <AccessPage />}
         {route.page === 'firewall' && (route.host ? <FirewallHostPage key={route.host} name={route.host} compare={route.compare ?? null} /> : <FirewallPage />)}
         {route.page === 'drills' && <DrillsPage />}
         {route.page === 'audit' && <AuditPage />}

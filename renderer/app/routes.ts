@@ -7,6 +7,7 @@ export type Route =
   | { page: 'patches' }
   | { page: 'encryption' }
   | { page: 'backups' }
+  | { page: 'access' }
   /** The fleet matrix; with `host`, that host's firewall; with `compare` too, the two compared. */
   | { page: 'firewall'; host?: string; compare?: string }
   | { page: 'audit' }
@@ -25,6 +26,7 @@ export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; k
   { page: 'audit', label: 'Audit log', key: '8' },
   { page: 'settings', label: 'Settings', key: '9' },
   { page: 'status', label: 'Status', key: '0' },
+  { page: 'access', label: 'Access', key: 'a' },
 ];
 
 export function parseRoute(hash: string): Route {
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'patches') return { page: 'patches' };
   if (head === 'encryption') return { page: 'encryption' };
   if (head === 'backups') return { page: 'backups' };
+  if (head === 'access') return { page: 'access' };
   if (head === 'firewall') {
     const [host, compare] = rest.filter(Boolean).map(decodeSegment);
     return { page: 'firewall', ...(host ? { host } : {}), ...(host && compare ? { compare } : {}) };

@@ -9,6 +9,7 @@ export const CONTROL_LABELS: Record<string, string> = {
   backupVerification: '§2 Backup verification',
   disasterRecoveryTesting: '§2 Backup and disaster recovery testing',
   staffAccessLogging: '§8 Tracking and logging staff access',
+  physicalDataCentreSecurity: '§7 Physical data centre security',
 };
 
 export function controlLabel(control: string): string {

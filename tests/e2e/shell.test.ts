@@ -37,6 +37,7 @@ test('the shell renders through the bridge with navigation and a status bar nami
     'Audit logAlt+8',
     'SettingsAlt+9',
     'StatusAlt+0',
+    'AccessAlt+a',
   ]);
   await expect.poll(() => page.locator('.statusbar').textContent()).toMatch(/engine \d+\.\d+\.\d+/);
   await saveScreenshot(page, 'shell-fleet-empty');

@@ -17,7 +17,7 @@ beforeAll(() => {
 
 test('before a scan the status page shows every scanned control "not checked", none holding', async () => {
   // The shortcuts listen once the app has drawn its navigation.
-  await expect.poll(() => page.locator('nav[aria-label="Main"] a').count()).toBe(10);
+  await expect.poll(() => page.locator('nav[aria-label="Main"] a').count()).toBe(11);
   await page.keyboard.press('Alt+0');
   await expect.poll(() => page.locator('h1').textContent()).toBe('Status');
   const rows = page.locator('table.status-controls tbody tr');

@@ -2,6 +2,7 @@
 // inventory format (flow-style YAML): its two bastions, the demo client key,
 // one baseline per role and every host.
 import type { DemoFleetSpec, DemoHostSpec, DemoRole } from './demo-fleet-spec';
+import { DEMO_STAFF, demoStaffAllowedOn, demoStaffPublicKey } from './profiles/access/access-answers';
 import { demoBackupJobs } from './profiles/backups/backup-plan';
 
 export interface DemoInventoryInput {
@@ -64,7 +65,7 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
     const bastion = input.bastions.find((each) => each.dc === dc.id);
     if (!bastion) throw new Error(`no bastion listening for datacentre ${dc.id}`);
     lines.push(
-      `  - { id: ${dc.id}, name: ${JSON.stringify(dc.name)}, role: ${dc.role}, bastion: { address: ${bastion.address}, port: ${bastion.port}, user: ops, identity: ${key}, host_key_alias: ${demoBastionKeyAlias(dc.bastionName)} } }`,
+      `  - { id: ${dc.id}, name: ${JSON.stringify(dc.name)}, role: ${dc.role}, bastion: { address: ${bastion.address}, port: ${bastion.port}, user: ops, identity: ${key}, host_key_alias: ${demoBastionKeyAlias(dc.bastionName)} }, log_hosts: [log1.${dc.id}] }`,
     );
   }
   lines.push(`defaults: { user: ops, port: 22, identity: ${key}, sudo: true }`);
@@ -73,11 +74,13 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
   for (const [name, field] of [['mgmt', 'managementNetwork'], ['app', 'applicationNetwork'], ['hosts', 'hostNetwork']] as const) {
     lines.push(`  ${name}: { ${input.spec.datacentres.map((dc) => `${dc.id}: ${dc[field]}`).join(', ')} }`);
   }
+  lines.push(...staffYaml());
   lines.push('roles:');
   for (const [role, baseline] of Object.entries(demoRoleBaselines(input.spec))) {
     const rules = baseline.allowed.map((rule) => `{ proto: ${rule.proto}, port: ${rule.port}, from: [${rule.from.join(', ')}] }`).join(', ');
+    const staff = DEMO_STAFF.filter((member) => demoStaffAllowedOn(member, role)).map((member) => JSON.stringify(member.name));
     lines.push(
-      `  ${role}: { allowed_ports: [ ${rules} ], patch_sla_hours: ${baseline.patchSlaHours}, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90 }`,
+      `  ${role}: { allowed_ports: [ ${rules} ], patch_sla_hours: ${baseline.patchSlaHours}, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90, staff: [${staff.join(', ')}] }`,
     );
   }
   lines.push('hosts:');
@@ -85,6 +88,17 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
     lines.push(`  - { name: ${host.name}, address: ${host.address}, os: ${host.os}, dc: ${host.dc}, roles: [${host.role}], tags: [demo]${backupsYaml(host)} }`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Who may hold logins: the demo's staff, each with their key's fingerprint (one of them has left). */
+function staffYaml(): string[] {
+  return [
+    'staff:',
+    ...DEMO_STAFF.map((member) => {
+      const left = member.left ? `, left: ${member.left}` : '';
+      return `  - { name: ${JSON.stringify(member.name)}, accounts: [${member.accounts.join(', ')}], keys: [${JSON.stringify(demoStaffPublicKey(member).fingerprint)}]${left} }`;
+    }),
+  ];
 }
 
 /** The host's backup jobs (each names the site of its repository, so they are per host, not per role). */

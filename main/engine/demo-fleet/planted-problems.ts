@@ -17,7 +17,10 @@ export type PlantedProblemId =
   | 'old-platform-image'
   | 'site-firewall-drift'
   | 'stale-apt-index'
-  | 'sudo-needs-password';
+  | 'sudo-needs-password'
+  | 'former-staff-key'
+  | 'password-login'
+  | 'sshd-loglevel-info';
 
 export type PlantedArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access';
 
@@ -98,6 +101,26 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     area: 'access',
     id: 'sudo-needs-password',
     finding: 'Every `sudo -n` command answers `sudo: a password is required` (exit 1): privileged checks need privilege.',
+  },
+  {
+    host: 'imap1.nj',
+    area: 'access',
+    id: 'former-staff-key',
+    finding:
+      'Carol Former left on 2026-06-30 (the demo inventory\'s staff list says so), but her account and her Ed25519 key in ' +
+      '/home/carol/.ssh/authorized_keys are still there; the key comment holds markup, shown as text.',
+  },
+  {
+    host: 'web1.sea',
+    area: 'access',
+    id: 'password-login',
+    finding: 'sshd -T says `passwordauthentication yes`: password logins are allowed (every other host says no).',
+  },
+  {
+    host: 'db1.nj',
+    area: 'access',
+    id: 'sshd-loglevel-info',
+    finding: 'sshd -T says `loglevel INFO`: logins are logged without the fingerprint of the key used (every other host logs VERBOSE).',
   },
   {
     host: 'backup1.sea',

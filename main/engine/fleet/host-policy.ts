@@ -2,7 +2,7 @@
 // time limits take the strictest role's value; a host with no role gets
 // the built-in defaults (and no allowed port, so anything open is reported).
 import type { Inventory, HostEntry } from '../inventory/inventory-schema';
-import type { HostPolicy } from '../posture/host-context';
+import type { AccessPolicy, HostPolicy } from '../posture/host-context';
 
 export const DEFAULT_PLATFORM_IMAGE_MAX_AGE_DAYS = 180;
 const DEFAULTS = { patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30 };
@@ -18,5 +18,16 @@ export function hostPolicy(inventory: Inventory, host: HostEntry): HostPolicy {
     restoreTestMaxAgeDays: strictest((role) => role.restoreTestMaxAgeDays, DEFAULTS.restoreTestMaxAgeDays),
     platformImageMaxAgeDays: DEFAULT_PLATFORM_IMAGE_MAX_AGE_DAYS,
     backups: host.backups ? structuredClone(host.backups) : roles.flatMap((role) => structuredClone(role.backups ?? [])),
+    ...accessPolicyPart(inventory, host, roles),
   };
+}
+
+/** Allowed staff add up over the host's roles; two factors are required when any role asks. */
+function accessPolicyPart(inventory: Inventory, host: HostEntry, roles: Inventory['roles'][string][]): { access?: AccessPolicy } {
+  const logHosts = inventory.datacentres.find((dc) => dc.id === host.dc)?.logHosts ?? null;
+  if (!inventory.staff && !logHosts) return {};
+  const staff = structuredClone(inventory.staff ?? []);
+  const named = roles.some((role) => role.staff !== undefined);
+  const allowed = named ? [...new Set(roles.flatMap((role) => role.staff ?? []))] : staff.filter((member) => member.left === null).map((member) => member.name);
+  return { access: { staff, allowed, require2fa: roles.some((role) => role.require2fa === true), logHosts: logHosts ? [...logHosts] : null } };
 }

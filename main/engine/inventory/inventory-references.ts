@@ -12,7 +12,7 @@ export interface ReferenceCheck {
 }
 
 export function checkInventoryReferences(file: InventoryFile): ReferenceCheck {
-  const problems = [...datacentreProblems(file), ...hostProblems(file), ...userProblems(file), ...networkProblems(file), ...backupDcProblems(file)];
+  const problems = [...datacentreProblems(file), ...hostProblems(file), ...userProblems(file), ...networkProblems(file), ...backupDcProblems(file), ...staffProblems(file)];
   return { problems, warnings: unusedWarnings(file) };
 }
 
@@ -94,6 +94,32 @@ function backupDcProblems(file: InventoryFile): LocatedMessage[] {
     });
   for (const [name, role] of Object.entries(file.roles ?? {})) check(role.backups, ['roles', name, 'backups']);
   file.hosts.forEach((host, index) => check(host.backups, ['hosts', index, 'backups']));
+  return problems;
+}
+
+/** Staff names are unique, a key belongs to one person, and a role names only listed staff. */
+function staffProblems(file: InventoryFile): LocatedMessage[] {
+  const problems: LocatedMessage[] = [];
+  const names = new Map<string, number>();
+  const keyOwner = new Map<string, string>();
+  (file.staff ?? []).forEach((member, index) => {
+    const earlier = names.get(member.name);
+    if (earlier !== undefined) problems.push(at(['staff', index, 'name'], `duplicate staff name ${JSON.stringify(member.name)}; staff[${earlier}] already uses it`));
+    else names.set(member.name, index);
+    member.keys.forEach((key, keyIndex) => {
+      const owner = keyOwner.get(key);
+      if (owner !== undefined && owner !== member.name) problems.push(at(['staff', index, 'keys', keyIndex], `key ${key} is already listed for ${JSON.stringify(owner)}; a key belongs to one person`));
+      else keyOwner.set(key, member.name);
+    });
+  });
+  for (const [role, policy] of Object.entries(file.roles ?? {})) {
+    (policy.staff ?? []).forEach((name, index) => {
+      if (!names.has(name)) {
+        const listed = names.size > 0 ? `staff listed: ${[...names.keys()].join(', ')}` : 'the file has no staff list (add it under staff:)';
+        problems.push(at(['roles', role, 'staff', index], `unknown staff member ${JSON.stringify(name)}; ${listed}`));
+      }
+    });
+  }
   return problems;
 }
 

@@ -4,6 +4,7 @@
 // The README's inventory section documents the format for people.
 import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
+import { logHostSchema, staffListSchema, type StaffMember } from './access-policy-schema';
 import { backupJobsSchema, type BackupJob } from './backup-policy-schema';
 import { badSourceReason } from './cidr';
 import { parsePortRange, type PortRange } from './port-range';
@@ -35,6 +36,8 @@ export interface Datacentre {
   name: string;
   role: SiteRole;
   bastion: JumpHost | null;
+  /** The site's log hosts, which every host's syslog must forward to (absent when the file names none). */
+  logHosts?: string[];
 }
 
 export interface InventoryDefaults {
@@ -59,6 +62,10 @@ export interface RolePolicy {
   drillCadenceDays: number;
   /** The role's backup jobs (absent when the role says nothing about backups). */
   backups?: BackupJob[];
+  /** Names from the inventory's staff list allowed to log in on the role's hosts (absent: the role says nothing). */
+  staff?: string[];
+  /** sshd must ask for two factors (AuthenticationMethods). */
+  require2fa?: boolean;
 }
 
 /** Where a host's jump chain came from: its own `proxy_jump`, its datacentre's bastion, ~/.ssh/config's ProxyJump, or nowhere (direct). */
@@ -98,6 +105,8 @@ export interface Inventory {
   hosts: HostEntry[];
   /** Absent when the file names none. */
   networks?: LogicalNetworks;
+  /** The people who may hold logins (absent when the file names none). */
+  staff?: StaffMember[];
 }
 
 export const BUILT_IN_DEFAULTS = { port: 22, sudo: true } as const;
@@ -174,6 +183,7 @@ export const datacentreSchema = strictMapping({
   name: labelSchema,
   role: z.enum(['primary', 'secondary']),
   bastion: jumpHostSchema.optional(),
+  log_hosts: z.array(logHostSchema).optional(),
 });
 
 export const defaultsSchema = strictMapping({
@@ -222,6 +232,8 @@ const rolePolicySchema = emptyAsMapping(
     restore_test_max_age_days: positive.default(ROLE_POLICY_DEFAULTS.restore_test_max_age_days),
     drill_cadence_days: positive.default(ROLE_POLICY_DEFAULTS.drill_cadence_days),
     backups: backupJobsSchema.optional(),
+    staff: z.array(z.string()).optional(),
+    require_2fa: z.boolean().optional(),
   }),
 );
 
@@ -261,6 +273,7 @@ export const inventoryFileSchema = strictMapping({
   defaults: emptyAsMapping(defaultsSchema).optional(),
   roles: rolesSchema.optional(),
   networks: networksSchema.optional(),
+  staff: staffListSchema.optional(),
   hosts: z.array(hostSchema),
 });
 

@@ -16,6 +16,7 @@ import {
   type RolePolicy,
   type SshField,
 } from './inventory-schema';
+import { staffMemberFrom } from './access-policy-schema';
 import { backupJobFrom } from './backup-policy-schema';
 import { parsePortRange } from './port-range';
 
@@ -31,6 +32,7 @@ export function normaliseInventory(file: InventoryFile): Inventory {
     name: dc.name,
     role: dc.role,
     bastion: dc.bastion ? jumpHostFrom(dc.bastion, defaults) : null,
+    ...(dc.log_hosts ? { logHosts: [...dc.log_hosts] } : {}),
   }));
   return {
     datacentres,
@@ -44,6 +46,7 @@ export function normaliseInventory(file: InventoryFile): Inventory {
           ),
         }
       : {}),
+    ...(file.staff ? { staff: file.staff.map(staffMemberFrom) } : {}),
   };
 }
 
@@ -102,5 +105,7 @@ function rolePolicyFrom(role: NonNullable<InventoryFile['roles']>[string]): Role
     restoreTestMaxAgeDays: role.restore_test_max_age_days,
     drillCadenceDays: role.drill_cadence_days,
     ...(role.backups ? { backups: role.backups.map(backupJobFrom) } : {}),
+    ...(role.staff ? { staff: [...role.staff] } : {}),
+    ...(role.require_2fa !== undefined ? { require2fa: role.require_2fa } : {}),
   };
 }

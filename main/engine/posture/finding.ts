@@ -15,6 +15,7 @@ export const CONTROLS = {
   backupVerification: { section: '2', title: 'Backup verification' },
   disasterRecoveryTesting: { section: '2', title: 'Backup and disaster recovery testing' },
   staffAccessLogging: { section: '8', title: 'Tracking and logging staff access' },
+  physicalDataCentreSecurity: { section: '7', title: 'Physical data centre security' },
 } as const;
 export type ControlId = keyof typeof CONTROLS;
 

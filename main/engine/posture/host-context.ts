@@ -1,6 +1,7 @@
 // What the posture step knows about a host besides its facts: where it is,
 // its role baseline and the time. Built from the inventory; plain data.
 import type { TargetOs } from '../collectors/host-command';
+import type { StaffMember } from '../inventory/access-policy-schema';
 import type { BackupJob } from '../inventory/backup-policy-schema';
 
 export interface PortAllowance {
@@ -21,6 +22,18 @@ export interface HostPolicy {
   platformImageMaxAgeDays: number;
   /** The host's backup jobs (its own, else its roles'); absent or empty = no backup policy. */
   backups?: BackupJob[];
+  /** Who may log in and where logs go; absent when the inventory has no staff list and no log hosts. */
+  access?: AccessPolicy;
+}
+
+export interface AccessPolicy {
+  /** Everyone on the inventory's staff list, former staff included (to name whose key a key is). */
+  staff: StaffMember[];
+  /** Names allowed on this host (its roles' `staff`; every current member when no role says). */
+  allowed: string[];
+  require2fa: boolean;
+  /** The site's log hosts; null when the inventory names none (forwarding is then not judged). */
+  logHosts: string[] | null;
 }
 
 export interface HostContext {

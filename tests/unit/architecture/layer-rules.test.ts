@@ -47,6 +47,7 @@ const allowed: [layer: string, path: string, source: string][] = [
   ['collectors', 'main/engine/collectors/firewall/probe.ts', '../host-command'],
   ['collectors', 'main/engine/collectors/backups/probe.ts', '../../inventory/backup-policy-schema'],
   ['collectors', 'main/engine/collectors/identity/probe.ts', '../../../../preload/contract'],
+  ['collectors', 'main/engine/collectors/access/probe.ts', 'node:crypto'],
   ['posture', 'main/engine/posture/probe.ts', '../collectors/firewall/firewall-facts'],
   ['store', 'main/engine/store/probe.ts', 'node:fs/promises'],
   ['store', 'main/engine/store/probe.ts', '../posture/severity-counts'],

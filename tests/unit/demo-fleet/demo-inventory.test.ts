@@ -13,11 +13,11 @@ describe('demo inventory YAML', () => {
   it('is the inventory format: flow-style datacentres, defaults, roles and hosts lines', () => {
     const text = demoInventoryYaml({ spec, bastions, clientKeyPath: '/data/demo-client-key' });
     expect(text).toContain(
-      '  - { id: nj, name: "Bridgewater, NJ", role: primary, bastion: { address: 127.0.0.1, port: 40022, user: ops, identity: /data/demo-client-key, host_key_alias: bastion.nj.demo.opsdeck } }\n',
+      '  - { id: nj, name: "Bridgewater, NJ", role: primary, bastion: { address: 127.0.0.1, port: 40022, user: ops, identity: /data/demo-client-key, host_key_alias: bastion.nj.demo.opsdeck }, log_hosts: [log1.nj] }\n',
     );
     expect(text).toContain('defaults: { user: ops, port: 22, identity: /data/demo-client-key, sudo: true }\n');
     expect(text).toContain(
-      '  imap: { allowed_ports: [ { proto: tcp, port: 993, from: [any] }, { proto: tcp, port: 22, from: [10.0.0.0/8] } ], patch_sla_hours: 24, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90 }\n',
+      '  imap: { allowed_ports: [ { proto: tcp, port: 993, from: [any] }, { proto: tcp, port: 22, from: [10.0.0.0/8] } ], patch_sla_hours: 24, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90, staff: ["Alice Ng", "Bob Okafor", "OpsDeck scanner"] }\n',
     );
     expect(text).toContain(
       '  - { name: imap1.nj, address: 127.10.1.11, os: debian, dc: nj, roles: [imap], tags: [demo], backups: [ { tool: restic, env_file: /etc/backup/restic.env, repository_dc: sea, paths: [/srv/mail], backup_unit: restic-backup.service, check_unit: restic-check.service } ] }\n',

@@ -5,6 +5,7 @@ import { backupShellAnswer, systemctlShowAnswer } from './backups/backup-command
 import { backupPlan } from './backups/backup-plan';
 import { borgInfoJson, borgListJson } from './backups/borg-output';
 import { resticCheckText, resticSnapshotsJson } from './backups/restic-output';
+import { accessAnswers } from './access/access-answers';
 import { answer, failure, noSuchFile, type CommandAnswer } from './command-answer';
 import { aptSimulationText } from './debian/apt-simulation';
 import { crypttabText, cryptsetupStatus, hostDisks, lsblkJson, procSwaps } from './debian/block-devices';
@@ -51,6 +52,7 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
     ['needrestart -b', (root) => answer(needrestartBatch(host, root))],
     ['stat -c %Y /var/lib/apt/lists/*_InRelease', same(() => inReleaseMtimes(host, now))],
   ]);
+  for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, producer);
   for (const dir of ['/var/run', '/run']) {
     exact.set(`cat ${dir}/reboot-required`, () => (rebootRequiredPackages(host) === null ? noSuchFile('cat', `${dir}/reboot-required`) : answer('')));
     exact.set(`cat ${dir}/reboot-required.pkgs`, () => {

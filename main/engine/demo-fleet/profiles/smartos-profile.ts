@@ -2,6 +2,7 @@
 // answers do not depend on `sudo`: the demo's ops user is an administrator
 // there (RBAC "Primary Administrator"), as on most SmartOS installs.
 import type { DemoDatacentreSpec, DemoHostSpec } from '../demo-fleet-spec';
+import { accessAnswers } from './access/access-answers';
 import { answer, failure, type CommandAnswer } from './command-answer';
 import { lazy, profileFromTable, type AnswerProducer, type HostProfile, type ToolFallback } from './host-profile';
 import { computeNode } from './smartos/compute-node';
@@ -39,6 +40,8 @@ export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: 
     ['pkgin -n upgrade', text(() => pkginDryUpgrade(host))],
     [`stat -c %Y ${VULNERABILITIES_FILE}`, text(() => vulnerabilitiesMtime(host, now))],
   ]);
+  // The ops user is an administrator here: privileged reads answer as root either way.
+  for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, () => producer(true));
   const missing = (tool: string): ToolFallback => (args) => statOrCatMissing(tool, args);
   const tools = new Map<string, ToolFallback | null>(
     ['hostname', 'uname', 'kstat', 'svcs', 'ipfstat', 'fwadm', 'vmadm', 'netstat', 'zfs', 'zpool', 'sysinfo', 'piadm', 'pkg_admin', 'pkgin'].map((tool) => [tool, null]),

@@ -1,0 +1,102 @@
+// logrotate's configuration (the listing of retention-commands.ts) → for
+// each log block, how long its rotated logs are kept: `rotate N` × the
+// rotation period, capped by `maxage D`. Directives outside blocks are the
+// defaults of the blocks after them; `include` reads the other listed files
+// at that point, as logrotate(8) does. Pure.
+import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
+import { splitFileListing, type ListedFile } from '../access/file-listing';
+
+export type RotationPeriod = 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly';
+
+export const PERIOD_DAYS: Record<RotationPeriod, number> = { hourly: 1 / 24, daily: 1, weekly: 7, monthly: 31, yearly: 366 };
+
+export interface LogRotationRule {
+  file: string;
+  line: number;
+  /** The log paths (globs) the block names, as written. */
+  paths: string[];
+  period: RotationPeriod | null;
+  rotate: number | null;
+  maxage: number | null;
+  /** Rotated by size only (no period): how long that keeps logs depends on how fast they grow. */
+  sizeOnly: boolean;
+  /** Days the oldest rotated log is kept, or null when it cannot be told. */
+  keptDays: number | null;
+}
+
+interface Settings {
+  period: RotationPeriod | null;
+  rotate: number | null;
+  maxage: number | null;
+  size: boolean;
+}
+
+const PERIODS = new Set(['hourly', 'daily', 'weekly', 'monthly', 'yearly']);
+
+export function parseLogrotateListing(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<LogRotationRule[]> {
+  const refused = refuseInput(stdout, 'the logrotate configuration listing');
+  if (refused) return refused;
+  const files = splitFileListing(stdout).files;
+  if (files.length === 0) return parsedFailure(exitCode === 0 ? 'unsupported' : 'unparsed', exitCode === 0 ? 'no logrotate configuration on this host (/etc/logrotate.conf is missing)' : `listing the logrotate configuration failed (exit ${exitCode}): ${stderr.trim() || 'no message'}`);
+  const main = files.find((file) => file.path === '/etc/logrotate.conf');
+  const others = files.filter((file) => file !== main);
+  const rules: LogRotationRule[] = [];
+  const skipped: SkippedInput[] = [];
+  const globals: Settings = { period: null, rotate: null, maxage: null, size: false };
+  const read = (file: ListedFile, onInclude: () => void) => readFile(file, globals, rules, skipped, onInclude);
+  let included = false;
+  const includeOthers = () => {
+    if (included) return;
+    included = true;
+    for (const file of others) read(file, () => undefined);
+  };
+  if (main) read(main, includeOthers);
+  // Without logrotate.conf (or without its include), the drop-ins are read with logrotate's built-in defaults.
+  includeOthers();
+  return parsedOk(rules, [], skipped, 'the logrotate configuration');
+}
+
+function readFile(file: ListedFile, globals: Settings, rules: LogRotationRule[], skipped: SkippedInput[], onInclude: () => void): void {
+  let block: { line: number; paths: string[]; settings: Settings } | null = null;
+  for (const { number, text } of file.lines) {
+    const line = text.replace(/#.*$/, '').trim();
+    if (line === '') continue;
+    if (block === null && line.endsWith('{')) {
+      block = { line: number, paths: line.slice(0, -1).trim().split(/\s+/).filter(Boolean), settings: { ...globals } };
+      continue;
+    }
+    if (line === '}' || line.startsWith('}')) {
+      if (block) rules.push(ruleOf(file.path, block));
+      else skipped.push(skippedInput(`${file.path} line ${number}`, text, 'a closing brace with no block open'));
+      block = null;
+      continue;
+    }
+    if (block === null && /^include\s/.test(line)) {
+      onInclude();
+      continue;
+    }
+    if (!apply(block ? block.settings : globals, line)) continue;
+  }
+  if (block) skipped.push(skippedInput(`${file.path} line ${block.line}`, block.paths.join(' '), 'a block that is never closed'));
+}
+
+/** Applies one directive; scripts (postrotate … endscript) and directives that do not affect how long logs are kept are ignored. */
+function apply(settings: Settings, line: string): boolean {
+  const [word, value] = line.split(/\s+/);
+  if (!word) return false;
+  if (PERIODS.has(word)) settings.period = word as RotationPeriod;
+  else if (word === 'rotate' && value && /^-?\d+$/.test(value)) settings.rotate = Number(value);
+  else if (word === 'maxage' && value && /^\d+$/.test(value)) settings.maxage = Number(value);
+  else if (word === 'size') settings.size = true;
+  return true;
+}
+
+function ruleOf(file: string, block: { line: number; paths: string[]; settings: Settings }): LogRotationRule {
+  const { period, rotate, maxage, size } = block.settings;
+  const sizeOnly = size && period === null;
+  // logrotate's default is `rotate 0`: the rotated log is removed at once. -1 keeps every rotated log.
+  const count = rotate ?? 0;
+  const byCount = period === null || count < 0 ? null : count * PERIOD_DAYS[period];
+  const keptDays = byCount === null ? maxage : maxage === null ? byCount : Math.min(byCount, maxage);
+  return { file, line: block.line, paths: block.paths, period, rotate, maxage, sizeOnly, keptDays: keptDays === null ? null : Math.round(keptDays * 100) / 100 };
+}

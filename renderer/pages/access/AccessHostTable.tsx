@@ -1,0 +1,80 @@
+// Every host's access state, worst first: login accounts, keys, password
+// logins, LogLevel, auditd, forwarding and the latest login, each in words
+// and colour; the findings counted by severity.
+import type { DatacentreView, Severity } from '../../../preload/contract';
+import { routeHref } from '../../app/routes';
+import { SeverityBadge } from '../../components/SeverityBadge';
+import type { HostAccessRow, Tri } from './access-view';
+
+const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+function TriText({ value, good, bad }: { value: Tri | 'n/a'; good: string; bad: string }) {
+  if (value === 'n/a') return <span className="muted">not on this OS</span>;
+  if (value === 'unknown') return <span className="warning">? not read</span>;
+  return value === 'yes' ? <span className="ok">✓ {good}</span> : <span className="error">✗ {bad}</span>;
+}
+
+export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites: DatacentreView[] }) {
+  const siteRank = (dc: string) => sites.findIndex((site) => site.id === dc);
+  const worst = (row: HostAccessRow) => Math.min(...row.findings.map((finding) => SEVERITIES.indexOf(finding.severity)), SEVERITIES.length);
+  const sorted = [...rows].sort((a, b) => worst(a) - worst(b) || siteRank(a.dc) - siteRank(b.dc) || a.host.localeCompare(b.host, 'en', { numeric: true }));
+  return (
+    <div className="wide-scroll">
+      <table className="grid access-hosts" aria-label="Access per host">
+        <thead>
+          <tr>
+            <th scope="col">Host</th>
+            <th scope="col">Site</th>
+            <th scope="col">Login accounts</th>
+            <th scope="col">Keys</th>
+            <th scope="col">Password logins</th>
+            <th scope="col">sshd LogLevel</th>
+            <th scope="col">Privileged commands</th>
+            <th scope="col">Logs forwarded to</th>
+            <th scope="col">Latest login</th>
+            <th scope="col">Findings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => {
+            const counts = SEVERITIES.map((severity) => [severity, row.findings.filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
+            return (
+              <tr key={row.host} data-host={row.host}>
+                <th scope="row" className="mono">
+                  <a href={routeHref({ page: 'host', name: row.host })}>{row.host}</a>
+                </th>
+                <td>{sites.find((site) => site.id === row.dc)?.name ?? row.dc}</td>
+                <td>{row.loginAccounts ?? <span className="warning">? not read</span>}</td>
+                <td>{row.keys ?? <span className="warning">? not read</span>}</td>
+                <td data-testid="password-logins">
+                  <TriText value={row.passwordLogins === 'unknown' ? 'unknown' : row.passwordLogins === 'yes' ? 'no' : 'yes'} good="refused" bad="allowed" />
+                </td>
+                <td data-testid="log-level">
+                  <TriText value={row.keyLogged} good={row.logLevel ?? ''} bad={`${row.logLevel ?? ''} (key not logged)`} />
+                </td>
+                <td>
+                  <TriText value={row.audited} good="audited" bad="not audited" />
+                </td>
+                <td className="mono">{row.forwardsTo === null ? <span className="warning">? not read</span> : row.forwardsTo.length ? row.forwardsTo.join(', ') : <span className="error">✗ nowhere</span>}</td>
+                <td className="mono small">{row.lastLogin ?? <span className="muted">—</span>}</td>
+                <td data-testid="finding-count">
+                  {counts.length === 0 ? (
+                    <span className="muted">0</span>
+                  ) : (
+                    <span className="finding-counts">
+                      {counts.map(([severity, count]) => (
+                        <span key={severity}>
+                          {count} <SeverityBadge severity={severity} />{' '}
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// The retention parsers (annex §15, not yet a scan area) on outputs captured
+// from a real Debian 12 machine (captured/README.md) and on hand-made edges.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseJournaldCatConfig, timeSpanSeconds } from '../../../main/engine/collectors/retention/journald-config';
+import { parseLogrotateListing } from '../../../main/engine/collectors/retention/logrotate-config';
+import { parseOldestLogs } from '../../../main/engine/collectors/retention/oldest-logs';
+
+const captured = (name: string) => readFileSync(join(__dirname, 'captured', name), 'utf8');
+const M = '==> opsdeck-file - ';
+
+describe('logrotate', () => {
+  test("Debian's defaults: apt's logs monthly × rotate 12, dpkg's monthly; every block read", () => {
+    const parsed = parseLogrotateListing(captured('logrotate-listing.txt'));
+    expect(parsed.status).toBe('ok');
+    const apt = parsed.value!.find((rule) => rule.paths.includes('/var/log/apt/term.log'))!;
+    expect(apt).toMatchObject({ period: 'monthly', rotate: 12, keptDays: 372 });
+    const dpkg = parsed.value!.find((rule) => rule.paths.includes('/var/log/dpkg.log'))!;
+    expect(dpkg.period).toBe('monthly');
+  });
+
+  test('globals apply to the blocks after them, maxage caps rotate × period, size-only rotation is not a time', () => {
+    const listing = [`${M}/etc/logrotate.conf <==`, 'daily', 'rotate 7', 'include /etc/logrotate.d', `${M}/etc/logrotate.d/mail <==`, '/var/log/mail.log {', '  rotate 365', '  maxage 180', '}', '/var/log/big.log {', '  size 100M', '  rotate 5', '}', '/var/log/plain.log {', '}'].join('\n');
+    const parsed = parseLogrotateListing(listing);
+    expect(parsed.value!.map((rule) => [rule.paths[0], rule.keptDays, rule.sizeOnly])).toEqual([
+      ['/var/log/mail.log', 180, false],
+      ['/var/log/big.log', 5, false],
+      ['/var/log/plain.log', 7, false],
+    ]);
+    const sizeOnly = parseLogrotateListing([`${M}/etc/logrotate.d/x <==`, '/var/log/x {', 'size 1M', 'rotate 3', '}'].join('\n'));
+    expect(sizeOnly.value![0]).toMatchObject({ sizeOnly: true, keptDays: null });
+  });
+
+  test('an unclosed block is named; no configuration at all is unsupported', () => {
+    const parsed = parseLogrotateListing([`${M}/etc/logrotate.d/x <==`, '/var/log/x {', 'rotate 3'].join('\n'));
+    expect(parsed.status).toBe('partial');
+    expect(parsed.skipped![0]!.reason).toBe('a block that is never closed');
+    expect(parseLogrotateListing('').status).toBe('unsupported');
+  });
+});
+
+describe('journald', () => {
+  test('nothing set on Debian 12: storage auto, no time limit', () => {
+    expect(parseJournaldCatConfig(captured('journald-cat-config.txt'))).toMatchObject({ status: 'ok', value: { storage: 'auto', maxRetentionDays: null, systemMaxUse: null } });
+  });
+
+  test('the last assignment wins; systemd time spans', () => {
+    const parsed = parseJournaldCatConfig('[Journal]\nMaxRetentionSec=1month\n# /etc/systemd/journald.conf.d/60.conf\n[Journal]\nMaxRetentionSec=180day\nSystemMaxUse=4G\nStorage=persistent\n');
+    expect(parsed.value).toMatchObject({ storage: 'persistent', maxRetentionDays: 180, systemMaxUse: '4G' });
+    expect(timeSpanSeconds('15552000')).toBe(15_552_000);
+    expect(timeSpanSeconds('6month')! / 86_400).toBeCloseTo(182.6, 1);
+    expect(timeSpanSeconds('26w 2d')).toBe(26 * 604_800 + 2 * 86_400);
+    expect(timeSpanSeconds('soon')).toBeNull();
+    expect(parseJournaldCatConfig('hello\n').status).toBe('unparsed');
+  });
+});
+
+describe('oldest logs', () => {
+  test('epoch and path per line; a stray line is skipped', () => {
+    const parsed = parseOldestLogs('1700000000.5 /var/log/old.log.5.gz\nnot a line\n1750000000 /var/log/x y.log\n');
+    expect(parsed.status).toBe('partial');
+    expect(parsed.value).toEqual([
+      { path: '/var/log/old.log.5.gz', modified: '2023-11-14T22:13:20.500Z' },
+      { path: '/var/log/x y.log', modified: '2025-06-15T15:06:40.000Z' },
+    ]);
+    expect(parseOldestLogs('', 'sh: 1: find: not found\n', 127).status).toBe('tool-missing');
+  });
+});
