@@ -39,6 +39,7 @@ export async function buildEvidencePack(inputs: EvidencePackInputs): Promise<{ z
     byResult.set(key, entry);
   }
   for (const { runId, host, commands } of byResult.values()) {
+    await inputs.reports.holdEvidence(runId, host, 'evidence pack');
     for (const output of await inputs.reports.outputsOf(runId, host, [...commands])) {
       const base = `outputs/${safeName(runId)}/${safeName(host)}/${safeName(output.commandId)}`;
       files[`${base}.stdout`] = output.stdout;

@@ -4,6 +4,7 @@
 // scan run in SQL, site-failover drill runs, and raw outputs by evidence id.
 import type { FindingView, PostureArea } from '../../../preload/contract';
 import type { StoredRunEvent } from '../drills/drill-run-events';
+import { holdScanEvidence } from './scan-retention';
 import type { SqlClient } from './sql-client';
 
 export interface LatestHostFindings {
@@ -24,7 +25,6 @@ export interface StoredOutput {
   stdout: Uint8Array;
   stderr: Uint8Array;
 }
-
 export class ReportStore {
   constructor(private readonly sql: SqlClient) {}
 
@@ -105,11 +105,19 @@ export class ReportStore {
     return runs;
   }
 
+  /** Keeps a host result that an evidence pack cites out of retention's reach. */
+  async holdEvidence(runId: string, host: string, heldBy: string): Promise<void> {
+    await holdScanEvidence(this.sql, runId, host, heldBy);
+  }
+
   /** The raw outputs of one host result, whole (an evidence pack carries them byte for byte). */
   async outputsOf(runId: string, host: string, commandIds: string[]): Promise<StoredOutput[]> {
     const rows = await this.sql.query<{ position: number; command_id: string; command: string; exit_code: number | null; stdout: Uint8Array; stderr: Uint8Array }>(
-      `SELECT position, command_id, command, exit_code, stdout, stderr FROM command_outputs
-        WHERE run_id = $1 AND host = $2 AND command_id = ANY($3::text[]) ORDER BY position`,
+      `SELECT o.position, o.command_id, o.command, o.exit_code, so.bytes AS stdout, se.bytes AS stderr
+         FROM command_outputs o
+         JOIN output_blobs so ON so.sha256 = o.stdout_sha256
+         JOIN output_blobs se ON se.sha256 = o.stderr_sha256
+        WHERE o.run_id = $1 AND o.host = $2 AND o.command_id = ANY($3::text[]) ORDER BY o.position`,
       [runId, host, commandIds],
     );
     return rows.map((row) => ({ runId, host, position: row.position, commandId: row.command_id, command: row.command, exitCode: row.exit_code, stdout: row.stdout, stderr: row.stderr }));
