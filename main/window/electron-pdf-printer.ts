@@ -13,7 +13,7 @@ export const electronPdfPrinter: PdfPrinter = async (htmlPath, pdfPath) => {
   printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== url }));
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, session: printSession, spellcheck: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, session: printSession, spellcheck: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await window.loadURL(url);
