@@ -439,9 +439,15 @@ describe('the integrity cycle with the real restic and borg over SSH', () => {
     await rm(big);
     const before = scratchDirs();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 1_500);
     const auditedBefore = audited.length;
-    const run = await checkRun([job('restic', env, { integritySubsets: 1 })], 1, controller.signal);
+    // Cancel once the check has started on the host (its command is audited before it runs), plus a
+    // moment for restic to be reading: a fixed delay from the start lost the race on a quiet machine.
+    const started = setInterval(() => {
+      if (!audited.slice(auditedBefore).some((command) => command.includes('opsdeck-integrity-check'))) return;
+      clearInterval(started);
+      setTimeout(() => controller.abort(), 200);
+    }, 10);
+    const run = await checkRun([job('restic', env, { integritySubsets: 1 })], 1, controller.signal).finally(() => clearInterval(started));
     expect(run.outcome).toBe('cancelled');
     // It was stopped while running on the host, not before it started.
     expect(audited.slice(auditedBefore).filter((command) => command.includes('opsdeck-integrity-check'))).toHaveLength(1);

@@ -4,6 +4,7 @@
 // finding kind (tests/unit/reports/controls-map.test.ts finds every
 // *_FINDING_KINDS table on its own and fails on a kind missing here).
 import type { PostureArea } from '../../../preload/contract';
+import { ACCESS_FINDING_CONTROLS } from '../posture/access-finding-kinds';
 import { CONTROLS, type ControlId } from '../posture/finding';
 
 /** `<area>.<kind>` (the head of a finding id) → the control it serves. */
@@ -53,6 +54,10 @@ export const FINDING_KIND_CONTROLS: Readonly<Record<string, ControlId>> = {
   'backups.replication-lag': 'backupVerification',
   'backups.restore-test-failed': 'backupVerification',
   'backups.leftover-scratch': 'backupVerification',
+  'backups.integrity-check-failed': 'backupVerification',
+  'backups.integrity-cycle-incomplete': 'backupVerification',
+  // Access findings carry their control where they are made (§7 logins, §8 logging).
+  ...Object.fromEntries(Object.entries(ACCESS_FINDING_CONTROLS).map(([kind, control]) => [`access.${kind}`, control])),
 };
 
 /** Checks that are not scan findings: what OpsDeck itself records. */

@@ -70,8 +70,13 @@ test('after a scan of the demo fleet the planted problems land on the right cont
   // db1.sea's unencrypted borg repository (§6) and mx1.nj's admitted log exception.
   expect(cell(report, 'onDiskEncryption', 'sea').status).toBe('broken');
   expect(cell(report, 'onDiskEncryption', 'nj').status).toBe('at-risk');
-  // The audit log is keyed (a keychain is present): §8 holds at both sites.
-  expect(cell(report, 'staffAccessLogging', 'nj').status).toBe('holds');
+  // The audit log is keyed (a keychain is present), but db1.nj's sshd logs at LogLevel INFO,
+  // so logins by key are not recorded: §8 at risk at NJ.
+  expect(cell(report, 'staffAccessLogging', 'nj').status).toBe('at-risk');
+  expect(report.worstFindings.some((finding) => finding.id.startsWith('access.login-key-not-logged:db1.nj'))).toBe(true);
+  // A former employee's key on imap1.nj and password logins on web1.sea (§7: no logins but staff's).
+  expect(cell(report, 'physicalDataCentreSecurity', 'nj').status).toBe('broken');
+  expect(cell(report, 'physicalDataCentreSecurity', 'sea').status).toBe('broken');
   // No drill run has been recorded: DR testing is not checked, never holds.
   expect(cell(report, 'disasterRecoveryTesting', 'nj')).toMatchObject({ status: 'not-checked', reason: 'no site-failover drill run recorded yet' });
   expect(report.scorecard.find((item) => item.id === 'site-failover-drill')).toMatchObject({ status: 'not-checked', detail: 'no site-failover drill run recorded yet' });

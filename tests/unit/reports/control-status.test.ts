@@ -10,7 +10,7 @@ const SITES: ReportSiteView[] = [
   { id: 'nj', name: 'Bridgewater, NJ', role: 'primary', hosts: 2 },
   { id: 'sea', name: 'Seattle, WA', role: 'secondary', hosts: 2 },
 ];
-const ALL_AREAS: HostRead['areas'] = ['firewall', 'encryption', 'patches', 'backups'];
+const ALL_AREAS: HostRead['areas'] = ['firewall', 'encryption', 'patches', 'backups', 'access'];
 const read = (host: string, dc: string, finishedAt = '2026-12-04T11:00:00Z', areas = ALL_AREAS): HostRead => ({ host, dc, finishedAt, areas });
 const finding = (id: string, dc: string, severity: FindingView['severity']): FindingView => ({
   id,
@@ -31,7 +31,7 @@ test('with no data at all every control at every site is "not checked", with the
   expect(result.length).toBeGreaterThanOrEqual(7);
   for (const row of result) for (const site of row.sites) expect(site.status).toBe('not-checked');
   expect(statusOf(result, 'onDiskEncryption', 'nj').reason).toBe('no encryption or backups data collected at this site');
-  expect(statusOf(result, 'staffAccessLogging', 'sea').reason).toBe('the audit log has not been verified');
+  expect(statusOf(result, 'staffAccessLogging', 'sea').reason).toBe('no access data collected at this site; the audit log has not been verified');
 });
 
 test('data older than the maximum age is "not checked" and says how old the newest is', () => {
@@ -74,6 +74,8 @@ test('a host whose scan did not read an area has not been checked for that areaâ
 test('checks that are not scans: a keyed audit chain holds; a missing drill run keeps DR testing "not checked"', () => {
   const result = controlStatuses(
     inputs({
+      // Â§8 also needs the access area read (who can log in, whether it is logged).
+      reads: [read('a.nj', 'nj', undefined, ['access']), read('b.nj', 'nj', undefined, ['access']), read('a.sea', 'sea', undefined, ['access']), read('b.sea', 'sea', undefined, ['access'])],
       checks: {
         'audit.chain': { nj: { status: 'holds', detail: 'chain verifies', at: NOW.toISOString() }, sea: { status: 'broken', detail: 'chain broken', at: NOW.toISOString() } },
         'drills.site-failover': { sea: { status: 'holds', detail: 'RTO 40 min within 60', at: NOW.toISOString() } },

@@ -54,5 +54,6 @@ test('a finding is placed by the kind at the head of its id, not by the control 
 test('the areas behind a control come from the map', () => {
   expect(areasOfControl('onDiskEncryption').sort()).toEqual(['backups', 'encryption']);
   expect(areasOfControl('necessaryCommunications')).toEqual(['firewall']);
-  expect(areasOfControl('staffAccessLogging')).toEqual([]);
+  expect(areasOfControl('staffAccessLogging')).toEqual(['access']);
+  expect(areasOfControl('physicalDataCentreSecurity')).toEqual(['access']);
 });
