@@ -16,6 +16,8 @@ beforeAll(() => {
 });
 
 test('Alt+7 opens the drills of both sites: Bridgewater bastion loss overdue, the restore test due, Seattle scheduled', async () => {
+  // The shortcuts listen once the app has drawn its navigation; a key pressed before that is lost.
+  await expect.poll(() => page.locator('nav[aria-label="Main"] a').count()).toBe(11);
   await page.keyboard.press('Alt+7');
   await expect.poll(() => page.locator('h1').textContent()).toBe('Disaster-recovery drills');
   await expect.poll(() => page.getByTestId('drills-summary').textContent()).toMatch(/^1 overdue · [01] due · 5 plans$/);
