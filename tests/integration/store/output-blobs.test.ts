@@ -50,14 +50,17 @@ test('a second unchanged scan adds references, not bytes; a 3 MiB output is stor
   await migrate(sql);
   const store = new ScanStore(sql);
   const big = 'x'.repeat(3 * 1024 * 1024 - 7) + 'the end';
+  const afterEachRun: Awaited<ReturnType<typeof blobStats>>[] = [];
   for (const [runId, at] of [['r1', '2026-12-01T00:00:00.000Z'], ['r2', '2026-12-02T00:00:00.000Z']] as const) {
     await store.beginRun({ runId, startedAt: at, scope: { kind: 'fleet' }, operator: 'jdoe', fleet: 'demo', total: 2 });
     await store.saveHostResult(result(runId, 'a.nj', at, big));
     await store.saveHostResult(result(runId, 'b.nj', at, 'ID=debian\n'));
-    if (runId === 'r1') expect(await blobStats(sql)).toEqual({ blobs: 6, bytes: big.length + 'ID=debian\n'.length + 'a.nj\n'.length + 'b.nj\n'.length + 'warning\n'.length });
+    afterEachRun.push(await blobStats(sql));
   }
-  // big, "ID=debian", "a.nj", "b.nj", "warning", and the empty stderr: nothing new from r2.
-  expect(await blobStats(sql)).toEqual({ blobs: 6, bytes: big.length + 10 + 5 + 5 + 8 });
+  // big, "ID=debian", "a.nj", "b.nj", "warning", and the empty stderr after r1; nothing new from r2.
+  const onceEach = { blobs: 6, bytes: big.length + 'ID=debian\n'.length + 'a.nj\n'.length + 'b.nj\n'.length + 'warning\n'.length };
+  expect(afterEachRun).toEqual([onceEach, onceEach]);
+  expect(onceEach.bytes).toBe(big.length + 10 + 5 + 5 + 8);
   const detail = await store.latestHostDetail('a.nj');
   expect(detail?.runId).toBe('r2');
   expect(detail?.outputs.map((output) => [output.stdoutBytes, output.stderr])).toEqual([[big.length, ''], [5, 'warning\n']]);
