@@ -3,7 +3,7 @@
 // problems and keeps the last good inventory in use.
 import { basename } from 'node:path';
 import type { DatacentreView, FleetSourceView, FleetView, HostScanSummary, InventoryProblemView, ScanScope } from '../../../preload/contract';
-import { EngineError } from '../contract/engine-error';
+import { EngineError } from '../dispatch/engine-error';
 import { loadInventoryFile, LastGoodInventory } from '../inventory/inventory-file';
 import { parseInventory } from '../inventory/parse-inventory';
 import type { Inventory } from '../inventory/inventory-schema';
