@@ -48,6 +48,7 @@ export interface FleetSourceView {
   path: string | null;
 }
 
+/** A site; FleetView lists them primary first, then in inventory order (the order every page shows). */
 export interface DatacentreView {
   id: string;
   name: string;

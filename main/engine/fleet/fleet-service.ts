@@ -10,6 +10,7 @@ import type { Inventory } from '../inventory/inventory-schema';
 import { applySshConfig } from '../inventory/ssh-config';
 import type { ScanTarget } from '../scan/scan-target';
 import { scanTargets } from './scan-targets';
+import { primaryFirst } from './site-order';
 
 export const DEMO_FLEET_LABEL = 'Demo fleet (simulated)';
 
@@ -56,7 +57,7 @@ export class FleetService {
     const inventory = this.inventory.current;
     const problems = this.inventory.lastProblems.map((problem) => ({ ...problem }));
     if (!inventory) return { source: this.sourceView, datacentres: [], hosts: [], problems };
-    const datacentres: DatacentreView[] = inventory.datacentres.map((dc) => ({
+    const datacentres: DatacentreView[] = primaryFirst(inventory.datacentres).map((dc) => ({
       id: dc.id,
       name: dc.name,
       role: dc.role,

@@ -11,6 +11,7 @@ import { HostPatchTable } from './HostPatchTable';
 import { hostSlaHours, patchCompliance, type PatchGrade } from './patch-compliance';
 import { AGE_BUCKETS, ageBucket, siteSummary, type HostPatches, type PatchFactsView } from './patch-view';
 import { usePolicies } from './usePolicies';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 const GRADE_ORDER: Record<PatchGrade, number> = { behind: 0, unknown: 1, 'within-sla': 2, 'up-to-date': 3 };
 
@@ -40,7 +41,7 @@ export function PatchesPage() {
     load();
     return api.on('scan:finished', load);
   }, []);
-  const sites = [...(fleet?.datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1));
+  const sites = fleet?.datacentres ?? [];
   const ageData = AGE_BUCKETS.map((bucket) => {
     const row: Record<string, string | number> = { age: bucket.label };
     for (const site of sites) {
@@ -53,7 +54,7 @@ export function PatchesPage() {
       <header className="page-head">
         <h1>Patch levels</h1>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      <EngineErrorNote error={error} />
       {hosts && hosts.length === 0 && <p className="muted">No patch data yet: scan the fleet first.</p>}
       {hosts && hosts.length > 0 && (
         <>
