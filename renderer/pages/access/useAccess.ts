@@ -1,6 +1,7 @@
 // Every host's access facts and the access findings, reloaded after each scan.
 import type { FindingView } from '../../../preload/contract';
-import { allOk, useEngineQuery } from '../../api/useEngineQuery';
+import { allOk } from '../../api/all-ok';
+import { useEngineQuery } from '../../api/useEngineQuery';
 import type { HostAccess } from './access-view';
 
 export function useAccess(): { hosts: HostAccess[] | null; findings: FindingView[]; error: string | null } {

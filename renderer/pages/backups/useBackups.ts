@@ -1,7 +1,8 @@
 // The backups facts, findings and stored restore tests, reloaded after each
 // scan and each finished restore test.
 import type { AreaHostView, BackupFactsView, FindingView, RestoreTestEvidence } from '../../../preload/contract';
-import { allOk, useEngineQuery } from '../../api/useEngineQuery';
+import { allOk } from '../../api/all-ok';
+import { useEngineQuery } from '../../api/useEngineQuery';
 
 export interface BackupsData {
   facts: AreaHostView<BackupFactsView>[];
