@@ -4,8 +4,8 @@
 // origin (like VS Code's ValidatedIpcMain).
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { EVENT_CHANNEL, methodChannel, methodNames, type CallResult } from '../preload/contract';
-import { dispatchCall, type HandlerTable } from './engine/contract/dispatch-call';
-import type { EngineEvents } from './engine/contract/engine-events';
+import { dispatchCall, type HandlerTable } from './engine/dispatch/dispatch-call';
+import type { EngineEvents } from './engine/dispatch/engine-events';
 import { APP_ORIGIN } from './window/app-origin';
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {

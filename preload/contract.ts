@@ -48,6 +48,7 @@ export interface FleetSourceView {
   path: string | null;
 }
 
+/** A site; FleetView lists them primary first, then in inventory order (the order every page shows). */
 export interface DatacentreView {
   id: string;
   name: string;
@@ -158,6 +159,52 @@ export interface HostScanDetail extends HostScanSummary {
 }
 
 export type EncryptionHostStatus = 'encrypted' | 'logs-exception' | 'unencrypted' | 'not-judged';
+
+/** One host's facts of one area from its latest answered scan, as the area's page reads them. */
+export interface AreaHostView<F> {
+  host: string;
+  dc: string;
+  facts: F;
+}
+
+/** The patch facts the patches page reads (the engine's PatchFacts, with the SLA clock's firstSeen). */
+export interface PatchFactsView {
+  os: 'debian' | 'smartos';
+  kernelOrPlatform: string | null;
+  kernelOrPlatformAgeDays: number | null;
+  upToDate: true | false | 'unknown';
+  upToDateReason: string;
+  packageIndex: { ageHours: number | null; stale: boolean | 'unknown' };
+  pendingUpdates: { name: string; from: string | null; to: string; security: boolean; suites: string[] }[];
+  vulnerablePackages: { name: string; vulnerability: string }[];
+  reboot: { needed: boolean | 'unknown'; reasons: { detail: string }[] };
+  firstSeen?: Record<string, { package: string; pendingSince: string }>;
+}
+
+/** A parsed part of the access facts: its state, its value when read, and why not. */
+export interface ParsedView<T> {
+  status: string;
+  value: T | null;
+  message: string | null;
+}
+
+/** The access facts the access page reads (the engine's AccessFacts). */
+export interface AccessFactsView {
+  os: 'debian' | 'smartos';
+  accounts: ParsedView<Array<{ name: string; uid: number; gecos: string; shell: string; loginShell: boolean }>>;
+  passwords: ParsedView<Array<{ account: string; state: 'usable' | 'locked' | 'none' }>>;
+  keys: ParsedView<Array<{ account: string; file: string; line: number; type: string; fingerprint: string; options: string; comment: string }>>;
+  sshd: ParsedView<{ passwordAuthentication: string; kbdInteractiveAuthentication: string; usePam: string; permitRootLogin: string; logLevel: string; authenticationMethods: string }>;
+  auditStatus: ParsedView<{ enabled: boolean; pid: number }> | null;
+  auditRules: ParsedView<{ rules: string[]; privilegedCommandRules: string[] }> | null;
+  forwarding: ParsedView<Array<{ host: string; via: string }>>;
+  recentLogins: ParsedView<Array<{ user: string; from: string; line: string }>>;
+}
+
+/** The backup facts the backups page reads (the engine's BackupFacts). */
+export interface BackupFactsView {
+  jobs: { index: number; tool: string; state: string; message: string | null; snapshotCount: number; latest: { id: string; time: string } | null; hostRestoreTest: string | null; snapshots: { id: string; time: string; tags: string[] }[] }[];
+}
 
 /** One host's disk-encryption coverage from its latest scan; bytes and volumes count data and logs (not boot, swap or memory). */
 export interface EncryptionCoverageView {
@@ -715,10 +762,12 @@ export const methods = {
     z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict(),
   ),
   'posture.findings': method<FindingView[]>()(nothing),
-  /** Each host's latest facts for one area (plain JSON as the collector made it). */
-  'posture.areaFacts': method<{ host: string; dc: string; facts: unknown }[]>()(
-    z.object({ area: postureArea }).strict(),
-  ),
+  /** Every host's patch facts from its latest answered scan. */
+  'posture.patches': method<AreaHostView<PatchFactsView>[]>()(nothing),
+  /** Every host's access facts from its latest answered scan. */
+  'posture.access': method<AreaHostView<AccessFactsView>[]>()(nothing),
+  /** Every host's backup facts from its latest answered scan. */
+  'posture.backups': method<AreaHostView<BackupFactsView>[]>()(nothing),
   /** Pending security updates per site after each scan run, oldest first. */
   'posture.patchHistory': method<{ runId: string; at: string; dc: string; pendingSecurity: number; hosts: number }[]>()(nothing),
   /** Disk-encryption coverage of every host with encryption facts (compact: no volumes or device trees). */

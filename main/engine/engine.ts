@@ -1,52 +1,49 @@
 // Composes the engine's services and exposes them as the contract's handler
-// table plus an event stream. Constructed with everything it needs (paths,
+// table (one module per namespace: */<namespace>-handlers.ts) plus an event
+// stream. Constructed with everything it needs (paths,
 // secrets, the operator prompter); owns its resources and releases them
 // with dispose().
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HostScanSummary, MethodParsedInput } from '../../preload/contract';
-import { auditPage, recentAuditEntries } from './audit/audit-entry-view';
+import type { HostScanSummary } from '../../preload/contract';
+import { appHandlers } from './app/app-handlers';
+import { auditHandlers } from './audit/audit-handlers';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
-import { auditVerifyView, verifyAuditFile } from './audit/verify-audit-file';
+import { backupsHandlers } from './backups/backups-handlers';
 import { IntegrityCheckService } from './backups/integrity-check-service';
 import { integrityCycleViews, integrityJobs } from './backups/integrity-cycle';
 import { RestoreTestService } from './backups/restore-test-service';
-import type { HandlerTable } from './contract/dispatch-call';
-import { EngineError } from './contract/engine-error';
-import { EngineEvents } from './contract/engine-events';
+import type { HandlerTable } from './dispatch/dispatch-call';
+import { EngineEvents } from './dispatch/engine-events';
 import { drillsHandlers } from './drills/drills-handlers';
-import { reportsHandlers } from './reports/reports-handlers';
+import { errorMessage } from './errors/error-message';
 import { firewallHandlers } from './firewall-views/firewall-handlers';
-import { ENGINE_VERSION } from './engine-version';
+import { DemoFleetSlot } from './fleet/demo-fleet-slot';
 import { FileAccess } from './fleet/file-access';
+import { fleetHandlers, type FileChoicePurpose } from './fleet/fleet-handlers';
 import { FleetService } from './fleet/fleet-service';
-import { importAnsibleFile } from './fleet/import-ansible-file';
-import { rolePolicyViews } from './fleet/role-policy-view';
-import { startInProcessDemo, type InProcessDemo } from './fleet/in-process-demo-fleet';
+import { operatorHandlers } from './operator/operator-handlers';
 import { UiPromptBroker } from './operator/ui-prompt-broker';
-import { encryptionCoverageViews } from './posture/encryption-coverage-view';
-import { integrityCycleFindings } from './posture/integrity-cycle-findings';
-import { restoreTestFindings as failedRestoreTestFindings } from './posture/restore-test-findings';
+import { reportSourcesFor } from './reports/report-sources';
+import { reportsHandlers } from './reports/reports-handlers';
+import type { StatusReportSources } from './reports/status-report';
+import type { PdfPrinter } from './reports/write-report-files';
 import { auditedHostKeys, commandAuditFor } from './scan/audit-log-adapters';
 import type { CommandExecutor } from './scan/command-executor';
-import { hostHistoryView } from './scan/host-history';
+import { hostHandlers } from './scan/host-handlers';
+import { scanHandlers } from './scan/scan-handlers';
 import { ScanService } from './scan/scan-service';
 import { storeScanRecorder } from './scan/store-scan-recorder';
 import { keychainAvailability, KeytarSecretStore, type KeychainAvailability } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
-import { readSettings, writeSettings } from './settings/engine-settings';
-import { reportSourcesFor } from './reports/report-sources';
-import type { StatusReportSources } from './reports/status-report';
-import type { PdfPrinter } from './reports/write-report-files';
+import { secretsHandlers } from './secrets/secrets-handlers';
+import { readSettings } from './settings/engine-settings';
 import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
-import { withOutputPreviews } from './scan/output-preview';
-import { hostHistoryRows } from './store/host-history-query';
 import { makeDataDirPrivate } from './store/data-dir-permissions';
 import { openEmbeddedStore } from './store/open-store';
-import { errorMessage } from './errors/error-message';
 import { ScanRetention } from './store/scan-retention';
+import { postureHandlers } from './views/posture-handlers';
 
 export interface EngineOptions {
   dataDir: string;
@@ -82,7 +79,7 @@ export interface EngineOptions {
   printPdf?: PdfPrinter;
 }
 
-export type FileChoicePurpose = MethodParsedInput<'fleet.chooseFile'>['purpose'];
+export type { FileChoicePurpose };
 
 export interface Engine {
   handlers: HandlerTable;
@@ -134,6 +131,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   /** Audit entries written after a call returned (a scan's end): dispose waits for them. */
   const pendingWrites = new Set<Promise<unknown>>();
+  const afterCall = (work: Promise<unknown>) => {
+    pendingWrites.add(work);
+    void work.finally(() => pendingWrites.delete(work));
+  };
   const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
   await keepDataDirPrivate();
   const keychain: KeychainAvailability = options.secrets ? { available: true, reason: null } : keychainAvailability();
@@ -199,17 +200,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await audit.append(kind, details);
     },
   });
+  const now = options.now ?? (() => new Date());
   const integrityCycles = async () => {
     const hosts = (fleet.current ? fleet.targets({ kind: 'fleet' }) : []).map((target) => ({ name: target.name, dc: target.dc, jobs: target.policy.backups ?? [] }));
-    return integrityCycleViews(integrityJobs(hosts), await store.integrityChecks.list({ limit: 100_000 }), (options.now ?? (() => new Date()))());
+    return integrityCycleViews(integrityJobs(hosts), await store.integrityChecks.list({ limit: 100_000 }), now());
   };
 
   const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
   const demoMode = options.demoFleet ?? 'never';
-  let demo: InProcessDemo | null = null;
+  const demo = new DemoFleetSlot(options.dataDir, options.demoHosts);
   if (demoMode === 'always' || (demoMode === 'when-empty' && !inventoryPath)) {
-    demo = await startInProcessDemo(options.dataDir, options.demoHosts);
-    fleet.useDemo(demo.fleet.inventoryYaml, demo.inventoryPath);
+    const started = await demo.start();
+    fleet.useDemo(started.fleet.inventoryYaml, started.inventoryPath);
   } else if (inventoryPath) {
     const problems = await fleet.loadFile(inventoryPath);
     for (const problem of problems) startupProblems.push(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
@@ -219,101 +221,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const reportSources = reportSourcesFor({ sql: store.sql, restoreTests: store.restoreTests, fleet, auditPath, secrets, now: options.now });
   const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
-    'app.info': () => {
-      const view = fleet.view(summaryFor);
-      return {
-        name: 'OpsDeck',
-        version: options.appVersion ?? ENGINE_VERSION,
-        engineVersion: ENGINE_VERSION,
-        fleet: view.source,
-        hostCount: view.hosts.length,
-        datacentreCount: view.datacentres.length,
-        notices: [...startupProblems],
-        keychain,
-      };
-    },
-    'fleet.get': () => fleet.view(summaryFor),
-    'fleet.chooseFile': async ({ purpose }) => {
-      if (!options.chooseFile) {
-        throw new EngineError('unavailable', 'this front end has no file dialog: type the path of a file under a folder allowed when it was started (--allow-dir)');
-      }
-      const path = await options.chooseFile(purpose);
-      if (path !== null) files.grant(path);
-      return { path };
-    },
-    'fleet.loadInventory': async ({ path: given }) => {
-      const path = await files.check(given, 'read');
-      const problems = await fleet.loadFile(path);
-      if (problems.length === 0) {
-        await writeSettings(options.dataDir, { ...(await readSettings(options.dataDir)), inventoryPath: path });
-        events.emit('fleet:changed', fleet.source);
-      }
-      return fleet.view(summaryFor);
-    },
-    'fleet.importAnsible': async (input) => {
-      const path = await files.check(input.path, 'read');
-      const mappingPath = input.mappingPath === null ? null : await files.check(input.mappingPath, 'read');
-      const savePath = await files.check(input.savePath, 'create');
-      const { warnings } = await importAnsibleFile(path, mappingPath, savePath);
-      const view = await handlers['fleet.loadInventory']({ path: savePath });
-      return { fleet: view, warnings, savedTo: savePath };
-    },
-    'scan.start': async ({ scope }) => {
-      const targets = fleet.targets(scope);
-      if (targets.length === 0) throw new EngineError('not-found', 'the scope holds no hosts');
-      const run = scans.start(targets, scope);
-      await audit.append('scan.start', { runId: run.runId, scope, total: run.total, fleet: fleet.source.label });
-      const ended = run.done.then((outcome) =>
-        audit
-          .append('scan.end', {
-            runId: outcome.runId,
-            ok: outcome.results.filter((result) => result.phase === 'done').length,
-            failed: outcome.results.filter((result) => result.phase !== 'done').length,
-            cancelled: outcome.cancelled,
-          })
-          .catch((error: unknown) => notice(`audit log: the end of scan ${outcome.runId} could not be recorded (${errorMessage(error)})`))
-          .then(keepDataDirPrivate)
-          .catch((error: unknown) => notice(`data folder: ${errorMessage(error)}`)),
-      );
-      pendingWrites.add(ended);
-      void ended.finally(() => pendingWrites.delete(ended));
-      return { runId: run.runId, total: run.total };
-    },
-    'scan.cancel': async ({ runId }) => {
-      const cancelled = scans.cancel(runId);
-      if (cancelled) broker.declineAll();
-      return { cancelled };
-    },
-    'scan.current': () => ({ run: scans.current(), prompts: broker.openPrompts() }),
-    'host.lastScan': async ({ name }) => {
-      const last = scans.lastResult(name);
-      return last ? withOutputPreviews(last) : await store.scans.latestHostDetail(name);
-    },
-    'host.rawOutputPage': async ({ name, runId, index, stream, offset, length }) => {
-      const page = await store.scans.rawOutputPage(runId, name, index, stream, offset, length);
-      return page ? { text: page.bytes.toString('utf8'), offset, bytes: page.bytes.length, totalBytes: page.totalBytes } : null;
-    },
-    'operator.answer': ({ promptId, answer }) => ({ accepted: broker.answer(promptId, answer) }),
-    'posture.findings': async () => {
-      const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
-      const restoreTestFindings = failedRestoreTestFindings(await store.restoreTests.latestPerHost());
-      const integrityFindings = integrityCycleFindings(await integrityCycles(), (options.now ?? (() => new Date()))());
-      return [...(await store.scans.latestFindings()), ...restoreTestFindings, ...integrityFindings].filter((finding) => hosts.has(finding.host));
-    },
-    'posture.areaFacts': async ({ area }) => {
-      const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
-      return (await store.scans.latestAreaFacts(area)).filter((row) => hosts.has(row.host));
-    },
-    'posture.patchHistory': () => store.scans.patchHistory(60),
-    'posture.encryptionCoverage': async () => {
-      const hosts = new Set(fleet.current?.hosts.map((host) => host.name) ?? []);
-      const facts = (await store.scans.latestAreaFacts('encryption')).filter((row) => hosts.has(row.host));
-      return encryptionCoverageViews(facts, await store.scans.latestFindings());
-    },
+    ...appHandlers({ fleet, appVersion: options.appVersion, notices: startupProblems, keychain, summaryFor }),
+    ...fleetHandlers({ fleet, files, events, demo, dataDir: options.dataDir, summaryFor, chooseFile: options.chooseFile }),
+    ...scanHandlers({ fleet, scans, audit, broker, notice, afterCall, keepDataDirPrivate }),
+    ...hostHandlers({ store: store.scans, sql: store.sql, lastResult: (host) => scans.lastResult(host) }),
+    ...operatorHandlers(broker),
+    ...postureHandlers({ fleet, store: store.scans, restoreTestStore: store.restoreTests, integrityCycles, now }),
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
     ...reportsHandlers(reportSources, { exportRoot: join(options.dataDir, 'reports'), printPdf: options.printPdf ?? null }),
     ...drillsHandlers(
-      { demo: () => demo !== null, inventoryPath: () => (demo ? null : inventoryPath ?? null), now: options.now ?? (() => new Date()) },
+      { demo: () => demo.current !== null, inventoryPath: () => (demo.current ? null : inventoryPath ?? null), now },
       {
         sql: store.sql,
         executor,
@@ -325,44 +242,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           const outcome = await scans.start(targets, { kind: 'dc', id: site }).done;
           return { runId: outcome.runId, results: outcome.results.map((result) => ({ host: result.host, phase: result.phase })) };
         },
-        now: options.now ?? (() => new Date()),
+        now,
       },
     ),
-    'audit.verify': async () => auditVerifyView(await verifyAuditFile(auditPath, secrets)),
-    'audit.recent': async ({ limit }) => recentAuditEntries(await readFile(auditPath, 'utf8'), limit),
-    'host.history': async ({ name, limit }) => hostHistoryView(await hostHistoryRows(store.sql, name, limit ?? 50)),
-    'audit.page': async (query) => auditPage(await readFile(auditPath, 'utf8'), query),
-    'fleet.policies': () => rolePolicyViews(fleet.current),
-    'fleet.useDemo': async () => {
-      demo ??= await startInProcessDemo(options.dataDir, options.demoHosts);
-      fleet.useDemo(demo.fleet.inventoryYaml, demo.inventoryPath);
-      await writeSettings(options.dataDir, { ...(await readSettings(options.dataDir)), inventoryPath: null });
-      events.emit('fleet:changed', fleet.source);
-      return fleet.view(summaryFor);
-    },
-    'backups.restoreTest': async ({ host, files }) => {
-      const [target] = fleet.targets({ kind: 'host', name: host });
-      if (!target) throw new EngineError('not-found', `no host "${host}" in the inventory`);
-      const { testId } = await restoreTests.start(target, files);
-      return { testId };
-    },
-    'backups.cancelRestoreTest': ({ testId }) => ({ cancelled: restoreTests.cancel(testId) }),
-    'backups.restoreTests': ({ host, limit }) => store.restoreTests.list({ host, limit }),
-    'backups.integrityCheck': async ({ host, job }) => {
-      const [target] = fleet.targets({ kind: 'host', name: host });
-      if (!target) throw new EngineError('not-found', `no host "${host}" in the inventory`);
-      const { checkId } = await integrityChecks.start(target, job);
-      return { checkId };
-    },
-    'backups.cancelIntegrityCheck': ({ checkId }) => ({ cancelled: integrityChecks.cancel(checkId) }),
-    'backups.integrityChecks': ({ host, limit }) => store.integrityChecks.list({ host, limit }),
-    'backups.integrityCycles': () => integrityCycles(),
-    'secrets.forgetPassphrases': async () => {
-      const accounts = (await secrets.list?.()) ?? [];
-      let removed = 0;
-      for (const account of accounts) if (account.startsWith('passphrase:') && (await secrets.delete(account))) removed++;
-      return { removed };
-    },
+    ...auditHandlers(auditPath, secrets),
+    ...backupsHandlers({ fleet, restoreTests, integrityChecks, restoreTestStore: store.restoreTests, integrityCheckStore: store.integrityChecks, integrityCycles }),
+    ...secretsHandlers(secrets),
   };
 
   return {
@@ -387,7 +272,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await restoreTests.dispose();
       await integrityChecks.dispose();
       await pool?.dispose();
-      await demo?.fleet.stop();
+      await demo.stop();
       await store.close();
       await audit.close();
       await keepDataDirPrivate();

@@ -37,13 +37,6 @@ export function dateTimeWithZone(iso: string | null | undefined): string {
   return p ? `${p.date} ${p.time} ${p.offset}` : iso;
 }
 
-/** "3 h", "2 d 4 h", "25 min": how long since `iso` at `now`. */
-export function durationSince(iso: string, now: Date): string {
-  const ms = now.getTime() - new Date(iso).getTime();
-  if (!Number.isFinite(ms)) return '—';
-  return durationText(Math.max(0, ms) / 3_600_000);
-}
-
 export function durationText(hours: number): string {
   if (hours < 1) return `${Math.round(hours * 60)} min`;
   if (hours < 48) return `${Math.round(hours)} h`;

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { dispatchCall } from '../../main/engine/contract/dispatch-call';
+import { dispatchCall } from '../../main/engine/dispatch/dispatch-call';
 import { createEngine, type Engine } from '../../main/engine/engine';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
 

@@ -5,8 +5,8 @@
 // One check per host at a time.
 import { randomUUID } from 'node:crypto';
 import type { IntegrityCheckRun } from '../../../preload/contract';
-import type { EngineEvents } from '../contract/engine-events';
-import { EngineError } from '../contract/engine-error';
+import type { EngineEvents } from '../dispatch/engine-events';
+import { EngineError } from '../dispatch/engine-error';
 import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';

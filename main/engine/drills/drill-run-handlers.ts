@@ -4,8 +4,8 @@
 // before and after), its answer the run folded into the view the live-run
 // screen and the CLI show, with the measured RTO/RPO against the targets.
 import type { DrillRunStepView, DrillRunView } from '../../../preload/contract';
-import type { HandlerTable } from '../contract/dispatch-call';
-import { EngineError } from '../contract/engine-error';
+import type { HandlerTable } from '../dispatch/dispatch-call';
+import { EngineError } from '../dispatch/engine-error';
 import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';

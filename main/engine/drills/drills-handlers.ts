@@ -3,7 +3,7 @@
 // call; a broken file shows its problems while the last good plans stay in use.
 import { dirname, join } from 'node:path';
 import type { DrillsScheduleView } from '../../../preload/contract';
-import type { HandlerTable } from '../contract/dispatch-call';
+import type { HandlerTable } from '../dispatch/dispatch-call';
 import { formatInventoryProblem } from '../inventory/inventory-problem';
 import { DEMO_DRILL_PLANS_FILE, demoDrillPlansYaml } from './demo-drill-plans';
 import { drillPlansIcs } from './drill-ics';

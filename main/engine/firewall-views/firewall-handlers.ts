@@ -4,8 +4,8 @@
 // the store; the fleet matrix reads only the exposure fields from the
 // store, never every host's ruleset.
 import type { HostScanDetail } from '../../../preload/contract';
-import type { HandlerTable } from '../contract/dispatch-call';
-import { EngineError } from '../contract/engine-error';
+import type { HandlerTable } from '../dispatch/dispatch-call';
+import { EngineError } from '../dispatch/engine-error';
 import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
 import type { FleetService } from '../fleet/fleet-service';
 import { scanTargets } from '../fleet/scan-targets';

@@ -8,7 +8,7 @@
 //    e2e tests), symlinks resolved so a link cannot lead out of it.
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { EngineError } from '../contract/engine-error';
+import { EngineError } from '../dispatch/engine-error';
 
 export type FileUse = 'read' | 'create';
 

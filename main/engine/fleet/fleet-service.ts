@@ -3,13 +3,14 @@
 // problems and keeps the last good inventory in use.
 import { basename } from 'node:path';
 import type { DatacentreView, FleetSourceView, FleetView, HostScanSummary, InventoryProblemView, ScanScope } from '../../../preload/contract';
-import { EngineError } from '../contract/engine-error';
+import { EngineError } from '../dispatch/engine-error';
 import { loadInventoryFile, LastGoodInventory } from '../inventory/inventory-file';
 import { parseInventory } from '../inventory/parse-inventory';
 import type { Inventory } from '../inventory/inventory-schema';
 import { applySshConfig } from '../inventory/ssh-config';
 import type { ScanTarget } from '../scan/scan-target';
 import { scanTargets } from './scan-targets';
+import { primaryFirst } from './site-order';
 
 export const DEMO_FLEET_LABEL = 'Demo fleet (simulated)';
 
@@ -56,7 +57,7 @@ export class FleetService {
     const inventory = this.inventory.current;
     const problems = this.inventory.lastProblems.map((problem) => ({ ...problem }));
     if (!inventory) return { source: this.sourceView, datacentres: [], hosts: [], problems };
-    const datacentres: DatacentreView[] = inventory.datacentres.map((dc) => ({
+    const datacentres: DatacentreView[] = primaryFirst(inventory.datacentres).map((dc) => ({
       id: dc.id,
       name: dc.name,
       role: dc.role,

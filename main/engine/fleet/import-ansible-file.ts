@@ -2,7 +2,7 @@
 // new OpsDeck inventory file. Never overwrites an existing file: the
 // operator's edits are not lost to a second import.
 import { writeFile } from 'node:fs/promises';
-import { EngineError } from '../contract/engine-error';
+import { EngineError } from '../dispatch/engine-error';
 import { importAnsibleInventory, parseAnsibleMapping, type AnsibleMapping } from '../inventory/ansible-import';
 import { formatInventoryProblem } from '../inventory/inventory-problem';
 import { FileTooLargeError, readBoundedText } from '../inventory/read-bounded-file';

@@ -1,7 +1,7 @@
 // Which hosts a scan covers, and how each is reached: the inventory and a
 // scope in, plain ScanTargets out.
 import type { ScanScope } from '../../../preload/contract';
-import { EngineError } from '../contract/engine-error';
+import { EngineError } from '../dispatch/engine-error';
 import type { HostEntry, Inventory, JumpHost } from '../inventory/inventory-schema';
 import type { ScanTarget } from '../scan/scan-target';
 import type { SshEndpoint } from '../ssh/ssh-route';

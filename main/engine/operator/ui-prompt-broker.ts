@@ -7,7 +7,7 @@
 // and never kept here.
 import { randomUUID } from 'node:crypto';
 import type { OperatorAnswer, OperatorPrompt } from '../../../preload/contract';
-import type { EngineEvents } from '../contract/engine-events';
+import type { EngineEvents } from '../dispatch/engine-events';
 import type { HostKeyBatch, OperatorPrompter } from '../ssh/operator-prompts';
 
 interface Waiting {

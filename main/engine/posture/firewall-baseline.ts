@@ -1,7 +1,7 @@
 // The role baseline applied to exposure: which sources the baseline allows
 // for a port, which sources an exposure entry actually reaches, what lies
 // between, and the names of the ports whose exposure matters most.
-import { EMPTY_SET, intersectSets, setFromNetworks, subtractSets, unionSets, type AddrSet } from '../collectors/firewall/address-set';
+import { EMPTY_SET, intersectSets, setFromNetworks, subtractSets, type AddrSet } from '../collectors/firewall/address-set';
 import type { ExposureEntry } from '../collectors/firewall/exposure';
 import { sourceUniverse } from '../collectors/firewall/input-path';
 import type { IpVersion } from '../collectors/firewall/ip-address';
@@ -94,8 +94,4 @@ export function openToAll(entry: ExposureEntry): boolean {
   if (entry.reachability === 'any') return true;
   if (entry.reachability !== 'some') return false;
   return entry.exceptSources !== null || entry.sources[0] === '0.0.0.0/0' || entry.sources[0] === '::/0' || (entry.sourcesShare ?? 0) >= OPEN_SHARE;
-}
-
-export function unionAll(sets: AddrSet[]): AddrSet {
-  return sets.reduce((all, set) => unionSets(all, set), EMPTY_SET);
 }

@@ -2,7 +2,7 @@
 // plus a qualifier where a host can have several: `:tcp/5432`, `:<fwadm
 // rule uuid>`, `:<role>`) and how one is built. Every one is filed under
 // "We only allow necessary communications" (Annex 2 section 9).
-import { areaFinding, areaFindingId, type AreaFindingInput } from './area-finding';
+import { areaFinding, type AreaFindingInput } from './area-finding';
 import type { Finding } from './finding';
 
 export { plural } from './area-finding';
@@ -37,10 +37,6 @@ export const FIREWALL_FINDING_KINDS = {
 } as const;
 
 export type FirewallFindingKind = (typeof FIREWALL_FINDING_KINDS)[keyof typeof FIREWALL_FINDING_KINDS];
-
-export function firewallFindingId(kind: FirewallFindingKind, host: string, qualifier?: string): string {
-  return areaFindingId('firewall', kind, host, qualifier);
-}
 
 export interface FirewallFindingInput extends Omit<AreaFindingInput, 'area' | 'kind' | 'control'> {
   kind: FirewallFindingKind;

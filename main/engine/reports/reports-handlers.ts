@@ -2,8 +2,8 @@
 // and its export into a new folder under the data folder (the app has a file
 // dialog, the browser bridge does not; one place serves both).
 import { join } from 'node:path';
-import type { HandlerTable } from '../contract/dispatch-call';
-import { EngineError } from '../contract/engine-error';
+import type { HandlerTable } from '../dispatch/dispatch-call';
+import { EngineError } from '../dispatch/engine-error';
 import { buildStatusReport, type StatusReportSources } from './status-report';
 import { writeReportFiles, type PdfPrinter } from './write-report-files';
 

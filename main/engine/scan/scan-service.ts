@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { FindingView, HostPhase, HostScanDetail, HostScanSummary, PostureArea, ScanRunView, ScanScope } from '../../../preload/contract';
-import { EngineError } from '../contract/engine-error';
+import { EngineError } from '../dispatch/engine-error';
 import { DEFAULT_OUTPUT_CAPS, HostOutputBudget, ScanOutputPool, type OutputCaps } from '../ssh/output-budget';
 import type { OperatorPrompter } from '../ssh/operator-prompts';
 import { connectFirst, type HostKeyGate } from './host-key-preflight';
 import type { ScannedHost } from './scan-host';
 import type { OutputBytes } from '../collectors/host-command';
 import { countBySeverity } from '../posture/severity-counts';
-import type { EngineEvents } from '../contract/engine-events';
+import type { EngineEvents } from '../dispatch/engine-events';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
 import { AREAS } from '../areas/area-registry';

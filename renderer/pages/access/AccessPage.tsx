@@ -9,11 +9,12 @@ import { AccessHostTable } from './AccessHostTable';
 import { AccessKeyTable } from './AccessKeyTable';
 import { hostAccessRow, siteAccessSummary, type SiteAccessSummary } from './access-view';
 import { useAccess } from './useAccess';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 export function AccessPage() {
   const { hosts, findings, error } = useAccess();
   const { fleet } = useFleet();
-  const sites: DatacentreView[] = [...(fleet?.datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1));
+  const sites: DatacentreView[] = fleet?.datacentres ?? [];
   const rows = (hosts ?? []).map((host) => hostAccessRow(host, findings));
   return (
     <div>
@@ -25,11 +26,7 @@ export function AccessPage() {
         staff list — and whether logins are logged (sshd LogLevel VERBOSE records the key used), privileged commands audited (auditd) and logs
         forwarded to the site&apos;s log hosts. Annex 2 §7 (remote hands have no logins) and §8 (staff access logged, administrator access audited).
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <EngineErrorNote error={error} />
       {hosts && hosts.length === 0 && <p className="muted">No access data yet: scan the fleet first.</p>}
       {hosts && hosts.length > 0 && (
         <>

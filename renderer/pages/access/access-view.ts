@@ -1,31 +1,10 @@
-// The access facts as the page reads them (the engine's AccessFacts, as
-// plain JSON from posture.areaFacts), and the per-host and per-site figures
-// the page shows. Pure, so it is tested without a browser.
-import type { FindingView } from '../../../preload/contract';
+// The per-host and per-site figures the access page shows, from the
+// contract's AccessFactsView (posture.access). Pure, so it is tested without a browser.
+import type { AccessFactsView, AreaHostView, FindingView } from '../../../preload/contract';
 
-interface ParsedView<T> {
-  status: string;
-  value: T | null;
-  message: string | null;
-}
+export type { AccessFactsView };
 
-export interface AccessFactsView {
-  os: 'debian' | 'smartos';
-  accounts: ParsedView<Array<{ name: string; uid: number; gecos: string; shell: string; loginShell: boolean }>>;
-  passwords: ParsedView<Array<{ account: string; state: 'usable' | 'locked' | 'none' }>>;
-  keys: ParsedView<Array<{ account: string; file: string; line: number; type: string; fingerprint: string; options: string; comment: string }>>;
-  sshd: ParsedView<{ passwordAuthentication: string; kbdInteractiveAuthentication: string; usePam: string; permitRootLogin: string; logLevel: string; authenticationMethods: string }>;
-  auditStatus: ParsedView<{ enabled: boolean; pid: number }> | null;
-  auditRules: ParsedView<{ rules: string[]; privilegedCommandRules: string[] }> | null;
-  forwarding: ParsedView<Array<{ host: string; via: string }>>;
-  recentLogins: ParsedView<Array<{ user: string; from: string; line: string }>>;
-}
-
-export interface HostAccess {
-  host: string;
-  dc: string;
-  facts: AccessFactsView;
-}
+export type HostAccess = AreaHostView<AccessFactsView>;
 
 /** yes / no / unknown, shown in words and colour. */
 export type Tri = 'yes' | 'no' | 'unknown';

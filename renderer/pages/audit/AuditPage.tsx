@@ -10,6 +10,7 @@ import { csvText } from '../../components/csv-export';
 import { downloadText } from '../../components/download-text';
 import { TimeText } from '../../components/TimeText';
 import { AuditFilterForm, emptyAuditFilter, queryOf, type AuditFilter } from './AuditFilterForm';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 const PAGE_SIZE = 200;
 const EXPORT_LIMIT = 1000;
@@ -62,7 +63,7 @@ export function AuditPage() {
           Export CSV
         </button>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      <EngineErrorNote error={error} />
       {verdict && (
         <div role="status" className={verdict.ok ? (verdict.keying === 'keyed' ? 'ok' : 'warning') : 'error'} data-testid="audit-verdict">
           {!verdict.ok

@@ -9,13 +9,14 @@ import { RestoreTestEvidenceView } from './RestoreTestEvidenceView';
 import { SiteBackupCard } from './SiteBackupCard';
 import { useBackups } from './useBackups';
 import { useRestoreTestRun } from './useRestoreTestRun';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 export function BackupsPage() {
   const { data, error } = useBackups();
   const { fleet } = useFleet();
   const { run, start, cancel } = useRestoreTestRun();
   const now = new Date();
-  const sites: DatacentreView[] = [...(fleet?.datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1));
+  const sites: DatacentreView[] = fleet?.datacentres ?? [];
   const rows = data ? backupHostRows(data.facts, data.findings, data.tests) : null;
   const running = run !== null && run.result === null && run.error === null;
   return (
@@ -27,11 +28,7 @@ export function BackupsPage() {
         Each host&apos;s backup jobs as the host itself runs them, against its RPO, its restore-test age and its integrity check. A restore test
         restores a sample of the newest snapshot on the host and compares it byte for byte with the live files.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <EngineErrorNote error={error} />
       {rows && rows.length === 0 && <p className="muted">No backup data yet: scan the fleet first (hosts need a backups policy in the inventory).</p>}
       {rows && rows.length > 0 && (
         <>

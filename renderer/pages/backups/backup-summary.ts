@@ -2,12 +2,9 @@
 // restore-tested within policy (and not failed), and integrity-checked, read
 // from the backups facts and findings of the latest scans plus the stored
 // restore tests. Pure: the page's chart and text both come from here.
-import type { FindingView, RestoreTestEvidence } from '../../../preload/contract';
+import type { AreaHostView, BackupFactsView, FindingView, RestoreTestEvidence } from '../../../preload/contract';
 
-/** The part of the engine's backup facts the page reads. */
-export interface BackupFactsView {
-  jobs: { index: number; tool: string; state: string; message: string | null; snapshotCount: number; latest: { id: string; time: string } | null; hostRestoreTest: string | null; snapshots: { id: string; time: string; tags: string[] }[] }[];
-}
+export type { BackupFactsView };
 
 export interface BackupHostRow {
   host: string;
@@ -29,17 +26,16 @@ export interface SiteBackupSummary {
 
 const kindOf = (finding: FindingView) => finding.id.slice('backups.'.length).split(':')[0] ?? '';
 
-export function backupHostRows(facts: { host: string; dc: string; facts: unknown }[], findings: FindingView[], tests: RestoreTestEvidence[]): BackupHostRow[] {
+export function backupHostRows(facts: AreaHostView<BackupFactsView>[], findings: FindingView[], tests: RestoreTestEvidence[]): BackupHostRow[] {
   return facts
-    .map((row) => ({ ...row, facts: row.facts as BackupFactsView | undefined }))
-    .filter((row) => (row.facts?.jobs ?? []).length > 0)
+    .filter((row) => row.facts.jobs.length > 0)
     .map((row) => {
       const own = findings.filter((finding) => finding.area === 'backups' && finding.host === row.host);
       const kinds = new Set(own.map(kindOf));
       return {
         host: row.host,
         dc: row.dc,
-        jobs: row.facts!.jobs,
+        jobs: row.facts.jobs,
         withinRpo: !['stale', 'replication-lag', 'unreadable'].some((kind) => kinds.has(kind)),
         restoreTested: !['restore-test-stale', 'restore-test-failed', 'unreadable'].some((kind) => kinds.has(kind)),
         integrityChecked: !['check-stale', 'check-failed', 'unreadable'].some((kind) => kinds.has(kind)),

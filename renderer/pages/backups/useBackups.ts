@@ -1,38 +1,19 @@
 // The backups facts, findings and stored restore tests, reloaded after each
 // scan and each finished restore test.
-import { useCallback, useEffect, useState } from 'react';
-import type { FindingView, RestoreTestEvidence } from '../../../preload/contract';
-import { getOpsDeck } from '../../api/opsdeck';
+import type { AreaHostView, BackupFactsView, FindingView, RestoreTestEvidence } from '../../../preload/contract';
+import { allOk } from '../../api/all-ok';
+import { useEngineQuery } from '../../api/useEngineQuery';
 
 export interface BackupsData {
-  facts: { host: string; dc: string; facts: unknown }[];
+  facts: AreaHostView<BackupFactsView>[];
   findings: FindingView[];
   tests: RestoreTestEvidence[];
 }
 
 export function useBackups(): { data: BackupsData | null; error: string | null } {
-  const [data, setData] = useState<BackupsData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    void Promise.all([api.posture.areaFacts({ area: 'backups' }), api.posture.findings({}), api.backups.restoreTests({ limit: 500 })]).then(([facts, findings, tests]) => {
-      if (facts.ok && findings.ok && tests.ok) {
-        setData({ facts: facts.value, findings: findings.value, tests: tests.value });
-        setError(null);
-      } else setError([facts, findings, tests].map((result) => (result.ok ? '' : result.error.message)).filter(Boolean).join('; '));
-    });
-  }, []);
-  useEffect(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    load();
-    const offScan = api.on('scan:finished', load);
-    const offTest = api.on('restore-test:finished', load);
-    return () => {
-      offScan();
-      offTest();
-    };
-  }, [load]);
-  return { data, error };
+  const { value, error } = useEngineQuery(
+    async (api) => allOk(await Promise.all([api.posture.backups({}), api.posture.findings({}), api.backups.restoreTests({ limit: 500 })] as const)),
+    { reloadOn: ['scan:finished', 'restore-test:finished'] },
+  );
+  return { data: value ? { facts: value[0], findings: value[1], tests: value[2] } : null, error };
 }

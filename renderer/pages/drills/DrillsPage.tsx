@@ -3,6 +3,7 @@
 // occurrence of the next 12 months in site time, UTC and the viewer's time.
 import type { DrillPlanRowView, DrillsScheduleView } from '../../../preload/contract';
 import { useDrillsSchedule } from './useDrillsSchedule';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 const STATE_LABEL: Record<DrillPlanRowView['state'], string> = { overdue: '✕ overdue', due: '! due', scheduled: '✓ scheduled', ended: '— ended' };
 const STATE_CLASS: Record<DrillPlanRowView['state'], string> = { overdue: 'badge badge-failed', due: 'badge badge-running', scheduled: 'badge badge-done', ended: 'badge badge-none' };
@@ -24,7 +25,7 @@ export function DrillsPage() {
           Refresh
         </button>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      <EngineErrorNote error={error} />
       {view && <SourceLine view={view} />}
       {view && (
         <div className="sites">

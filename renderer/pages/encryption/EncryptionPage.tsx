@@ -7,11 +7,12 @@ import { siteCoverage } from './coverage-summary';
 import { EncryptionHostTable } from './EncryptionHostTable';
 import { SiteCoverageCard } from './SiteCoverageCard';
 import { useEncryptionCoverage } from './useEncryptionCoverage';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 export function EncryptionPage() {
   const { rows, error } = useEncryptionCoverage();
   const { fleet } = useFleet();
-  const sites: DatacentreView[] = [...(fleet?.datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1));
+  const sites: DatacentreView[] = fleet?.datacentres ?? [];
   return (
     <div>
       <header className="page-head">
@@ -21,11 +22,7 @@ export function EncryptionPage() {
         Every filesystem, swap area and ZFS dataset of each host, and whether a crypt layer (LUKS, or ZFS native encryption) lies between it and
         the disks. Boot/EFI and memory-backed volumes are exempt; logs on unencrypted disks are the provider&apos;s admitted exception.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <EngineErrorNote error={error} />
       {rows && rows.length === 0 && <p className="muted">No encryption data yet: scan the fleet first.</p>}
       {rows && rows.length > 0 && (
         <>

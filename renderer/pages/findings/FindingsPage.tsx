@@ -12,6 +12,7 @@ import { SEVERITIES, SEVERITY_RANK } from '../../components/severity-order';
 import { useFleet } from '../fleet/useFleet';
 import { SiteSeverityChart } from './SiteSeverityChart';
 import { useFindings } from './useFindings';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 export function FindingsPage() {
   const { findings, error } = useFindings();
@@ -35,10 +36,7 @@ export function FindingsPage() {
           : SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.host.localeCompare(b.host, 'en', { numeric: true }),
       );
   }, [findings, area, severity, site, text, showInfo, groupByHost]);
-  const sites = (fleet?.datacentres ?? [])
-    .slice()
-    .sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1))
-    .map((dc) => ({ id: dc.id, label: `${dc.name} (${dc.role})` }));
+  const sites = (fleet?.datacentres ?? []).map((dc) => ({ id: dc.id, label: `${dc.name} (${dc.role})` }));
   const areas = [...new Set((findings ?? []).map((f) => f.area))].sort();
   const exportCsv = () =>
     downloadText(
@@ -61,7 +59,7 @@ export function FindingsPage() {
           </button>
         </div>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      <EngineErrorNote error={error} />
       <p className="page-intro muted">
         Each finding names the promise it breaks: a section of <strong>Annex 2</strong>, the provider&apos;s published security
         measures (§ is its section number, followed by the section&apos;s title).

@@ -13,6 +13,7 @@ import { RawRulesetDialog } from './RawRulesetDialog';
 import { RulesTable } from './RulesTable';
 import { useHostFirewall } from './useHostFirewall';
 import { dateTimeText } from '../../components/date-text';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 export function FirewallHostPage({ name, compare }: { name: string; compare: string | null }) {
   const { view, error } = useHostFirewall(name);
@@ -35,11 +36,7 @@ export function FirewallHostPage({ name, compare }: { name: string; compare: str
           </button>
         </div>
       </header>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <EngineErrorNote error={error} />
       {view === null && <p className="muted">No firewall data for this host yet: scan it first.</p>}
       {view && (
         <>

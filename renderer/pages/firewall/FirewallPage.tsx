@@ -12,6 +12,7 @@ import { matrixColumns, type MatrixFilter } from './exposure-matrix';
 import { measureUntilPainted } from './paint-marks';
 import { SiteExposureMatrix } from './SiteExposureMatrix';
 import { useFirewallExposure } from './useFirewallExposure';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 export function FirewallPage() {
   const { hosts, error } = useFirewallExposure();
@@ -20,7 +21,7 @@ export function FirewallPage() {
   const [includeBlocked, setIncludeBlocked] = useState(false);
   // Kept across re-renders: a running scan updates the fleet on every host it reports, never its datacentres.
   const datacentres = fleet?.datacentres;
-  const sites: DatacentreView[] = useMemo(() => [...(datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1)), [datacentres]);
+  const sites: DatacentreView[] = useMemo(() => datacentres ?? [], [datacentres]);
   const hostsBySite = useMemo(() => {
     const bySite = new Map<string, FirewallHostExposureView[]>(sites.map((site) => [site.id, []]));
     for (const host of hosts ?? []) bySite.get(host.dc)?.push(host);
@@ -53,11 +54,7 @@ export function FirewallPage() {
         What each host&apos;s firewall really lets in, port by port, decided from its rules (nftables, iptables, ipf, fwadm) and listening
         sockets, against its role&apos;s baseline. Open a host for its rules, the rule that decides each port, and a comparison with another host.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <EngineErrorNote error={error} />
       {hosts && hosts.length === 0 && <p className="muted">No firewall data yet: scan the fleet first.</p>}
       {hosts && hosts.length > 0 && (
         <>

@@ -1,29 +1,19 @@
 // Two hosts' firewalls side by side: the ports whose reach differs (or
 // every port, on request), the default policies that differ, and the rules
 // each has that the other has not.
-import { useEffect, useState } from 'react';
-import type { ExposureDiffSide, FirewallHostDiffView, RuleDiffRow } from '../../../preload/contract';
-import { getOpsDeck } from '../../api/opsdeck';
+import { useState } from 'react';
+import type { ExposureDiffSide, RuleDiffRow } from '../../../preload/contract';
+import { useEngineQuery } from '../../api/useEngineQuery';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 import { ConformanceMark } from './ConformanceMark';
 import { FAMILY_LABEL } from './exposure-marks';
 
 export function HostDiff({ a, b }: { a: string; b: string }) {
-  const [diff, setDiff] = useState<{ key: string; view: FirewallHostDiffView | null; error: string | null } | null>(null);
+  const diff = useEngineQuery((api) => api.firewall.diff({ a, b }), { key: `${a}|${b}` });
   const [showSame, setShowSame] = useState(false);
-  useEffect(() => {
-    let current = true;
-    void getOpsDeck()
-      ?.firewall.diff({ a, b })
-      .then((result) => {
-        if (current) setDiff({ key: `${a}|${b}`, view: result.ok ? result.value : null, error: result.ok ? null : result.error.message });
-      });
-    return () => {
-      current = false;
-    };
-  }, [a, b]);
-  if (!diff || diff.key !== `${a}|${b}`) return <p className="muted">Comparing…</p>;
-  if (diff.error || !diff.view) return <p className="error">{diff.error}</p>;
-  const view = diff.view;
+  if (!diff.loaded) return <p className="muted">Comparing…</p>;
+  if (!diff.value) return <EngineErrorNote error={diff.error} />;
+  const view = diff.value;
   const rows = view.exposure.filter((row) => showSame || row.differs);
   const differing = view.exposure.filter((row) => row.differs).length;
   const perSite = view.exposure.filter((row) => row.samePerSite).length;

@@ -1,29 +1,19 @@
 // Every host's exposure summary for the fleet matrix, reloaded after each scan.
 // Each call is timed (performance measure "matrix-fetch", call to hosts
 // received); the page measures from the same start mark to the matrix painted.
-import { useEffect, useState } from 'react';
 import type { FirewallHostExposureView } from '../../../preload/contract';
-import { getOpsDeck } from '../../api/opsdeck';
+import { useEngineQuery } from '../../api/useEngineQuery';
 
 export function useFirewallExposure(): { hosts: FirewallHostExposureView[] | null; error: string | null } {
-  const [hosts, setHosts] = useState<FirewallHostExposureView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    const load = () => {
+  const { value, error } = useEngineQuery(
+    async (api) => {
       performance.mark('matrix-fetch-start');
-      void api.firewall.fleetExposure({}).then((result) => {
-        performance.mark('matrix-fetch-end');
-        performance.measure('matrix-fetch', 'matrix-fetch-start', 'matrix-fetch-end');
-        if (result.ok) {
-          setHosts(result.value);
-          setError(null);
-        } else setError(result.error.message);
-      });
-    };
-    load();
-    return api.on('scan:finished', load);
-  }, []);
-  return { hosts, error };
+      const result = await api.firewall.fleetExposure({});
+      performance.mark('matrix-fetch-end');
+      performance.measure('matrix-fetch', 'matrix-fetch-start', 'matrix-fetch-end');
+      return result;
+    },
+    { reloadOn: ['scan:finished'] },
+  );
+  return { hosts: value, error };
 }

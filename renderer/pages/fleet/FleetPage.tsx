@@ -1,7 +1,7 @@
 // The fleet: both sites side by side, every host with its identity and last
 // scan state, and scans of the fleet, a site, a role or one host.
 import { useState } from 'react';
-import type { DatacentreView, FleetView } from '../../../preload/contract';
+import type { FleetView } from '../../../preload/contract';
 import { InventoryProblems } from '../../components/InventoryProblems';
 import { SiteHostTable } from './SiteHostTable';
 import { ScanProgress } from './ScanProgress';
@@ -59,7 +59,7 @@ export function FleetPage() {
         <EmptyFleet fleet={fleet} />
       ) : (
         <div className="sites">
-          {orderedSites(fleet.datacentres).map((dc) => (
+          {fleet.datacentres.map((dc) => (
             <SiteHostTable
               key={dc.id}
               dc={dc}
@@ -74,10 +74,6 @@ export function FleetPage() {
       )}
     </div>
   );
-}
-
-function orderedSites(datacentres: DatacentreView[]): DatacentreView[] {
-  return [...datacentres].sort((a, b) => (a.role === b.role ? a.id.localeCompare(b.id) : a.role === 'primary' ? -1 : 1));
 }
 
 function EmptyFleet({ fleet }: { fleet: FleetView }) {

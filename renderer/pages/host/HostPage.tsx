@@ -1,9 +1,10 @@
 // One host: its identity, findings, scan history (rescan on request) and the
 // raw outputs of its last scan, collapsed until opened, always shown as
 // escaped, monospaced text (React text nodes, never HTML).
-import { useEffect, useState } from 'react';
-import type { HostHistoryEntryView, HostScanDetail } from '../../../preload/contract';
+import { useEffect } from 'react';
 import { getOpsDeck } from '../../api/opsdeck';
+import { useEngineQuery } from '../../api/useEngineQuery';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 import { routeHref } from '../../app/routes';
 import { TimeText } from '../../components/TimeText';
 import { FindingsTable } from '../../components/FindingsTable';
@@ -16,28 +17,22 @@ import { RawOutputSection } from './RawOutputSection';
 import { useHostRescan } from './useHostRescan';
 
 export function HostPage({ name }: { name: string }) {
-  const [detail, setDetail] = useState<HostScanDetail | null | undefined>(undefined);
-  const [history, setHistory] = useState<HostHistoryEntryView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const lastScan = useEngineQuery((api) => api.host.lastScan({ name }), { key: name });
+  const history = useEngineQuery((api) => api.host.history({ name }), { key: name });
+  const { reload: reloadLastScan } = lastScan;
+  const { reload: reloadHistory } = history;
   const rescan = useHostRescan(name);
-  useEffect(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    const load = () => {
-      void api.host.lastScan({ name }).then((result) => {
-        if (result.ok) setDetail(result.value);
-        else setError(result.error.message);
-      });
-      void api.host.history({ name }).then((result) => {
-        if (result.ok) setHistory(result.value);
-        else setError(result.error.message);
-      });
-    };
-    load();
-    return api.on('scan:host-result', (summary) => {
-      if (summary.host === name) load();
-    });
-  }, [name]);
+  useEffect(
+    () =>
+      getOpsDeck()?.on('scan:host-result', (summary) => {
+        if (summary.host !== name) return;
+        reloadLastScan();
+        reloadHistory();
+      }),
+    [name, reloadLastScan, reloadHistory],
+  );
+  const detail = lastScan.value ?? (lastScan.loaded && !lastScan.error ? null : undefined);
+  const error = lastScan.error ?? history.error;
 
   const encryption = detail ? encryptionFactsOf(detail.facts.encryption) : null;
   return (
@@ -53,8 +48,8 @@ export function HostPage({ name }: { name: string }) {
           <a href={routeHref({ page: 'firewall', host: name })}>Firewall rules and exposure</a>
         </div>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
-      {rescan.error && <p role="alert" className="error">{rescan.error}</p>}
+      <EngineErrorNote error={error} />
+      <EngineErrorNote error={rescan.error} />
       {detail === null && <p>This host has not been scanned yet in this session.</p>}
       {detail && (
         <>
@@ -88,7 +83,7 @@ export function HostPage({ name }: { name: string }) {
             </section>
           )}
           <h2>Scan history</h2>
-          {history && <HostHistory history={history} />}
+          {history.value && <HostHistory history={history.value} />}
           <h2>Raw outputs (evidence)</h2>
           <p className="muted">Each command's output exactly as the host sent it; open one to read it.</p>
           {detail.outputs.map((output, index) => (

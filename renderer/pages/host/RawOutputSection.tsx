@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { RawOutputView } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { CopyButton } from '../../components/CopyButton';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 const PAGE_BYTES = 256 * 1024;
 
@@ -50,7 +51,7 @@ export function RawOutputSection({ host, runId, index, output }: { host: string;
           </button>
         </p>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      <EngineErrorNote error={error} />
       {output.stderr && <pre className="mono stderr" tabIndex={0}>{output.stderr}</pre>}
     </section>
   );

@@ -1,36 +1,24 @@
 // Pending security updates per site over the scan history, on a time axis
 // labelled with dates (ISO order, the operator's time zone).
-import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { getOpsDeck } from '../../api/opsdeck';
+import { useEngineQuery } from '../../api/useEngineQuery';
 import { dateText, dateTimeText } from '../../components/date-text';
 
 type Point = { time: number } & Record<string, number>;
 
+function pointsByRun(rows: { runId: string; at: string; dc: string; pendingSecurity: number }[]): Point[] {
+  const byRun = new Map<string, Point>();
+  for (const row of rows) {
+    const point = byRun.get(row.runId) ?? { time: Date.parse(row.at) };
+    point[row.dc] = row.pendingSecurity;
+    byRun.set(row.runId, point);
+  }
+  return [...byRun.values()];
+}
+
 export function PatchHistoryChart({ sites }: { sites: { id: string; name: string }[] }) {
-  const [points, setPoints] = useState<Point[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    const load = () =>
-      void api.posture.patchHistory({}).then((result) => {
-        if (!result.ok) {
-          setError(result.error.message);
-          return;
-        }
-        setError(null);
-        const byRun = new Map<string, Point>();
-        for (const row of result.value) {
-          const point = byRun.get(row.runId) ?? { time: Date.parse(row.at) };
-          point[row.dc] = row.pendingSecurity;
-          byRun.set(row.runId, point);
-        }
-        setPoints([...byRun.values()]);
-      });
-    load();
-    return api.on('scan:finished', load);
-  }, []);
+  const { value: history, error } = useEngineQuery((api) => api.posture.patchHistory({}), { reloadOn: ['scan:finished'] });
+  const points = pointsByRun(history ?? []);
   if (error) {
     return (
       <p className="error" role="alert" data-testid="patch-history-error">

@@ -1,24 +1,24 @@
 // Patch levels against the "within hours" promise: per site, hosts within
 // their SLA, pending security updates, oldest pending, reboots needed;
 // platform-image age per site; and every host graded against its role's SLA.
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { getOpsDeck } from '../../api/opsdeck';
+import { useEngineQuery } from '../../api/useEngineQuery';
 import { useFleet } from '../fleet/useFleet';
 import { PatchHistoryChart } from './PatchHistoryChart';
 import { TimeText } from '../../components/TimeText';
 import { HostPatchTable } from './HostPatchTable';
 import { hostSlaHours, patchCompliance, type PatchGrade } from './patch-compliance';
-import { AGE_BUCKETS, ageBucket, siteSummary, type HostPatches, type PatchFactsView } from './patch-view';
+import { AGE_BUCKETS, ageBucket, siteSummary } from './patch-view';
 import { usePolicies } from './usePolicies';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 const GRADE_ORDER: Record<PatchGrade, number> = { behind: 0, unknown: 1, 'within-sla': 2, 'up-to-date': 3 };
 
 export function PatchesPage() {
-  const [hosts, setHosts] = useState<HostPatches[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: hosts, error: factsError } = useEngineQuery((api) => api.posture.patches({}), { reloadOn: ['scan:finished'] });
   const { fleet } = useFleet();
-  const policies = usePolicies();
+  const { policies, error: policiesError } = usePolicies();
+  const error = factsError ?? policiesError;
   const now = new Date();
   const graded = (hosts ?? [])
     .map((host) => ({ host, compliance: patchCompliance(host.facts, hostSlaHours(fleet?.hosts.find((each) => each.name === host.host), policies), now) }))
@@ -29,18 +29,7 @@ export function PatchesPage() {
         a.host.host.localeCompare(b.host.host, 'en', { numeric: true }),
     );
   const compliantHosts = new Set(graded.filter((row) => row.compliance.grade === 'up-to-date' || row.compliance.grade === 'within-sla').map((row) => row.host.host));
-  useEffect(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    const load = () =>
-      void api.posture.areaFacts({ area: 'patches' }).then((result) => {
-        if (result.ok) setHosts(result.value.map((row) => ({ host: row.host, dc: row.dc, facts: row.facts as PatchFactsView })));
-        else setError(result.error.message);
-      });
-    load();
-    return api.on('scan:finished', load);
-  }, []);
-  const sites = [...(fleet?.datacentres ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1));
+  const sites = fleet?.datacentres ?? [];
   const ageData = AGE_BUCKETS.map((bucket) => {
     const row: Record<string, string | number> = { age: bucket.label };
     for (const site of sites) {
@@ -53,7 +42,7 @@ export function PatchesPage() {
       <header className="page-head">
         <h1>Patch levels</h1>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      <EngineErrorNote error={error} />
       {hosts && hosts.length === 0 && <p className="muted">No patch data yet: scan the fleet first.</p>}
       {hosts && hosts.length > 0 && (
         <>

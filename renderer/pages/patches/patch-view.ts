@@ -1,23 +1,9 @@
-// The part of the engine's patch facts this page reads (the renderer may
-// not import engine code), and the per-site roll-up computed from it.
-export interface PatchFactsView {
-  os: 'debian' | 'smartos';
-  kernelOrPlatform: string | null;
-  kernelOrPlatformAgeDays: number | null;
-  upToDate: true | false | 'unknown';
-  upToDateReason: string;
-  packageIndex: { ageHours: number | null; stale: boolean | 'unknown' };
-  pendingUpdates: { name: string; from: string | null; to: string; security: boolean; suites: string[] }[];
-  vulnerablePackages: unknown[];
-  reboot: { needed: boolean | 'unknown'; reasons: { detail: string }[] };
-  firstSeen?: Record<string, { package: string; pendingSince: string }>;
-}
+// The per-site roll-up of the patch facts (posture.patches: the contract's
+// PatchFactsView, built by the engine).
+import type { AreaHostView, PatchFactsView } from '../../../preload/contract';
+export type { PatchFactsView };
 
-export interface HostPatches {
-  host: string;
-  dc: string;
-  facts: PatchFactsView;
-}
+export type HostPatches = AreaHostView<PatchFactsView>;
 
 export interface SitePatchSummary {
   dc: string;

@@ -1,16 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { RolePolicyView } from '../../../preload/contract';
-import { getOpsDeck } from '../../api/opsdeck';
+import { useEngineQuery } from '../../api/useEngineQuery';
 
 /** The roles' policies (for their patch SLAs), reloaded when the fleet changes. */
-export function usePolicies(): RolePolicyView[] {
-  const [policies, setPolicies] = useState<RolePolicyView[]>([]);
-  useEffect(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    const load = () => void api.fleet.policies({}).then((result) => result.ok && setPolicies(result.value));
-    load();
-    return api.on('fleet:changed', load);
-  }, []);
-  return policies;
+export function usePolicies(): { policies: RolePolicyView[]; error: string | null } {
+  const { value, error } = useEngineQuery((api) => api.fleet.policies({}), { reloadOn: ['fleet:changed'] });
+  return { policies: value ?? [], error };
 }

@@ -1,25 +1,16 @@
 // The roles' policies from the inventory, readable: which ports each role may
 // expose and to whom, its patch SLA, backup RPO, restore-test age and drill
 // cadence. Reloaded when the fleet changes.
-import { useEffect, useState } from 'react';
-import type { RolePolicyView } from '../../../preload/contract';
-import { getOpsDeck } from '../../api/opsdeck';
+import { useEngineQuery } from '../../api/useEngineQuery';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 import { durationText } from '../../components/date-text';
 
 export function RolePoliciesTable() {
-  const [policies, setPolicies] = useState<RolePolicyView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const api = getOpsDeck();
-    if (!api) return;
-    const load = () => void api.fleet.policies({}).then((result) => (result.ok ? setPolicies(result.value) : setError(result.error.message)));
-    load();
-    return api.on('fleet:changed', load);
-  }, []);
+  const { value: policies, error } = useEngineQuery((api) => api.fleet.policies({}), { reloadOn: ['fleet:changed'] });
   return (
     <section aria-labelledby="role-policies">
       <h2 id="role-policies">Role policies</h2>
-      {error && <p className="error">{error}</p>}
+      <EngineErrorNote error={error} />
       {policies && policies.length === 0 && <p className="muted">The inventory defines no roles.</p>}
       {policies && policies.length > 0 && (
         <div className="wide-scroll">

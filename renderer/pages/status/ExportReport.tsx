@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { MethodInput } from '../../../preload/contract';
 import { errorText, getOpsDeck } from '../../api/opsdeck';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 type Format = MethodInput<'reports.export'>['formats'][number];
 
@@ -30,11 +31,7 @@ export function ExportReport() {
         Export without PDF
       </button>
       {busy && <span className="muted"> writing…</span>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <EngineErrorNote error={error} />
       {files && (
         <ul className="export-files mono" data-testid="export-files">
           {files.map((file) => (

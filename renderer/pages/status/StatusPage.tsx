@@ -9,6 +9,7 @@ import { TrendChart } from '../../components/report/trend-chart';
 import { ExportReport } from './ExportReport';
 import { StatusMark } from './StatusMark';
 import { useStatusReport } from './useStatusReport';
+import { EngineErrorNote } from '../../components/EngineErrorNote';
 
 export function StatusPage() {
   const { report, error } = useStatusReport();
@@ -22,11 +23,7 @@ export function StatusPage() {
         Each promise of the published security measures (Annex 2), at both sites, from the stored scans and OpsDeck&apos;s own records. A control
         with no data, or only old data, is <strong>not checked</strong> — never shown as holding.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <EngineErrorNote error={error} />
       {report && <StatusReportBody report={report} />}
     </div>
   );

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DrillRunView } from '../../../preload/contract';
-import { dispatchCall, type HandlerTable } from '../../../main/engine/contract/dispatch-call';
+import { dispatchCall, type HandlerTable } from '../../../main/engine/dispatch/dispatch-call';
 import { drillsHandlers } from '../../../main/engine/drills/drills-handlers';
 import type { CommandAudit } from '../../../main/engine/scan/command-audit';
 import type { CommandExecutor } from '../../../main/engine/scan/command-executor';

@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { EVENT_CHANNEL, methodChannel, methodNames, methods } from '../../../preload/contract';
-import { dispatchCall, type HandlerTable } from '../../../main/engine/contract/dispatch-call';
-import { EngineError } from '../../../main/engine/contract/engine-error';
-import { EngineEvents } from '../../../main/engine/contract/engine-events';
+import { dispatchCall, type HandlerTable } from '../../../main/engine/dispatch/dispatch-call';
+import { EngineError } from '../../../main/engine/dispatch/engine-error';
+import { EngineEvents } from '../../../main/engine/dispatch/engine-events';
 import { isTrustedSender, mountIpcTransport } from '../../../main/ipc-transport';
 
 vi.mock('electron', () => ({}));

@@ -3,7 +3,7 @@
 // the next hop be seen; refused ones fail their hosts without a command run;
 // only one scan runs at a time, and a page can read the one in progress.
 import { describe, expect, test } from 'vitest';
-import { EngineEvents } from '../../../main/engine/contract/engine-events';
+import { EngineEvents } from '../../../main/engine/dispatch/engine-events';
 import type { CommandExecutor, ExecOutcome } from '../../../main/engine/scan/command-executor';
 import { hostKeyBatches } from '../../../main/engine/scan/host-key-batches';
 import type { HostKeyGate } from '../../../main/engine/scan/host-key-preflight';

@@ -3,7 +3,7 @@
 // can be stored is, and a cut output is never judged as if complete.
 import { expect, test } from 'vitest';
 import type { HostScanDetail } from '../../../preload/contract';
-import { EngineEvents } from '../../../main/engine/contract/engine-events';
+import { EngineEvents } from '../../../main/engine/dispatch/engine-events';
 import type { CommandAudit } from '../../../main/engine/scan/command-audit';
 import type { CommandExecutor, ExecOutcome } from '../../../main/engine/scan/command-executor';
 import { withOutputPreviews } from '../../../main/engine/scan/output-preview';

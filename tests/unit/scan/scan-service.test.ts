@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EngineEvents } from '../../../main/engine/contract/engine-events';
+import { EngineEvents } from '../../../main/engine/dispatch/engine-events';
 import type { CommandAudit, CommandEnd, CommandStart } from '../../../main/engine/scan/command-audit';
 import type { CommandExecutor, ExecOutcome } from '../../../main/engine/scan/command-executor';
 import { ScanService } from '../../../main/engine/scan/scan-service';

@@ -8,16 +8,8 @@ export type AddrSet = readonly bigint[];
 
 export const EMPTY_SET: AddrSet = [];
 
-export function fullSet(version: IpVersion): AddrSet {
-  return [0n, maxAddress(version)];
-}
-
 export function isEmptySet(set: AddrSet): boolean {
   return set.length === 0;
-}
-
-export function isFullSet(set: AddrSet, version: IpVersion): boolean {
-  return set.length === 2 && set[0] === 0n && set[1] === maxAddress(version);
 }
 
 /** Normalises arbitrary [start, end] pairs (any order, overlapping) into a set. */

@@ -1,0 +1,30 @@
+// The contract's host.* handlers: a host's last scan (this session's, else
+// the stored one), a page of one of its raw outputs, and its scan history.
+import type { HostScanDetail } from '../../../preload/contract';
+import type { HandlerTable } from '../dispatch/dispatch-call';
+import { hostHistoryRows } from '../store/host-history-query';
+import type { ScanStore } from '../store/scan-store';
+import type { SqlClient } from '../store/sql-client';
+import { hostHistoryView } from './host-history';
+import { withOutputPreviews } from './output-preview';
+
+export interface HostHandlerDeps {
+  store: ScanStore;
+  sql: SqlClient;
+  /** This session's latest result of a host, if it was scanned. */
+  lastResult(host: string): HostScanDetail | null;
+}
+
+export function hostHandlers(deps: HostHandlerDeps): Pick<HandlerTable, 'host.lastScan' | 'host.rawOutputPage' | 'host.history'> {
+  return {
+    'host.lastScan': async ({ name }) => {
+      const last = deps.lastResult(name);
+      return last ? withOutputPreviews(last) : await deps.store.latestHostDetail(name);
+    },
+    'host.rawOutputPage': async ({ name, runId, index, stream, offset, length }) => {
+      const page = await deps.store.rawOutputPage(runId, name, index, stream, offset, length);
+      return page ? { text: page.bytes.toString('utf8'), offset, bytes: page.bytes.length, totalBytes: page.totalBytes } : null;
+    },
+    'host.history': async ({ name, limit }) => hostHistoryView(await hostHistoryRows(deps.sql, name, limit ?? 50)),
+  };
+}
