@@ -3,6 +3,7 @@
 // integrity-checked, then every host with its newest backup, its last restore
 // test, and the action that runs one (progress, cancel, result).
 import type { DatacentreView } from '../../../preload/contract';
+import { SeverityBadge } from '../../components/SeverityBadge';
 import { useFleet } from '../fleet/useFleet';
 import { ageText, backupHostRows, siteBackupSummary } from './backup-summary';
 import { RestoreTestEvidenceView } from './RestoreTestEvidenceView';
@@ -37,7 +38,7 @@ export function BackupsPage() {
         <>
           <div className="site-cards coverage-cards">
             {sites.map((site) => (
-              <SiteBackupCard key={site.id} site={site} summary={siteBackupSummary(site.id, rows)} />
+              <SiteBackupCard key={site.id} site={site} summary={siteBackupSummary(site.id, rows)} cycles={data!.cycles.filter((cycle) => cycle.dc === site.id)} />
             ))}
           </div>
           {run && (
@@ -87,7 +88,19 @@ export function BackupsPage() {
                           ? `recorded ${ageText(ownTest, now)} (host's job)`
                           : 'never'}
                     </td>
-                    <td>{row.findings.map((finding) => finding.title).join('; ') || '—'}</td>
+                    <td className="backup-findings">
+                      {row.findings.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul>
+                          {row.findings.map((finding) => (
+                            <li key={finding.id}>
+                              <SeverityBadge severity={finding.severity} /> {finding.title}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
                     <td>
                       <button type="button" disabled={running} onClick={() => start(row.host)} data-testid={`restore-test-${row.host}`}>
                         Run restore test

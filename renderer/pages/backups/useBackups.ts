@@ -1,13 +1,14 @@
 // The backups facts, findings and stored restore tests, reloaded after each
 // scan and each finished restore test.
 import { useCallback, useEffect, useState } from 'react';
-import type { FindingView, RestoreTestEvidence } from '../../../preload/contract';
+import type { FindingView, IntegrityCycleView, RestoreTestEvidence } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 
 export interface BackupsData {
   facts: { host: string; dc: string; facts: unknown }[];
   findings: FindingView[];
   tests: RestoreTestEvidence[];
+  cycles: IntegrityCycleView[];
 }
 
 export function useBackups(): { data: BackupsData | null; error: string | null } {
@@ -16,11 +17,11 @@ export function useBackups(): { data: BackupsData | null; error: string | null }
   const load = useCallback(() => {
     const api = getOpsDeck();
     if (!api) return;
-    void Promise.all([api.posture.areaFacts({ area: 'backups' }), api.posture.findings({}), api.backups.restoreTests({ limit: 500 })]).then(([facts, findings, tests]) => {
-      if (facts.ok && findings.ok && tests.ok) {
-        setData({ facts: facts.value, findings: findings.value, tests: tests.value });
+    void Promise.all([api.posture.areaFacts({ area: 'backups' }), api.posture.findings({}), api.backups.restoreTests({ limit: 500 }), api.backups.integrityCycles({})]).then(([facts, findings, tests, cycles]) => {
+      if (facts.ok && findings.ok && tests.ok && cycles.ok) {
+        setData({ facts: facts.value, findings: findings.value, tests: tests.value, cycles: cycles.value });
         setError(null);
-      } else setError([facts, findings, tests].map((result) => (result.ok ? '' : result.error.message)).filter(Boolean).join('; '));
+      } else setError([facts, findings, tests, cycles].map((result) => (result.ok ? '' : result.error.message)).filter(Boolean).join('; '));
     });
   }, []);
   useEffect(() => {
