@@ -36,7 +36,7 @@ export function BackupsPage() {
       {rows && rows.length === 0 && <p className="muted">No backup data yet: scan the fleet first (hosts need a backups policy in the inventory).</p>}
       {rows && rows.length > 0 && (
         <>
-          <div className="site-cards coverage-cards">
+          <div className="site-cards coverage-cards backup-cards">
             {sites.map((site) => (
               <SiteBackupCard key={site.id} site={site} summary={siteBackupSummary(site.id, rows)} cycles={data!.cycles.filter((cycle) => cycle.dc === site.id)} />
             ))}
@@ -57,6 +57,7 @@ export function BackupsPage() {
             </section>
           )}
           <h2>Hosts</h2>
+          <div className="table-scroll">
           <table className="backup-hosts">
             <thead>
               <tr>
@@ -111,6 +112,7 @@ export function BackupsPage() {
               })}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </div>
