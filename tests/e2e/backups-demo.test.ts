@@ -82,3 +82,20 @@ test('a restore test of imap1.nj from the page: progress, then the mismatched fi
   await saveScreenshot(page, 'backups-restore-test');
   expect(ui.pageErrors).toEqual([]);
 });
+
+test('the host page of db1.sea (borg): snapshot timeline with the RPO line, a restore test run by keyboard, and its evidence in the history', async () => {
+  await page.goto(`${ui.session.bridge.url}#/host/db1.sea`);
+  const section = page.getByTestId('host-backups');
+  await expect.poll(() => section.isVisible(), { timeout: 15_000 }).toBe(true);
+  expect(await section.locator('figure.snapshot-timeline svg text').first().textContent()).toBe('RPO 24 h');
+  expect(await section.locator('ol.snapshot-times li').count()).toBe(12);
+  await page.getByTestId('host-restore-test').focus();
+  await page.keyboard.press('Enter');
+  const evidence = section.getByTestId('restore-evidence').first();
+  await expect.poll(() => evidence.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('passed');
+  await expect.poll(() => section.getByTestId('restore-history-entry').count()).toBe(1);
+  await section.getByTestId('restore-history-entry').locator('summary').click();
+  expect(await section.locator('table.restore-commands tbody tr').count()).toBe(3);
+  await saveScreenshot(page, 'backups-host-db1-sea');
+  expect(ui.pageErrors).toEqual([]);
+});

@@ -12,7 +12,7 @@ export const backupsArea = defineArea<BackupFacts>({
   control: 'backupVerification',
   commands: { debian: [], smartos: [] },
   hostCommands: (os, policy) => backupCommands(os, policy.backups ?? [], policy.replicaOf ?? []),
-  facts: (_os, outputs, now, _previous, policy) => backupFacts(outputs, policy?.backups ?? [], policy?.replicaOf ?? [], now),
+  facts: (_os, outputs, now, _previous, policy) => backupFacts(outputs, policy?.backups ?? [], policy?.replicaOf ?? [], now, policy?.backupRpoHours),
   findings: (facts, context) => backupFindings(facts, context),
   fleetFindings: (hosts) => replicationLagFindings(hosts),
 });

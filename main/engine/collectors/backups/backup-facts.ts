@@ -22,6 +22,8 @@ export interface BackupJobFacts {
   index: number;
   tool: BackupTool;
   repositoryDc: string;
+  /** The job's RPO (its own, else the host's), for the timeline's RPO line. */
+  rpoHours: number;
   state: BackupSourceState;
   /** The tool's own words when state is not ok. */
   message: string | null;
@@ -58,13 +60,13 @@ export interface ReplicaFacts extends ReplicaDataset {
   snapshots: BackupSnapshot[];
 }
 
-export function backupFacts(outputs: CommandOutput[], jobs: BackupJob[], replicas: ReplicaDataset[] = [], now: Date = new Date()): BackupFacts {
+export function backupFacts(outputs: CommandOutput[], jobs: BackupJob[], replicas: ReplicaDataset[] = [], now: Date = new Date(), defaultRpoHours = 24): BackupFacts {
   const sweep = outputs.find((output) => output.id === SCRATCH_SWEEP_ID);
   const removedScratch = (sweep?.exitCode === 0 ? sweep.stdout : '')
     .split('\n')
     .filter((line) => line.startsWith('removed\t'))
     .map((line) => printable(line.slice('removed\t'.length)));
-  const facts: BackupFacts = { jobs: jobs.map((job, index) => jobFacts(outputs, job, index)), removedScratch };
+  const facts: BackupFacts = { jobs: jobs.map((job, index) => jobFacts(outputs, job, index, job.rpoHours ?? defaultRpoHours)), removedScratch };
   if (replicas.length > 0) facts.replicas = replicas.map((replica, index) => replicaFacts(outputs, replica, index, now));
   return facts;
 }
@@ -82,7 +84,7 @@ function replicaFacts(outputs: CommandOutput[], replica: ReplicaDataset, index: 
   return facts;
 }
 
-function jobFacts(outputs: CommandOutput[], job: BackupJob, index: number): BackupJobFacts {
+function jobFacts(outputs: CommandOutput[], job: BackupJob, index: number, rpoHours: number): BackupJobFacts {
   const byId = (id: string) => outputs.find((output) => output.id === id);
   const snapshotsOutput = byId(jobCommandId(index, 'snapshots'));
   const infoOutput = byId(jobCommandId(index, 'info'));
@@ -91,6 +93,7 @@ function jobFacts(outputs: CommandOutput[], job: BackupJob, index: number): Back
     index,
     tool: job.tool,
     repositoryDc: job.repositoryDc,
+    rpoHours,
     state: 'ok',
     message: null,
     commandIds: [snapshotsOutput, infoOutput, unitsOutput].filter((output) => output !== undefined).map((output) => output.id),
