@@ -88,7 +88,8 @@ test('the host page of db1.sea (borg): snapshot timeline with the RPO line, a re
   const section = page.getByTestId('host-backups');
   await expect.poll(() => section.isVisible(), { timeout: 15_000 }).toBe(true);
   expect(await section.locator('figure.snapshot-timeline svg text').first().textContent()).toBe('RPO 24 h');
-  expect(await section.locator('ol.snapshot-times li').count()).toBe(12);
+  // The newest 14 of its 17 archives (14 daily backups, 3 restore-test records).
+  expect(await section.locator('ol.snapshot-times li').count()).toBe(14);
   await page.getByTestId('host-restore-test').focus();
   await page.keyboard.press('Enter');
   const evidence = section.getByTestId('restore-evidence').first();
