@@ -65,6 +65,8 @@ function job(tool: 'restic' | 'borg', envFile: string, extra: Partial<BackupJob>
     tool,
     envFile,
     dataset: null,
+    replicaHost: null,
+    replicaDataset: null,
     repositoryDc: 'sea',
     paths: [paths().live],
     backupUnit: null,

@@ -3,7 +3,6 @@
 // progress and the finished run go out as events; cancel aborts; every
 // finished run is stored and its start/end written to the audit log.
 // One check per host at a time.
-import { randomUUID } from 'node:crypto';
 import type { IntegrityCheckRun } from '../../../preload/contract';
 import type { EngineEvents } from '../dispatch/engine-events';
 import { EngineError } from '../dispatch/engine-error';
@@ -11,6 +10,7 @@ import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';
 import { cycleSubsets, integrityCycleState } from './integrity-cycle';
+import { HostActionRunner } from './host-action-runner';
 import { defaultIntegrityJob, runIntegrityCheck } from './integrity-check-runner';
 
 export interface IntegrityCheckServiceOptions {
@@ -27,20 +27,31 @@ export interface IntegrityCheckServiceOptions {
 }
 
 export class IntegrityCheckService {
-  private readonly active = new Map<string, { host: string; controller: AbortController; done: Promise<IntegrityCheckRun> }>();
+  private readonly runner: HostActionRunner<IntegrityCheckRun>;
 
-  constructor(private readonly options: IntegrityCheckServiceOptions) {}
+  constructor(private readonly options: IntegrityCheckServiceOptions) {
+    this.runner = new HostActionRunner({
+      what: 'an integrity check',
+      save: options.save,
+      recordEnd: (checkId, run) => options.record('integrity-check.end', { checkId, host: run.host, outcome: run.outcome, subset: run.subset, subsets: run.subsets }),
+      finished: (run) => options.events.emit('integrity-check:finished', run),
+    });
+  }
 
   async start(target: ScanTarget, jobIndex: number | undefined): Promise<{ checkId: string; subset: number; done: Promise<IntegrityCheckRun> }> {
-    if ([...this.active.values()].some((run) => run.host === target.name)) throw new EngineError('busy', `an integrity check of ${target.name} is already running`);
+    const { id: checkId, controller } = this.runner.claim(target.name);
     const jobs = target.policy.backups ?? [];
     const index = jobIndex ?? defaultIntegrityJob(jobs);
     const job = jobs[index];
-    const subset = job ? integrityCycleState(await this.options.history(target.name, index), cycleSubsets(job)).nextSubset : 1;
-    const checkId = randomUUID();
-    const controller = new AbortController();
-    await this.options.record('integrity-check.start', { checkId, host: target.name, job: index, subset });
-    const done = runIntegrityCheck(
+    let subset = 1;
+    try {
+      if (job) subset = integrityCycleState(await this.options.history(target.name, index), cycleSubsets(job)).nextSubset;
+      await this.options.record('integrity-check.start', { checkId, host: target.name, job: index, subset });
+    } catch (error) {
+      this.runner.release(target.name);
+      throw error;
+    }
+    const running = runIntegrityCheck(
       { target, jobIndex: index < 0 ? jobIndex : index, subset, checkId, operator: this.options.operator, budgetMs: this.options.budgetMs },
       {
         executor: this.options.executor,
@@ -49,28 +60,15 @@ export class IntegrityCheckService {
         signal: controller.signal,
         onPhase: (phase, detail) => this.options.events.emit('integrity-check:progress', { checkId, host: target.name, phase, detail }),
       },
-    ).then(async (run) => {
-      this.active.delete(checkId);
-      await this.options.save(run).catch((error: unknown) => {
-        run.reason = `${run.reason ?? ''}${run.reason ? '; ' : ''}not stored: ${error instanceof Error ? error.message : String(error)}`;
-      });
-      await this.options.record('integrity-check.end', { checkId, host: target.name, outcome: run.outcome, subset: run.subset, subsets: run.subsets }).catch(() => undefined);
-      this.options.events.emit('integrity-check:finished', run);
-      return run;
-    });
-    this.active.set(checkId, { host: target.name, controller, done });
-    return { checkId, subset, done };
+    );
+    return { checkId, subset, done: this.runner.track(checkId, target.name, controller, running) };
   }
 
   cancel(checkId: string): boolean {
-    const run = this.active.get(checkId);
-    if (!run) return false;
-    run.controller.abort();
-    return true;
+    return this.runner.cancel(checkId);
   }
 
-  async dispose(): Promise<void> {
-    for (const run of this.active.values()) run.controller.abort();
-    await Promise.allSettled([...this.active.values()].map((run) => run.done));
+  dispose(): Promise<void> {
+    return this.runner.dispose();
   }
 }

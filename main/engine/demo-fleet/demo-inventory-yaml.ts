@@ -4,6 +4,7 @@
 import type { DemoFleetSpec, DemoHostSpec, DemoRole } from './demo-fleet-spec';
 import { DEMO_STAFF, demoStaffAllowedOn, demoStaffPublicKey } from './profiles/access/access-answers';
 import { demoBackupJobs } from './profiles/backups/backup-plan';
+import { demoZfsJob } from './profiles/backups/zfs-replication';
 
 export interface DemoInventoryInput {
   spec: DemoFleetSpec;
@@ -85,7 +86,7 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
   }
   lines.push('hosts:');
   for (const host of input.spec.hosts) {
-    lines.push(`  - { name: ${host.name}, address: ${host.address}, os: ${host.os}, dc: ${host.dc}, roles: [${host.role}], tags: [demo]${backupsYaml(host)} }`);
+    lines.push(`  - { name: ${host.name}, address: ${host.address}, os: ${host.os}, dc: ${host.dc}, roles: [${host.role}], tags: [demo]${backupsYaml(host, input.spec)} }`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -102,12 +103,14 @@ function staffYaml(): string[] {
 }
 
 /** The host's backup jobs (each names the site of its repository, so they are per host, not per role). */
-function backupsYaml(host: DemoHostSpec): string {
+function backupsYaml(host: DemoHostSpec, spec: DemoFleetSpec): string {
   const jobs = demoBackupJobs(host);
-  if (jobs.length === 0) return '';
+  const zfs = demoZfsJob(host, spec);
+  if (jobs.length === 0 && !zfs) return '';
   const items = jobs.map(
     (job) =>
       `{ tool: ${job.tool}, env_file: ${job.envFile}, repository_dc: ${job.repositoryDc}, paths: [${job.paths.join(', ')}], backup_unit: ${job.backupUnit}, check_unit: ${job.checkUnit} }`,
   );
+  if (zfs) items.push(`{ tool: zfs-send, dataset: ${zfs.dataset}, replica_host: ${zfs.replicaHost}, replica_dataset: ${zfs.replicaDataset}, repository_dc: ${zfs.repositoryDc} }`);
   return `, backups: [ ${items.join(', ')} ]`;
 }

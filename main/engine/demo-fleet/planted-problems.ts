@@ -14,6 +14,7 @@ export type PlantedProblemId =
   | 'unencrypted-backup'
   | 'never-restore-tested'
   | 'silent-corruption'
+  | 'replication-lag'
   | 'old-platform-image'
   | 'site-firewall-drift'
   | 'stale-apt-index'
@@ -165,6 +166,14 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     finding:
       'A live file under /srv/mail differs in content from the newest backup while its mtime and ctime are older than ' +
       'the snapshot: a silent corruption that no listing shows and only a restore test (sha256 of restored vs live) catches.',
+  },
+  {
+    host: 'cn1.sea',
+    area: 'backups',
+    id: 'replication-lag',
+    finding:
+      'zfs-send replication of zones/data from cn1.sea to zones/replica/cn1.sea on cn1.nj stopped 3 days ago: ' +
+      'the newest snapshot on the replica is about 72 hours older than the source\'s (RPO 24 h).',
   },
   {
     host: 'cn2.sea',

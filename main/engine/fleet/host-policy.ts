@@ -3,6 +3,7 @@
 // the built-in defaults (and no allowed port, so anything open is reported).
 import type { Inventory, HostEntry } from '../inventory/inventory-schema';
 import type { AccessPolicy, HostPolicy } from '../posture/host-context';
+import { replicaReads } from './replica-reads';
 
 export const DEFAULT_PLATFORM_IMAGE_MAX_AGE_DAYS = 180;
 const DEFAULTS = { patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30 };
@@ -19,6 +20,7 @@ export function hostPolicy(inventory: Inventory, host: HostEntry): HostPolicy {
     platformImageMaxAgeDays: DEFAULT_PLATFORM_IMAGE_MAX_AGE_DAYS,
     backups: host.backups ? structuredClone(host.backups) : roles.flatMap((role) => structuredClone(role.backups ?? [])),
     ...accessPolicyPart(inventory, host, roles),
+    ...replicaReads(inventory, host.name),
   };
 }
 

@@ -19,6 +19,10 @@ export interface BackupJob {
   envFile: string | null;
   /** zfs-send: the dataset whose snapshots are replicated. */
   dataset: string | null;
+  /** zfs-send: the inventory host holding the replica (read there, read-only, for the replication lag). */
+  replicaHost: string | null;
+  /** zfs-send: the dataset on the replica host that receives the snapshots. */
+  replicaDataset: string | null;
   /** The datacentre holding the repository (or the replica). */
   repositoryDc: string;
   paths: string[];
@@ -69,6 +73,8 @@ export const backupJobSchema = z
       tool: z.enum(['restic', 'borg', 'zfs-send']),
       env_file: plainPath('the environment file').optional(),
       dataset: datasetSchema.optional(),
+      replica_host: z.string().min(1).optional(),
+      replica_dataset: datasetSchema.optional(),
       repository_dc: z.string(),
       paths: z.array(plainPath('a path to back up')).default([]),
       backup_unit: unitSchema.optional(),
@@ -83,7 +89,7 @@ export const backupJobSchema = z
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? 'expected one of tool, env_file, dataset, repository_dc, paths, backup_unit, check_unit, rpo_hours, restore_test_max_age_days, integrity_max_age_days, integrity_subsets, restore_test_sample, canaries'
+          ? 'expected one of tool, env_file, dataset, replica_host, replica_dataset, repository_dc, paths, backup_unit, check_unit, rpo_hours, restore_test_max_age_days, integrity_max_age_days, integrity_subsets, restore_test_sample, canaries'
           : undefined,
     },
   )
@@ -91,9 +97,16 @@ export const backupJobSchema = z
     if (job.tool === 'zfs-send') {
       if (job.dataset === undefined) ctx.addIssue({ code: 'custom', path: ['dataset'], message: 'missing' });
       if (job.env_file !== undefined) ctx.addIssue({ code: 'custom', path: ['env_file'], message: 'zfs-send replication has no environment file; name the dataset instead' });
+      if ((job.replica_host === undefined) !== (job.replica_dataset === undefined)) {
+        const absent = job.replica_host === undefined ? 'replica_host' : 'replica_dataset';
+        ctx.addIssue({ code: 'custom', path: [absent], message: 'missing: replica_host and replica_dataset name the replica together' });
+      }
     } else {
       if (job.env_file === undefined) ctx.addIssue({ code: 'custom', path: ['env_file'], message: 'missing' });
       if (job.dataset !== undefined) ctx.addIssue({ code: 'custom', path: ['dataset'], message: `a dataset applies only to zfs-send, not to ${job.tool}` });
+      for (const key of ['replica_host', 'replica_dataset'] as const) {
+        if (job[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `a replica applies only to zfs-send, not to ${job.tool}` });
+      }
     }
   });
 
@@ -106,6 +119,8 @@ export function backupJobFrom(job: BackupJobFile): BackupJob {
     tool: job.tool,
     envFile: job.env_file ?? null,
     dataset: job.dataset ?? null,
+    replicaHost: job.replica_host ?? null,
+    replicaDataset: job.replica_dataset ?? null,
     repositoryDc: job.repository_dc,
     paths: [...job.paths],
     backupUnit: job.backup_unit ?? null,

@@ -86,10 +86,14 @@ export function unknownReferences(
 function backupDcProblems(file: InventoryFile): LocatedMessage[] {
   const dcIds = [...new Set(file.datacentres.map((dc) => dc.id))];
   const problems: LocatedMessage[] = [];
-  const check = (jobs: { repository_dc: string }[] | undefined, path: YamlPath) =>
+  const hostNames = new Set(file.hosts.map((host) => host.name));
+  const check = (jobs: { repository_dc: string; replica_host?: string }[] | undefined, path: YamlPath) =>
     (jobs ?? []).forEach((job, index) => {
       if (!dcIds.includes(job.repository_dc)) {
         problems.push(at([...path, index, 'repository_dc'], `unknown datacentre ${JSON.stringify(job.repository_dc)}; expected one of ${dcIds.join(', ')}`));
+      }
+      if (job.replica_host !== undefined && !hostNames.has(job.replica_host)) {
+        problems.push(at([...path, index, 'replica_host'], `unknown host ${JSON.stringify(job.replica_host)}; the replica must be a host of this inventory`));
       }
     });
   for (const [name, role] of Object.entries(file.roles ?? {})) check(role.backups, ['roles', name, 'backups']);

@@ -82,8 +82,9 @@ function freshnessFindings(facts: BackupJobFacts, job: BackupJob, context: HostC
   const rpoHours = job.rpoHours ?? context.policy.backupRpoHours;
   const now = context.now.getTime();
   const latest = facts.latest;
-  const kind = job.tool === 'zfs-send' ? KIND.replicationLag : KIND.stale;
-  const noun = job.tool === 'zfs-send' ? 'replicated snapshot' : 'backup';
+  // The replica's side (how far it lags behind these snapshots) is the fleet step's: replication-lag.ts.
+  const kind = KIND.stale;
+  const noun = job.tool === 'zfs-send' ? 'snapshot to replicate' : 'backup';
   if (!latest) {
     add(kind, 'high', `${jobLabel(job)}: no ${noun} at all`, `The repository lists ${plural(facts.snapshotCount, 'snapshot')}, none of them a ${noun}.`, ['(no snapshots)']);
   } else {

@@ -22,8 +22,17 @@ export interface HostPolicy {
   platformImageMaxAgeDays: number;
   /** The host's backup jobs (its own, else its roles'); absent or empty = no backup policy. */
   backups?: BackupJob[];
+  /** zfs-send jobs of other hosts that replicate into this one: their replica datasets are listed here (read-only) for the replication lag. */
+  replicaOf?: ReplicaRead[];
   /** Who may log in and where logs go; absent when the inventory has no staff list and no log hosts. */
   access?: AccessPolicy;
+}
+
+export interface ReplicaRead {
+  sourceHost: string;
+  sourceDataset: string;
+  /** The dataset on this host that receives the source's snapshots. */
+  dataset: string;
 }
 
 export interface AccessPolicy {

@@ -3,6 +3,7 @@
 // integrity-checked, then every host with its newest backup, its last restore
 // test, and the action that runs one (progress, cancel, result).
 import type { DatacentreView } from '../../../preload/contract';
+import { SeverityBadge } from '../../components/SeverityBadge';
 import { useFleet } from '../fleet/useFleet';
 import { ageText, backupHostRows, siteBackupSummary } from './backup-summary';
 import { RestoreTestEvidenceView } from './RestoreTestEvidenceView';
@@ -32,9 +33,9 @@ export function BackupsPage() {
       {rows && rows.length === 0 && <p className="muted">No backup data yet: scan the fleet first (hosts need a backups policy in the inventory).</p>}
       {rows && rows.length > 0 && (
         <>
-          <div className="site-cards coverage-cards">
+          <div className="site-cards coverage-cards backup-cards">
             {sites.map((site) => (
-              <SiteBackupCard key={site.id} site={site} summary={siteBackupSummary(site.id, rows)} />
+              <SiteBackupCard key={site.id} site={site} summary={siteBackupSummary(site.id, rows)} cycles={data!.cycles.filter((cycle) => cycle.dc === site.id)} />
             ))}
           </div>
           {run && (
@@ -53,6 +54,7 @@ export function BackupsPage() {
             </section>
           )}
           <h2>Hosts</h2>
+          <div className="table-scroll">
           <table className="backup-hosts">
             <thead>
               <tr>
@@ -84,7 +86,19 @@ export function BackupsPage() {
                           ? `recorded ${ageText(ownTest, now)} (host's job)`
                           : 'never'}
                     </td>
-                    <td>{row.findings.map((finding) => finding.title).join('; ') || '—'}</td>
+                    <td className="backup-findings">
+                      {row.findings.length === 0 ? (
+                        '—'
+                      ) : (
+                        <ul>
+                          {row.findings.map((finding) => (
+                            <li key={finding.id}>
+                              <SeverityBadge severity={finding.severity} /> {finding.title}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
                     <td>
                       <button type="button" disabled={running} onClick={() => start(row.host)} data-testid={`restore-test-${row.host}`}>
                         Run restore test
@@ -95,6 +109,7 @@ export function BackupsPage() {
               })}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </div>

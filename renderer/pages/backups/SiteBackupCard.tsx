@@ -1,10 +1,11 @@
 // One site's backup figures: a bar per measure (hosts meeting it out of the
 // hosts with a backup policy) and the same figures as text.
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import type { DatacentreView } from '../../../preload/contract';
+import type { DatacentreView, IntegrityCycleView } from '../../../preload/contract';
 import type { SiteBackupSummary } from './backup-summary';
+import { SiteIntegrityCoverage } from './SiteIntegrityCoverage';
 
-export function SiteBackupCard({ site, summary }: { site: DatacentreView; summary: SiteBackupSummary }) {
+export function SiteBackupCard({ site, summary, cycles }: { site: DatacentreView; summary: SiteBackupSummary; cycles: IntegrityCycleView[] }) {
   const measures = [
     { key: 'rpo', label: 'Within RPO', value: summary.withinRpo },
     { key: 'restore', label: 'Restore-tested', value: summary.restoreTested },
@@ -41,6 +42,7 @@ export function SiteBackupCard({ site, summary }: { site: DatacentreView; summar
           </ul>
         </div>
       )}
+      <SiteIntegrityCoverage siteName={site.name} cycles={cycles} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
-// The backups facts, findings and stored restore tests, reloaded after each
-// scan and each finished restore test.
-import type { AreaHostView, BackupFactsView, FindingView, RestoreTestEvidence } from '../../../preload/contract';
+// The backups facts, findings, stored restore tests and integrity cycles,
+// reloaded after each scan and each finished restore test.
+import type { AreaHostView, BackupFactsView, FindingView, IntegrityCycleView, RestoreTestEvidence } from '../../../preload/contract';
 import { allOk } from '../../api/all-ok';
 import { useEngineQuery } from '../../api/useEngineQuery';
 
@@ -8,12 +8,14 @@ export interface BackupsData {
   facts: AreaHostView<BackupFactsView>[];
   findings: FindingView[];
   tests: RestoreTestEvidence[];
+  cycles: IntegrityCycleView[];
 }
 
 export function useBackups(): { data: BackupsData | null; error: string | null } {
   const { value, error } = useEngineQuery(
-    async (api) => allOk(await Promise.all([api.posture.backups({}), api.posture.findings({}), api.backups.restoreTests({ limit: 500 })] as const)),
+    async (api) =>
+      allOk(await Promise.all([api.posture.backups({}), api.posture.findings({}), api.backups.restoreTests({ limit: 500 }), api.backups.integrityCycles({})] as const)),
     { reloadOn: ['scan:finished', 'restore-test:finished'] },
   );
-  return { data: value ? { facts: value[0], findings: value[1], tests: value[2] } : null, error };
+  return { data: value ? { facts: value[0], findings: value[1], tests: value[2], cycles: value[3] } : null, error };
 }

@@ -12,6 +12,7 @@ import { PendingUpdatesTable, type PendingUpdateView } from '../../components/Pe
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { DeviceTree } from './DeviceTree';
 import { encryptionFactsOf } from './encryption-facts-view';
+import { HostBackupsSection } from './HostBackupsSection';
 import { HostHistory } from './HostHistory';
 import { RawOutputSection } from './RawOutputSection';
 import { useHostRescan } from './useHostRescan';
@@ -70,6 +71,7 @@ export function HostPage({ name }: { name: string }) {
           </dl>
           <h2>Findings ({detail.findings.length})</h2>
           <FindingsTable findings={detail.findings} showHost={false} />
+          <HostBackupsSection host={name} facts={detail.facts.backups} />
           {pendingUpdatesOf(detail.facts.patches).length > 0 && (
             <>
               <h2>Pending updates</h2>

@@ -48,6 +48,8 @@ describe('backups policy in the inventory', () => {
         tool: 'restic',
         envFile: '/etc/backup/restic.env',
         dataset: null,
+        replicaHost: null,
+        replicaDataset: null,
         repositoryDc: 'sea',
         paths: ['/srv/mail'],
         backupUnit: 'restic-backup.service',
@@ -86,11 +88,32 @@ describe('backups policy in the inventory', () => {
   });
 });
 
+describe('zfs-send replica in the inventory', () => {
+  const zfs = (fields: string) => `backups: [ { tool: zfs-send, dataset: zones/data, repository_dc: sea${fields} } ]`;
+
+  test('the replica host is asked to list the receiving dataset of each source naming it', () => {
+    const result = parseInventory(inventory('backups: []', zfs(', replica_host: imap2.nj, replica_dataset: zones/replica/imap1.nj')), 'fleet.yaml');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const [source, replica] = result.inventory.hosts.map((host) => hostPolicy(result.inventory, host));
+    expect(source!.backups![0]).toMatchObject({ replicaHost: 'imap2.nj', replicaDataset: 'zones/replica/imap1.nj' });
+    expect(source!.replicaOf).toBeUndefined();
+    expect(replica!.replicaOf).toEqual([{ sourceHost: 'imap1.nj', sourceDataset: 'zones/data', dataset: 'zones/replica/imap1.nj' }]);
+  });
+
+  test('an unknown replica host, a half-named replica and a replica on restic are each located', () => {
+    expect(problems(inventory('backups: []', zfs(', replica_host: nas9.nj, replica_dataset: zones/r')))).toEqual([expect.stringMatching(/hosts\[0\]\.backups\[0\]\.replica_host: unknown host "nas9\.nj"/)]);
+    expect(problems(inventory('backups: []', zfs(', replica_host: imap2.nj')))).toEqual(['fleet.yaml:13:16: hosts[0].backups[0]: missing required key "replica_dataset"']);
+    expect(problems(inventory('backups: [ { tool: restic, env_file: /etc/r.env, repository_dc: sea, replica_host: imap2.nj } ]'))).toEqual([expect.stringMatching(/replica_host: a replica applies only to zfs-send, not to restic/)]);
+  });
+});
+
 describe('backup commands carry inventory values only as quoted arguments', () => {
   const job = (envFile: string, units: [string | null, string | null] = ['a.service', 'b.service']) => ({
     tool: 'borg' as const,
     envFile,
     dataset: null,
+    replicaHost: null,
+    replicaDataset: null,
     repositoryDc: 'sea',
     paths: [],
     backupUnit: units[0],

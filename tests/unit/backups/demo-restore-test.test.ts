@@ -65,8 +65,18 @@ describe('restore tests on the demo fleet', () => {
     expect(JSON.parse(JSON.stringify(evidence))).toEqual(evidence);
   });
 
-  test('a borg host goes through the borg path (archive by name), and the demo fleet, which simulates no borg extract, makes it an error that names the command', async () => {
-    const evidence = await restoreTest('db2.nj');
-    expect(evidence).toMatchObject({ tool: 'borg', outcome: 'error', reason: expect.stringMatching(/^listing snapshot [0-9a-f]{8}: failed: opsdeck demo fleet: no simulated output for "borg list --json-lines --bypass-lock '::db2\.nj-/) });
+  test('borg hosts restore-test through the same engine: archive listed by name, files extracted and hashed, matched or changed since the backup', async () => {
+    const hosts = spec.hosts.filter((host) => host.role === 'db' || host.role === 'backup').map((host) => host.name);
+    expect(hosts).toEqual(expect.arrayContaining(['db1.nj', 'db2.nj', 'db1.sea']));
+    for (const host of ['db1.nj', 'db2.nj', 'db1.sea']) {
+      audited.length = 0;
+      const evidence = await restoreTest(host);
+      expect(evidence, `${host}: ${evidence.reason}`).toMatchObject({ tool: 'borg', outcome: 'passed', snapshotTime: expect.any(String) });
+      expect(evidence.files).toHaveLength(16);
+      expect(evidence.files.every((file) => file.path.startsWith('/var/backups/postgresql/') && file.restoredSha256 !== null)).toBe(true);
+      expect(evidence.counts.matched + evidence.counts['changed-since-backup']).toBe(16);
+      expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
+      expect(audited.filter((line) => line.startsWith(`${host} `))).toHaveLength(3);
+    }
   });
 });

@@ -77,9 +77,9 @@ describe('the cycle state', () => {
         name: 'imap1.nj',
         dc: 'nj',
         jobs: [
-          { tool: 'restic', envFile: '/etc/backup/restic.env', dataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 30, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
-          { tool: 'borg', envFile: '/etc/backup/borg.env', dataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 14, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
-          { tool: 'zfs-send', envFile: null, dataset: 'zones/data', repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 30, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
+          { tool: 'restic', envFile: '/etc/backup/restic.env', dataset: null, replicaHost: null, replicaDataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 30, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
+          { tool: 'borg', envFile: '/etc/backup/borg.env', dataset: null, replicaHost: null, replicaDataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 14, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
+          { tool: 'zfs-send', envFile: null, dataset: 'zones/data', replicaHost: null, replicaDataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 30, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
         ],
       },
     ]);

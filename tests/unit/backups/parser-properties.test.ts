@@ -45,6 +45,8 @@ const job = (tool: BackupJob['tool']): BackupJob => ({
   tool,
   envFile: tool === 'zfs-send' ? null : '/etc/backup/x.env',
   dataset: tool === 'zfs-send' ? 'zones/data' : null,
+  replicaHost: null,
+  replicaDataset: null,
   repositoryDc: 'sea',
   paths: ['/srv'],
   backupUnit: 'a.service',

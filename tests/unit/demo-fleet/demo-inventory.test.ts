@@ -38,7 +38,16 @@ describe('demo inventory YAML', () => {
     expect(inventory.roles.db!.allowed_ports[0]).toEqual({ proto: 'tcp', port: 5432, from: ['10.10.8.0/22', '10.20.8.0/22'] });
     expect(inventory.roles.mx!.allowed_ports.map((rule) => rule.port)).toEqual([25, 465, 587, 22]);
     expect(inventory.hosts).toHaveLength(spec.hosts.length);
-    expect(inventory.hosts.find((host) => host.name === 'cn2.sea')).toEqual({ name: 'cn2.sea', address: '127.10.2.17', os: 'smartos', dc: 'sea', roles: ['cn'], tags: ['demo'] });
+    expect(inventory.hosts.find((host) => host.name === 'cn2.sea')).toEqual({
+      name: 'cn2.sea',
+      address: '127.10.2.17',
+      os: 'smartos',
+      dc: 'sea',
+      roles: ['cn'],
+      tags: ['demo'],
+      // zfs-send of zones/data to its counterpart in the other site.
+      backups: [{ tool: 'zfs-send', dataset: 'zones/data', replica_host: 'cn2.nj', replica_dataset: 'zones/replica/cn2.sea', repository_dc: 'nj' }],
+    });
   });
 
   it('quotes a key path YAML would misread', () => {

@@ -46,14 +46,35 @@ export function jobCommandId(index: number, what: 'snapshots' | 'info' | 'units'
 
 export const SCRATCH_SWEEP_ID = 'backups.scratch-sweep';
 
-export function backupCommands(os: TargetOs, jobs: BackupJob[]): HostCommand[] {
+export function replicaCommandId(index: number): string {
+  return `backups.replica.${index}`;
+}
+
+/** The snapshots of one dataset, oldest first; read-only. */
+export function zfsSnapshotsCommand(dataset: string): string {
+  return `zfs list -t snapshot -Hp -o name,creation -d 1 ${shellQuote(dataset)}`;
+}
+
+/** A replica's receiving dataset: what arrived from another host's zfs-send job (posture/replication-lag.ts compares). */
+export interface ReplicaDataset {
+  sourceHost: string;
+  sourceDataset: string;
+  dataset: string;
+}
+
+export function replicaCommands(os: TargetOs, replicas: ReplicaDataset[]): HostCommand[] {
+  if (os !== 'smartos') return [];
+  return replicas.map((replica, index) => ({ id: replicaCommandId(index), command: zfsSnapshotsCommand(replica.dataset), privileged: false }));
+}
+
+export function backupCommands(os: TargetOs, jobs: BackupJob[], replicas: ReplicaDataset[] = []): HostCommand[] {
   // Restore tests run on Debian restic hosts; their leftovers (a script killed before its trap ran) are swept by every scan.
   const sweep: HostCommand[] = os === 'debian' && jobs.some((job) => job.tool === 'restic') ? [{ id: SCRATCH_SWEEP_ID, command: LEFTOVER_SCRATCH_COMMAND, privileged: true }] : [];
   return [...sweep, ...jobs.flatMap((job, index) => {
     const commands: HostCommand[] = [];
     if (job.tool === 'zfs-send') {
       if (os === 'smartos' && job.dataset) {
-        commands.push({ id: jobCommandId(index, 'snapshots'), command: `zfs list -t snapshot -Hp -o name,creation -d 1 ${shellQuote(job.dataset)}`, privileged: false });
+        commands.push({ id: jobCommandId(index, 'snapshots'), command: zfsSnapshotsCommand(job.dataset), privileged: false });
       }
     } else if (job.envFile) {
       const tool = job.tool === 'restic' ? RESTIC_SNAPSHOTS : BORG_LIST;
@@ -67,7 +88,7 @@ export function backupCommands(os: TargetOs, jobs: BackupJob[]): HostCommand[] {
       commands.push({ id: jobCommandId(index, 'units'), command: `systemctl show --timestamp=unix -p ${UNIT_PROPERTIES} -- ${units.map(shellQuote).join(' ')}`, privileged: false });
     }
     return commands;
-  })];
+  }), ...replicaCommands(os, replicas)];
 }
 
 /** The units asked about, in the order systemctl answers them. */

@@ -6,7 +6,7 @@ import type { BackupJob, BackupTool } from '../../inventory/backup-policy-schema
 import type { CommandOutput } from '../host-command';
 import type { BackupSnapshot } from './backup-snapshot';
 import { sourceFailure, type BackupSourceState } from './backup-source-state';
-import { jobCommandId, jobUnits, SCRATCH_SWEEP_ID } from './backup-commands';
+import { jobCommandId, jobUnits, replicaCommandId, SCRATCH_SWEEP_ID, type ReplicaDataset } from './backup-commands';
 import { printable } from './backup-text';
 import { parseBorgInfo, parseBorgList } from './borg-json';
 import { parseResticSnapshots } from './restic-snapshots';
@@ -22,6 +22,8 @@ export interface BackupJobFacts {
   index: number;
   tool: BackupTool;
   repositoryDc: string;
+  /** The job's RPO (its own, else the host's), for the timeline's RPO line. */
+  rpoHours: number;
   state: BackupSourceState;
   /** The tool's own words when state is not ok. */
   message: string | null;
@@ -44,18 +46,45 @@ export interface BackupFacts {
   jobs: BackupJobFacts[];
   /** OpsDeck scratch directories left by a killed restore test, found and removed by this scan. */
   removedScratch: string[];
+  /** Datasets this host receives from other hosts' zfs-send jobs, as listed here (absent when it receives none). */
+  replicas?: ReplicaFacts[];
 }
 
-export function backupFacts(outputs: CommandOutput[], jobs: BackupJob[]): BackupFacts {
+export interface ReplicaFacts extends ReplicaDataset {
+  state: BackupSourceState;
+  message: string | null;
+  commandId: string;
+  /** When this host's listing was read (ISO): the lag runs from the newest replicated snapshot to here. */
+  readAt: string;
+  /** Snapshot names (after the @) with their creation time, the newest KEPT_SNAPSHOTS, oldest first. */
+  snapshots: BackupSnapshot[];
+}
+
+export function backupFacts(outputs: CommandOutput[], jobs: BackupJob[], replicas: ReplicaDataset[] = [], now: Date = new Date(), defaultRpoHours = 24): BackupFacts {
   const sweep = outputs.find((output) => output.id === SCRATCH_SWEEP_ID);
   const removedScratch = (sweep?.exitCode === 0 ? sweep.stdout : '')
     .split('\n')
     .filter((line) => line.startsWith('removed\t'))
     .map((line) => printable(line.slice('removed\t'.length)));
-  return { jobs: jobs.map((job, index) => jobFacts(outputs, job, index)), removedScratch };
+  const facts: BackupFacts = { jobs: jobs.map((job, index) => jobFacts(outputs, job, index, job.rpoHours ?? defaultRpoHours)), removedScratch };
+  if (replicas.length > 0) facts.replicas = replicas.map((replica, index) => replicaFacts(outputs, replica, index, now));
+  return facts;
 }
 
-function jobFacts(outputs: CommandOutput[], job: BackupJob, index: number): BackupJobFacts {
+function replicaFacts(outputs: CommandOutput[], replica: ReplicaDataset, index: number, now: Date): ReplicaFacts {
+  const commandId = replicaCommandId(index);
+  const output = outputs.find((each) => each.id === commandId);
+  const facts: ReplicaFacts = { ...replica, state: 'ok', message: null, commandId, readAt: now.toISOString(), snapshots: [] };
+  if (!output) return { ...facts, state: 'failed', message: 'the replica listing was not run (replicas are read on SmartOS hosts only)' };
+  const failure = sourceFailure('zfs', output.stdout, output.stderr, output.exitCode, output.error);
+  if (failure) return { ...facts, state: failure.state, message: failure.message };
+  const parsed = parseZfsSnapshots(output.stdout, replica.dataset);
+  facts.snapshots = (parsed.value ?? []).slice(-KEPT_SNAPSHOTS);
+  if (parsed.state !== 'ok') return { ...facts, state: 'unparsed', message: parsed.message };
+  return facts;
+}
+
+function jobFacts(outputs: CommandOutput[], job: BackupJob, index: number, rpoHours: number): BackupJobFacts {
   const byId = (id: string) => outputs.find((output) => output.id === id);
   const snapshotsOutput = byId(jobCommandId(index, 'snapshots'));
   const infoOutput = byId(jobCommandId(index, 'info'));
@@ -64,6 +93,7 @@ function jobFacts(outputs: CommandOutput[], job: BackupJob, index: number): Back
     index,
     tool: job.tool,
     repositoryDc: job.repositoryDc,
+    rpoHours,
     state: 'ok',
     message: null,
     commandIds: [snapshotsOutput, infoOutput, unitsOutput].filter((output) => output !== undefined).map((output) => output.id),

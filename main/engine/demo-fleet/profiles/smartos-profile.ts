@@ -3,6 +3,7 @@
 // there (RBAC "Primary Administrator"), as on most SmartOS installs.
 import type { DemoDatacentreSpec, DemoHostSpec } from '../demo-fleet-spec';
 import { accessAnswers } from './access/access-answers';
+import { zfsReplicationAnswers } from './backups/zfs-replication';
 import { answer, failure, type CommandAnswer } from './command-answer';
 import { lazy, profileFromTable, type AnswerProducer, type HostProfile, type ToolFallback } from './host-profile';
 import { computeNode } from './smartos/compute-node';
@@ -42,6 +43,7 @@ export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: 
   ]);
   // The ops user is an administrator here: privileged reads answer as root either way.
   for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, () => producer(true));
+  for (const [invocation, producer] of zfsReplicationAnswers(host, now)) exact.set(invocation, producer);
   const missing = (tool: string): ToolFallback => (args) => statOrCatMissing(tool, args);
   const tools = new Map<string, ToolFallback | null>(
     ['hostname', 'uname', 'kstat', 'svcs', 'ipfstat', 'fwadm', 'vmadm', 'netstat', 'zfs', 'zpool', 'sysinfo', 'piadm', 'pkg_admin', 'pkgin'].map((tool) => [tool, null]),

@@ -39,3 +39,10 @@ export function scanDemoFleetBackups(now: Date, hosts?: number) {
     return { host, policy, outputs, facts, findings };
   });
 }
+
+/** The backups area's fleet step (zfs-send replication lag) over a scanned demo fleet. */
+export function demoFleetBackupFleetFindings(scanned: ReturnType<typeof scanDemoFleetBackups>) {
+  return backupsArea.fleetFindings!(
+    scanned.map(({ host, policy, facts }) => ({ host: host.name, dc: host.dc, siteRole: host.dc === 'nj' ? ('primary' as const) : ('secondary' as const), roles: [host.role], policy, facts })),
+  );
+}

@@ -13,7 +13,7 @@ import { DAY_MS, HOUR_MS } from '../time-format';
 import type { BorgPlan, HostBackupPlan, ResticPlan } from './backup-plan';
 import { borgInfoLastJson, borgListJson } from './borg-output';
 import { resticCheckText, resticSnapshotsJson } from './restic-output';
-import { resticLsAnswer, restoreScriptAnswer } from './restore-test-answers';
+import { borgFileListAnswer, resticLsAnswer, restoreScriptAnswer } from './restore-test-answers';
 
 const words = (line: string) => line.split(/\s+/).filter(Boolean).join(' ');
 const WRAPPER_WORDS = words(ENV_WRAPPER);
@@ -23,7 +23,7 @@ const CHECK_WORDS = words(CHECK_WRAPPER);
 /** The `sh` fallback: answers the environment wrapper, refuses anything else. */
 export function backupShellAnswer(args: string[], asRoot: boolean, host: DemoHostSpec, plan: HostBackupPlan, now: Date): CommandAnswer {
   const invocation = ['sh', ...args].join(' ');
-  const restore = restoreScriptAnswer(invocation, asRoot, host, plan.restic, now);
+  const restore = restoreScriptAnswer(invocation, asRoot, host, plan, now);
   if (restore) return restore;
   // Demo hosts never leave a scratch directory behind.
   if (invocation === SWEEP_WORDS) return answer('');
@@ -51,6 +51,8 @@ function resticAnswer(argv: string, host: DemoHostSpec, plan: ResticPlan): Comma
 function borgAnswer(argv: string, host: DemoHostSpec, plan: BorgPlan): CommandAnswer {
   if (/^borg list --json --bypass-lock --last \d+$/.test(argv)) return answer(borgListJson(host, plan));
   if (argv === 'borg info --json --bypass-lock --last 1') return answer(borgInfoLastJson(host, plan, true));
+  const files = /^borg list --json-lines --bypass-lock '::([^']*)'$/.exec(argv);
+  if (files) return borgFileListAnswer(files[1]!, host, plan);
   // borg check prints nothing when it finds nothing (without --verbose).
   if (argv === 'borg check --verify-data') return answer('');
   if (argv.startsWith('restic ')) return failure('sh: 1: exec: restic: not found\n', 127);

@@ -32,7 +32,7 @@ export function borgListJson(host: DemoHostSpec, plan: BorgPlan): string {
   return sortedJson({ archives, encryption: { mode: plan.encryption }, repository: repository(host, plan) });
 }
 
-function archiveName(host: DemoHostSpec, run: BorgPlan['runs'][number]): string {
+export function archiveName(host: DemoHostSpec, run: BorgPlan['runs'][number]): string {
   return run.tags.includes('restore-test') ? `${host.name}-restore-test-${borgArchiveStamp(run.at)}` : `${host.name}-${borgArchiveStamp(run.at)}`;
 }
 
