@@ -153,6 +153,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const retention = new ScanRetention(store.sql, {
     days: async () => (await readSettings(options.dataDir)).retentionDays,
     now: () => options.now?.() ?? new Date(),
+    recordIntent: async (intent) => {
+      await audit.append('retention.deleting', { ...intent });
+    },
     record: async (outcome) => {
       await audit.append('retention.applied', { ...outcome });
     },

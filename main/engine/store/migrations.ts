@@ -165,6 +165,77 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 17,
+    name: 'facts, findings and output lists stored once by content hash: an unchanged host adds a small row per scan',
+    // host_results becomes a view over host_result_rows that rebuilds facts,
+    // findings and command_outputs from their content-addressed documents, so
+    // every existing reader keeps its SQL. Hashes are taken in SQL over jsonb's
+    // own text (keys in jsonb order), so the migration and later scans agree.
+    sql: `
+      CREATE TABLE result_docs (
+        sha256 bytea PRIMARY KEY,
+        doc jsonb NOT NULL
+      );
+      CREATE TABLE output_sets (
+        sha256 bytea PRIMARY KEY,
+        outputs jsonb NOT NULL
+      );
+      CREATE TABLE output_set_blobs (
+        set_sha256 bytea NOT NULL REFERENCES output_sets (sha256) ON DELETE CASCADE,
+        blob_sha256 bytea NOT NULL REFERENCES output_blobs (sha256),
+        PRIMARY KEY (set_sha256, blob_sha256)
+      );
+      CREATE INDEX output_set_blobs_by_blob ON output_set_blobs (blob_sha256);
+      ALTER TABLE host_results RENAME TO host_result_rows;
+      ALTER TABLE host_result_rows ADD COLUMN fact_refs jsonb NOT NULL DEFAULT '{}';
+      ALTER TABLE host_result_rows ADD COLUMN findings_sha256 bytea REFERENCES result_docs (sha256);
+      ALTER TABLE host_result_rows ADD COLUMN outputs_sha256 bytea REFERENCES output_sets (sha256);
+      ALTER TABLE host_result_rows ADD COLUMN durations_ms integer[] NOT NULL DEFAULT '{}';
+      INSERT INTO result_docs (sha256, doc)
+        SELECT sha256(convert_to(findings::text, 'UTF8')), findings FROM host_result_rows ON CONFLICT DO NOTHING;
+      UPDATE host_result_rows SET findings_sha256 = sha256(convert_to(findings::text, 'UTF8'));
+      INSERT INTO result_docs (sha256, doc)
+        SELECT sha256(convert_to(area.value::text, 'UTF8')), area.value FROM host_result_rows CROSS JOIN LATERAL jsonb_each(facts) AS area
+        ON CONFLICT DO NOTHING;
+      UPDATE host_result_rows SET fact_refs = coalesce((SELECT jsonb_object_agg(area.key, encode(sha256(convert_to(area.value::text, 'UTF8')), 'hex')) FROM jsonb_each(facts) AS area), '{}');
+      CREATE TABLE migrated_output_sets AS
+        SELECT run_id, host,
+               jsonb_agg(jsonb_build_object('commandId', command_id, 'command', command, 'exitCode', exit_code, 'error', error, 'truncated', truncated,
+                                            'stdout', encode(stdout_sha256, 'hex'), 'stderr', encode(stderr_sha256, 'hex')) ORDER BY position) AS outputs,
+               array_agg(duration_ms ORDER BY position) AS durations
+          FROM command_outputs GROUP BY run_id, host;
+      INSERT INTO output_sets (sha256, outputs)
+        SELECT sha256(convert_to(outputs::text, 'UTF8')), outputs FROM migrated_output_sets ON CONFLICT DO NOTHING;
+      INSERT INTO output_set_blobs (set_sha256, blob_sha256)
+        SELECT DISTINCT sha256(convert_to(m.outputs::text, 'UTF8')), blob.sha256
+          FROM migrated_output_sets m JOIN command_outputs o ON o.run_id = m.run_id AND o.host = m.host
+          CROSS JOIN LATERAL (VALUES (o.stdout_sha256), (o.stderr_sha256)) AS blob(sha256)
+        ON CONFLICT DO NOTHING;
+      UPDATE host_result_rows h SET outputs_sha256 = sha256(convert_to(m.outputs::text, 'UTF8')), durations_ms = m.durations
+        FROM migrated_output_sets m WHERE m.run_id = h.run_id AND m.host = h.host;
+      DROP TABLE migrated_output_sets;
+      DROP TABLE command_outputs;
+      ALTER TABLE host_result_rows DROP COLUMN facts;
+      ALTER TABLE host_result_rows DROP COLUMN findings;
+      CREATE INDEX host_result_rows_by_outputs ON host_result_rows (outputs_sha256);
+      CREATE FUNCTION result_doc(hash bytea) RETURNS jsonb LANGUAGE sql STABLE AS $$ SELECT doc FROM result_docs WHERE sha256 = hash $$;
+      CREATE FUNCTION result_area(refs jsonb, area text) RETURNS jsonb LANGUAGE sql STABLE AS $$ SELECT doc FROM result_docs WHERE sha256 = decode(refs ->> area, 'hex') $$;
+      CREATE FUNCTION result_facts(refs jsonb) RETURNS jsonb LANGUAGE sql STABLE AS
+        $$ SELECT coalesce(jsonb_object_agg(r.key, d.doc), '{}'::jsonb) FROM jsonb_each_text(refs) AS r JOIN result_docs d ON d.sha256 = decode(r.value, 'hex') $$;
+      CREATE VIEW host_results AS
+        SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, fact_refs, findings_sha256, outputs_sha256, durations_ms,
+               coalesce(result_doc(findings_sha256), '[]'::jsonb) AS findings, result_facts(fact_refs) AS facts
+          FROM host_result_rows;
+      CREATE VIEW command_outputs AS
+        SELECT h.run_id, h.host, (o.ordinality - 1)::integer AS position, o.value ->> 'commandId' AS command_id, o.value ->> 'command' AS command,
+               (o.value ->> 'exitCode')::integer AS exit_code, coalesce(h.durations_ms[o.ordinality], 0) AS duration_ms, o.value ->> 'error' AS error,
+               nullif(o.value -> 'truncated', 'null'::jsonb) AS truncated,
+               decode(o.value ->> 'stdout', 'hex') AS stdout_sha256, decode(o.value ->> 'stderr', 'hex') AS stderr_sha256
+          FROM host_result_rows h JOIN output_sets s ON s.sha256 = h.outputs_sha256
+          CROSS JOIN LATERAL jsonb_array_elements(s.outputs) WITH ORDINALITY AS o(value, ordinality);
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

@@ -31,8 +31,8 @@ export class ReportStore {
   /** Each host's newest answered scan: when, and which areas' facts it holds. */
   async latestReads(): Promise<{ host: string; dc: string; finishedAt: string; areas: PostureArea[] }[]> {
     const rows = await this.sql.query<{ host: string; dc: string; finished_at: Date | string; areas: PostureArea[] }>(
-      `SELECT host, dc, finished_at, ARRAY(SELECT jsonb_object_keys(facts)) AS areas
-         FROM (SELECT DISTINCT ON (host) host, dc, finished_at, facts FROM host_results WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest`,
+      `SELECT host, dc, finished_at, ARRAY(SELECT jsonb_object_keys(fact_refs)) AS areas
+         FROM (SELECT DISTINCT ON (host) host, dc, finished_at, fact_refs FROM host_result_rows WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest`,
     );
     return rows.map((row) => ({ host: row.host, dc: row.dc, finishedAt: iso(row.finished_at), areas: row.areas }));
   }
@@ -40,7 +40,8 @@ export class ReportStore {
   /** Each host's newest result (answered or not) with its findings and run. */
   async latestFindings(): Promise<LatestHostFindings[]> {
     const rows = await this.sql.query<{ run_id: string; host: string; dc: string; finished_at: Date | string; findings: FindingView[] | string }>(
-      `SELECT DISTINCT ON (host) run_id, host, dc, finished_at, findings FROM host_results WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC`,
+      `SELECT run_id, host, dc, finished_at, coalesce(result_doc(findings_sha256), '[]') AS findings
+         FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at, findings_sha256 FROM host_result_rows WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC) AS latest`,
     );
     return rows.map((row) => ({
       runId: row.run_id,
@@ -54,9 +55,11 @@ export class ReportStore {
   /** When each finding id was first in a stored answered scan. */
   async firstSeen(): Promise<Map<string, string>> {
     const rows = await this.sql.query<{ id: string; first: Date | string }>(
-      `SELECT f ->> 'id' AS id, min(h.finished_at) AS first
-         FROM host_results h CROSS JOIN LATERAL jsonb_array_elements(h.findings) AS f
-        WHERE h.phase = 'done' GROUP BY 1`,
+      // Each distinct findings document is expanded once, however many results share it.
+      `SELECT f ->> 'id' AS id, min(docs.first) AS first
+         FROM (SELECT findings_sha256, min(finished_at) AS first FROM host_result_rows WHERE phase = 'done' GROUP BY findings_sha256) AS docs
+         CROSS JOIN LATERAL jsonb_array_elements(coalesce(result_doc(docs.findings_sha256), '[]')) AS f
+        GROUP BY 1`,
     );
     return new Map(rows.map((row) => [row.id, iso(row.first)]));
   }
@@ -68,16 +71,18 @@ export class ReportStore {
   }> {
     const runs = `SELECT run_id, started_at FROM scan_runs WHERE ($1::timestamptz IS NULL OR started_at >= $1::timestamptz) ORDER BY started_at DESC LIMIT $2`;
     const rows = await this.sql.query<{ run_id: string; started_at: Date | string; dc: string; kind: string; n: number | string }>(
-      `SELECT runs.run_id, runs.started_at, h.dc, split_part(f ->> 'id', ':', 1) AS kind, count(*) AS n
-         FROM (${runs}) AS runs JOIN host_results h ON h.run_id = runs.run_id
-         CROSS JOIN LATERAL jsonb_array_elements(h.findings) AS f
-        WHERE h.phase = 'done' AND f ->> 'severity' <> 'info'
+      `SELECT docs.run_id, docs.started_at, docs.dc, split_part(f ->> 'id', ':', 1) AS kind, sum(docs.hosts) AS n
+         FROM (SELECT runs.run_id, runs.started_at, h.dc, h.findings_sha256, count(*) AS hosts
+                 FROM (${runs}) AS runs JOIN host_result_rows h ON h.run_id = runs.run_id
+                WHERE h.phase = 'done' GROUP BY 1, 2, 3, 4) AS docs
+         CROSS JOIN LATERAL jsonb_array_elements(coalesce(result_doc(docs.findings_sha256), '[]')) AS f
+        WHERE f ->> 'severity' <> 'info'
         GROUP BY 1, 2, 3, 4`,
       [since, limitRuns],
     );
     const answered = await this.sql.query<{ run_id: string; started_at: Date | string; dc: string; n: number | string }>(
       `SELECT runs.run_id, runs.started_at, h.dc, count(*) AS n
-         FROM (${runs}) AS runs JOIN host_results h ON h.run_id = runs.run_id
+         FROM (${runs}) AS runs JOIN host_result_rows h ON h.run_id = runs.run_id
         WHERE h.phase = 'done' GROUP BY 1, 2, 3`,
       [since, limitRuns],
     );

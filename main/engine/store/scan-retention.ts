@@ -9,7 +9,13 @@
 //
 // It runs in small batches, one short transaction each, yielding between
 // them, so a scan that starts meanwhile interleaves its writes instead of
-// waiting for the whole clean-up.
+// waiting for the whole clean-up. Each batch's results are recorded (the
+// audit log) BEFORE the transaction that deletes them commits: a process
+// killed mid-pass leaves every deletion it made recorded, and at worst a
+// recorded intent whose deletion never committed (the next pass deletes and
+// records it again). Documents, output lists and raw outputs stored by
+// content (migration 17) are swept at the end of the pass once nothing refers
+// to them; a sweep cut short by a kill is finished by the next pass.
 import type { SqlClient } from './sql-client';
 
 export const DEFAULT_RETENTION_DAYS = 400;
@@ -22,54 +28,72 @@ export interface RetentionOutcome {
   runs: number;
 }
 
-export async function applyScanRetention(sql: SqlClient, cutoff: Date, options: { batchSize?: number; shouldStop?: () => boolean } = {}): Promise<RetentionOutcome> {
+/** The results a batch is about to delete, recorded before the deletion commits. */
+export interface RetentionIntent {
+  cutoff: string;
+  results: { runId: string; host: string }[];
+}
+
+export interface RetentionPassOptions {
+  batchSize?: number;
+  shouldStop?: () => boolean;
+  /** Called with each batch before its deletion commits; the deletion waits for it and is abandoned if it throws. */
+  recordIntent?: (intent: RetentionIntent) => Promise<void>;
+}
+
+export async function applyScanRetention(sql: SqlClient, cutoff: Date, options: RetentionPassOptions = {}): Promise<RetentionOutcome> {
   const outcome: RetentionOutcome = { cutoff: cutoff.toISOString(), hostResults: 0, outputBlobs: 0, runs: 0 };
   const batchSize = options.batchSize ?? RESULTS_PER_BATCH;
   for (;;) {
-    if (options.shouldStop?.()) return outcome;
-    const batch = await sql.transaction(async (tx) => {
+    if (options.shouldStop?.()) break;
+    const deleted = await sql.transaction(async (tx) => {
       const doomed = await tx.query<{ run_id: string; host: string }>(
-        `SELECT r.run_id, r.host FROM host_results r
+        `SELECT r.run_id, r.host FROM host_result_rows r
           WHERE r.finished_at < $1
             AND NOT EXISTS (SELECT 1 FROM evidence_holds h WHERE h.run_id = r.run_id AND h.host = r.host)
-            AND EXISTS (SELECT 1 FROM host_results newer WHERE newer.host = r.host AND newer.finished_at > r.finished_at)
+            AND EXISTS (SELECT 1 FROM host_result_rows newer WHERE newer.host = r.host AND newer.finished_at > r.finished_at)
             AND (r.phase <> 'done'
-                 OR EXISTS (SELECT 1 FROM host_results newer WHERE newer.host = r.host AND newer.phase = 'done' AND newer.finished_at > r.finished_at))
+                 OR EXISTS (SELECT 1 FROM host_result_rows newer WHERE newer.host = r.host AND newer.phase = 'done' AND newer.finished_at > r.finished_at))
+          ORDER BY r.finished_at, r.run_id, r.host
           LIMIT $2`,
         [outcome.cutoff, batchSize],
       );
-      if (doomed.length === 0) return { results: 0, blobs: 0 };
-      const keys = JSON.stringify(doomed);
-      const doomedRows = `SELECT d.run_id, d.host FROM jsonb_to_recordset($1::jsonb) AS d(run_id text, host text)`;
-      const released = await tx.query<{ stdout_sha256: Uint8Array; stderr_sha256: Uint8Array }>(
-        `DELETE FROM command_outputs WHERE (run_id, host) IN (${doomedRows}) RETURNING stdout_sha256, stderr_sha256`,
-        [keys],
+      if (doomed.length === 0) return 0;
+      await options.recordIntent?.({ cutoff: outcome.cutoff, results: doomed.map((row) => ({ runId: row.run_id, host: row.host })) });
+      await tx.query(
+        `DELETE FROM host_result_rows WHERE (run_id, host) IN (SELECT d.run_id, d.host FROM jsonb_to_recordset($1::jsonb) AS d(run_id text, host text))`,
+        [JSON.stringify(doomed)],
       );
-      await tx.query(`DELETE FROM host_results WHERE (run_id, host) IN (${doomedRows})`, [keys]);
-      const hashes = [...new Set(released.flatMap((row) => [Buffer.from(row.stdout_sha256).toString('hex'), Buffer.from(row.stderr_sha256).toString('hex')]))];
-      const blobs = await tx.query(
-        `DELETE FROM output_blobs b WHERE b.sha256 IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)
-            AND NOT EXISTS (SELECT 1 FROM command_outputs o WHERE o.stdout_sha256 = b.sha256)
-            AND NOT EXISTS (SELECT 1 FROM command_outputs o WHERE o.stderr_sha256 = b.sha256)
-         RETURNING 1`,
-        [hashes],
-      );
-      return { results: doomed.length, blobs: blobs.length };
+      return doomed.length;
     });
-    outcome.hostResults += batch.results;
-    outcome.outputBlobs += batch.blobs;
-    if (batch.results < batchSize) break;
+    outcome.hostResults += deleted;
+    if (deleted < batchSize) break;
     // Let a scan's writes in between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  outcome.outputBlobs = await sweepUnreferenced(sql);
   const runs = await sql.query(
     `DELETE FROM scan_runs s WHERE s.started_at < $1 AND (s.finished_at IS NOT NULL OR s.interrupted_at IS NOT NULL)
-        AND NOT EXISTS (SELECT 1 FROM host_results r WHERE r.run_id = s.run_id)
+        AND NOT EXISTS (SELECT 1 FROM host_result_rows r WHERE r.run_id = s.run_id)
      RETURNING 1`,
     [outcome.cutoff],
   );
   outcome.runs = runs.length;
   return outcome;
+}
+
+/** Deletes output lists, facts/findings documents and raw outputs no result refers to any more; returns the raw outputs deleted. */
+async function sweepUnreferenced(sql: SqlClient): Promise<number> {
+  return sql.transaction(async (tx) => {
+    await tx.query(`DELETE FROM output_sets s WHERE NOT EXISTS (SELECT 1 FROM host_result_rows r WHERE r.outputs_sha256 = s.sha256)`);
+    await tx.query(
+      `DELETE FROM result_docs d WHERE d.sha256 NOT IN (
+         SELECT findings_sha256 FROM host_result_rows WHERE findings_sha256 IS NOT NULL
+         UNION ALL SELECT decode(ref.value, 'hex') FROM host_result_rows CROSS JOIN LATERAL jsonb_each_text(fact_refs) AS ref)`,
+    );
+    const blobs = await tx.query(`DELETE FROM output_blobs b WHERE NOT EXISTS (SELECT 1 FROM output_set_blobs l WHERE l.blob_sha256 = b.sha256) RETURNING 1`);
+    return blobs.length;
+  });
 }
 
 /** Marks a scan result as evidence something cites (a report, an evidence pack, a drill run): retention keeps it. */
@@ -80,7 +104,9 @@ export async function holdScanEvidence(sql: SqlClient, runId: string, host: stri
 export interface ScanRetentionOptions {
   days: () => Promise<number>;
   now: () => Date;
-  /** Records what was deleted (the audit log) before it counts as done. */
+  /** Records a batch's results (the audit log) before their deletion commits. */
+  recordIntent: (intent: RetentionIntent & { days: number }) => Promise<void>;
+  /** Records the pass's totals once it is done. */
   record: (outcome: RetentionOutcome & { days: number }) => Promise<void>;
   onError: (error: unknown) => void;
 }
@@ -115,7 +141,10 @@ export class ScanRetention {
   private async runOnce(): Promise<void> {
     const days = await this.options.days();
     const cutoff = new Date(this.options.now().getTime() - days * 24 * 60 * 60 * 1000);
-    const outcome = await applyScanRetention(this.sql, cutoff, { shouldStop: () => this.stopped });
+    const outcome = await applyScanRetention(this.sql, cutoff, {
+      shouldStop: () => this.stopped,
+      recordIntent: (intent) => this.options.recordIntent({ ...intent, days }),
+    });
     if (outcome.hostResults > 0 || outcome.runs > 0) await this.options.record({ ...outcome, days });
   }
 }

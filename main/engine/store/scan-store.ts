@@ -101,28 +101,35 @@ export class ScanStore {
       stderr: bytes?.[position]?.stderr ?? Buffer.from(output.stderr, 'utf8'),
     }));
     const blobs = new Map<string, Buffer>();
-    const rows = detail.outputs.map((output, position) => {
+    // The output list without its durations is the same scan after scan on an
+    // unchanged host, so it is stored once (output_sets); durations go in the row.
+    const outputList = detail.outputs.map((output, position) => {
       const { stdout, stderr } = streams[position]!;
       const stdoutSha256 = sha256Hex(stdout);
       const stderrSha256 = sha256Hex(stderr);
       blobs.set(stdoutSha256, stdout).set(stderrSha256, stderr);
       return {
-        position,
-        command_id: output.id,
+        commandId: output.id,
         command: output.command,
-        exit_code: output.exitCode,
-        duration_ms: Math.round(output.durationMs),
+        exitCode: output.exitCode,
         error: output.error,
         truncated: output.truncated ?? null,
-        stdout_sha256: stdoutSha256,
-        stderr_sha256: stderrSha256,
+        stdout: stdoutSha256,
+        stderr: stderrSha256,
       };
     });
-    const outputRows = storableJson(rows, `the outputs of ${detail.host}`);
+    const outputs = storableJson(outputList, `the outputs of ${detail.host}`);
+    const durations = detail.outputs.map((output) => Math.round(output.durationMs));
+    const blobHashes = [...blobs.keys()];
     await this.sql.transaction(async (tx) => {
+      await storeNewBlobs(tx, blobs);
+      const outputsSha256 = outputList.length === 0 ? null : await storeOutputSet(tx, outputs, blobHashes);
+      await storeResultDocs(tx, facts, findings);
       await tx.query(
-        `INSERT INTO host_results (run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        `INSERT INTO host_result_rows (run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, fact_refs, findings_sha256, outputs_sha256, durations_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                 (SELECT coalesce(jsonb_object_agg(area.key, encode(sha256(convert_to(area.value::text, 'UTF8')), 'hex')), '{}') FROM jsonb_each($10::jsonb) AS area),
+                 sha256(convert_to($11::jsonb::text, 'UTF8')), decode($12, 'hex'), $13::integer[])`,
         [
           detail.runId,
           detail.host,
@@ -133,35 +140,32 @@ export class ScanStore {
           detail.finishedAt ?? new Date().toISOString(),
           detail.detectedOs,
           identity,
-          findings,
           facts,
+          findings,
+          outputsSha256,
+          durations,
         ],
-      );
-      await storeNewBlobs(tx, blobs);
-      if (rows.length === 0) return;
-      await tx.query(
-        `INSERT INTO command_outputs (run_id, host, position, command_id, command, exit_code, duration_ms, error, truncated, stdout_sha256, stderr_sha256)
-         SELECT $1, $2, o.position, o.command_id, o.command, o.exit_code, o.duration_ms, o.error, o.truncated, decode(o.stdout_sha256, 'hex'), decode(o.stderr_sha256, 'hex')
-           FROM jsonb_to_recordset($3::jsonb) AS o(position integer, command_id text, command text, exit_code integer, duration_ms integer,
-                                                   error text, truncated jsonb, stdout_sha256 text, stderr_sha256 text)`,
-        [detail.runId, detail.host, outputRows],
       );
     });
   }
 
   async updateFindings(runId: string, host: string, findings: FindingView[]): Promise<void> {
-    await this.sql.query('UPDATE host_results SET findings = $3 WHERE run_id = $1 AND host = $2', [runId, host, storableJson(findings, `the findings of ${host}`)]);
+    const json = storableJson(findings, `the findings of ${host}`);
+    await this.sql.transaction(async (tx) => {
+      await storeResultDocs(tx, '{}', json);
+      await tx.query(`UPDATE host_result_rows SET findings_sha256 = sha256(convert_to($3::jsonb::text, 'UTF8')) WHERE run_id = $1 AND host = $2`, [runId, host, json]);
+    });
   }
 
   /** Per scan run and site: pending security updates summed over the hosts that answered. */
   async patchHistory(limitRuns: number): Promise<{ runId: string; at: string; dc: string; pendingSecurity: number; hosts: number }[]> {
     const rows = await this.sql.query<{ run_id: string; started_at: Date | string; dc: string; pending: number | string; hosts: number | string }>(
       `SELECT r.run_id, r.started_at, h.dc,
-              SUM((SELECT count(*) FROM jsonb_array_elements(h.facts -> 'patches' -> 'pendingUpdates') AS u
+              SUM((SELECT count(*) FROM jsonb_array_elements(result_area(h.fact_refs, 'patches') -> 'pendingUpdates') AS u
                     WHERE (u ->> 'security')::boolean)) AS pending,
               COUNT(*) AS hosts
-         FROM host_results h JOIN scan_runs r ON r.run_id = h.run_id
-        WHERE h.phase = 'done' AND h.facts ? 'patches'
+         FROM host_result_rows h JOIN scan_runs r ON r.run_id = h.run_id
+        WHERE h.phase = 'done' AND h.fact_refs ? 'patches'
           AND r.run_id IN (SELECT run_id FROM scan_runs ORDER BY started_at DESC LIMIT $1)
         GROUP BY r.run_id, r.started_at, h.dc
         ORDER BY r.started_at, h.dc`,
@@ -173,8 +177,8 @@ export class ScanStore {
   /** One area's facts from every host's newest answered scan. */
   async latestAreaFacts(area: PostureArea): Promise<{ host: string; dc: string; facts: unknown }[]> {
     const rows = await this.sql.query<{ host: string; dc: string; facts: unknown }>(
-      `SELECT DISTINCT ON (host) host, dc, facts -> $1 AS facts FROM host_results
-        WHERE phase = 'done' ORDER BY host, finished_at DESC`,
+      `SELECT host, dc, result_area(fact_refs, $1) AS facts
+         FROM (SELECT DISTINCT ON (host) host, dc, fact_refs FROM host_result_rows WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest`,
       [area],
     );
     return rows.filter((row) => row.facts !== null && row.facts !== undefined).map((row) => ({
@@ -191,17 +195,16 @@ export class ScanStore {
    */
   async latestAreaFactsOf(area: PostureArea, options: { fields?: readonly string[]; host?: string } = {}): Promise<{ host: string; dc: string; finishedAt: string; facts: unknown }[]> {
     const rows = await this.sql.query<{ host: string; dc: string; finished_at: Date | string; facts: unknown }>(
-      // The area is taken out of the row's facts once (OFFSET 0 keeps the planner
-      // from inlining it back): each `r.facts -> …` would otherwise decompress
-      // the whole stored document again, once per field.
+      // The area's document is fetched once (OFFSET 0 keeps the planner from
+      // inlining it back): each `… -> field` would otherwise decompress it again.
       `SELECT latest.host, latest.dc, latest.finished_at,
               CASE WHEN $2::text[] IS NULL THEN picked.area
                    ELSE (SELECT jsonb_object_agg(field, picked.area -> field) FROM unnest($2::text[]) AS field
                           WHERE picked.area -> field IS NOT NULL) END AS facts
-         FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at FROM host_results
+         FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at FROM host_result_rows
                 WHERE phase = 'done' AND ($3::text IS NULL OR host = $3) ORDER BY host, finished_at DESC) AS latest
-         JOIN host_results r ON r.run_id = latest.run_id AND r.host = latest.host
-         CROSS JOIN LATERAL (SELECT r.facts -> $1 AS area OFFSET 0) AS picked
+         JOIN host_result_rows r ON r.run_id = latest.run_id AND r.host = latest.host
+         CROSS JOIN LATERAL (SELECT result_area(r.fact_refs, $1) AS area OFFSET 0) AS picked
         WHERE picked.area IS NOT NULL
         ORDER BY latest.host`,
       [area, options.fields ? [...options.fields] : null, options.host ?? null],
@@ -250,10 +253,8 @@ export class ScanStore {
   /** The newest result of every host that was ever scanned (cancelled-before-start results excluded). */
   async latestHostSummaries(): Promise<HostScanSummary[]> {
     const rows = await this.sql.query<HostResultRow>(
-      `SELECT DISTINCT ON (host) run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings
-         FROM host_results
-        WHERE started_at IS NOT NULL
-        ORDER BY host, finished_at DESC`,
+      `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, coalesce(result_doc(findings_sha256), '[]') AS findings
+         FROM (SELECT DISTINCT ON (host) * FROM host_result_rows WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC) AS latest`,
     );
     return rows.map(summaryFromRow);
   }
@@ -261,7 +262,8 @@ export class ScanStore {
   /** The findings of every host's newest result. */
   async latestFindings(): Promise<FindingView[]> {
     const rows = await this.sql.query<{ findings: FindingView[] | string }>(
-      `SELECT DISTINCT ON (host) findings FROM host_results WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC`,
+      `SELECT coalesce(result_doc(findings_sha256), '[]') AS findings
+         FROM (SELECT DISTINCT ON (host) findings_sha256 FROM host_result_rows WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC) AS latest`,
     );
     return rows.flatMap((row) => (typeof row.findings === 'string' ? (JSON.parse(row.findings) as FindingView[]) : row.findings));
   }
@@ -360,6 +362,33 @@ export class ScanStore {
       interruptedAt: iso(row.interrupted_at ?? null),
     }));
   }
+}
+
+/** Each area's facts and the findings as documents stored once by content (result_docs); hashed in SQL like migration 17. */
+async function storeResultDocs(tx: SqlTransaction, factsJson: string, findingsJson: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO result_docs (sha256, doc)
+     SELECT sha256(convert_to(d.doc::text, 'UTF8')), d.doc FROM (SELECT value AS doc FROM jsonb_each($1::jsonb) UNION ALL SELECT $2::jsonb) AS d
+     ON CONFLICT DO NOTHING`,
+    [factsJson, findingsJson],
+  );
+}
+
+/** Stores an output list once by content, with the blobs it refers to; returns its sha256 (hex). */
+async function storeOutputSet(tx: SqlTransaction, outputsJson: string, blobHashes: string[]): Promise<string> {
+  const [row] = await tx.query<{ sha256: string; inserted: boolean }>(
+    `WITH given AS (SELECT sha256(convert_to($1::jsonb::text, 'UTF8')) AS sha256, $1::jsonb AS outputs),
+          added AS (INSERT INTO output_sets (sha256, outputs) SELECT sha256, outputs FROM given ON CONFLICT DO NOTHING RETURNING sha256)
+     SELECT encode(given.sha256, 'hex') AS sha256, EXISTS (SELECT 1 FROM added) AS inserted FROM given`,
+    [outputsJson],
+  );
+  if (row!.inserted) {
+    await tx.query(
+      `INSERT INTO output_set_blobs (set_sha256, blob_sha256) SELECT decode($1, 'hex'), decode(h, 'hex') FROM unnest($2::text[]) AS h ON CONFLICT DO NOTHING`,
+      [row!.sha256, blobHashes],
+    );
+  }
+  return row!.sha256;
 }
 
 /**

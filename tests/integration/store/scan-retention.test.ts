@@ -9,7 +9,7 @@ import type { HostPhase, HostScanDetail } from '../../../preload/contract';
 import { migrate } from '../../../main/engine/store/migrations';
 import { openPgliteClient } from '../../../main/engine/store/pglite-client';
 import { ScanStore } from '../../../main/engine/store/scan-store';
-import { applyScanRetention, holdScanEvidence, ScanRetention, type RetentionOutcome } from '../../../main/engine/store/scan-retention';
+import { applyScanRetention, holdScanEvidence, ScanRetention, type RetentionIntent, type RetentionOutcome } from '../../../main/engine/store/scan-retention';
 import type { SqlClient } from '../../../main/engine/store/sql-client';
 
 const NOW = new Date('2026-12-04T12:00:00.000Z');
@@ -74,10 +74,20 @@ test('runs in the background after a scan, with the configured days and the give
   await scan('q800', 800, [['x', 'done', 'x-older-but-newer']]);
   await scan('q1', 1, [['x', 'done', 'x-now']]);
   const recorded: (RetentionOutcome & { days: number })[] = [];
-  const retention = new ScanRetention(sql, { days: async () => 850, now: () => NOW, record: async (outcome) => void recorded.push(outcome), onError: (error) => { throw error; } });
+  const intents: (RetentionIntent & { days: number })[] = [];
+  const retention = new ScanRetention(sql, {
+    days: async () => 850,
+    now: () => NOW,
+    recordIntent: async (intent) => void intents.push(intent),
+    record: async (outcome) => void recorded.push(outcome),
+    onError: (error) => {
+      throw error;
+    },
+  });
   retention.schedule();
   retention.schedule();
   await retention.idle();
+  expect(intents).toEqual([{ cutoff: daysAgo(850), days: 850, results: [{ runId: 'q900', host: 'x' }] }]);
   expect(recorded).toEqual([{ cutoff: daysAgo(850), days: 850, hostResults: 1, outputBlobs: 1, runs: 1 }]);
   expect((await remaining()).filter((key) => key.endsWith('/x'))).toEqual(['q1/x', 'q800/x']);
   expect((await sql.query<{ run_id: string }>("SELECT run_id FROM scan_runs WHERE run_id LIKE 'q%' ORDER BY run_id")).map((row) => row.run_id)).toEqual(['q1', 'q800']);
