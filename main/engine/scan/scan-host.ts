@@ -160,9 +160,10 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
   if (!route) return notRun(`not run: ${target.name} has no bastion in front of it, and transport probes never run from the workstation`);
   const cutBy = context.budget?.cut;
   if (cutBy) return notRun(`not run: the host already sent more than ${capText({ cap: cutBy, capBytes: context.budget!.capBytes, keptBytes: 0 })}`);
+  const auditHost = command.onBastion ? `${route.target.label} (for ${target.name})` : target.name;
   let startSeq: number;
   try {
-    startSeq = await context.audit.commandStarted({ runId: context.runId, host: command.onBastion ? `${route.target.label} (for ${target.name})` : target.name, dc: target.dc, address: route.target.address, command: line });
+    startSeq = await context.audit.commandStarted({ runId: context.runId, host: auditHost, dc: target.dc, address: route.target.address, command: line });
   } catch (error) {
     return notRun(`not run: the audit log could not record it (${errorMessage(error)})`);
   }
@@ -200,7 +201,7 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
   }
   await context.audit
     .commandEnded(startSeq, {
-      host: target.name,
+      host: auditHost,
       exitCode: output.exitCode,
       signal: signalName,
       error: output.error,
