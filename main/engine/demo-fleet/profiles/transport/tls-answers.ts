@@ -29,7 +29,8 @@ const STARTTLS_PORTS = new Set([25, 587, 143, 110]);
 export function demoTlsAnswer(invocation: string, hostsByAddress: Map<string, DemoHostSpec>): CommandAnswer | null {
   const capabilities = /bash -c .* opsdeck-capabilities '([^']+)' (\d+) (smtp|imap|pop3)$/.exec(invocation);
   if (capabilities) return capabilityAnswer(hostsByAddress.get(capabilities[1]!), Number(capabilities[2]), capabilities[3]!);
-  const connect = /-connect '([^']+):(\d+)'/.exec(invocation);
+  // The HEAD script gets the address as its first argument, after the script.
+  const connect = /(?:-connect|opsdeck-hsts) '([^']+):(\d+)'/.exec(invocation);
   if (!connect) return null;
   const host = hostsByAddress.get(connect[1]!);
   const port = Number(connect[2]);
