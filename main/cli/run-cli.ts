@@ -23,6 +23,7 @@ import { ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, type EncryptionCliFormat
 import { BACKUPS_CLI_FORMATS, parseBackupsForCli, type BackupsCliFormat } from '../engine/collectors/backups/backups-cli';
 import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
 import { ACCESS_CLI_FORMATS, parseAccessForCli, type AccessCliFormat } from '../engine/collectors/access/access-cli';
+import { TRANSPORT_CLI_FORMATS, parseTransportForCli, type TransportCliFormat } from '../engine/collectors/transport/transport-cli';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { optionValue } from './cli-args';
 import { defaultDataDir } from './data-dir';
@@ -36,6 +37,7 @@ const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowser
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),
   parseCommand({ area: 'backups', formats: BACKUPS_CLI_FORMATS, parse: (format, text) => parseBackupsForCli(format as BackupsCliFormat, text) }),
   parseCommand({ area: 'access', formats: ACCESS_CLI_FORMATS, parse: (format, text) => parseAccessForCli(format as AccessCliFormat, text) }),
+  parseCommand({ area: 'transport', formats: TRANSPORT_CLI_FORMATS, parse: (format, text) => parseTransportForCli(format as TransportCliFormat, text) }),
   ...DRILLS_COMMANDS,
 ];
 

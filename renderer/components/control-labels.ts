@@ -10,6 +10,7 @@ export const CONTROL_LABELS: Record<string, string> = {
   disasterRecoveryTesting: '§2 Backup and disaster recovery testing',
   staffAccessLogging: '§8 Tracking and logging staff access',
   physicalDataCentreSecurity: '§7 Physical data centre security',
+  encryptedTransport: '§5 Protection of data during transmission',
 };
 
 export function controlLabel(control: string): string {

@@ -21,8 +21,8 @@ test('before a scan the status page shows every scanned control "not checked", n
   await page.keyboard.press('Alt+0');
   await expect.poll(() => page.locator('h1').textContent()).toBe('Status');
   const rows = page.locator('table.status-controls tbody tr');
-  // Eight controls: §2 ×2, §6, §7, §8, §9 ×2, §12.
-  await expect.poll(() => rows.count()).toBe(8);
+  // Nine controls: §2 ×2, §5, §6, §7, §8, §9 ×2, §12.
+  await expect.poll(() => rows.count()).toBe(9);
   const firewall = page.locator('tr[data-control="necessaryCommunications"] [data-status]');
   expect(await firewall.evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-status')))).toEqual(['not-checked', 'not-checked']);
   expect(await page.getByTestId('newest-data-age').textContent()).toBe('none yet: scan the fleet');
@@ -79,7 +79,7 @@ for (const layout of [
     const narrow = await context.newPage();
     try {
       await narrow.goto(`${ui.session.bridge.url}#/status`);
-      await expect.poll(() => narrow.locator('table.status-controls tbody tr').count()).toBe(8);
+      await expect.poll(() => narrow.locator('table.status-controls tbody tr').count()).toBe(9);
       expect(await narrow.locator('#main').evaluate((main) => main.scrollWidth - main.clientWidth)).toBeLessThanOrEqual(0);
       await saveScreenshot(narrow, `status-${layout.name}`);
     } finally {

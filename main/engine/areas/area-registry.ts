@@ -7,5 +7,6 @@ import { backupsArea } from './backups-area';
 import { encryptionArea } from './encryption-area';
 import { firewallArea } from './firewall-area';
 import { patchesArea } from './patches-area';
+import { transportArea } from './transport-area';
 
-export const AREAS: AreaDefinition[] = [firewallArea, encryptionArea, patchesArea, backupsArea, accessArea];
+export const AREAS: AreaDefinition[] = [firewallArea, encryptionArea, patchesArea, backupsArea, accessArea, transportArea];

@@ -10,6 +10,8 @@ export interface HostCommand {
   /** Run through `sudo -n` when the host is configured for it. */
   privileged: boolean;
   timeoutMs?: number;
+  /** Runs on the host's site bastion instead of the host (transport probes: what a client on the network sees). */
+  onBastion?: boolean;
 }
 
 export type TargetOs = 'debian' | 'smartos';

@@ -81,7 +81,7 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
     const rules = baseline.allowed.map((rule) => `{ proto: ${rule.proto}, port: ${rule.port}, from: [${rule.from.join(', ')}] }`).join(', ');
     const staff = DEMO_STAFF.filter((member) => demoStaffAllowedOn(member, role)).map((member) => JSON.stringify(member.name));
     lines.push(
-      `  ${role}: { allowed_ports: [ ${rules} ], patch_sla_hours: ${baseline.patchSlaHours}, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90, staff: [${staff.join(', ')}] }`,
+      `  ${role}: { allowed_ports: [ ${rules} ], patch_sla_hours: ${baseline.patchSlaHours}, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90, staff: [${staff.join(', ')}]${servicesYaml(role)} }`,
     );
   }
   lines.push('hosts:');
@@ -113,4 +113,11 @@ function backupsYaml(host: DemoHostSpec, spec: DemoFleetSpec): string {
   );
   if (zfs) items.push(`{ tool: zfs-send, dataset: ${zfs.dataset}, replica_host: ${zfs.replicaHost}, replica_dataset: ${zfs.replicaDataset}, repository_dc: ${zfs.repositoryDc} }`);
   return `, backups: [ ${items.join(', ')} ]`;
+}
+
+/** The mail-facing TLS services each role publishes (annex §5), probed from the site's bastion. */
+function servicesYaml(role: string): string {
+  const services: Record<string, string[]> = { mx: ['smtp', 'submission', 'smtps'], imap: ['imaps', 'pop3s'], web: ['https'] };
+  const listed = services[role];
+  return listed ? `, services: [ ${listed.map((protocol) => `{ protocol: ${protocol} }`).join(', ')} ]` : '';
 }

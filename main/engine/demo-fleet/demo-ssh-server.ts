@@ -101,7 +101,7 @@ export async function startDemoFleet(options: StartDemoFleetOptions): Promise<De
         clientKey,
         port: options.portBase === undefined ? 0 : options.portBase + index,
         internalAddress: dc.managementNetwork.replace(/0\/24$/, '5'),
-        profile: bastionProfile(dc),
+        profile: bastionProfile(dc, spec.hosts),
         route(destination, port) {
           const host = hostsByAddress.get(destination);
           return host && host.dc === dc.id && port === 22 ? endpointFor(host) : null;

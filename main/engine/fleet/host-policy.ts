@@ -2,7 +2,9 @@
 // time limits take the strictest role's value; a host with no role gets
 // the built-in defaults (and no allowed port, so anything open is reported).
 import type { Inventory, HostEntry } from '../inventory/inventory-schema';
-import type { AccessPolicy, HostPolicy } from '../posture/host-context';
+import { isIP } from 'node:net';
+import { DEFAULT_CERTIFICATE_WARNING_DAYS, type TransportService } from '../inventory/transport-policy-schema';
+import type { AccessPolicy, HostPolicy, TransportPolicy } from '../posture/host-context';
 import { replicaReads } from './replica-reads';
 
 export const DEFAULT_PLATFORM_IMAGE_MAX_AGE_DAYS = 180;
@@ -21,6 +23,23 @@ export function hostPolicy(inventory: Inventory, host: HostEntry): HostPolicy {
     backups: host.backups ? structuredClone(host.backups) : roles.flatMap((role) => structuredClone(role.backups ?? [])),
     ...accessPolicyPart(inventory, host, roles),
     ...replicaReads(inventory, host.name),
+    ...transportPolicyPart(host, roles),
+  };
+}
+
+/** Services add up over the host's roles (one per protocol and port); the shortest warning period wins. */
+function transportPolicyPart(host: HostEntry, roles: Inventory['roles'][string][]): { transport?: TransportPolicy } {
+  const services = new Map<string, TransportService>();
+  for (const service of roles.flatMap((role) => role.services ?? [])) services.set(`${service.protocol}/${service.port}`, { ...service });
+  if (services.size === 0) return {};
+  const warnings = roles.map((role) => role.certificateWarningDays).filter((days) => days !== undefined);
+  return {
+    transport: {
+      services: [...services.values()],
+      address: host.address,
+      hostName: isIP(host.address) ? host.name : host.address,
+      certificateWarningDays: warnings.length ? Math.min(...warnings) : DEFAULT_CERTIFICATE_WARNING_DAYS,
+    },
   };
 }
 

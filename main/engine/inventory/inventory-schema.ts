@@ -9,6 +9,7 @@ import { backupJobsSchema, type BackupJob } from './backup-policy-schema';
 import { badSourceReason } from './cidr';
 import { parsePortRange, type PortRange } from './port-range';
 import { unprintableReason, unsafeSshWordReason } from './ssh-argument-safety';
+import { transportServiceSchema, type TransportService } from './transport-policy-schema';
 import { describeValue } from './zod-issue-message';
 
 // ---------------------------------------------------------------- normalised types
@@ -66,6 +67,10 @@ export interface RolePolicy {
   staff?: string[];
   /** sshd must ask for two factors (AuthenticationMethods). */
   require2fa?: boolean;
+  /** Mail-facing TLS services on the role's hosts, probed from the site's bastion (absent: none). */
+  services?: TransportService[];
+  /** A certificate expiring within this many days is a finding. */
+  certificateWarningDays?: number;
 }
 
 /** Where a host's jump chain came from: its own `proxy_jump`, its datacentre's bastion, ~/.ssh/config's ProxyJump, or nowhere (direct). */
@@ -234,6 +239,8 @@ const rolePolicySchema = emptyAsMapping(
     backups: backupJobsSchema.optional(),
     staff: z.array(z.string()).optional(),
     require_2fa: z.boolean().optional(),
+    services: z.array(transportServiceSchema).optional(),
+    certificate_warning_days: positive.optional(),
   }),
 );
 

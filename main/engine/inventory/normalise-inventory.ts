@@ -17,6 +17,7 @@ import {
   type SshField,
 } from './inventory-schema';
 import { staffMemberFrom } from './access-policy-schema';
+import { transportServiceFrom } from './transport-policy-schema';
 import { backupJobFrom } from './backup-policy-schema';
 import { parsePortRange } from './port-range';
 
@@ -107,5 +108,7 @@ function rolePolicyFrom(role: NonNullable<InventoryFile['roles']>[string]): Role
     ...(role.backups ? { backups: role.backups.map(backupJobFrom) } : {}),
     ...(role.staff ? { staff: [...role.staff] } : {}),
     ...(role.require_2fa !== undefined ? { require2fa: role.require_2fa } : {}),
+    ...(role.services ? { services: role.services.map(transportServiceFrom) } : {}),
+    ...(role.certificate_warning_days !== undefined ? { certificateWarningDays: role.certificate_warning_days } : {}),
   };
 }

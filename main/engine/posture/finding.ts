@@ -16,6 +16,7 @@ export const CONTROLS = {
   disasterRecoveryTesting: { section: '2', title: 'Backup and disaster recovery testing' },
   staffAccessLogging: { section: '8', title: 'Tracking and logging staff access' },
   physicalDataCentreSecurity: { section: '7', title: 'Physical data centre security' },
+  encryptedTransport: { section: '5', title: 'Protection of data during transmission' },
 } as const;
 export type ControlId = keyof typeof CONTROLS;
 

@@ -3,6 +3,7 @@
 import type { TargetOs } from '../collectors/host-command';
 import type { StaffMember } from '../inventory/access-policy-schema';
 import type { BackupJob } from '../inventory/backup-policy-schema';
+import type { TransportService } from '../inventory/transport-policy-schema';
 
 export interface PortAllowance {
   proto: 'tcp' | 'udp';
@@ -26,6 +27,17 @@ export interface HostPolicy {
   replicaOf?: ReplicaRead[];
   /** Who may log in and where logs go; absent when the inventory has no staff list and no log hosts. */
   access?: AccessPolicy;
+  /** Mail-facing TLS services to probe from the site's bastion; absent when the host's roles list none. */
+  transport?: TransportPolicy;
+}
+
+export interface TransportPolicy {
+  services: TransportService[];
+  /** The address the site's bastion connects to (the host's inventory address). */
+  address: string;
+  /** The name probed when a service names none (the host's address when it is a DNS name, else its inventory name). */
+  hostName: string;
+  certificateWarningDays: number;
 }
 
 export interface ReplicaRead {

@@ -12,6 +12,7 @@ import { countBySeverity } from '../posture/severity-counts';
 import { HostOutputBudget, mebibytes } from '../ssh/output-budget';
 import { capText, CommandTimeoutError } from '../ssh/run-exec';
 import { SshError } from '../ssh/ssh-error';
+import { jumpRoute } from '../ssh/ssh-route';
 import type { CommandAudit } from './command-audit';
 import type { CommandExecutor } from './command-executor';
 import type { ScanTarget } from './scan-target';
@@ -93,8 +94,9 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
   const ran = await Promise.all(
     commands.map(async (command) => {
       const line = remoteCommandLine(command, target.useSudo);
-      let run = runs.get(line);
-      if (!run) runs.set(line, (run = runCommand(target, command, context, (output) => lostConnection.push(output))));
+      const key = `${command.onBastion ? 'bastion' : 'host'} ${line}`;
+      let run = runs.get(key);
+      if (!run) runs.set(key, (run = runCommand(target, command, context, (output) => lostConnection.push(output))));
       const { output, bytes: outputBytes } = await run;
       return { output: { ...output, id: command.id }, bytes: outputBytes };
     }),
@@ -153,11 +155,15 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
   const base = { id: command.id, command: line };
   const notRun = (error: string): RanCommand => ({ output: { ...base, stdout: '', stderr: '', exitCode: null, durationMs: 0, error }, bytes: NO_BYTES });
   if (context.signal.aborted) return notRun('scan cancelled');
+  // Transport probes run where a client on the network stands: the site's bastion, never the workstation.
+  const route = command.onBastion ? jumpRoute(target.route) : target.route;
+  if (!route) return notRun(`not run: ${target.name} has no bastion in front of it, and transport probes never run from the workstation`);
   const cutBy = context.budget?.cut;
   if (cutBy) return notRun(`not run: the host already sent more than ${capText({ cap: cutBy, capBytes: context.budget!.capBytes, keptBytes: 0 })}`);
+  const auditHost = command.onBastion ? `${route.target.label} (for ${target.name})` : target.name;
   let startSeq: number;
   try {
-    startSeq = await context.audit.commandStarted({ runId: context.runId, host: target.name, dc: target.dc, address: target.address, command: line });
+    startSeq = await context.audit.commandStarted({ runId: context.runId, host: auditHost, dc: target.dc, address: route.target.address, command: line });
   } catch (error) {
     return notRun(`not run: the audit log could not record it (${errorMessage(error)})`);
   }
@@ -166,7 +172,7 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
   let outputBytes: OutputBytes = NO_BYTES;
   let signalName: string | null = null;
   try {
-    const result = await context.executor.exec(target.route, line, {
+    const result = await context.executor.exec(route, line, {
       timeoutMs: command.timeoutMs ?? context.commandTimeoutMs,
       signal: context.signal,
       budget: context.budget,
@@ -195,7 +201,7 @@ async function runCommand(target: ScanTarget, command: HostCommand, context: Sca
   }
   await context.audit
     .commandEnded(startSeq, {
-      host: target.name,
+      host: auditHost,
       exitCode: output.exitCode,
       signal: signalName,
       error: output.error,

@@ -17,7 +17,7 @@ describe('demo inventory YAML', () => {
     );
     expect(text).toContain('defaults: { user: ops, port: 22, identity: /data/demo-client-key, sudo: true }\n');
     expect(text).toContain(
-      '  imap: { allowed_ports: [ { proto: tcp, port: 993, from: [any] }, { proto: tcp, port: 22, from: [10.0.0.0/8] } ], patch_sla_hours: 24, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90, staff: ["Alice Ng", "Bob Okafor", "OpsDeck scanner"] }\n',
+      '  imap: { allowed_ports: [ { proto: tcp, port: 993, from: [any] }, { proto: tcp, port: 22, from: [10.0.0.0/8] } ], patch_sla_hours: 24, backup_rpo_hours: 24, restore_test_max_age_days: 30, drill_cadence_days: 90, staff: ["Alice Ng", "Bob Okafor", "OpsDeck scanner"], services: [ { protocol: imaps }, { protocol: pop3s } ] }\n',
     );
     expect(text).toContain(
       '  - { name: imap1.nj, address: 127.10.1.11, os: debian, dc: nj, roles: [imap], tags: [demo], backups: [ { tool: restic, env_file: /etc/backup/restic.env, repository_dc: sea, paths: [/srv/mail], backup_unit: restic-backup.service, check_unit: restic-check.service } ] }\n',
