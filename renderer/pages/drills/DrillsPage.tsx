@@ -2,6 +2,9 @@
 // (site time and UTC); cadence compliance per kind and site; every
 // occurrence of the next 12 months in site time, UTC and the viewer's time.
 import type { DrillPlanRowView, DrillsScheduleView } from '../../../preload/contract';
+import { DrillRunStart } from './DrillRunStart';
+import { LiveDrillRun } from './LiveDrillRun';
+import { useDrillRun } from './useDrillRun';
 import { useDrillsSchedule } from './useDrillsSchedule';
 
 const STATE_LABEL: Record<DrillPlanRowView['state'], string> = { overdue: '✕ overdue', due: '! due', scheduled: '✓ scheduled', ended: '— ended' };
@@ -9,6 +12,8 @@ const STATE_CLASS: Record<DrillPlanRowView['state'], string> = { overdue: 'badge
 
 export function DrillsPage() {
   const { view, error, reload } = useDrillsSchedule();
+  const runs = useDrillRun();
+  if (runs.run) return <LiveDrillRun controls={runs} run={runs.run} />;
   const overdue = view?.plans.filter((plan) => plan.state === 'overdue').length ?? 0;
   const due = view?.plans.filter((plan) => plan.state === 'due').length ?? 0;
   return (
@@ -39,6 +44,7 @@ export function DrillsPage() {
           ))}
         </div>
       )}
+      {view && <DrillRunStart controls={runs} view={view} />}
       {view && <CadenceTable view={view} />}
       {view && <Agenda view={view} />}
     </div>
