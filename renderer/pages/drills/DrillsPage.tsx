@@ -1,7 +1,10 @@
 // Disaster-recovery drills: per site, which plans are overdue, due and next
 // (site time and UTC); cadence compliance per kind and site; every
 // occurrence of the next 12 months in site time, UTC and the viewer's time.
+import { useState } from 'react';
 import type { DrillPlanRowView, DrillsScheduleView } from '../../../preload/contract';
+import { downloadText } from '../../components/download-text';
+import { getOpsDeck } from '../../api/opsdeck';
 import { DrillRunStart } from './DrillRunStart';
 import { LiveDrillRun } from './LiveDrillRun';
 import { useDrillRun } from './useDrillRun';
@@ -13,6 +16,7 @@ const STATE_CLASS: Record<DrillPlanRowView['state'], string> = { overdue: 'badge
 export function DrillsPage() {
   const { view, error, reload } = useDrillsSchedule();
   const runs = useDrillRun();
+  const [exportError, setExportError] = useState<string | null>(null);
   if (runs.run) return <LiveDrillRun controls={runs} run={runs.run} />;
   const overdue = view?.plans.filter((plan) => plan.state === 'overdue').length ?? 0;
   const due = view?.plans.filter((plan) => plan.state === 'due').length ?? 0;
@@ -28,8 +32,12 @@ export function DrillsPage() {
         <button type="button" onClick={reload}>
           Refresh
         </button>
+        <button type="button" onClick={() => void exportCalendar().then(setExportError)}>
+          Export calendar (.ics)
+        </button>
       </header>
       {error && <p role="alert" className="error">{error}</p>}
+      {exportError && <p role="alert" className="error">{exportError}</p>}
       {view && <SourceLine view={view} />}
       {view && (
         <div className="sites">
@@ -49,6 +57,15 @@ export function DrillsPage() {
       {view && <Agenda view={view} />}
     </div>
   );
+}
+
+/** Offers the schedule as an .ics download; the engine's message when it cannot. */
+async function exportCalendar(): Promise<string | null> {
+  const result = await getOpsDeck()?.drills.ics({});
+  if (!result) return 'the engine is not reachable';
+  if (!result.ok) return `calendar export failed: ${result.error.message}`;
+  downloadText(result.value.fileName, result.value.text, 'text/calendar;charset=utf-8');
+  return null;
 }
 
 function SourceLine({ view }: { view: DrillsScheduleView }) {
