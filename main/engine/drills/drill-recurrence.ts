@@ -57,7 +57,12 @@ function parseRecurrenceText(text: string): RecurrenceParse {
     rule.next(rule.options().dtstart, true);
     return { ok: true, rule, timeZone: zone };
   } catch (error) {
-    return fail(`schedule: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    // rrule-temporal gives up with "Maximum iterations exceeded" when it finds no occurrence at all.
+    if (/maximum iterations/i.test(message)) {
+      return fail(`schedule: the rule never occurs: every occurrence falls in a daylight-saving gap of ${zone} (a local time skipped when clocks spring forward, which RFC 5545 drops) or on no real date; move the time out of 02:00–03:00 or fix the rule`);
+    }
+    return fail(`schedule: ${message}`);
   }
 }
 

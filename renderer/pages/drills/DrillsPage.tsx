@@ -1,7 +1,13 @@
 // Disaster-recovery drills: per site, which plans are overdue, due and next
 // (site time and UTC); cadence compliance per kind and site; every
 // occurrence of the next 12 months in site time, UTC and the viewer's time.
+import { useState } from 'react';
 import type { DrillPlanRowView, DrillsScheduleView } from '../../../preload/contract';
+import { downloadText } from '../../components/download-text';
+import { getOpsDeck } from '../../api/opsdeck';
+import { DrillRunStart } from './DrillRunStart';
+import { LiveDrillRun } from './LiveDrillRun';
+import { useDrillRun } from './useDrillRun';
 import { useDrillsSchedule } from './useDrillsSchedule';
 import { EngineErrorNote } from '../../components/EngineErrorNote';
 
@@ -10,6 +16,9 @@ const STATE_CLASS: Record<DrillPlanRowView['state'], string> = { overdue: 'badge
 
 export function DrillsPage() {
   const { view, error, reload } = useDrillsSchedule();
+  const runs = useDrillRun();
+  const [exportError, setExportError] = useState<string | null>(null);
+  if (runs.run) return <LiveDrillRun controls={runs} run={runs.run} />;
   const overdue = view?.plans.filter((plan) => plan.state === 'overdue').length ?? 0;
   const due = view?.plans.filter((plan) => plan.state === 'due').length ?? 0;
   return (
@@ -24,8 +33,12 @@ export function DrillsPage() {
         <button type="button" onClick={reload}>
           Refresh
         </button>
+        <button type="button" onClick={() => void exportCalendar().then(setExportError)}>
+          Export calendar (.ics)
+        </button>
       </header>
       <EngineErrorNote error={error} />
+      <EngineErrorNote error={exportError} />
       {view && <SourceLine view={view} />}
       {view && (
         <div className="sites">
@@ -40,10 +53,20 @@ export function DrillsPage() {
           ))}
         </div>
       )}
+      {view && <DrillRunStart controls={runs} view={view} />}
       {view && <CadenceTable view={view} />}
       {view && <Agenda view={view} />}
     </div>
   );
+}
+
+/** Offers the schedule as an .ics download; the engine's message when it cannot. */
+async function exportCalendar(): Promise<string | null> {
+  const result = await getOpsDeck()?.drills.ics({});
+  if (!result) return 'the engine is not reachable';
+  if (!result.ok) return `calendar export failed: ${result.error.message}`;
+  downloadText(result.value.fileName, result.value.text, 'text/calendar;charset=utf-8');
+  return null;
 }
 
 function SourceLine({ view }: { view: DrillsScheduleView }) {
