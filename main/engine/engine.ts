@@ -44,7 +44,9 @@ import { SshPool, type SshLimits } from './ssh/ssh-pool';
 import { withOutputPreviews } from './scan/output-preview';
 import { hostHistoryRows } from './store/host-history-query';
 import { makeDataDirPrivate } from './store/data-dir-permissions';
-import { openEmbeddedStore } from './store/open-store';
+import { openStore } from './store/open-store';
+import { FleetSnapshotStore } from './store/fleet-snapshot-store';
+import { refusal } from './store/team-access';
 import { errorMessage } from './errors/error-message';
 import { ScanRetention } from './store/scan-retention';
 
@@ -65,6 +67,8 @@ export interface EngineOptions {
   /** How long the UI broker waits for an answer before declining (default 5 minutes). */
   promptTimeoutMs?: number;
   operatorDisplayName?: string;
+  /** A team store's PostgreSQL URL (from --store or OPSDECK_STORE_URL), instead of the one in settings; null: the embedded store. */
+  storeUrl?: string | null;
   /** An inventory to load at start, instead of the one in settings. */
   inventoryPath?: string | null;
   /** 'always': run on the demo fleet; 'when-empty': when no inventory is configured (the app's default). */
@@ -117,12 +121,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const auditPath = join(options.dataDir, 'audit.log');
   const secrets = options.secrets ?? new KeytarSecretStore();
   const audit = await AuditLog.open(auditPath, operator, { secrets, ...(options.now ? { now: options.now } : {}) });
-  const store = await openEmbeddedStore(options.dataDir).catch(async (error: unknown) => {
+  const storeUrl = options.storeUrl !== undefined ? options.storeUrl : settings.storeUrl;
+  const store = await openStore(options.dataDir, storeUrl).catch(async (error: unknown) => {
     await audit.close();
     throw error;
   });
   const interruptedRuns: string[] = [];
-  for (const run of await store.scans.markInterruptedRuns((options.now?.() ?? new Date()).toISOString())) {
+  const team = store.identity.kind === 'team';
+  // On a team store another workstation's unfinished run is still running: only the embedded store is this process's alone.
+  for (const run of team ? [] : await store.scans.markInterruptedRuns((options.now?.() ?? new Date()).toISOString())) {
     interruptedRuns.push(`scan ${run.runId} (started ${run.startedAt}, ${run.total} hosts) never finished: OpsDeck was stopped during it; it is recorded as interrupted`);
     await audit.append('scan.interrupted', { runId: run.runId, startedAt: run.startedAt });
   }
@@ -162,7 +169,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     audit: commandAuditFor(audit),
     events,
     now: options.now,
-    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label, () => retention.schedule()),
+    // Retention deletes history: on a team store that is the team's decision, not one workstation's setting.
+    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label, () => (team ? undefined : retention.schedule())),
     storedFacts: (host) => store.scans.latestFacts(host),
     onRecorderError: (error) => notice(`scan history not saved: ${errorMessage(error)}`),
     ...(pool ? { hostKeyGate: pool, prompter } : {}),
@@ -207,7 +215,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
   const demoMode = options.demoFleet ?? 'never';
   let demo: InProcessDemo | null = null;
-  if (demoMode === 'always' || (demoMode === 'when-empty' && !inventoryPath)) {
+  const snapshots = new FleetSnapshotStore(store.sql);
+  const teamSnapshot = team && !inventoryPath && demoMode !== 'always' ? await snapshots.newest() : null;
+  if (teamSnapshot) {
+    fleet.useTeamSnapshot(teamSnapshot.inventory, `${teamSnapshot.label} (team store, recorded ${teamSnapshot.recordedAt} by ${teamSnapshot.recordedBy})`);
+  } else if (team && !inventoryPath && demoMode === 'when-empty') {
+    startupProblems.push('the team store holds no fleet yet: an operator records it with their first scan; until then there is nothing to show');
+  } else if (demoMode === 'always' || (demoMode === 'when-empty' && !inventoryPath)) {
     demo = await startInProcessDemo(options.dataDir, options.demoHosts);
     fleet.useDemo(demo.fleet.inventoryYaml, demo.inventoryPath);
   } else if (inventoryPath) {
@@ -230,6 +244,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         datacentreCount: view.datacentres.length,
         notices: [...startupProblems],
         keychain,
+        store: { ...store.identity },
       };
     },
     'fleet.get': () => fleet.view(summaryFor),
@@ -261,6 +276,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'scan.start': async ({ scope }) => {
       const targets = fleet.targets(scope);
       if (targets.length === 0) throw new EngineError('not-found', 'the scope holds no hosts');
+      if (team && fleet.current && fleet.source.path !== null) await snapshots.record(fleet.source.label, fleet.current);
       const run = scans.start(targets, scope);
       await audit.append('scan.start', { runId: run.runId, scope, total: run.total, fleet: fleet.source.label });
       const ended = run.done.then((outcome) =>
@@ -365,6 +381,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
   };
 
+  if (team) guardByRole(handlers, store.identity.role);
+
   return {
     handlers,
     events,
@@ -393,6 +411,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await keepDataDirPrivate();
     },
   };
+}
+
+/** Refuses, in words, what the connected team role may not do; the server's GRANTs refuse it again. */
+function guardByRole(handlers: HandlerTable, role: Parameters<typeof refusal>[0]): void {
+  const table = handlers as Record<string, (input: never) => unknown>;
+  for (const method of Object.keys(table)) {
+    const why = refusal(role, method);
+    if (why) table[method] = () => Promise.reject(new EngineError('unavailable', why));
+  }
 }
 
 function privacyNotice(dataDir: string, fixed: string[]): string | null {

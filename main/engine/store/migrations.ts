@@ -195,6 +195,19 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 23,
+    name: 'the fleet an operator scanned, so a viewer without an inventory sees its sites and hosts',
+    sql: `
+      CREATE TABLE fleet_snapshots (
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        recorded_by text NOT NULL DEFAULT current_user,
+        label text NOT NULL,
+        inventory jsonb NOT NULL,
+        PRIMARY KEY (recorded_at, recorded_by)
+      );
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {

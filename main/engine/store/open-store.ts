@@ -9,6 +9,8 @@ import { openPostgresClient } from './postgres-client';
 import { RestoreTestStore } from './restore-test-store';
 import { ScanStore } from './scan-store';
 import type { SqlClient } from './sql-client';
+import { TeamStoreError } from './team-store-error';
+import { errorMessage } from '../errors/error-message';
 import { checkTeamSchema } from './team-store-schema';
 import { connectedRole, type TeamRole } from './team-store-roles';
 
@@ -31,7 +33,9 @@ export async function openEmbeddedStore(dataDir: string): Promise<OpenedStore> {
 }
 
 export async function openTeamStore(url: string): Promise<OpenedStore> {
-  const sql = await openPostgresClient(url);
+  const sql = await openPostgresClient(url).catch((error: unknown) => {
+    throw new TeamStoreError(errorMessage(error), { cause: error });
+  });
   try {
     await checkTeamSchema(sql, sql.where);
     const { user, role } = await connectedRole(sql);
@@ -39,7 +43,7 @@ export async function openTeamStore(url: string): Promise<OpenedStore> {
     return storesOver(sql, { kind: 'team', where: sql.where, user, role });
   } catch (error) {
     await sql.close();
-    throw error;
+    throw new TeamStoreError(errorMessage(error), { cause: error });
   }
 }
 

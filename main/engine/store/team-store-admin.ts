@@ -66,3 +66,10 @@ async function withOwnerClient<T>(url: string, what: string, work: (sql: Postgre
     await sql.close();
   }
 }
+
+export async function addMemberToTeamStore(url: string, member: TeamMember): Promise<void> {
+  await withOwnerClient(url, 'add-member', async (sql) => {
+    await grantTeamRoles(sql);
+    await addTeamMember(sql, member.login, member.role);
+  });
+}

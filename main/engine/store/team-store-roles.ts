@@ -13,7 +13,7 @@ export const ROLE_NAMES: Record<Exclude<TeamRole, 'owner'>, string> = {
 };
 
 /** Tables an operator adds to (scans, restore tests, integrity checks, anchors); the viewer only reads. */
-const OPERATOR_WRITES = ['scan_runs', 'host_results', 'command_outputs', 'output_blobs', 'restore_tests', 'integrity_checks', 'evidence_holds'];
+const OPERATOR_WRITES = ['scan_runs', 'host_results', 'command_outputs', 'output_blobs', 'restore_tests', 'integrity_checks', 'evidence_holds', 'fleet_snapshots'];
 const DRILL_LEAD_WRITES = ['drill_run_events', 'drill_live_runs', 'drill_holders'];
 
 /** Run as the database owner (or a superuser): creates the group roles when missing, then (re)grants. Safe to run again. */
