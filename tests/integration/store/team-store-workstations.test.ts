@@ -82,7 +82,7 @@ test('two operators scan at once into one team store: both scans whole; a viewer
   expect(info.fleet.label).toMatch(/^Demo fleet \(simulated\) \(team store, recorded .* by (alice|bob)\)$/);
   expect(info.hostCount).toBe(DEMO_HOSTS);
   const fleet = await carol.handlers['fleet.get']({});
-  expect(fleet.hosts.filter((host) => host.lastScan?.phase === 'done')).toHaveLength(DEMO_HOSTS);
+  expect(fleet.hosts.filter((host) => host.last?.phase === 'done')).toHaveLength(DEMO_HOSTS);
   const report = await carol.handlers['reports.status']({});
   expect(report.sites.map((site) => site.id)).toEqual(['nj', 'sea']);
   expect(report.newestDataAt).not.toBeNull();
