@@ -3,7 +3,7 @@
 // secrets, the operator prompter); owns its resources and releases them
 // with dispose().
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { HostScanSummary, MethodParsedInput } from '../../preload/contract';
 import { auditPage, recentAuditEntries } from './audit/audit-entry-view';
 import { AuditLog, operatorFromOs } from './audit/audit-log';
@@ -47,6 +47,8 @@ import { makeDataDirPrivate } from './store/data-dir-permissions';
 import { openStore } from './store/open-store';
 import { FleetSnapshotStore } from './store/fleet-snapshot-store';
 import { refusal } from './store/team-access';
+import { recordAuditAnchor, workstationId } from './store/audit-anchor-store';
+import { hostname } from 'node:os';
 import { errorMessage } from './errors/error-message';
 import { ScanRetention } from './store/scan-retention';
 
@@ -287,6 +289,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
             failed: outcome.results.filter((result) => result.phase !== 'done').length,
             cancelled: outcome.cancelled,
           })
+          .then((entry) =>
+            team && store.identity.role !== 'viewer'
+              ? recordAuditAnchor(store.sql, workstationId(hostname(), resolve(options.dataDir)), entry).catch((error: unknown) =>
+                  notice(`team store: the audit log anchor after scan ${outcome.runId} was not recorded (${errorMessage(error)})`),
+                )
+              : undefined,
+          )
           .catch((error: unknown) => notice(`audit log: the end of scan ${outcome.runId} could not be recorded (${errorMessage(error)})`))
           .then(keepDataDirPrivate)
           .catch((error: unknown) => notice(`data folder: ${errorMessage(error)}`)),

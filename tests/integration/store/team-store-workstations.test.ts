@@ -4,7 +4,7 @@
 // no SSH key and no demo fleet, reads the status, the fleet and the history
 // from the store, is offered no scan, and the server itself refuses its
 // writes.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -13,6 +13,7 @@ import type { ScanFinishedEvent } from '../../../preload/contract';
 import { createEngine, type Engine } from '../../../main/engine/engine';
 import { MemorySecretStore } from '../../../main/engine/secrets/memory-secret-store';
 import { initTeamStore } from '../../../main/engine/store/team-store-admin';
+import { runOpsdeck } from '../../support/cli-run';
 import { startRealPostgres, type RealPostgres } from '../../support/real-postgres';
 
 const DEMO_HOSTS = 14;
@@ -39,12 +40,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const keychains = new Map<string, MemorySecretStore>();
+function keychainOf(login: string): MemorySecretStore {
+  if (!keychains.has(login)) keychains.set(login, new MemorySecretStore());
+  return keychains.get(login)!;
+}
+
 async function workstation(login: string, demo: 'always' | 'when-empty'): Promise<Engine> {
   const engine = await createEngine({
     dataDir: join(dir, login),
     storeUrl: server.url('opsdeck', login, `${login}-pw`),
     userKnownHostsPath: null,
-    secrets: new MemorySecretStore(),
+    secrets: keychainOf(login),
     prompter: acceptingPrompter,
     demoFleet: demo,
     demoHosts: DEMO_HOSTS,
@@ -104,4 +111,27 @@ test('two operators scan at once into one team store: both scans whole; a viewer
   } finally {
     await direct.end();
   }
+});
+
+test("each scan anchors its workstation's audit log in the team store; audit verify --anchors-from-store catches a truncated log", async () => {
+  const anchors = await server.sql('opsdeck', 'SELECT workstation, seq, recorded_by FROM audit_anchors ORDER BY workstation');
+  expect(anchors.map((anchor) => anchor.recorded_by).sort()).toEqual(['alice', 'bob']);
+  const store = ['--store', server.url('opsdeck', 'alice', 'alice-pw')];
+  const verified = await runOpsdeck(['audit', 'verify', '--anchors-from-store', '--data-dir', join(dir, 'alice'), ...store], {}, keychainOf('alice'));
+  expect(verified.stdout).toMatch(/anchor from the team store: entry \d+, recorded /);
+  expect(verified.code).toBe(0);
+  // Anchors are the workstation's own rows: alice cannot rewrite hers, nor add one in bob's name.
+  const direct = new pg.Client({ connectionString: server.url('opsdeck', 'alice', 'alice-pw') });
+  await direct.connect();
+  try {
+    await expect(direct.query('UPDATE audit_anchors SET hash = $1', ['0'.repeat(64)])).rejects.toThrow(/permission denied for table audit_anchors/);
+    await expect(direct.query("INSERT INTO audit_anchors (workstation, seq, hash, recorded_by) VALUES ('x', 1, 'h', 'bob')")).rejects.toThrow(/row-level security/);
+  } finally {
+    await direct.end();
+  }
+  const logPath = join(dir, 'alice', 'audit.log');
+  const lines = (await readFile(logPath, 'utf8')).split('\n').filter(Boolean);
+  await writeFile(logPath, `${lines.slice(0, -3).join('\n')}\n`);
+  const truncated = await runOpsdeck(['audit', 'verify', '--anchors-from-store', '--data-dir', join(dir, 'alice'), ...store], {}, keychainOf('alice'));
+  expect(truncated.code).toBe(1);
 });
