@@ -7,6 +7,7 @@ import { openTeamStore } from '../../../main/engine/store/open-store';
 import { checkServerVersion, openPostgresClient } from '../../../main/engine/store/postgres-client';
 import { initTeamStore, migrateTeamStore } from '../../../main/engine/store/team-store-admin';
 import { describeScanStoreContract } from '../../support/scan-store-contract';
+import { runOpsdeck } from '../../support/cli-run';
 import { startRealPostgres, type RealPostgres } from '../../support/real-postgres';
 
 let server: RealPostgres;
@@ -48,12 +49,12 @@ describe('team store schema', () => {
     await initTeamStore(server.url(database));
     const newest = MIGRATIONS.at(-1)!;
     await server.sql(database, 'DELETE FROM schema_migrations WHERE version = $1', [newest.version]);
-    await server.sql(database, 'DROP TABLE drill_holders');
+    await server.sql(database, 'DROP TABLE fleet_snapshots'); // the newest migration's table
     const previous = MIGRATIONS.at(-2)!.version;
     await expect(openTeamStore(server.url(database))).rejects.toThrow(
       new RegExp(`schema version ${previous}; this OpsDeck needs schema version ${newest.version} \\(missing ${newest.version}\\): its owner runs "opsdeck store migrate`),
     );
-    expect(await server.sql(database, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'drill_holders'")).toEqual([{ n: 0 }]);
+    expect(await server.sql(database, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'fleet_snapshots'")).toEqual([{ n: 0 }]);
     const outcome = await migrateTeamStore(server.url(database));
     expect(outcome).toMatchObject({ from: previous, to: newest.version, applied: [newest.version] });
     const store = await openTeamStore(server.url(database));
@@ -116,5 +117,23 @@ describe('bad input: a clear message, nothing written', () => {
     const database = await freshDatabase();
     await expect(openTeamStore(server.url(database))).rejects.toThrow(/is an empty database: run "opsdeck store init/);
     expect(await server.sql(database, "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('opsdeck store commands', () => {
+  test('store init makes members, store migrate finds nothing to do, a wrong password exits 2 in one sentence', async () => {
+    const database = await freshDatabase();
+    const init = await runOpsdeck(['store', 'init', server.url(database), '--operator', 'olga', '--viewer', 'vera']);
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain(`team store postgresql://postgres:***@127.0.0.1:${server.port}/${database}: schema version ${MIGRATIONS.at(-1)!.version}`);
+    expect(init.stdout).toContain('member olga: operator\nmember vera: viewer');
+    const members = await server.sql(database, "SELECT r.rolname AS login, g.rolname AS team FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname IN ('olga', 'vera') ORDER BY 1");
+    expect(members).toEqual([{ login: 'olga', team: 'opsdeck_operator' }, { login: 'vera', team: 'opsdeck_viewer' }]);
+    const migrate = await runOpsdeck(['store', 'migrate', server.url(database)]);
+    expect(migrate.stdout).toContain('already at schema version');
+    const wrong = await runOpsdeck(['store', 'migrate', server.url(database, 'postgres', 'wrong')]);
+    expect(wrong).toMatchObject({ code: 2, stdout: '' });
+    expect(wrong.stderr).toBe(`opsdeck store migrate: the team store postgresql://postgres:***@127.0.0.1:${server.port}/${database} refused the password of user "postgres" (wrong password)\n`);
   });
 });
