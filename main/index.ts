@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     agentSocket: process.env.SSH_AUTH_SOCK,
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(sshDir, name)),
     demoFleet: 'when-empty',
+    ...teamStoreChoice(process.argv, process.env),
     chooseFile: nativeFileChooser(dialog, () => mainWindow),
     printPdf: electronPdfPrinter,
   });
@@ -75,4 +76,11 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   await mainWindow.loadURL(APP_ENTRY_URL);
+}
+
+/** `--store URL` on the command line, else OPSDECK_STORE_URL, else the URL in settings (or the embedded store). */
+function teamStoreChoice(argv: string[], env: NodeJS.ProcessEnv): { storeUrl?: string } {
+  const index = argv.indexOf('--store');
+  const url = index >= 0 ? argv[index + 1] : env.OPSDECK_STORE_URL;
+  return url ? { storeUrl: url } : {};
 }

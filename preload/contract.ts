@@ -402,6 +402,16 @@ export interface AppInfo {
   keychain: { available: boolean; reason: string | null };
   /** What the engine met since it started that the operator should know: a scan interrupted by a killed process, a data folder that was open to others, scan history that could not be saved. */
   notices: string[];
+  /** Where history is kept: the embedded store, or a team store on PostgreSQL with the connected user and its team role (issue 21). */
+  store: StoreView;
+}
+
+export interface StoreView {
+  kind: 'embedded' | 'team';
+  /** The folder, or the URL without its password. */
+  where: string;
+  user: string | null;
+  role: 'viewer' | 'operator' | 'drill-lead' | 'owner' | null;
 }
 
 /** One drill occurrence in UTC, the site's zone and the viewer's zone (`2027-03-14 03:30 -04:00 America/New_York`). */

@@ -5,22 +5,30 @@
 // reordered or forged. OK and UNKEYED end with the chain head as `--anchor
 // SEQ:HASH`: an auditor who keeps it (in a report, a ticket) can later prove
 // the log was neither truncated nor rewritten up to that entry.
-import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { newestAuditAnchor, workstationId } from '../engine/store/audit-anchor-store';
+import { openTeamStore } from '../engine/store/open-store';
+import { TeamStoreError } from '../engine/store/team-store-error';
 import type { AuditChainHead } from '../engine/audit/audit-entry';
 import { verifyAuditFile, type AuditFileVerdict } from '../engine/audit/verify-audit-file';
 import { KeytarSecretStore } from '../engine/secrets/keytar-secret-store';
 import { defaultDataDir } from './data-dir';
 import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
-import type { CliCommand } from './cli-io';
+import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
 export const auditVerifyCommand: CliCommand = {
   name: 'audit verify',
   summary: 'check the audit log hash chain and its keyed MACs; name the first broken or forged entry',
-  usage: 'opsdeck audit verify [--log FILE] [--data-dir DIR] [--anchor SEQ:HASH] [--allow-unkeyed]',
+  usage: 'opsdeck audit verify [--log FILE] [--data-dir DIR] [--anchor SEQ:HASH | --anchors-from-store] [--allow-unkeyed]',
   async run(args, io) {
-    rejectUnknownOptions(args, ['--log', '--data-dir', '--anchor'], ['--allow-unkeyed']);
+    rejectUnknownOptions(args, ['--log', '--data-dir', '--anchor'], ['--allow-unkeyed', '--anchors-from-store']);
     const anchorText = optionValue(args, '--anchor');
-    const anchor = anchorText === undefined ? undefined : parseAnchor(anchorText);
+    const anchor = hasFlag(args, '--anchors-from-store')
+      ? await anchorFromStore(io, resolve(optionValue(args, '--data-dir') ?? defaultDataDir(io.env)))
+      : anchorText === undefined
+        ? undefined
+        : parseAnchor(anchorText);
     if (anchor === null) {
       io.stderr.write(`opsdeck audit verify: --anchor must be SEQ:HASH as printed by an earlier verify (e.g. 42:${'0'.repeat(64)}), got ${JSON.stringify(anchorText)}\n`);
       return 2;
@@ -59,4 +67,20 @@ function parseAnchor(text: string): AuditChainHead | null {
   if (!match) return null;
   const seq = Number(match[1]);
   return seq >= 1 ? { seq, hash: match[2]! } : null;
+}
+
+/** This workstation's newest anchor in the team store (--store or OPSDECK_STORE_URL). */
+async function anchorFromStore(io: CliIo, dataDir: string): Promise<AuditChainHead> {
+  const url = io.env.OPSDECK_STORE_URL;
+  if (!url) throw new UsageError('--anchors-from-store needs the team store: --store URL or OPSDECK_STORE_URL');
+  const store = await openTeamStore(url);
+  try {
+    const workstation = workstationId(hostname(), dataDir);
+    const anchor = await newestAuditAnchor(store.sql, workstation);
+    if (!anchor) throw new TeamStoreError(`the team store ${store.identity.where} holds no audit anchor for this workstation (${workstation}): none is recorded before its first scan`);
+    io.stdout.write(`anchor from the team store: entry ${anchor.seq}, recorded ${anchor.recordedAt}\n`);
+    return { seq: anchor.seq, hash: anchor.hash };
+  } finally {
+    await store.close();
+  }
 }

@@ -21,6 +21,7 @@ export const devBrowserCommand: CliCommand = {
     const engine = await createEngine({
       dataDir,
       demoFleet: 'when-empty',
+      ...(io.env.OPSDECK_STORE_URL ? { storeUrl: io.env.OPSDECK_STORE_URL } : {}),
       ...(allowDir ? { allowedFileRoots: [resolve(allowDir)] } : {}),
       ...(chromium ? { printPdf: chromiumPdfPrinter(chromium) } : {}),
     });

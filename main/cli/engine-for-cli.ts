@@ -17,6 +17,7 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
     agentSocket: io.env.SSH_AUTH_SOCK,
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(home, '.ssh', name)),
     ...(io.secrets ? { secrets: io.secrets } : {}),
+    ...(io.env.OPSDECK_STORE_URL ? { storeUrl: io.env.OPSDECK_STORE_URL } : {}),
     ...overrides,
   });
   if (engine.dataDirNotice) io.stderr.write(`warning: ${engine.dataDirNotice}\n`);

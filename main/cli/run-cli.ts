@@ -28,6 +28,8 @@ import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { optionValue } from './cli-args';
 import { defaultDataDir } from './data-dir';
 import { errorMessage } from '../engine/errors/error-message';
+import { TeamStoreError } from '../engine/store/team-store-error';
+import { STORE_COMMANDS } from './store-commands';
 
 export const INTERNAL_FAILURE_EXIT = 3;
 
@@ -39,11 +41,17 @@ const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowser
   parseCommand({ area: 'access', formats: ACCESS_CLI_FORMATS, parse: (format, text) => parseAccessForCli(format as AccessCliFormat, text) }),
   parseCommand({ area: 'transport', formats: TRANSPORT_CLI_FORMATS, parse: (format, text) => parseTransportForCli(format as TransportCliFormat, text) }),
   ...DRILLS_COMMANDS,
+  ...STORE_COMMANDS,
 ];
 
 export async function runCli(argvWithDebug: string[], io: CliIo): Promise<number> {
   const debug = argvWithDebug.includes('--debug');
-  const argv = argvWithDebug.filter((arg) => arg !== '--debug');
+  const { argv, storeUrl } = withoutStoreOption(argvWithDebug.filter((arg) => arg !== '--debug'));
+  if (storeUrl === '') {
+    io.stderr.write('opsdeck: --store needs a value: a team store URL, postgresql://user@host:5432/database\n');
+    return 2;
+  }
+  if (storeUrl !== null) io = { ...io, env: { ...io.env, OPSDECK_STORE_URL: storeUrl } };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overallHelp());
@@ -62,6 +70,10 @@ export async function runCli(argvWithDebug: string[], io: CliIo): Promise<number
   try {
     return await command.run(args, io);
   } catch (error) {
+    if (error instanceof TeamStoreError) {
+      io.stderr.write(`opsdeck ${command.name}: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       io.stderr.write(`opsdeck ${command.name}: ${error.message}\nusage: ${command.usage}\n`);
       return 2;
@@ -87,6 +99,14 @@ async function reportInternalFailure(command: CliCommand, args: string[], error:
     io.stderr.write(`opsdeck ${command.name}: internal error: ${message}\n${stack}\n`);
   }
   return INTERNAL_FAILURE_EXIT;
+}
+
+/** `--store URL` anywhere on the line chooses the team store for any command (as OPSDECK_STORE_URL does). */
+function withoutStoreOption(argv: string[]): { argv: string[]; storeUrl: string | null } {
+  const index = argv.indexOf('--store');
+  if (index < 0) return { argv, storeUrl: null };
+  const value = argv[index + 1];
+  return { argv: [...argv.slice(0, index), ...argv.slice(index + 2)], storeUrl: value === undefined || value.startsWith('--') ? '' : value };
 }
 
 function findCommand(name: string, rest: string[]): CliCommand | undefined {

@@ -41,7 +41,11 @@ import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
 import { makeDataDirPrivate } from './store/data-dir-permissions';
-import { openEmbeddedStore } from './store/open-store';
+import { openStore } from './store/open-store';
+import { FleetSnapshotStore } from './store/fleet-snapshot-store';
+import { refusal } from './store/team-access';
+import { EngineError } from './dispatch/engine-error';
+import { teamScanRecords } from './scan/team-scan-records';
 import { ScanRetention } from './store/scan-retention';
 import { postureHandlers } from './views/posture-handlers';
 
@@ -62,6 +66,8 @@ export interface EngineOptions {
   /** How long the UI broker waits for an answer before declining (default 5 minutes). */
   promptTimeoutMs?: number;
   operatorDisplayName?: string;
+  /** A team store's PostgreSQL URL (from --store or OPSDECK_STORE_URL), instead of the one in settings; null: the embedded store. */
+  storeUrl?: string | null;
   /** An inventory to load at start, instead of the one in settings. */
   inventoryPath?: string | null;
   /** 'always': run on the demo fleet; 'when-empty': when no inventory is configured (the app's default). */
@@ -114,12 +120,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const auditPath = join(options.dataDir, 'audit.log');
   const secrets = options.secrets ?? new KeytarSecretStore();
   const audit = await AuditLog.open(auditPath, operator, { secrets, ...(options.now ? { now: options.now } : {}) });
-  const store = await openEmbeddedStore(options.dataDir).catch(async (error: unknown) => {
+  const storeUrl = options.storeUrl !== undefined ? options.storeUrl : settings.storeUrl;
+  const store = await openStore(options.dataDir, storeUrl).catch(async (error: unknown) => {
     await audit.close();
     throw error;
   });
   const interruptedRuns: string[] = [];
-  for (const run of await store.scans.markInterruptedRuns((options.now?.() ?? new Date()).toISOString())) {
+  const team = store.identity.kind === 'team';
+  // On a team store another workstation's unfinished run is still running: only the embedded store is this process's alone.
+  for (const run of team ? [] : await store.scans.markInterruptedRuns((options.now?.() ?? new Date()).toISOString())) {
     interruptedRuns.push(`scan ${run.runId} (started ${run.startedAt}, ${run.total} hosts) never finished: OpsDeck was stopped during it; it is recorded as interrupted`);
     await audit.append('scan.interrupted', { runId: run.runId, startedAt: run.startedAt });
   }
@@ -166,7 +175,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     audit: commandAuditFor(audit),
     events,
     now: options.now,
-    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label, () => retention.schedule()),
+    // Retention deletes history: on a team store that is the team's decision, not one workstation's setting.
+    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label, () => (team ? undefined : retention.schedule())),
     storedFacts: (host) => store.scans.latestFacts(host),
     onRecorderError: (error) => notice(`scan history not saved: ${errorMessage(error)}`),
     ...(pool ? { hostKeyGate: pool, prompter } : {}),
@@ -212,7 +222,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
   const demoMode = options.demoFleet ?? 'never';
   const demo = new DemoFleetSlot(options.dataDir, options.demoHosts);
-  if (demoMode === 'always' || (demoMode === 'when-empty' && !inventoryPath)) {
+  const snapshots = new FleetSnapshotStore(store.sql);
+  const teamSnapshot = team && !inventoryPath && demoMode !== 'always' ? await snapshots.newest() : null;
+  if (teamSnapshot) {
+    fleet.useTeamSnapshot(teamSnapshot.inventory, `${teamSnapshot.label} (team store, recorded ${teamSnapshot.recordedAt} by ${teamSnapshot.recordedBy})`);
+  } else if (team && !inventoryPath && demoMode === 'when-empty') {
+    startupProblems.push('the team store holds no fleet yet: an operator records it with their first scan; until then there is nothing to show');
+  } else if (demoMode === 'always' || (demoMode === 'when-empty' && !inventoryPath)) {
     const started = await demo.start();
     fleet.useDemo(started.fleet.inventoryYaml, started.inventoryPath);
   } else if (inventoryPath) {
@@ -224,9 +240,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const reportSources = reportSourcesFor({ sql: store.sql, restoreTests: store.restoreTests, fleet, auditPath, secrets, now: options.now });
   const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
-    ...appHandlers({ fleet, appVersion: options.appVersion, notices: startupProblems, keychain, summaryFor }),
+    ...appHandlers({ fleet, appVersion: options.appVersion, notices: startupProblems, keychain, store: store.identity, summaryFor }),
     ...fleetHandlers({ fleet, files, events, demo, dataDir: options.dataDir, summaryFor, chooseFile: options.chooseFile }),
-    ...scanHandlers({ fleet, scans, audit, broker, notice, afterCall, keepDataDirPrivate }),
+    ...scanHandlers({
+      fleet,
+      scans,
+      audit,
+      broker,
+      notice,
+      afterCall,
+      keepDataDirPrivate,
+      team: team ? teamScanRecords({ sql: store.sql, snapshots, fleet, dataDir: options.dataDir, mayWrite: store.identity.role !== 'viewer' }) : null,
+    }),
     ...hostHandlers({ store: store.scans, sql: store.sql, lastResult: (host) => scans.lastResult(host) }),
     ...operatorHandlers(broker),
     ...postureHandlers({ fleet, store: store.scans, restoreTestStore: store.restoreTests, integrityCycles, now }),
@@ -252,6 +277,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...backupsHandlers({ fleet, restoreTests, integrityChecks, restoreTestStore: store.restoreTests, integrityCheckStore: store.integrityChecks, integrityCycles }),
     ...secretsHandlers(secrets),
   };
+
+  if (team) guardByRole(handlers, store.identity.role);
 
   return {
     handlers,
@@ -281,6 +308,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await keepDataDirPrivate();
     },
   };
+}
+
+/** Refuses, in words, what the connected team role may not do; the server's GRANTs refuse it again. */
+function guardByRole(handlers: HandlerTable, role: Parameters<typeof refusal>[0]): void {
+  const table = handlers as Record<string, (input: never) => unknown>;
+  for (const method of Object.keys(table)) {
+    const why = refusal(role, method);
+    if (why) table[method] = () => Promise.reject(new EngineError('unavailable', why));
+  }
 }
 
 function privacyNotice(dataDir: string, fixed: string[]): string | null {

@@ -23,11 +23,13 @@ import { useAppInfo } from './useAppInfo';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useRoute } from './useRoute';
 import { useSidebar } from './useSidebar';
+import { useViewerLanding } from './useViewerLanding';
 import { useCallback, useState } from 'react';
 
 export function App() {
   const route = useRoute();
   const { info, error } = useAppInfo();
+  useViewerLanding(info);
   const sidebar = useSidebar();
   const [helpOpen, setHelpOpen] = useState(false);
   const showHelp = useCallback(() => setHelpOpen(true), []);

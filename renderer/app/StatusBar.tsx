@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../preload/contract';
+import { TeamStoreLabel } from './TeamStoreLabel';
 
 export function StatusBar({ info, error }: { info: AppInfo | null; error: string | null }) {
   return (
@@ -17,6 +18,7 @@ export function StatusBar({ info, error }: { info: AppInfo | null; error: string
               Passphrases cannot be remembered on this machine
             </span>
           )}
+          {info.store && <TeamStoreLabel store={info.store} />}
           <span className="spacer" />
           <span>
             OpsDeck {info.version} · engine {info.engineVersion}

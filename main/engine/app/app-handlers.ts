@@ -1,10 +1,12 @@
 // The contract's app.* handler: what the front end shows in its title and
-// notices (versions, the fleet's size, problems met since start, keychain).
+// notices (versions, the fleet's size, problems met since start, keychain,
+// which store and as whom).
 import type { HostScanSummary } from '../../../preload/contract';
 import type { HandlerTable } from '../dispatch/dispatch-call';
 import { ENGINE_VERSION } from '../engine-version';
 import type { FleetService } from '../fleet/fleet-service';
 import type { KeychainAvailability } from '../secrets/keytar-secret-store';
+import type { StoreIdentity } from '../store/open-store';
 
 export interface AppHandlerDeps {
   fleet: FleetService;
@@ -12,6 +14,7 @@ export interface AppHandlerDeps {
   /** Problems met since start; read at each call, so later ones show too. */
   notices: readonly string[];
   keychain: KeychainAvailability;
+  store: StoreIdentity;
   summaryFor(host: string): HostScanSummary | null;
 }
 
@@ -28,6 +31,7 @@ export function appHandlers(deps: AppHandlerDeps): Pick<HandlerTable, 'app.info'
         datacentreCount: view.datacentres.length,
         notices: [...deps.notices],
         keychain: deps.keychain,
+        store: { ...deps.store },
       };
     },
   };

@@ -47,6 +47,12 @@ export class FleetService {
     this.sourceView = { kind: 'demo', label: DEMO_FLEET_LABEL, path };
   }
 
+  /** The inventory an operator recorded in the team store: what a viewer without an inventory file sees. */
+  useTeamSnapshot(inventory: Inventory, label: string): void {
+    this.inventory.update({ ok: true, inventory, warnings: [] });
+    this.sourceView = { kind: 'inventory', label, path: null };
+  }
+
   targets(scope: ScanScope): ScanTarget[] {
     const inventory = this.inventory.current;
     if (!inventory) throw new EngineError('bad-inventory', 'no inventory is loaded: choose an inventory file in Settings (or run with --inventory FILE)');

@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { errorMessage } from '../errors/error-message';
 import type { FleetService } from '../fleet/fleet-service';
 import type { UiPromptBroker } from '../operator/ui-prompt-broker';
+import type { TeamScanRecords } from './team-scan-records';
 import type { ScanService } from './scan-service';
 
 export interface ScanHandlerDeps {
@@ -20,6 +21,8 @@ export interface ScanHandlerDeps {
   /** Work that outlives the call (the end's audit entry): the engine awaits it on dispose. */
   afterCall(work: Promise<unknown>): void;
   keepDataDirPrivate(): Promise<unknown>;
+  /** On a team store: the fleet recorded before the scan, the audit log's head anchored after it. */
+  team: TeamScanRecords | null;
 }
 
 export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.start' | 'scan.cancel' | 'scan.current'> {
@@ -28,6 +31,7 @@ export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.st
     'scan.start': async ({ scope }) => {
       const targets = fleet.targets(scope);
       if (targets.length === 0) throw new EngineError('not-found', 'the scope holds no hosts');
+      await deps.team?.recordFleet();
       const run = scans.start(targets, scope);
       await audit.append('scan.start', { runId: run.runId, scope, total: run.total, fleet: fleet.source.label });
       deps.afterCall(
@@ -39,6 +43,11 @@ export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.st
               failed: outcome.results.filter((result) => result.phase !== 'done').length,
               cancelled: outcome.cancelled,
             })
+            .then((entry) =>
+              deps.team
+                ?.anchorAuditLog(entry)
+                .catch((error: unknown) => notice(`team store: the audit log anchor after scan ${outcome.runId} was not recorded (${errorMessage(error)})`)),
+            )
             .catch((error: unknown) => notice(`audit log: the end of scan ${outcome.runId} could not be recorded (${errorMessage(error)})`))
             .then(deps.keepDataDirPrivate)
             .catch((error: unknown) => notice(`data folder: ${errorMessage(error)}`)),

@@ -13,10 +13,18 @@ const settingsSchema = z.object({
   operatorDisplayName: z.string().max(200).nullable().default(null),
   /** Scan history and raw outputs older than this are deleted (scan-retention.ts says what is always kept). */
   retentionDays: z.number().int().min(30).max(36_500).default(DEFAULT_RETENTION_DAYS),
+  /** A team store's PostgreSQL URL; null: the embedded store. Never with a password (that goes in ~/.pgpass or PGPASSWORD). */
+  storeUrl: z
+    .string()
+    .max(2000)
+    .regex(/^postgres(ql)?:\/\//, 'a team store URL starts with postgresql://')
+    .refine((url) => !/^[a-z]+:\/\/[^@/]*:[^@/]*@/i.test(url), 'the team store URL holds a password: keep it in ~/.pgpass or PGPASSWORD, not in settings')
+    .nullable()
+    .default(null),
 });
 export type EngineSettings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: EngineSettings = { inventoryPath: null, operatorDisplayName: null, retentionDays: DEFAULT_RETENTION_DAYS };
+export const DEFAULT_SETTINGS: EngineSettings = { inventoryPath: null, operatorDisplayName: null, retentionDays: DEFAULT_RETENTION_DAYS, storeUrl: null };
 
 export function settingsPath(dataDir: string): string {
   return join(dataDir, 'settings.json');

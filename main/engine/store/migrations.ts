@@ -236,6 +236,49 @@ export const MIGRATIONS: Migration[] = [
           CROSS JOIN LATERAL jsonb_array_elements(s.outputs) WITH ORDINALITY AS o(value, ordinality);
     `,
   },
+  {
+    version: 21,
+    name: 'the store says it is an OpsDeck store; audit log chain heads anchored per workstation',
+    sql: `
+      CREATE TABLE opsdeck_store (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO opsdeck_store DEFAULT VALUES;
+      CREATE TABLE audit_anchors (
+        workstation text NOT NULL,
+        seq bigint NOT NULL,
+        hash text NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        recorded_by text NOT NULL DEFAULT current_user,
+        PRIMARY KEY (workstation, seq)
+      );
+    `,
+  },
+  {
+    version: 22,
+    name: 'drill run holders: one engineer holds a live drill run at a time',
+    sql: `
+      CREATE TABLE drill_holders (
+        run_id text PRIMARY KEY,
+        holder text NOT NULL DEFAULT current_user,
+        held_since timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  {
+    version: 23,
+    name: 'the fleet an operator scanned, so a viewer without an inventory sees its sites and hosts',
+    sql: `
+      CREATE TABLE fleet_snapshots (
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        recorded_by text NOT NULL DEFAULT current_user,
+        label text NOT NULL,
+        inventory jsonb NOT NULL,
+        PRIMARY KEY (recorded_at, recorded_by)
+      );
+    `,
+  },
 ];
 
 export async function migrate(client: SqlClient, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
