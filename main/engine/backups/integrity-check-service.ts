@@ -5,7 +5,6 @@
 // One check per host at a time.
 import type { IntegrityCheckRun } from '../../../preload/contract';
 import type { EngineEvents } from '../dispatch/engine-events';
-import { EngineError } from '../dispatch/engine-error';
 import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';

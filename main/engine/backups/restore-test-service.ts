@@ -4,7 +4,6 @@
 // beside the commands themselves. One test per host at a time.
 import type { RestoreTestEvidence } from '../../../preload/contract';
 import type { EngineEvents } from '../dispatch/engine-events';
-import { EngineError } from '../dispatch/engine-error';
 import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';
