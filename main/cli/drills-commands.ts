@@ -1,17 +1,21 @@
 // `opsdeck drills check|list|ics|history`: the drill plans file validated,
 // the schedule (due, overdue, cadence), the iCalendar export and expected
 // against executed drills for a period. Plans come from --plans FILE, the
-// built-in demo plans (--demo), or drills.yaml in the data folder.
-import { writeFile } from 'node:fs/promises';
+// built-in demo plans (--demo), or drills.yaml in the data folder. The
+// history also holds the drill runs that ended in the data folder's store.
+import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_DRILL_PLANS_FILE, demoDrillPlansYaml } from '../engine/drills/demo-drill-plans';
 import { drillPlansIcs } from '../engine/drills/drill-ics';
 import type { DrillPlans } from '../engine/drills/drill-plan';
 import { loadDrillPlansFile } from '../engine/drills/drill-plans-file';
+import { withRunRecords } from '../engine/drills/drill-run-records';
+import { DrillRunStore } from '../engine/drills/drill-run-store';
 import { drillHistoryView, drillScheduleView, plansDueWithin, type PlanScheduleRow } from '../engine/drills/drill-schedule-view';
 import { parseDrillPlans, type DrillPlansParseResult } from '../engine/drills/parse-drill-plans';
 import { isKnownTimeZone, Temporal } from '../engine/drills/temporal';
 import { formatInventoryProblem } from '../engine/inventory/inventory-problem';
+import { openEmbeddedStore } from '../engine/store/open-store';
 import { hasFlag, optionValue, positionals, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { defaultDataDir } from './data-dir';
@@ -90,7 +94,7 @@ export const drillsIcsCommand: CliCommand = {
 
 export const drillsHistoryCommand: CliCommand = {
   name: 'drills history',
-  summary: 'expected against executed drills per plan for a period (default: the last 365 days), and the drills recorded',
+  summary: 'expected against executed drills per plan for a period (default: the last 365 days), and the drills recorded (in the plans file and run in OpsDeck)',
   usage: `opsdeck drills history ${SOURCE_USAGE} [--from ISO-INSTANT] [--to ISO-INSTANT] [--json]`,
   async run(args, io) {
     rejectUnknownOptions(args, [...SOURCE_OPTIONS, '--from', '--to'], ['--demo', '--json']);
@@ -99,7 +103,8 @@ export const drillsHistoryCommand: CliCommand = {
     const to = instantOption(args, '--to') ?? source.now;
     const from = instantOption(args, '--from') ?? to.subtract({ hours: 24 * 365 });
     if (Temporal.Instant.compare(from, to) >= 0) throw new UsageError('--from must be before --to');
-    const view = drillHistoryView(source.plans, { from, to }, source.now);
+    const plans = hasFlag(args, '--demo') ? source.plans : { ...source.plans, history: withRunRecords(source.plans.history, await endedRunsIn(optionValue(args, '--data-dir') ?? defaultDataDir(io.env))) };
+    const view = drillHistoryView(plans, { from, to }, source.now);
     if (hasFlag(args, '--json')) {
       io.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
       return 0;
@@ -145,6 +150,21 @@ async function plansFrom(args: string[], io: CliIo): Promise<{ plans: DrillPlans
   const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
   const result = hasFlag(args, '--demo') ? parseDrillPlans(demoDrillPlansYaml(now), DEMO_DRILL_PLANS_FILE) : await loadDrillPlansFile(file ?? join(dataDir, 'drills.yaml'));
   return reportProblems(result, io) ? { plans: result.plans, now } : null;
+}
+
+/** The drill runs that ended in the data folder's store; none when the folder has no store (nothing is created). */
+async function endedRunsIn(dataDir: string) {
+  const exists = await access(join(dataDir, 'store')).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return [];
+  const store = await openEmbeddedStore(dataDir);
+  try {
+    return await new DrillRunStore(store.sql).endedRuns();
+  } finally {
+    await store.close();
+  }
 }
 
 function reportProblems(result: DrillPlansParseResult, io: CliIo): result is Extract<DrillPlansParseResult, { ok: true }> {

@@ -28,6 +28,22 @@ export class DrillRunStore {
     return rows.map((row) => ({ planId: row.plan_id, runId: row.run_id }));
   }
 
+  /** Every run that has ended (finished or aborted), folded, oldest first. */
+  async endedRuns(): Promise<DrillRunState[]> {
+    const rows = await this.sql.query<EventRow>(
+      `SELECT run_id, seq, at, actor, payload FROM drill_run_events
+        WHERE run_id IN (SELECT run_id FROM drill_run_events WHERE type IN ('finished', 'aborted'))
+        ORDER BY run_id, seq`,
+    );
+    const byRun = new Map<string, StoredRunEvent[]>();
+    for (const row of rows) {
+      const events = byRun.get(row.run_id) ?? [];
+      events.push(storedEvent(row));
+      byRun.set(row.run_id, events);
+    }
+    return [...byRun.values()].map(foldRunEvents).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  }
+
   async create(runId: string, at: Date, actor: string, event: Extract<DrillRunEvent, { type: 'started' }>): Promise<DrillRunState> {
     return this.sql.transaction(async (tx) => {
       const live = await tx.query<{ run_id: string }>('SELECT run_id FROM drill_live_runs WHERE plan_id = $1', [event.plan.id]);
@@ -68,5 +84,9 @@ async function insert(tx: SqlTransaction, runId: string, seq: number, planId: st
 
 async function readEvents(client: SqlTransaction, runId: string): Promise<StoredRunEvent[]> {
   const rows = await client.query<EventRow>('SELECT run_id, seq, at, actor, payload FROM drill_run_events WHERE run_id = $1 ORDER BY seq', [runId]);
-  return rows.map((row) => ({ runId: row.run_id, seq: row.seq, at: new Date(row.at).toISOString(), actor: row.actor, event: row.payload }));
+  return rows.map(storedEvent);
+}
+
+function storedEvent(row: EventRow): StoredRunEvent {
+  return { runId: row.run_id, seq: row.seq, at: new Date(row.at).toISOString(), actor: row.actor, event: row.payload };
 }

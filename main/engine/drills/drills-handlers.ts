@@ -1,13 +1,16 @@
 // The contract's drills.* handlers: the plans come from the demo plans (on
 // the demo fleet) or from drills.yaml next to the inventory, re-read on each
 // call; a broken file shows its problems while the last good plans stay in use.
+// With the store at hand, drill runs that have ended join the file's history.
 import { dirname, join } from 'node:path';
 import type { DrillsScheduleView } from '../../../preload/contract';
 import type { HandlerTable } from '../dispatch/dispatch-call';
 import { formatInventoryProblem } from '../inventory/inventory-problem';
 import { DEMO_DRILL_PLANS_FILE, demoDrillPlansYaml } from './demo-drill-plans';
 import { drillPlansIcs } from './drill-ics';
+import { withRunRecords } from './drill-run-records';
 import { drillRunHandlers, type DrillRunDeps } from './drill-run-handlers';
+import { DrillRunStore } from './drill-run-store';
 import { LastGoodDrillPlans, loadDrillPlansFile } from './drill-plans-file';
 import { occurrencesBetween, parseRecurrence } from './drill-recurrence';
 import { drillScheduleView } from './drill-schedule-view';
@@ -32,6 +35,7 @@ export function drillsHandlers(source: DrillsSource): Pick<HandlerTable, Schedul
 export function drillsHandlers(source: DrillsSource, runs: DrillRunDeps): Pick<HandlerTable, ScheduleMethods | RunMethods>;
 export function drillsHandlers(source: DrillsSource, runs?: DrillRunDeps): Pick<HandlerTable, ScheduleMethods> | Pick<HandlerTable, ScheduleMethods | RunMethods> {
   const lastGood = new LastGoodDrillPlans();
+  const runStore = runs ? new DrillRunStore(runs.sql) : null;
   const load = async () => {
     const now = Temporal.Instant.fromEpochMilliseconds(source.now().getTime());
     const inventory = source.inventoryPath();
@@ -48,7 +52,8 @@ export function drillsHandlers(source: DrillsSource, runs?: DrillRunDeps): Pick<
     'drills.schedule': async ({ viewerTimeZone }) => {
       const { now, file, problems } = await load();
       const viewer = isKnownTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
-      const plans = lastGood.current;
+      const filePlans = lastGood.current;
+      const plans = filePlans && runStore ? { ...filePlans, history: withRunRecords(filePlans.history, await runStore.endedRuns()) } : filePlans;
       const empty: DrillsScheduleView = { source: file, problems, warnings: [], at: now.toString(), viewerTimeZone: viewer, sites: [], plans: [], cadence: [], agenda: [] };
       if (!plans) return empty;
       const view = drillScheduleView(plans, now, viewer);

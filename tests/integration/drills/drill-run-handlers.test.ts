@@ -4,7 +4,8 @@
 // Start for an occurrence, check-off with a note, a change refused without
 // the typed host (nothing runs, nothing audited) and run with it, a command
 // verification with its sha256, hand-over, finish with RTO/RPO against the
-// targets, one live run per plan, abort with a reason, resume by listing.
+// targets, one live run per plan, abort with a reason, resume by listing;
+// ended runs on the record as each plan's last drill.
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -198,6 +199,26 @@ describe('drills.* live-run calls', () => {
     expect(afterPort.steps[2]).toMatchObject({ result: 'done', note: 'mx1.sea (addr-mx1.sea) answers on TCP 25 from its bastion' });
     expect(afterPort.steps[2]!.outputs[0]).toMatchObject({ host: 'bastion bastion.sea', exitCode: 0 });
     await call('drills.abortRun', { runId, reason: 'test over', by: 'sam' });
+  });
+
+  test('runs that ended are on the record: each plan shows its newest as the last drill; a live run is not on it yet', async () => {
+    type Row = { id: string; lastDrill: { startedAt: string; outcome: string; lead: string; measuredRtoMinutes: number | null; actions: { title: string; open: boolean }[] } | null };
+    const lastDrills = async () => {
+      const view = await call<{ plans: Row[] }>('drills.schedule', { viewerTimeZone: 'UTC' });
+      return Object.fromEntries(view.plans.map((plan) => [plan.id, plan.lastDrill]));
+    };
+    const before = await lastDrills();
+    // The finished run of the first test passed; dana's later run of the same plan was aborted, and is the newest.
+    expect(before['mx-failover-sea']).toMatchObject({ outcome: 'aborted', lead: 'dana', measuredRtoMinutes: null, actions: [] });
+    expect(before['readiness-sea']).toMatchObject({ outcome: 'aborted', lead: 'sam' });
+
+    const live = await call<DrillRunView>('drills.startRun', { plan: 'readiness-sea', occurrence: null, by: 'lee' });
+    expect((await lastDrills())['readiness-sea']).toEqual(before['readiness-sea']);
+    await call('drills.runStep', { runId: live.runId, step: 0, action: 'skipped', note: 'no scan today', typedTarget: null, by: 'lee' });
+    await call('drills.runStep', { runId: live.runId, step: 1, action: 'failed', note: 'parity broken', typedTarget: null, by: 'lee' });
+    await call('drills.runStep', { runId: live.runId, step: 2, action: 'skipped', note: '', typedTarget: null, by: 'lee' });
+    await call('drills.finishRun', { runId: live.runId, rpoMinutes: null, actions: ['fix the parity'], by: 'lee' });
+    expect((await lastDrills())['readiness-sea']).toMatchObject({ outcome: 'failed', lead: 'lee', actions: [{ title: 'fix the parity', open: true }] });
   });
 
   test('bad input is refused by the contract, an unknown plan by name', async () => {
