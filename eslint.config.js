@@ -67,7 +67,7 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'the renderer is a browser page: no Node modules' },
             { group: ['**/main/**', '../main/*'], message: 'the renderer never imports the main process or engine' },
-            { regex: 'preload/(?!contract$)', message: 'the renderer imports only types from preload/contract' },
+            { regex: 'preload/(?!contract$|controls$)', message: 'the renderer imports only types from preload/contract (and the controls list, plain data, from preload/controls)' },
           ],
         },
       ],

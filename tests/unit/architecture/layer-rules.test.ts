@@ -41,6 +41,9 @@ const refused: [layer: string, path: string, source: string, reason: RegExp][] =
   ['engine', 'main/engine/probe.ts', '../ipc-transport', /never imports the window, the bridge or the IPC transport/],
   ['engine', 'main/engine/collectors/probe.ts', '../../ipc-transport', /never imports the window, the bridge or the IPC transport/],
   ['engine', 'main/engine/store/probe.ts', 'electron', /never import electron/],
+  ['renderer', 'renderer/pages/probe.ts', '../../main/engine/posture/finding', /the renderer never imports the main process or engine/],
+  ['renderer', 'renderer/pages/probe.ts', '../../preload/index', /the renderer imports only types from preload\/contract/],
+  ['renderer', 'renderer/pages/probe.ts', 'node:fs', /the renderer is a browser page: no Node modules/],
 ];
 
 const allowed: [layer: string, path: string, source: string][] = [
@@ -54,6 +57,8 @@ const allowed: [layer: string, path: string, source: string][] = [
   ['areas', 'main/engine/areas/probe.ts', '../posture/finding'],
   ['scan', 'main/engine/scan/probe.ts', '../store/host-history-query'],
   ['scan', 'main/engine/scan/probe.ts', 'node:crypto'],
+  ['renderer', 'renderer/components/probe.ts', '../../preload/contract'],
+  ['renderer', 'renderer/components/probe.ts', '../../preload/controls'],
 ];
 
 describe('lint refuses an import that crosses a layer', () => {
