@@ -16,7 +16,7 @@ import type { HandlerTable } from './dispatch/dispatch-call';
 import { EngineEvents } from './dispatch/engine-events';
 import { drillsHandlers } from './drills/drills-handlers';
 import { errorMessage } from './errors/error-message';
-import { firewallHandlers } from './firewall-views/firewall-handlers';
+import { firewallHandlers } from './views/firewall/firewall-handlers';
 import { DemoFleetSlot } from './fleet/demo-fleet-slot';
 import { FileAccess } from './fleet/file-access';
 import { fleetHandlers, type FileChoicePurpose } from './fleet/fleet-handlers';

@@ -5,7 +5,7 @@
 import type { IntegrityCycleView, PostureArea } from '../../../preload/contract';
 import type { HandlerTable } from '../dispatch/dispatch-call';
 import type { FleetService } from '../fleet/fleet-service';
-import { encryptionCoverageViews } from '../posture/encryption-coverage-view';
+import { encryptionCoverageViews } from './encryption-coverage-view';
 import { integrityCycleFindings } from '../posture/integrity-cycle-findings';
 import { restoreTestFindings } from '../posture/restore-test-findings';
 import type { RestoreTestStore } from '../store/restore-test-store';

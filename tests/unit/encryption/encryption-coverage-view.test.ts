@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FindingView } from '../../../preload/contract';
 import type { EncryptionFacts, StorageVolume } from '../../../main/engine/collectors/encryption/encryption-model';
-import { encryptionCoverageViews } from '../../../main/engine/posture/encryption-coverage-view';
+import { encryptionCoverageViews } from '../../../main/engine/views/encryption-coverage-view';
 import { scanDemoFleetEncryption } from './support/demo-fleet-scan';
 
 const scanned = scanDemoFleetEncryption(new Date('2025-06-01T00:00:00Z'));

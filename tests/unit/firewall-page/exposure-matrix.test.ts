@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { FirewallHostExposureView, PortExposureView } from '../../../preload/contract';
-import { fleetExposureViews } from '../../../main/engine/firewall-views/fleet-exposure-view';
+import { fleetExposureViews } from '../../../main/engine/views/firewall/fleet-exposure-view';
 import { hasProblem, hostCells, matrixColumns, siteMatrixRows, siteTotals } from '../../../renderer/pages/firewall/exposure-matrix';
 import { demoFirewallFleet } from '../firewall/support/demo-firewall-fleet';
 

@@ -3,7 +3,7 @@ import type { HostScanDetail } from '../../../preload/contract';
 import { demoFleetSpec } from '../../../main/engine/demo-fleet/demo-fleet-spec';
 import { demoInventoryYaml } from '../../../main/engine/demo-fleet/demo-inventory-yaml';
 import { FleetService } from '../../../main/engine/fleet/fleet-service';
-import { firewallHandlers } from '../../../main/engine/firewall-views/firewall-handlers';
+import { firewallHandlers } from '../../../main/engine/views/firewall/firewall-handlers';
 import type { ScanStore } from '../../../main/engine/store/scan-store';
 import { demoFirewallFleet } from '../firewall/support/demo-firewall-fleet';
 

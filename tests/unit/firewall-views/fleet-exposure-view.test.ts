@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ExposureEntry } from '../../../main/engine/collectors/firewall/exposure';
-import { fleetExposureViews } from '../../../main/engine/firewall-views/fleet-exposure-view';
-import { portConformance, reachText } from '../../../main/engine/firewall-views/port-conformance';
+import { fleetExposureViews } from '../../../main/engine/views/firewall/fleet-exposure-view';
+import { portConformance, reachText } from '../../../main/engine/views/firewall/port-conformance';
 import type { HostPolicy } from '../../../main/engine/posture/host-context';
 import { demoFirewallFleet, demoHost } from '../firewall/support/demo-firewall-fleet';
 

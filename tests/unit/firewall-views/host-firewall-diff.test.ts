@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { comparableRuleText, firewallHostDiff, type DiffHost } from '../../../main/engine/firewall-views/host-firewall-diff';
+import { comparableRuleText, firewallHostDiff, type DiffHost } from '../../../main/engine/views/firewall/host-firewall-diff';
 import type { FirewallFacts } from '../../../main/engine/collectors/firewall/firewall-facts';
 import { demoFirewallFleet, demoHost } from '../firewall/support/demo-firewall-fleet';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RuleMatch } from '../../../main/engine/collectors/firewall/firewall-model';
-import { destinationPorts, hostRulesView } from '../../../main/engine/firewall-views/host-rules-view';
+import { destinationPorts, hostRulesView } from '../../../main/engine/views/firewall/host-rules-view';
 import { demoFirewallFleet, demoHost } from '../firewall/support/demo-firewall-fleet';
 
 const { hosts, findings } = demoFirewallFleet();

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { setFromNetworks } from '../../../main/engine/collectors/firewall/address-set';
-import { sameAcrossSites } from '../../../main/engine/firewall-views/site-networks';
+import { sameAcrossSites } from '../../../main/engine/views/firewall/site-networks';
 
 const v4 = (...networks: string[]) => setFromNetworks(networks, 4).set;
 const networks = { mgmt: { nj: ['10.10.0.0/24'], sea: ['10.20.0.0/24'] }, app: { nj: ['10.10.8.0/22'], sea: ['10.20.8.0/22'] } };

@@ -1,7 +1,7 @@
 // Stored firewall facts come back as plain JSON, possibly written by an
 // engine version with another shape: these guards say whether a view can
 // be built from them, so an old row shows nothing instead of crashing.
-import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
+import type { FirewallFacts } from '../../collectors/firewall/firewall-facts';
 
 /** The fields the fleet matrix reads (the store hands over only these). */
 export const EXPOSURE_FIELDS = ['os', 'firewall', 'listenersKnown', 'exposure'] as const;

@@ -1,8 +1,8 @@
 // The fleet matrix's data: per host its exposed ports against its role
 // baseline and its firewall findings by severity — a few hundred bytes a
 // host, never its rules, so 1,000 hosts cross the contract in one call.
-import type { FindingView, FirewallHostExposureView } from '../../../preload/contract';
-import type { HostPolicy } from '../posture/host-context';
+import type { FindingView, FirewallHostExposureView } from '../../../../preload/contract';
+import type { HostPolicy } from '../../posture/host-context';
 import { isExposureFacts } from './firewall-facts-guard';
 import { mergedPortViews } from './port-conformance';
 

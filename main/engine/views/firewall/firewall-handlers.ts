@@ -3,14 +3,14 @@
 // come from the host's result of this session when it answered, else from
 // the store; the fleet matrix reads only the exposure fields from the
 // store, never every host's ruleset.
-import type { HostScanDetail } from '../../../preload/contract';
-import type { HandlerTable } from '../dispatch/dispatch-call';
-import { EngineError } from '../dispatch/engine-error';
-import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
-import type { FleetService } from '../fleet/fleet-service';
-import { scanTargets } from '../fleet/scan-targets';
-import { siteCounterpartKey } from '../posture/site-counterpart';
-import type { ScanStore } from '../store/scan-store';
+import type { HostScanDetail } from '../../../../preload/contract';
+import type { HandlerTable } from '../../dispatch/dispatch-call';
+import { EngineError } from '../../dispatch/engine-error';
+import type { FirewallFacts } from '../../collectors/firewall/firewall-facts';
+import type { FleetService } from '../../fleet/fleet-service';
+import { scanTargets } from '../../fleet/scan-targets';
+import { siteCounterpartKey } from '../../posture/site-counterpart';
+import type { ScanStore } from '../../store/scan-store';
 import { fleetExposureViews, type FirewallHostInfo } from './fleet-exposure-view';
 import { EXPOSURE_FIELDS, isFirewallFacts } from './firewall-facts-guard';
 import { firewallHostDiff } from './host-firewall-diff';

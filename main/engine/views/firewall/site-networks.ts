@@ -5,9 +5,9 @@
 // so ssh open to each site's own management network is the same on both.
 // Only whole copies count: a port open to half of a site's mgmt network is
 // compared address by address. Pure.
-import { intersectSets, isEmptySet, setFromNetworks, setsEqual, subtractSets, type AddrSet } from '../collectors/firewall/address-set';
-import type { IpVersion } from '../collectors/firewall/ip-address';
-import type { LogicalNetworks } from '../inventory/inventory-schema';
+import { intersectSets, isEmptySet, setFromNetworks, setsEqual, subtractSets, type AddrSet } from '../../collectors/firewall/address-set';
+import type { IpVersion } from '../../collectors/firewall/ip-address';
+import type { LogicalNetworks } from '../../inventory/inventory-schema';
 
 export interface SiteRelativeSources {
   /** Addresses not covered by a whole copy of a logical network. */

@@ -4,7 +4,7 @@
 // and findings in.
 import type { EncryptionCoverageView, EncryptionHostStatus, FindingView } from '../../../preload/contract';
 import type { EncryptionFacts, StorageVolume } from '../collectors/encryption/encryption-model';
-import { encryptionCoverage } from './encryption-coverage';
+import { encryptionCoverage } from '../posture/encryption-coverage';
 
 export function encryptionCoverageViews(rows: { host: string; dc: string; facts: unknown }[], findings: FindingView[]): EncryptionCoverageView[] {
   return rows.flatMap(({ host, dc, facts }) => {

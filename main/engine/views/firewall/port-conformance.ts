@@ -2,11 +2,11 @@
 // in a few words — the two things a matrix cell and a diff row say.
 // The baseline arithmetic is the findings' own (posture/firewall-baseline),
 // so a cell marked beyond the baseline always has a finding beside it.
-import type { BaselineConformance, ExposureReachability, PortExposureView } from '../../../preload/contract';
-import { isEmptySet, subtractSets, type AddrSet } from '../collectors/firewall/address-set';
-import type { ExposureEntry } from '../collectors/firewall/exposure';
-import { baselineSources, reachedSources, undeterminedSources, versionOf } from '../posture/firewall-baseline';
-import type { HostPolicy } from '../posture/host-context';
+import type { BaselineConformance, ExposureReachability, PortExposureView } from '../../../../preload/contract';
+import { isEmptySet, subtractSets, type AddrSet } from '../../collectors/firewall/address-set';
+import type { ExposureEntry } from '../../collectors/firewall/exposure';
+import { baselineSources, reachedSources, undeterminedSources, versionOf } from '../../posture/firewall-baseline';
+import type { HostPolicy } from '../../posture/host-context';
 
 const MAX_TEXT = 240;
 

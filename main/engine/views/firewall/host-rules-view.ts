@@ -3,11 +3,11 @@
 // rules as compact table rows (text, action, ports; the tool's verbatim
 // output stays in the raw outputs). Rules can be asked for whole or a page
 // at a time.
-import type { FindingView, FirewallChainView, FirewallHostRulesView, FirewallRuleRowView, SocketExposureView } from '../../../preload/contract';
-import type { ExposureEntry } from '../collectors/firewall/exposure';
-import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
-import type { FirewallRule, PortMatch, RuleMatch } from '../collectors/firewall/firewall-model';
-import type { HostPolicy } from '../posture/host-context';
+import type { FindingView, FirewallChainView, FirewallHostRulesView, FirewallRuleRowView, SocketExposureView } from '../../../../preload/contract';
+import type { ExposureEntry } from '../../collectors/firewall/exposure';
+import type { FirewallFacts } from '../../collectors/firewall/firewall-facts';
+import type { FirewallRule, PortMatch, RuleMatch } from '../../collectors/firewall/firewall-model';
+import type { HostPolicy } from '../../posture/host-context';
 import { comparePorts, portExposureView } from './port-conformance';
 
 export interface RulesHost {

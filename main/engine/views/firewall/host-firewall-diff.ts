@@ -4,15 +4,15 @@
 // the same), the base chains whose default policy differs, and the rules
 // one has that the other has not (as a multiset of chain + text, counters
 // left out, so a reordered ruleset is not a difference).
-import type { ExposureDiffRow, ExposureDiffSide, FirewallHostDiffView, RuleDiffRow } from '../../../preload/contract';
-import { EMPTY_SET, unionSets, type AddrSet } from '../collectors/firewall/address-set';
-import type { ExposureEntry } from '../collectors/firewall/exposure';
-import type { FirewallFacts } from '../collectors/firewall/firewall-facts';
-import type { FirewallRule } from '../collectors/firewall/firewall-model';
-import { sourceUniverse } from '../collectors/firewall/input-path';
-import { reachedSources, undeterminedSources, versionOf } from '../posture/firewall-baseline';
-import type { LogicalNetworks } from '../inventory/inventory-schema';
-import type { HostPolicy } from '../posture/host-context';
+import type { ExposureDiffRow, ExposureDiffSide, FirewallHostDiffView, RuleDiffRow } from '../../../../preload/contract';
+import { EMPTY_SET, unionSets, type AddrSet } from '../../collectors/firewall/address-set';
+import type { ExposureEntry } from '../../collectors/firewall/exposure';
+import type { FirewallFacts } from '../../collectors/firewall/firewall-facts';
+import type { FirewallRule } from '../../collectors/firewall/firewall-model';
+import { sourceUniverse } from '../../collectors/firewall/input-path';
+import { reachedSources, undeterminedSources, versionOf } from '../../posture/firewall-baseline';
+import type { LogicalNetworks } from '../../inventory/inventory-schema';
+import type { HostPolicy } from '../../posture/host-context';
 import { allRules } from './host-rules-view';
 import { comparePorts, portExposureView, portKey, worseExposure } from './port-conformance';
 import { sameAcrossSites } from './site-networks';
