@@ -116,8 +116,10 @@ export async function scanHost(target: ScanTarget, context: ScanHostContext): Pr
       os,
     );
   }
-  const connectionFailure = results.find((output) => output.error !== null && output.exitCode === null);
-  if (connectionFailure && results.every((output) => output.exitCode === null)) {
+  // Whether the host answered is judged on its own commands: the bastion answering transport probes for it says nothing about the host.
+  const fromHost = results.filter((_, index) => !commands[index]!.onBastion);
+  const connectionFailure = fromHost.find((output) => output.error !== null && output.exitCode === null);
+  if (connectionFailure && fromHost.every((output) => output.exitCode === null)) {
     return finish('failed', connectionFailure.error, os);
   }
   // The connection died part-way (sshd killed, host or jump host gone): the
