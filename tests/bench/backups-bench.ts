@@ -2,7 +2,7 @@
 // tables and fails loudly only when a run is wrong (a restore test that did
 // not match every file, a host that did not answer), never on a figure.
 //
-//   npm run bench:backups -- [--rounds 3] [--mb 200] [--files 32] [--hosts 24] [--scan-rounds 5] [--only restore|scan]
+//   npm run bench:backups -- [--rounds 3] [--mb 200] [--files 32] [--hosts 24] [--scan-rounds 15] [--only restore|scan]
 //
 // A. Restore test against doing it by hand: ~200 MB of random files backed
 //    up with the real restic into a real repository, a private sshd on
@@ -63,7 +63,7 @@ const ROUNDS = count('rounds', 3);
 const TOTAL_MB = count('mb', 200);
 const FILES = count('files', 32);
 const HOSTS = count('hosts', 24);
-const SCAN_ROUNDS = count('scan-rounds', 5);
+const SCAN_ROUNDS = count('scan-rounds', 15);
 const ONLY = option('only', 'both');
 if (!['both', 'restore', 'scan'].includes(ONLY)) throw new Error(`--only must be restore or scan, got ${JSON.stringify(ONLY)}`);
 const RESTORE_TARGET = 1.2;
@@ -82,6 +82,7 @@ function stats(values: number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
+const percent = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 const loadAverage = () => spawnSync('uptime', { encoding: 'utf8' }).stdout.trim().replace(/^.*load average: /, '');
 
@@ -184,7 +185,7 @@ async function restoreBench(): Promise<string[]> {
 
     const exec = async (what: string, command: string): Promise<string> => {
       const result = await sshPool.exec(route, command, { timeoutMs: 15 * 60_000 });
-      if (result.exitCode !== 0) throw new Error(`manual ${what} exited ${result.exitCode}: ${result.stderr || result.error}`);
+      if (result.exitCode !== 0) throw new Error(`manual ${what} exited ${result.exitCode ?? `by signal ${result.signal}`}: ${result.stderr}`);
       return result.stdout;
     };
     const withEnv = `env RESTIC_REPOSITORY=${shellQuote(repo)} RESTIC_PASSWORD_FILE=${shellQuote(passwordFile)}`;
@@ -205,31 +206,36 @@ async function restoreBench(): Promise<string[]> {
 
     const opsdeckMs: number[] = [];
     const manualMs: number[] = [];
-    let last: RestoreTestEvidence | null = null;
+    const evidences: RestoreTestEvidence[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? ['opsdeck', 'manual'] : ['manual', 'opsdeck'];
       for (const side of order) {
         if (side === 'opsdeck') {
           const { ms, evidence } = await opsdeckRound();
           opsdeckMs.push(ms);
-          last = evidence;
+          evidences.push(evidence);
         } else {
           manualMs.push(await manual());
         }
       }
       process.stderr.write(`restore round ${round + 1}/${ROUNDS}: OpsDeck ${opsdeckMs.at(-1)!.toFixed(0)} ms, manual ${manualMs.at(-1)!.toFixed(0)} ms\n`);
     }
+    const last = evidences.at(-1)!;
     const o = stats(opsdeckMs);
     const m = stats(manualMs);
     const ratio = o.median / m.median;
+    const steps = new Map<string, number[]>();
+    for (const evidence of evidences) for (const command of evidence.commands) steps.set(command.id, [...(steps.get(command.id) ?? []), command.durationMs]);
+    const breakdown = [...steps].map(([id, times]) => `${id} ${stats(times).median.toFixed(0)} ms`).join(', ');
     return [
       `\nA. Restore test of ${files.length} files, ${mb(liveBytes)} MB (sizes ${mb(files[0]!.bytes)}–${mb(files.at(-1)!.bytes)} MB), real restic ${resticVersion()} over SSH to a private sshd on loopback; ${ROUNDS} rounds each, order alternating; load average at the end: ${loadAverage()}`,
-      `OpsDeck sampled ${last!.files.length} of ${files.length} files (restore_test_sample = ${FILES}, no canaries), ${mb(last!.bytes)} MB restored and hashed; every round all "matched".`,
+      `OpsDeck's commands, median per round: ${breakdown}. OpsDeck's restic uses a fresh cache in its scratch directory each test (nothing written outside it); the manual restic keeps its usual cache in ~/.cache/restic.`,
+      `OpsDeck sampled ${last.files.length} of ${files.length} files (restore_test_sample = ${FILES}, no canaries), ${mb(last.bytes)} MB restored and hashed; every round all "matched".`,
       '',
       '| way | files | MB | median ms | min ms | max ms | vs manual | within 1.2× |',
       '|---|---:|---:|---:|---:|---:|---:|:---|',
       `| manual: restic restore latest --include …, sha256sum both sides, rm -rf (3 SSH commands) | ${files.length} | ${mb(liveBytes)} | ${m.median.toFixed(0)} | ${m.min.toFixed(0)} | ${m.max.toFixed(0)} | 1.00 | — |`,
-      `| OpsDeck restore test (snapshots, ls, restore script; audited) | ${last!.files.length} | ${mb(last!.bytes)} | ${o.median.toFixed(0)} | ${o.min.toFixed(0)} | ${o.max.toFixed(0)} | ${ratio.toFixed(2)} | ${ratio <= RESTORE_TARGET ? 'yes' : 'NO'} |`,
+      `| OpsDeck restore test (snapshots, ls, restore script; audited) | ${last.files.length} | ${mb(last.bytes)} | ${o.median.toFixed(0)} | ${o.min.toFixed(0)} | ${o.max.toFixed(0)} | ${ratio.toFixed(2)} | ${ratio <= RESTORE_TARGET ? 'yes' : 'NO'} |`,
     ];
   } finally {
     await service?.dispose();
@@ -246,6 +252,8 @@ function resticVersion(): string {
 
 interface ScanMeasure {
   ms: number;
+  /** This process's CPU (the scanner and the in-process demo fleet answering it). */
+  cpuMs: number;
   backupsCommandMs: number;
   allCommandMs: number;
   backupsCommands: number;
@@ -271,9 +279,11 @@ async function scanBench(): Promise<string[]> {
       const pool = new SshPool({ hostKeys: new HostKeyStore({ opsdeckKnownHostsPath: join(dir, 'known_hosts') }), prompter, secrets: new MemorySecretStore() });
       const service = new ScanService({ executor: pool, audit: commandAuditFor(auditLog), events: new EngineEvents(), areas, hostKeyGate: pool, prompter });
       try {
+        const cpuBefore = process.cpuUsage();
         const started = performance.now();
         const outcome = await service.start(targets).done;
         const ms = performance.now() - started;
+        const cpu = process.cpuUsage(cpuBefore);
         const failed = outcome.results.filter((result) => result.phase !== 'done');
         if (failed.length > 0) throw new Error(`${failed.length} hosts did not answer: ${failed.slice(0, 3).map((result) => `${result.host}: ${result.reason}`).join('; ')}`);
         const collected = outcome.results.filter((result) => result.facts.backups !== undefined).length;
@@ -282,6 +292,7 @@ async function scanBench(): Promise<string[]> {
         const backups = outputs.filter((output) => output.id.startsWith('backups.'));
         return {
           ms,
+          cpuMs: (cpu.user + cpu.system) / 1000,
           backupsCommandMs: backups.reduce((sum, output) => sum + output.durationMs, 0),
           allCommandMs: outputs.reduce((sum, output) => sum + output.durationMs, 0),
           backupsCommands: backups.length,
@@ -310,14 +321,18 @@ async function scanBench(): Promise<string[]> {
     const f = stats(full.map((each) => each.ms));
     const w = stats(without.map((each) => each.ms));
     const added = f.median / w.median - 1;
+    const pairedAdded = stats(full.map((each, index) => each.ms / without[index]!.ms - 1)).median;
+    const fc = stats(full.map((each) => each.cpuMs));
+    const wc = stats(without.map((each) => each.cpuMs));
+    const cpuAdded = fc.median / wc.median - 1;
     const share = full.reduce((sum, each) => sum + each.backupsCommandMs, 0) / full.reduce((sum, each) => sum + each.allCommandMs, 0);
     return [
       `\nB. Collection cost: demo fleet of ${HOSTS} hosts (${withBackups} with a backup job or replica), in this process, over SSH through its bastions; ScanService with all areas against the same without the backups area (its \`areas\` option); fresh SSH pool per scan; ${SCAN_ROUNDS} rounds each after one warm-up, order alternating; load average at the end: ${loadAverage()}`,
       '',
-      '| scan | median ms | min ms | max ms | backups commands per scan | added by backups | under 10 % |',
-      '|---|---:|---:|---:|---:|---:|:---|',
-      `| without the backups area | ${w.median.toFixed(0)} | ${w.min.toFixed(0)} | ${w.max.toFixed(0)} | 0 | — | — |`,
-      `| all areas | ${f.median.toFixed(0)} | ${f.min.toFixed(0)} | ${f.max.toFixed(0)} | ${full[0]!.backupsCommands} | ${(added * 100).toFixed(1)} % | ${added < COLLECTION_TARGET ? 'yes' : 'NO'} |`,
+      '| scan | median wall ms | min ms | max ms | median CPU ms (scanner + fleet) | backups commands per scan | wall added by backups (medians) | median of paired rounds | CPU added | under 10 % (wall medians) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|:---|',
+      `| without the backups area | ${w.median.toFixed(0)} | ${w.min.toFixed(0)} | ${w.max.toFixed(0)} | ${wc.median.toFixed(0)} | 0 | — | — | — | — |`,
+      `| all areas | ${f.median.toFixed(0)} | ${f.min.toFixed(0)} | ${f.max.toFixed(0)} | ${fc.median.toFixed(0)} | ${full[0]!.backupsCommands} | ${percent(added)} | ${percent(pairedAdded)} | ${percent(cpuAdded)} | ${added < COLLECTION_TARGET ? 'yes' : 'NO'} |`,
       '',
       `Within the full scans, the backups commands took ${(share * 100).toFixed(1)} % of all command time (summed per command; commands run in parallel on each host, so this is not wall time).`,
     ];
