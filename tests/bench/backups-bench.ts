@@ -190,12 +190,19 @@ async function restoreBench(): Promise<string[]> {
     };
     const withEnv = `env RESTIC_REPOSITORY=${shellQuote(repo)} RESTIC_PASSWORD_FILE=${shellQuote(passwordFile)}`;
     let manualRound = 0;
+    const manualSteps = new Map<string, number[]>();
+    const timedExec = async (what: string, command: string): Promise<string> => {
+      const started = performance.now();
+      const stdout = await exec(what, command);
+      manualSteps.set(what, [...(manualSteps.get(what) ?? []), performance.now() - started]);
+      return stdout;
+    };
     const manual = async (): Promise<number> => {
       const scratch = `/var/tmp/bench-manual-restore.${process.pid}.${manualRound++}`;
       const started = performance.now();
-      await exec('restore', `${withEnv} restic restore latest --target ${shellQuote(scratch)} ${files.map((file) => `--include ${shellQuote(file.path)}`).join(' ')}`);
-      const hashed = await exec('sha256sum', `sha256sum ${files.flatMap((file) => [shellQuote(scratch + file.path), shellQuote(file.path)]).join(' ')}`);
-      await exec('rm -rf', `rm -rf ${shellQuote(scratch)}`);
+      await timedExec('restic restore', `${withEnv} restic restore latest --target ${shellQuote(scratch)} ${files.map((file) => `--include ${shellQuote(file.path)}`).join(' ')}`);
+      const hashed = await timedExec('sha256sum', `sha256sum ${files.flatMap((file) => [shellQuote(scratch + file.path), shellQuote(file.path)]).join(' ')}`);
+      await timedExec('rm -rf', `rm -rf ${shellQuote(scratch)}`);
       const ms = performance.now() - started;
       const lines = hashed.trim().split('\n');
       const digests = new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
@@ -226,10 +233,11 @@ async function restoreBench(): Promise<string[]> {
     const ratio = o.median / m.median;
     const steps = new Map<string, number[]>();
     for (const evidence of evidences) for (const command of evidence.commands) steps.set(command.id, [...(steps.get(command.id) ?? []), command.durationMs]);
-    const breakdown = [...steps].map(([id, times]) => `${id} ${stats(times).median.toFixed(0)} ms`).join(', ');
+    const breakdown = (timings: Map<string, number[]>) => [...timings].map(([id, times]) => `${id} ${stats(times).median.toFixed(0)}`).join(', ');
+    const paired = stats(opsdeckMs.map((ms, index) => ms / manualMs[index]!)).median;
     return [
       `\nA. Restore test of ${files.length} files, ${mb(liveBytes)} MB (sizes ${mb(files[0]!.bytes)}–${mb(files.at(-1)!.bytes)} MB), real restic ${resticVersion()} over SSH to a private sshd on loopback; ${ROUNDS} rounds each, order alternating; load average at the end: ${loadAverage()}`,
-      `OpsDeck's commands, median per round: ${breakdown}. OpsDeck's restic uses a fresh cache in its scratch directory each test (nothing written outside it); the manual restic keeps its usual cache in ~/.cache/restic.`,
+      `Median ms per command — OpsDeck: ${breakdown(steps)}; manual: ${breakdown(manualSteps)}. Median of the per-round ratios: ${paired.toFixed(2)}. OpsDeck's restic uses a fresh cache in its scratch directory each test (nothing written outside it); the manual restic keeps its usual cache in ~/.cache/restic.`,
       `OpsDeck sampled ${last.files.length} of ${files.length} files (restore_test_sample = ${FILES}, no canaries), ${mb(last.bytes)} MB restored and hashed; every round all "matched".`,
       '',
       '| way | files | MB | median ms | min ms | max ms | vs manual | within 1.2× |',
