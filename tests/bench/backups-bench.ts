@@ -22,7 +22,7 @@
 //    full scans (commands run in parallel, so that share is not wall time).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { randomFillSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,8 @@ if (!['both', 'restore', 'scan'].includes(ONLY)) throw new Error(`--only must be
 const RESTORE_TARGET = 1.2;
 const COLLECTION_TARGET = 0.1;
 const RESTIC = '/usr/bin/restic';
+/** Where the manual restore goes: the same disk-backed parent as OpsDeck's scratch directories. */
+const MANUAL_SCRATCH_PARENT = '/var/tmp';
 
 const prompter = { confirmUnknownHostKey: async () => false, keyboardInteractive: async () => null, keyPassphrase: async () => null };
 const operator = { login: 'bench', displayName: 'bench:backups' };
@@ -122,6 +124,7 @@ async function restoreBench(): Promise<string[]> {
   let pool: SshPool | null = null;
   let service: RestoreTestService | null = null;
   let audit: AuditLog | null = null;
+  const manualScratchPrefix = `bench-manual-restore.${process.pid}.`;
   try {
     process.stderr.write(`writing ${FILES} files, ${TOTAL_MB} MB of random bytes, and backing them up with restic…\n`);
     const files = await writeLiveData(live, TOTAL_MB * 1e6, FILES);
@@ -198,7 +201,7 @@ async function restoreBench(): Promise<string[]> {
       return stdout;
     };
     const manual = async (): Promise<number> => {
-      const scratch = `/var/tmp/bench-manual-restore.${process.pid}.${manualRound++}`;
+      const scratch = join(MANUAL_SCRATCH_PARENT, `${manualScratchPrefix}${manualRound++}`);
       const started = performance.now();
       await timedExec('restic restore', `${withEnv} restic restore latest --target ${shellQuote(scratch)} ${files.map((file) => `--include ${shellQuote(file.path)}`).join(' ')}`);
       const hashed = await timedExec('sha256sum', `sha256sum ${files.flatMap((file) => [shellQuote(scratch + file.path), shellQuote(file.path)]).join(' ')}`);
@@ -251,6 +254,8 @@ async function restoreBench(): Promise<string[]> {
     await audit?.close();
     await server?.stop();
     await rm(dir, { recursive: true, force: true });
+    // A manual round that failed half-way leaves its scratch directory.
+    for (const name of await readdir(MANUAL_SCRATCH_PARENT)) if (name.startsWith(manualScratchPrefix)) await rm(join(MANUAL_SCRATCH_PARENT, name), { recursive: true, force: true });
   }
 }
 
