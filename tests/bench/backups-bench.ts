@@ -273,8 +273,12 @@ interface ScanMeasure {
 }
 
 async function scanBench(): Promise<string[]> {
+  const spec = demoFleetSpec({ hosts: HOSTS });
   const dir = await mkdtemp(join(tmpdir(), 'opsdeck-backups-scan-bench-'));
-  const fleet = await startDemoFleet({ spec: demoFleetSpec({ hosts: HOSTS }), now: new Date(), dataDir: join(dir, 'demo') });
+  const fleet = await startDemoFleet({ spec, now: new Date(), dataDir: join(dir, 'demo') }).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
   let audit: AuditLog | null = null;
   try {
     const inventoryPath = join(dir, 'inventory.yaml');
