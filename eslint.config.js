@@ -49,7 +49,10 @@ export default tseslint.config(
     [
       { regex: above(['posture', 'scan', 'store', 'ssh', 'areas']), message: 'collectors are pure parsers: no posture, areas, scan, store or SSH (the area binds them; the scan runs the commands)' },
       // Hashing is computation, not I/O: a parser may fingerprint what it read (authorized_keys).
-      { group: [...nodeBuiltins.filter((name) => name !== 'crypto'), '!node:crypto'], message: 'collectors are pure parsers: no Node modules but node:crypto (I/O belongs to the transport and the store)' },
+      {
+        group: [...nodeBuiltins.filter((name) => name !== 'crypto'), '!node:crypto'],
+        message: 'collectors are pure parsers: no Node modules but node:crypto (I/O belongs to the transport and the store)',
+      },
     ],
   ),
   engineLayer(['main/engine/posture/**/*.ts'], [{ regex: above(['scan', 'store', 'ssh', 'areas']), message: 'posture judges facts: it never imports the scan, the store, SSH or the area registry' }]),
@@ -78,10 +81,7 @@ export default tseslint.config(
   {
     files: ['preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: [...nodeBuiltins, '**/main/**', '**/renderer/**'], message: 'the preload imports only electron and the contract' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, '**/main/**', '**/renderer/**'], message: 'the preload imports only electron and the contract' }] }],
     },
   },
 );

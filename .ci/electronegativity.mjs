@@ -12,16 +12,17 @@ const stage = mkdtempSync(join(tmpdir(), 'opsdeck-electronegativity-'));
 const report = join(stage, 'report.csv');
 try {
   for (const part of ['main', 'preload', 'renderer', 'package.json']) cpSync(join(root, part), join(stage, 'src', part), { recursive: true });
-  const run = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', join(stage, 'src'), '-o', report, '-r', '-v', 'false', '-e', electronVersion],
-    { encoding: 'utf8', timeout: 300_000 },
-  );
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', join(stage, 'src'), '-o', report, '-r', '-v', 'false', '-e', electronVersion], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (run.status !== 0) {
     console.error(`electronegativity failed to run (exit ${run.status}):\n${run.stderr}`);
     process.exit(1);
   }
-  const findings = parseCsv(readFileSync(report, 'utf8')).slice(1).map((row) => ({ check: row[0], severity: row[1], file: row[3], location: row[4] }));
+  const findings = parseCsv(readFileSync(report, 'utf8'))
+    .slice(1)
+    .map((row) => ({ check: row[0], severity: row[1], file: row[3], location: row[4] }));
   const explained = explainedFindings(readFileSync(join(root, 'README.md'), 'utf8'));
   const serious = findings.filter((finding) => ['MEDIUM', 'HIGH', 'CRITICAL'].includes(finding.severity));
   const unexplained = serious.filter((finding) => !explained.has(`${finding.check}|${finding.file}`));

@@ -45,11 +45,14 @@ if (!app.requestSingleInstanceLock()) {
       dialog.showErrorBox('OpsDeck', message);
     },
   );
-  void app.whenReady().then(start).catch((error: unknown) => {
-    // E.g. the audit log is held by a running `opsdeck scan`: say so, and quit.
-    dialog.showErrorBox('OpsDeck cannot start', errorMessage(error));
-    app.quit();
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // E.g. the audit log is held by a running `opsdeck scan`: say so, and quit.
+      dialog.showErrorBox('OpsDeck cannot start', errorMessage(error));
+      app.quit();
+    });
 }
 
 async function start(): Promise<void> {

@@ -9,16 +9,7 @@ export type * from './report-views';
 
 // ---------------------------------------------------------------- results
 
-export type ContractErrorCode =
-  | 'invalid-input'
-  | 'unknown-method'
-  | 'forbidden-sender'
-  | 'not-found'
-  | 'bad-inventory'
-  | 'forbidden-path'
-  | 'busy'
-  | 'unavailable'
-  | 'failed';
+export type ContractErrorCode = 'invalid-input' | 'unknown-method' | 'forbidden-sender' | 'not-found' | 'bad-inventory' | 'forbidden-path' | 'busy' | 'unavailable' | 'failed';
 
 export interface ContractError {
   code: ContractErrorCode;
@@ -203,7 +194,16 @@ export interface AccessFactsView {
 
 /** The backup facts the backups page reads (the engine's BackupFacts). */
 export interface BackupFactsView {
-  jobs: { index: number; tool: string; state: string; message: string | null; snapshotCount: number; latest: { id: string; time: string } | null; hostRestoreTest: string | null; snapshots: { id: string; time: string; tags: string[] }[] }[];
+  jobs: {
+    index: number;
+    tool: string;
+    state: string;
+    message: string | null;
+    snapshotCount: number;
+    latest: { id: string; time: string } | null;
+    hostRestoreTest: string | null;
+    snapshots: { id: string; time: string; tags: string[] }[];
+  }[];
 }
 
 /** One host's disk-encryption coverage from its latest scan; bytes and volumes count data and logs (not boot, swap or memory). */
@@ -747,9 +747,7 @@ export const methods = {
       .strict(),
   ),
   /** Opens the front end's native file dialog; the chosen path becomes one the engine may read or create. */
-  'fleet.chooseFile': method<{ path: string | null }>()(
-    z.object({ purpose: z.enum(['inventory', 'ansible-inventory', 'group-mapping', 'save-inventory']) }).strict(),
-  ),
+  'fleet.chooseFile': method<{ path: string | null }>()(z.object({ purpose: z.enum(['inventory', 'ansible-inventory', 'group-mapping', 'save-inventory']) }).strict()),
   'scan.start': method<{ runId: string; total: number }>()(z.object({ scope: scanScope }).strict()),
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),
   /** The scan in progress (null when none) and the operator questions waiting, for a page that loads while a scan runs. */
@@ -763,14 +761,20 @@ export const methods = {
         runId: z.string().min(1).max(64),
         index: z.number().int().min(0).max(10_000),
         stream: z.enum(['stdout', 'stderr']),
-        offset: z.number().int().min(0).max(2 ** 40),
-        length: z.number().int().min(1).max(1024 * 1024),
+        offset: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 40),
+        length: z
+          .number()
+          .int()
+          .min(1)
+          .max(1024 * 1024),
       })
       .strict(),
   ),
-  'operator.answer': method<{ accepted: boolean }>()(
-    z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict(),
-  ),
+  'operator.answer': method<{ accepted: boolean }>()(z.object({ promptId: z.string().min(1).max(64), answer: operatorAnswer }).strict()),
   'posture.findings': method<FindingView[]>()(nothing),
   /** Every host's patch facts from its latest answered scan. */
   'posture.patches': method<AreaHostView<PatchFactsView>[]>()(nothing),
@@ -848,32 +852,29 @@ export const methods = {
   /** Switches back to the built-in demo fleet (simulated), forgetting the configured inventory file. */
   'fleet.useDemo': method<FleetView>()(nothing),
   /** Starts a restore test of a host's restic or borg job; progress comes as restore-test:progress, the evidence as restore-test:finished. */
-  'backups.restoreTest': method<{ testId: string }>()(
-    z.object({ host: hostName, files: z.number().int().min(0).max(10_000).optional() }).strict(),
-  ),
+  'backups.restoreTest': method<{ testId: string }>()(z.object({ host: hostName, files: z.number().int().min(0).max(10_000).optional() }).strict()),
   'backups.cancelRestoreTest': method<{ cancelled: boolean }>()(z.object({ testId: z.string().min(1).max(64) }).strict()),
   /** Stored restore tests, newest first; of one host, or of every host. */
-  'backups.restoreTests': method<RestoreTestEvidence[]>()(
-    z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
-  ),
+  'backups.restoreTests': method<RestoreTestEvidence[]>()(z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict()),
   /** Starts the next part of a job's integrity cycle; progress comes as integrity-check:progress, the run as integrity-check:finished. */
-  'backups.integrityCheck': method<{ checkId: string }>()(
-    z.object({ host: hostName, job: z.number().int().min(0).max(100).optional() }).strict(),
-  ),
+  'backups.integrityCheck': method<{ checkId: string }>()(z.object({ host: hostName, job: z.number().int().min(0).max(100).optional() }).strict()),
   'backups.cancelIntegrityCheck': method<{ cancelled: boolean }>()(z.object({ checkId: z.string().min(1).max(64) }).strict()),
   /** Stored integrity checks, newest first; of one host, or of every host. */
-  'backups.integrityChecks': method<IntegrityCheckRun[]>()(
-    z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
-  ),
+  'backups.integrityChecks': method<IntegrityCheckRun[]>()(z.object({ host: hostName.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict()),
   /** Each restic/borg job's integrity cycle: coverage, the last full cycle, the share verified recently. */
   'backups.integrityCycles': method<IntegrityCycleView[]>()(nothing),
   /** Status per Annex 2 control and site, the trend over the stored scans, the DR-readiness scorecard (issue 17). */
-  'reports.status': method<StatusReportView>()(
-    z.object({ since: z.iso.datetime({ offset: true }).optional(), dc: z.string().min(1).max(64).optional() }).strict(),
-  ),
+  'reports.status': method<StatusReportView>()(z.object({ since: z.iso.datetime({ offset: true }).optional(), dc: z.string().min(1).max(64).optional() }).strict()),
   /** Writes the report (HTML, PDF, CSV, JSON) into a new folder under the data folder's reports/; returns the files. */
   'reports.export': method<{ folder: string; files: string[] }>()(
-    z.object({ formats: z.array(z.enum(['html', 'pdf', 'csv', 'json'])).min(1).max(4) }).strict(),
+    z
+      .object({
+        formats: z
+          .array(z.enum(['html', 'pdf', 'csv', 'json']))
+          .min(1)
+          .max(4),
+      })
+      .strict(),
   ),
 } as const;
 

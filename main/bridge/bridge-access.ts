@@ -4,10 +4,7 @@
 // session: a second browser with the same URL is refused, a reload is not.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type PageAdmission =
-  | { kind: 'new-session'; setCookie: string }
-  | { kind: 'session' }
-  | { kind: 'refused'; message: string };
+export type PageAdmission = { kind: 'new-session'; setCookie: string } | { kind: 'session' } | { kind: 'refused'; message: string };
 
 export class BridgeAccess {
   private tokenUsed = false;

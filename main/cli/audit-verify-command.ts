@@ -45,10 +45,7 @@ export const auditVerifyCommand: CliCommand = {
     }
     const { result } = verdict;
     if (!result.ok) {
-      io.stdout.write(
-        `BROKEN ${path}: entry ${result.brokenAt.seq ?? '?'} at line ${result.brokenAt.line}: ${result.reason}\n` +
-          `(${result.entries} entries before it verify)\n`,
-      );
+      io.stdout.write(`BROKEN ${path}: entry ${result.brokenAt.seq ?? '?'} at line ${result.brokenAt.line}: ${result.reason}\n` + `(${result.entries} entries before it verify)\n`);
       return 1;
     }
     const against = anchor ? `, entry ${anchor.seq} matches the anchor` : '';

@@ -26,9 +26,7 @@ export function cliPrompter(options: CliPrompterOptions): OperatorPrompter & { n
         options.stderr.write(`accepting new host key for ${where}: ${question.keyType} ${question.fingerprint}\n`);
         return true;
       }
-      options.stderr.write(
-        `unknown host key for ${where}: ${question.keyType} ${question.fingerprint}; refused (verify it, then run again with --accept-new)\n`,
-      );
+      options.stderr.write(`unknown host key for ${where}: ${question.keyType} ${question.fingerprint}; refused (verify it, then run again with --accept-new)\n`);
       return false;
     },
     confirmUnknownHostKeys: async (batch) => {

@@ -27,7 +27,9 @@ export const devBrowserCommand: CliCommand = {
     });
     const rendererRoot = join(fileURLToPath(new URL('.', import.meta.url)), '../renderer');
     const bridge = await startBridgeServer({ handlers: engine.handlers, events: engine.events, rendererRoot });
-    io.stdout.write(`OpsDeck UI: ${bridge.url}\n(loopback only; the URL is for one browser session: the first page to open it gets a session cookie, reloads keep working, any other browser is refused; Ctrl+C to stop)\n`);
+    io.stdout.write(
+      `OpsDeck UI: ${bridge.url}\n(loopback only; the URL is for one browser session: the first page to open it gets a session cookie, reloads keep working, any other browser is refused; Ctrl+C to stop)\n`,
+    );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

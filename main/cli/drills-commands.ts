@@ -65,7 +65,13 @@ export const drillsListCommand: CliCommand = {
     io.stdout.write(
       textTable(
         ['kind', 'site', 'every', 'last passed', 'status'],
-        view.cadence.map((status) => [status.kind, status.site, `${status.everyDays} days`, status.lastPassed?.slice(0, 10) ?? 'never', status.compliant ? 'ok' : status.dueBy ? `LATE by ${status.daysLate} days` : 'LATE (never passed)']),
+        view.cadence.map((status) => [
+          status.kind,
+          status.site,
+          `${status.everyDays} days`,
+          status.lastPassed?.slice(0, 10) ?? 'never',
+          status.compliant ? 'ok' : status.dueBy ? `LATE by ${status.daysLate} days` : 'LATE (never passed)',
+        ]),
       ),
     );
     return code;
@@ -103,7 +109,9 @@ export const drillsHistoryCommand: CliCommand = {
     const to = instantOption(args, '--to') ?? source.now;
     const from = instantOption(args, '--from') ?? to.subtract({ hours: 24 * 365 });
     if (Temporal.Instant.compare(from, to) >= 0) throw new UsageError('--from must be before --to');
-    const plans = hasFlag(args, '--demo') ? source.plans : { ...source.plans, history: withRunRecords(source.plans.history, await endedRunsIn(optionValue(args, '--data-dir') ?? defaultDataDir(io.env))) };
+    const plans = hasFlag(args, '--demo')
+      ? source.plans
+      : { ...source.plans, history: withRunRecords(source.plans.history, await endedRunsIn(optionValue(args, '--data-dir') ?? defaultDataDir(io.env))) };
     const view = drillHistoryView(plans, { from, to }, source.now);
     if (hasFlag(args, '--json')) {
       io.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
@@ -127,7 +135,10 @@ export const drillsHistoryCommand: CliCommand = {
           record.lead,
           record.measuredRtoMinutes?.toString() ?? '-',
           record.measuredRpoMinutes?.toString() ?? '-',
-          record.actions.filter((action) => action.open).map((action) => action.title).join('; ') || '-',
+          record.actions
+            .filter((action) => action.open)
+            .map((action) => action.title)
+            .join('; ') || '-',
         ]),
       ),
     );

@@ -33,7 +33,9 @@ export const evidencePackCommand: CliCommand = {
         return 2;
       }
       if (!engine.keychain.available && !hasFlag(args, '--one-time-key')) {
-        io.stderr.write(`opsdeck evidence pack: not signed: ${engine.keychain.reason ?? 'the OS keychain is not available'}; the signing key lives only there. Run where a keychain is available, or pass --one-time-key to sign with a key that is forgotten after this pack (compare the public key printed here by hand)\n`);
+        io.stderr.write(
+          `opsdeck evidence pack: not signed: ${engine.keychain.reason ?? 'the OS keychain is not available'}; the signing key lives only there. Run where a keychain is available, or pass --one-time-key to sign with a key that is forgotten after this pack (compare the public key printed here by hand)\n`,
+        );
         return 2;
       }
       let key;
@@ -47,7 +49,9 @@ export const evidencePackCommand: CliCommand = {
       const data = await buildStatusReport(engine.reportSources, { since });
       const pack = await buildEvidencePack({ data, reports: engine.reportSources.reports, restoreTests: engine.reportSources.restoreTests, auditPath: engine.auditPath, since, key });
       await writeFile(out, pack.zip, { mode: 0o600 });
-      io.stdout.write(`wrote ${out}: ${pack.files} files and a signed manifest\nsigning key (${key.origin === 'created' ? 'created now, kept in the keychain' : key.origin === 'keychain' ? 'from the keychain' : 'one-time, not kept'}), Ed25519 public key:\n${key.publicKey}\n`);
+      io.stdout.write(
+        `wrote ${out}: ${pack.files} files and a signed manifest\nsigning key (${key.origin === 'created' ? 'created now, kept in the keychain' : key.origin === 'keychain' ? 'from the keychain' : 'one-time, not kept'}), Ed25519 public key:\n${key.publicKey}\n`,
+      );
       return 0;
     } finally {
       await engine.dispose();

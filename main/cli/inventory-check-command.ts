@@ -21,9 +21,7 @@ export const inventoryCheckCommand: CliCommand = {
     }
     for (const warning of result.warnings) io.stderr.write(`warning: ${formatInventoryProblem(warning)}\n`);
     const { datacentres, hosts } = result.inventory;
-    io.stdout.write(
-      `OK ${file}: ${datacentres.length} datacentres (${datacentres.map((dc) => `${dc.id} ${dc.role}`).join(', ')}), ${hosts.length} hosts\n`,
-    );
+    io.stdout.write(`OK ${file}: ${datacentres.length} datacentres (${datacentres.map((dc) => `${dc.id} ${dc.role}`).join(', ')}), ${hosts.length} hosts\n`);
     return 0;
   },
 };

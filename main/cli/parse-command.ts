@@ -27,7 +27,9 @@ export function parseCommand(area: ParseArea): CliCommand {
       const input = await readInput(file, io);
       if (input.kind === 'unreadable') return 2;
       if (input.kind === 'too-large') {
-        io.stderr.write(`opsdeck parse ${area.area}: ${file === '-' ? 'the input' : file} is more than ${MAX_INPUT_BYTES / 1024 / 1024} MB, more than any command's output OpsDeck reads; refused as too large\n`);
+        io.stderr.write(
+          `opsdeck parse ${area.area}: ${file === '-' ? 'the input' : file} is more than ${MAX_INPUT_BYTES / 1024 / 1024} MB, more than any command's output OpsDeck reads; refused as too large\n`,
+        );
         return 1;
       }
       const parsed = area.parse(format, input.text);

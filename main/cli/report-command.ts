@@ -30,7 +30,9 @@ export const reportCommand: CliCommand = {
     if (formats.includes('pdf')) {
       const chromium = await findChromium(io.env);
       if (!chromium) {
-        io.stderr.write('opsdeck report: no PDF: no headless Chromium was found (looked for chromium, chromium-browser, google-chrome on PATH; set OPSDECK_CHROMIUM to its path); nothing was written\n');
+        io.stderr.write(
+          'opsdeck report: no PDF: no headless Chromium was found (looked for chromium, chromium-browser, google-chrome on PATH; set OPSDECK_CHROMIUM to its path); nothing was written\n',
+        );
         return 2;
       }
       printPdf = chromiumPdfPrinter(chromium);

@@ -37,7 +37,9 @@ export function restoreTestText(evidence: RestoreTestEvidence): string {
     `restore test ${evidence.testId} of ${evidence.host} (${evidence.dc}): ${evidence.outcome.toUpperCase()}${evidence.reason ? ` — ${evidence.reason}` : ''}`,
     `snapshot ${evidence.snapshotId?.slice(0, 12) ?? '-'} at ${evidence.snapshotTime ?? '-'}; seed ${evidence.seed}; ${evidence.files.length} files, ${evidence.bytes} bytes, ${(evidence.durationMs / 1000).toFixed(1)} s`,
     RESTORE_CLASSES.map((name) => `${name} ${evidence.counts[name]}`).join(', '),
-    ...evidence.files.map((file) => `  ${file.class.padEnd(20)} ${(file.restoredSha256 ?? '-').slice(0, 16).padEnd(16)} ${(file.liveSha256 ?? '-').slice(0, 16).padEnd(16)} ${file.path}${file.canary ? ' (canary)' : ''}`),
+    ...evidence.files.map(
+      (file) => `  ${file.class.padEnd(20)} ${(file.restoredSha256 ?? '-').slice(0, 16).padEnd(16)} ${(file.liveSha256 ?? '-').slice(0, 16).padEnd(16)} ${file.path}${file.canary ? ' (canary)' : ''}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

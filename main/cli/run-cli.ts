@@ -33,7 +33,18 @@ import { STORE_COMMANDS } from './store-commands';
 
 export const INTERNAL_FAILURE_EXIT = 3;
 
-const COMMANDS: CliCommand[] = [auditVerifyCommand, demoFleetCommand, devBrowserCommand, inventoryCheckCommand, inventoryImportCommand, scanCommand, restoreTestCommand, integrityCheckCommand, reportCommand, evidencePackCommand, evidenceVerifyCommand,
+const COMMANDS: CliCommand[] = [
+  auditVerifyCommand,
+  demoFleetCommand,
+  devBrowserCommand,
+  inventoryCheckCommand,
+  inventoryImportCommand,
+  scanCommand,
+  restoreTestCommand,
+  integrityCheckCommand,
+  reportCommand,
+  evidencePackCommand,
+  evidenceVerifyCommand,
   parseCommand({ area: 'patches', formats: PATCHES_CLI_FORMATS, parse: (format, text) => parsePatchesForCli(format as PatchesCliFormat, text) }),
   parseCommand({ area: 'encryption', formats: ENCRYPTION_CLI_FORMATS, parse: (format, text) => parseEncryptionForCli(format as EncryptionCliFormat, text) }),
   parseCommand({ area: 'firewall', formats: FIREWALL_CLI_FORMATS, parse: (format, text) => parseFirewallForCli(format as FirewallCliFormat, text) }),

@@ -110,7 +110,7 @@ const JSON_SLICE_CHARS = 1 << 20;
 
 /** A string's JSON escaping, without the quotes, a slice at a time (never splitting a surrogate pair). */
 function writeJsonStringBody(io: CliIo, text: string): void {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + JSON_SLICE_CHARS);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;

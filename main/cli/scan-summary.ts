@@ -20,10 +20,7 @@ export function scanSummaryText(datacentres: DatacentreView[], results: HostScan
       host.identity?.kernel ?? '',
       host.reason ?? '',
     ]);
-    sections.push(
-      `${dc.name} (${dc.id}, ${dc.role}) — ${ok}/${hosts.length} answered\n` +
-        textTable(['HOST', 'STATE', 'HOSTNAME', 'OS', 'KERNEL/PLATFORM', 'REASON'], rows),
-    );
+    sections.push(`${dc.name} (${dc.id}, ${dc.role}) — ${ok}/${hosts.length} answered\n` + textTable(['HOST', 'STATE', 'HOSTNAME', 'OS', 'KERNEL/PLATFORM', 'REASON'], rows));
   }
   const findings = results.flatMap((result) => result.findings);
   if (findings.length > 0) sections.push(findingsText(findings, options.listInfo ?? false));
@@ -40,9 +37,7 @@ const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 
 function findingsText(findings: FindingView[], listInfo: boolean): string {
   const listed = listInfo ? findings : findings.filter((finding) => finding.severity !== 'info');
   const unlisted = findings.length - listed.length;
-  const sorted = [...listed].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.area.localeCompare(b.area) || a.host.localeCompare(b.host, 'en', { numeric: true }),
-  );
+  const sorted = [...listed].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.area.localeCompare(b.area) || a.host.localeCompare(b.host, 'en', { numeric: true }));
   const counts = (Object.keys(SEVERITY_RANK) as Severity[])
     .map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const)
     .filter(([, count]) => count > 0)

@@ -50,7 +50,11 @@ export const storeInitCommand: CliCommand = {
     const members = membersFrom(args);
     const outcome = await asStoreWork(() => initTeamStore(url, members));
     io.stdout.write(`team store ${outcome.where}: schema version ${outcome.to}${outcome.applied.length ? ` (applied ${outcome.applied.join(', ')})` : ' (already up to date)'}\n`);
-    io.stdout.write(`roles: ${Object.entries(ROLE_NAMES).map(([role, name]) => `${role} = ${name}`).join(', ')}\n`);
+    io.stdout.write(
+      `roles: ${Object.entries(ROLE_NAMES)
+        .map(([role, name]) => `${role} = ${name}`)
+        .join(', ')}\n`,
+    );
     for (const member of members) io.stdout.write(`member ${member.login}: ${member.role}\n`);
     return 0;
   },
@@ -58,7 +62,7 @@ export const storeInitCommand: CliCommand = {
 
 export const storeMigrateCommand: CliCommand = {
   name: 'store migrate',
-  summary: 'upgrade a team store to this OpsDeck\'s schema (a workstation never does it by itself)',
+  summary: "upgrade a team store to this OpsDeck's schema (a workstation never does it by itself)",
   usage: 'opsdeck store migrate URL   (run as the database owner)',
   async run(args, io) {
     rejectUnknownOptions(args, [], []);

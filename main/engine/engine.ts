@@ -176,7 +176,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     events,
     now: options.now,
     // Retention deletes history: on a team store that is the team's decision, not one workstation's setting.
-    recorder: storeScanRecorder(store.scans, operator.login, () => fleet.source.label, () => (team ? undefined : retention.schedule())),
+    recorder: storeScanRecorder(
+      store.scans,
+      operator.login,
+      () => fleet.source.label,
+      () => (team ? undefined : retention.schedule()),
+    ),
     storedFacts: (host) => store.scans.latestFacts(host),
     onRecorderError: (error) => notice(`scan history not saved: ${errorMessage(error)}`),
     ...(pool ? { hostKeyGate: pool, prompter } : {}),
@@ -258,7 +263,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
     ...reportsHandlers(reportSources, { exportRoot: join(options.dataDir, 'reports'), printPdf: options.printPdf ?? null }),
     ...drillsHandlers(
-      { demo: () => demo.current !== null, inventoryPath: () => (demo.current ? null : inventoryPath ?? null), now },
+      { demo: () => demo.current !== null, inventoryPath: () => (demo.current ? null : (inventoryPath ?? null)), now },
       {
         sql: store.sql,
         executor,
@@ -323,4 +328,3 @@ function privacyNotice(dataDir: string, fixed: string[]): string | null {
   if (fixed.length === 0) return null;
   return `the data folder ${dataDir} was not private: ${fixed.length} file(s) or folder(s) were open to group or others and are now 0600/0700 (first: ${fixed[0]})`;
 }
-

@@ -37,8 +37,7 @@ export function App() {
   if (!getOpsDeck()) {
     return (
       <div className="fatal" role="alert">
-        OpsDeck cannot reach its engine: window.opsdeck is missing. Start the app with <code>npm start</code>, or a browser
-        session with <code>npm run dev:browser</code> and open the URL it prints.
+        OpsDeck cannot reach its engine: window.opsdeck is missing. Start the app with <code>npm start</code>, or a browser session with <code>npm run dev:browser</code> and open the URL it prints.
       </div>
     );
   }

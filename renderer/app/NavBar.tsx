@@ -11,12 +11,7 @@ export function NavBar({ route, collapsed, onToggle, onShowHelp }: { route: Rout
       <ul>
         {NAV_ITEMS.map((item) => (
           <li key={item.page}>
-            <a
-              href={routeHref({ page: item.page })}
-              aria-current={current === item.page ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${item.key}`}
-              title={`${item.label} (Alt+${item.key})`}
-            >
+            <a href={routeHref({ page: item.page })} aria-current={current === item.page ? 'page' : undefined} aria-keyshortcuts={`Alt+${item.key}`} title={`${item.label} (Alt+${item.key})`}>
               <span className="nav-label">{item.label}</span>
               <kbd>Alt+{item.key}</kbd>
             </a>

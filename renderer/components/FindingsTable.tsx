@@ -41,7 +41,9 @@ export function FindingsTable({ findings, showHost, groupByHost = false }: Props
                 <tr className="role-row host-group" data-group={group.host}>
                   <th scope="rowgroup" colSpan={columns}>
                     <a href={routeHref({ page: 'host', name: group.host })}>{group.host}</a>{' '}
-                    <span className="muted">· {group.findings.length} finding{group.findings.length === 1 ? '' : 's'}</span>
+                    <span className="muted">
+                      · {group.findings.length} finding{group.findings.length === 1 ? '' : 's'}
+                    </span>
                   </th>
                 </tr>
               )}

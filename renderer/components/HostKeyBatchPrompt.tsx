@@ -24,9 +24,8 @@ export function HostKeyBatchPrompt({ prompt, onAnswer, onCancelScan }: { prompt:
         {count === 1 ? 'Unknown host key' : `${count} unknown host keys`} at {prompt.siteName}
       </h2>
       <p>
-        OpsDeck has not seen {count === 1 ? 'this key' : 'these keys'} before, and connects to nothing behind {count === 1 ? 'it' : 'them'} until you
-        decide. Compare each fingerprint with your records (for example <code>ssh-keygen -lf</code> on the host&apos;s console) before accepting;
-        an accepted key is remembered. The scan waits for you: no connection times out meanwhile.
+        OpsDeck has not seen {count === 1 ? 'this key' : 'these keys'} before, and connects to nothing behind {count === 1 ? 'it' : 'them'} until you decide. Compare each fingerprint with your records
+        (for example <code>ssh-keygen -lf</code> on the host&apos;s console) before accepting; an accepted key is remembered. The scan waits for you: no connection times out meanwhile.
       </p>
       <table className="grid">
         <thead>

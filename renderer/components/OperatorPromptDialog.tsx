@@ -23,29 +23,12 @@ export function OperatorPromptDialog() {
   const hostKeys = queue.filter((prompt): prompt is HostKeyPrompt => prompt.kind === 'host-key');
   return (
     <dialog ref={dialog} className="prompt-dialog" aria-labelledby="prompt-title" onCancel={(event) => event.preventDefault()}>
-      {current?.kind === 'host-key' && (
-        <HostKeyPrompts
-          prompts={hostKeys}
-          onAnswer={(prompt, accept) => void answer(prompt.promptId, { kind: 'host-key', accept })}
-        />
-      )}
+      {current?.kind === 'host-key' && <HostKeyPrompts prompts={hostKeys} onAnswer={(prompt, accept) => void answer(prompt.promptId, { kind: 'host-key', accept })} />}
       {current?.kind === 'host-keys' && (
-        <HostKeyBatchPrompt
-          key={current.promptId}
-          prompt={current}
-          onAnswer={(accept) => void answer(current.promptId, { kind: 'host-keys', accept })}
-          onCancelScan={() => void cancelScan()}
-        />
+        <HostKeyBatchPrompt key={current.promptId} prompt={current} onAnswer={(accept) => void answer(current.promptId, { kind: 'host-keys', accept })} onCancelScan={() => void cancelScan()} />
       )}
-      {current?.kind === 'keyboard-interactive' && (
-        <KeyboardInteractive prompt={current} onAnswer={(responses) => void answer(current.promptId, { kind: 'keyboard-interactive', responses })} />
-      )}
-      {current?.kind === 'passphrase' && (
-        <Passphrase
-          prompt={current}
-          onAnswer={(passphrase, remember) => void answer(current.promptId, { kind: 'passphrase', passphrase, remember })}
-        />
-      )}
+      {current?.kind === 'keyboard-interactive' && <KeyboardInteractive prompt={current} onAnswer={(responses) => void answer(current.promptId, { kind: 'keyboard-interactive', responses })} />}
+      {current?.kind === 'passphrase' && <Passphrase prompt={current} onAnswer={(passphrase, remember) => void answer(current.promptId, { kind: 'passphrase', passphrase, remember })} />}
     </dialog>
   );
 }
@@ -55,8 +38,8 @@ function HostKeyPrompts({ prompts, onAnswer }: { prompts: HostKeyPrompt[]; onAns
     <div>
       <h2 id="prompt-title">Unknown host key{prompts.length > 1 ? `s (${prompts.length})` : ''}</h2>
       <p>
-        OpsDeck has never seen {prompts.length > 1 ? 'these hosts' : 'this host'}. Compare each fingerprint with the one
-        your host inventory or provisioning records before accepting; an accepted key is remembered.
+        OpsDeck has never seen {prompts.length > 1 ? 'these hosts' : 'this host'}. Compare each fingerprint with the one your host inventory or provisioning records before accepting; an accepted key
+        is remembered.
       </p>
       <table className="grid">
         <thead>
@@ -104,13 +87,7 @@ function HostKeyPrompts({ prompts, onAnswer }: { prompts: HostKeyPrompt[]; onAns
   );
 }
 
-function KeyboardInteractive({
-  prompt,
-  onAnswer,
-}: {
-  prompt: Extract<OperatorPrompt, { kind: 'keyboard-interactive' }>;
-  onAnswer: (responses: string[] | null) => void;
-}) {
+function KeyboardInteractive({ prompt, onAnswer }: { prompt: Extract<OperatorPrompt, { kind: 'keyboard-interactive' }>; onAnswer: (responses: string[] | null) => void }) {
   const [responses, setResponses] = useState<string[]>(() => prompt.prompts.map(() => ''));
   return (
     <form
@@ -145,13 +122,7 @@ function KeyboardInteractive({
   );
 }
 
-function Passphrase({
-  prompt,
-  onAnswer,
-}: {
-  prompt: Extract<OperatorPrompt, { kind: 'passphrase' }>;
-  onAnswer: (passphrase: string | null, remember: boolean) => void;
-}) {
+function Passphrase({ prompt, onAnswer }: { prompt: Extract<OperatorPrompt, { kind: 'passphrase' }>; onAnswer: (passphrase: string | null, remember: boolean) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [remember, setRemember] = useState(false);
   const keychain = useKeychain();
@@ -169,8 +140,7 @@ function Passphrase({
         <input type="password" autoComplete="off" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={remember && keychain.available} disabled={!keychain.available} onChange={(event) => setRemember(event.target.checked)} />{' '}
-        Remember in the OS keychain
+        <input type="checkbox" checked={remember && keychain.available} disabled={!keychain.available} onChange={(event) => setRemember(event.target.checked)} /> Remember in the OS keychain
       </label>
       {!keychain.available && <p className="muted">{keychain.reason}</p>}
       <div className="dialog-actions">

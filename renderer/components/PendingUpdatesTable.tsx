@@ -45,15 +45,17 @@ export function PendingUpdatesTable({ updates }: { updates: PendingUpdateView[] 
           </thead>
           <tbody>
             <SpacerRow height={before} columns={5} />
-            {items.map((item) => shown[item.index]!).map((update) => (
-              <tr key={`${update.name}=${update.to}`} style={{ height: ROW_HEIGHT }}>
-                <td className="mono">{update.name}</td>
-                <td className="mono">{update.from ?? '—'}</td>
-                <td className="mono">{update.to}</td>
-                <td>{update.security ? <span className="badge severity-high">security</span> : 'regular'}</td>
-                <td className="mono">{update.suites.join(', ')}</td>
-              </tr>
-            ))}
+            {items
+              .map((item) => shown[item.index]!)
+              .map((update) => (
+                <tr key={`${update.name}=${update.to}`} style={{ height: ROW_HEIGHT }}>
+                  <td className="mono">{update.name}</td>
+                  <td className="mono">{update.from ?? '—'}</td>
+                  <td className="mono">{update.to}</td>
+                  <td>{update.security ? <span className="badge severity-high">security</span> : 'regular'}</td>
+                  <td className="mono">{update.suites.join(', ')}</td>
+                </tr>
+              ))}
             <SpacerRow height={after} columns={5} />
           </tbody>
         </table>

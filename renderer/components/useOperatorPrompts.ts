@@ -12,12 +12,9 @@ export function useOperatorPrompts() {
     const api = getOpsDeck();
     if (!api) return;
     let live = true;
-    const add = (prompts: OperatorPrompt[]) =>
-      setQueue((current) => [...current, ...prompts.filter((prompt) => !current.some((known) => known.promptId === prompt.promptId))]);
+    const add = (prompts: OperatorPrompt[]) => setQueue((current) => [...current, ...prompts.filter((prompt) => !current.some((known) => known.promptId === prompt.promptId))]);
     const offPrompt = api.on('operator:prompt', (prompt) => add([prompt]));
-    const offClosed = api.on('operator:prompt-closed', ({ promptId }) =>
-      setQueue((current) => current.filter((prompt) => prompt.promptId !== promptId)),
-    );
+    const offClosed = api.on('operator:prompt-closed', ({ promptId }) => setQueue((current) => current.filter((prompt) => prompt.promptId !== promptId)));
     void api.scan.current({}).then((result) => {
       if (live && result.ok) add(result.value.prompts);
     });

@@ -86,7 +86,10 @@ function stats(values: number[]): Stats {
 }
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-const loadAverage = () => spawnSync('uptime', { encoding: 'utf8' }).stdout.trim().replace(/^.*load average: /, '');
+const loadAverage = () =>
+  spawnSync('uptime', { encoding: 'utf8' })
+    .stdout.trim()
+    .replace(/^.*load average: /, '');
 
 function sh(command: string, env: Record<string, string> = {}): void {
   const result = spawnSync('sh', ['-c', command], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -181,7 +184,9 @@ async function restoreBench(): Promise<string[]> {
       const evidence = await done;
       const ms = performance.now() - started;
       if (evidence.outcome !== 'passed' || evidence.counts.matched !== files.length || evidence.files.length !== files.length) {
-        throw new Error(`OpsDeck's restore test did not match every file: ${evidence.outcome}, ${evidence.reason ?? ''} ${JSON.stringify(evidence.counts)} (${evidence.files.length} of ${files.length} files)`);
+        throw new Error(
+          `OpsDeck's restore test did not match every file: ${evidence.outcome}, ${evidence.reason ?? ''} ${JSON.stringify(evidence.counts)} (${evidence.files.length} of ${files.length} files)`,
+        );
       }
       return { ms, evidence };
     };
@@ -302,9 +307,16 @@ async function scanBench(): Promise<string[]> {
         const ms = performance.now() - started;
         const cpu = process.cpuUsage(cpuBefore);
         const failed = outcome.results.filter((result) => result.phase !== 'done');
-        if (failed.length > 0) throw new Error(`${failed.length} hosts did not answer: ${failed.slice(0, 3).map((result) => `${result.host}: ${result.reason}`).join('; ')}`);
+        if (failed.length > 0)
+          throw new Error(
+            `${failed.length} hosts did not answer: ${failed
+              .slice(0, 3)
+              .map((result) => `${result.host}: ${result.reason}`)
+              .join('; ')}`,
+          );
         const collected = outcome.results.filter((result) => result.facts.backups !== undefined).length;
-        if (areas.includes(backupsArea) ? collected !== targets.length : collected !== 0) throw new Error(`backups facts on ${collected} of ${targets.length} hosts with areas ${areas.map((area) => area.area).join(',')}`);
+        if (areas.includes(backupsArea) ? collected !== targets.length : collected !== 0)
+          throw new Error(`backups facts on ${collected} of ${targets.length} hosts with areas ${areas.map((area) => area.area).join(',')}`);
         const outputs = outcome.results.flatMap((result) => result.outputs);
         const backups = outputs.filter((output) => output.id.startsWith('backups.'));
         return {

@@ -13,12 +13,14 @@ interface Hierarchy {
 }
 
 function findHierarchy(): Hierarchy {
-  const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((line) => line.split(' '));
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' '));
   const v2 = mounts.find((fields) => fields[2] === 'cgroup2');
   if (v2?.[1]) return { root: v2[1], version: 2 };
   const v1 = mounts.find((fields) => fields[2] === 'cgroup' && (fields[3] ?? '').split(',').includes('cpuacct'));
   if (v1?.[1]) return { root: v1[1], version: 1 };
-  throw new Error('no cgroup hierarchy with CPU accounting is mounted (cgroup2, or cgroup v1 cpuacct); the benchmark cannot measure the tools\' CPU');
+  throw new Error("no cgroup hierarchy with CPU accounting is mounted (cgroup2, or cgroup v1 cpuacct); the benchmark cannot measure the tools' CPU");
 }
 
 export class CpuCgroup {

@@ -96,7 +96,21 @@ function runParsePart(): void {
   console.log(`\nbench:firewall — part 1: parse and analyse (Node ${process.version}, ~30 listening sockets; median of 7 runs, 3 at 100k)\n`);
   console.log(
     table(
-      ['rules', 'nft -j MB', 'JSON.parse ms (floor)', 'parseNftJson ms', 'parse / JSON.parse', 'iptables-save parse ms (same rules)', 'analyse ms', 'parse + analyse ms', `vs ${TARGET_MS} ms target`, 'facts step ms', 'facts heap MB', 'facts JSON MB', 'reachable sockets'],
+      [
+        'rules',
+        'nft -j MB',
+        'JSON.parse ms (floor)',
+        'parseNftJson ms',
+        'parse / JSON.parse',
+        'iptables-save parse ms (same rules)',
+        'analyse ms',
+        'parse + analyse ms',
+        `vs ${TARGET_MS} ms target`,
+        'facts step ms',
+        'facts heap MB',
+        'facts JSON MB',
+        'reachable sockets',
+      ],
       ['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
       rows.map((row) => [
         row.rules,

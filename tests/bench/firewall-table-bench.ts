@@ -103,7 +103,11 @@ export async function runRulesTableBench(ruleCount = 50_000): Promise<RulesTable
         if (!result.ok || !result.value) throw new Error('no rules');
         const rows = result.value.rules;
         const haystacks = rows.map((rule) => `${rule.text}\n${rule.comment ?? ''}\n${rule.family} ${rule.table} ${rule.chain}\n${rule.action}`.toLowerCase());
-        const matches = (index: number, needle: string) => needle.split(/\s+/).filter(Boolean).every((word) => haystacks[index]!.includes(word));
+        const matches = (index: number, needle: string) =>
+          needle
+            .split(/\s+/)
+            .filter(Boolean)
+            .every((word) => haystacks[index]!.includes(word));
         const untilPainted = (started: number) =>
           new Promise<number>((resolve) =>
             requestAnimationFrame(() => {
@@ -167,8 +171,12 @@ export function printRulesTableBench(result: RulesTableBenchResult): void {
   console.log('| what | OpsDeck (windowed table) | plain table, every row in the DOM | plain / OpsDeck | Array.filter alone (floor) | OpsDeck / floor |');
   console.log('|---|---:|---:|---:|---:|---:|');
   console.log(`| table render ms (rows received → painted) | ${f(result.tableRenderMs)} | ${f(result.plainRenderMs)} | ${ratio(result.plainRenderMs, result.tableRenderMs)} | — | — |`);
-  console.log(`| text filter ms, median of ${result.textFilterMs.length} keystrokes ("${PHRASE}" typed, then erased) | ${f(opsdeck)} | ${f(plain)} | ${ratio(plain, opsdeck)} | ${f(floor)} | ${ratio(opsdeck, floor)} |`);
-  console.log(`| text filter ms, 90th percentile | ${f(percentile(result.textFilterMs, 90))} | ${f(percentile(result.plainFilterMs, 90))} | ${ratio(percentile(result.plainFilterMs, 90), percentile(result.textFilterMs, 90))} | ${f(percentile(result.arrayFilterMs, 90))} | — |`);
+  console.log(
+    `| text filter ms, median of ${result.textFilterMs.length} keystrokes ("${PHRASE}" typed, then erased) | ${f(opsdeck)} | ${f(plain)} | ${ratio(plain, opsdeck)} | ${f(floor)} | ${ratio(opsdeck, floor)} |`,
+  );
+  console.log(
+    `| text filter ms, 90th percentile | ${f(percentile(result.textFilterMs, 90))} | ${f(percentile(result.plainFilterMs, 90))} | ${ratio(percentile(result.plainFilterMs, 90), percentile(result.textFilterMs, 90))} | ${f(percentile(result.arrayFilterMs, 90))} | — |`,
+  );
   console.log(`| any filter ms, median of ${result.filterMs.length} keystrokes (text, then port ${PORT}) | ${f(median(result.filterMs))} | — | — | — | — |`);
   console.log(`| any filter ms, slowest keystroke | ${f(Math.max(...result.filterMs))} | ${f(Math.max(...result.plainFilterMs))} | — | — | — |`);
   console.log(`\nfilter median vs the ${FILTER_TARGET_MS} ms target: ${(median(result.filterMs) / FILTER_TARGET_MS).toFixed(2)} (under 1 meets it)`);

@@ -56,7 +56,11 @@ function measured(name: string, argv: string[]): { wallS: number; cpuS: number; 
   const wallS = (performance.now() - started) / 1000;
   const cpuS = cgroup.cpuSeconds();
   void cgroup.dispose();
-  const timeLine = run.stderr.split('\n').filter((line) => line.startsWith('TIME ')).at(-1) ?? 'TIME 0';
+  const timeLine =
+    run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('TIME '))
+      .at(-1) ?? 'TIME 0';
   return { wallS, cpuS, peakRssMb: Number(timeLine.split(' ')[1]) / 1024, stdout: run.stdout, stderr: run.stderr, status: run.status };
 }
 
@@ -67,7 +71,14 @@ async function opsdeckScan(fleet: DemoFleetChild, dataDir: string, label: string
   const run = measured(label, [process.execPath, CLI, 'scan', '--inventory', fleet.inventoryPath, '--accept-new', '--data-dir', dataDir]);
   const simulatorCpuS = processCpuS(fleet.pid) - simulatorBefore;
   const answered = run.stderr.split('\n').filter((line) => /^\[\d+\/\d+\] \S+: done/.test(line)).length;
-  if (run.status !== 0) process.stderr.write(`opsdeck scan (${label}) exited ${run.status}:\n${run.stderr.split('\n').filter((l) => !/: done/.test(l)).slice(-8).join('\n')}\n`);
+  if (run.status !== 0)
+    process.stderr.write(
+      `opsdeck scan (${label}) exited ${run.status}:\n${run.stderr
+        .split('\n')
+        .filter((l) => !/: done/.test(l))
+        .slice(-8)
+        .join('\n')}\n`,
+    );
   return {
     tool: `OpsDeck, ${label}`,
     answered,
@@ -137,7 +148,20 @@ function row(cells: (string | number)[]): string {
 
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
 const table: string[] = [
-  row(['hosts', 'tool, scan', 'answered', 'wall s', 'CPU s', 'CPU ms/host', 'simulator CPU s', 'peak RSS MB', 'store (OpenSSH: output files) growth MB', 'audit log growth MB', 'wall ÷ OpsDeck first', 'CPU/host ÷ OpsDeck first']),
+  row([
+    'hosts',
+    'tool, scan',
+    'answered',
+    'wall s',
+    'CPU s',
+    'CPU ms/host',
+    'simulator CPU s',
+    'peak RSS MB',
+    'store (OpenSSH: output files) growth MB',
+    'audit log growth MB',
+    'wall ÷ OpsDeck first',
+    'CPU/host ÷ OpsDeck first',
+  ]),
   row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
 ];
 for (const size of SIZES) {

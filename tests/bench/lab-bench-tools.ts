@@ -112,23 +112,21 @@ export async function opensshRuns(context: BenchContext): Promise<{ cold: Run; w
   const controlDir = join(context.dir, 'cm');
   mkdirSync(controlDir);
   const config = join(context.dir, 'ssh_config');
-  writeFileSync(
-    config,
-    `${readFileSync(context.lab.paths.sshConfig, 'utf8')}\nHost *\n  ControlMaster auto\n  ControlPath ${controlDir}/%C\n  ControlPersist 120\n`,
-  );
+  writeFileSync(config, `${readFileSync(context.lab.paths.sshConfig, 'utf8')}\nHost *\n  ControlMaster auto\n  ControlPath ${controlDir}/%C\n  ControlPersist 120\n`);
   const commands = join(context.dir, 'commands');
   writeFileSync(commands, `${COMMANDS.join('\n')}\n`);
   const perHost = join(context.dir, 'per-host.sh');
   // Host names arrive as arguments and commands from a file: nothing is spliced into the script.
-  writeFileSync(
-    perHost,
-    ['fail=0', 'while IFS= read -r c; do ssh -F "$CFG" "$1" "$c" </dev/null >/dev/null 2>&1 || fail=1; done < "$CMDS"', '[ "$fail" = 0 ] && echo "$1"', ''].join('\n'),
-  );
+  writeFileSync(perHost, ['fail=0', 'while IFS= read -r c; do ssh -F "$CFG" "$1" "$c" </dev/null >/dev/null 2>&1 || fail=1; done < "$CMDS"', '[ "$fail" = 0 ] && echo "$1"', ''].join('\n'));
   const hosts = hostsFile(context);
   const cgroup = CpuCgroup.create(`odl-bench-openssh-${context.tag}`);
   try {
     const pass = (): Run => {
-      const run = measured(cgroup, cgroup.wrap(['sh', '-c', 'exec xargs -P "$1" -n 1 sh "$2" < "$3"', 'xargs-run', String(context.concurrency), perHost, hosts]), { ...process.env, CFG: config, CMDS: commands });
+      const run = measured(cgroup, cgroup.wrap(['sh', '-c', 'exec xargs -P "$1" -n 1 sh "$2" < "$3"', 'xargs-run', String(context.concurrency), perHost, hosts]), {
+        ...process.env,
+        CFG: config,
+        CMDS: commands,
+      });
       return { ...run, answered: run.stdout.split('\n').filter(Boolean).length };
     };
     const cold = pass();

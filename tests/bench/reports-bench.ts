@@ -26,7 +26,8 @@ const SCANS = arg('--scans', 30);
 
 function inventoryOf(hosts: number): Inventory {
   const lines = ['datacentres:', '  - { id: nj, name: "Bridgewater, NJ", role: primary }', '  - { id: sea, name: "Seattle, WA", role: secondary }', 'defaults: { user: ops }', 'hosts:'];
-  for (let index = 0; index < hosts; index++) lines.push(`  - { name: h${index}.${index % 2 ? 'sea' : 'nj'}, address: 10.${index % 2 ? 2 : 1}.${Math.floor(index / 250)}.${index % 250}, os: debian, dc: ${index % 2 ? 'sea' : 'nj'} }`);
+  for (let index = 0; index < hosts; index++)
+    lines.push(`  - { name: h${index}.${index % 2 ? 'sea' : 'nj'}, address: 10.${index % 2 ? 2 : 1}.${Math.floor(index / 250)}.${index % 250}, os: debian, dc: ${index % 2 ? 'sea' : 'nj'} }`);
   const parsed = parseInventory(lines.join('\n'), 'bench.yaml');
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
   return parsed.inventory;
@@ -79,7 +80,17 @@ async function measure(scans: number): Promise<Record<string, number>> {
     const verdict = verifyEvidenceZip(pack.zip, key.publicKey);
     const verifyMs = performance.now() - start;
     if (!verdict.ok) throw new Error('the bench pack did not verify');
-    return { fillMs, htmlMs, htmlKiB: html.length / 1024, packMs, packKiB: pack.zip.length / 1024, verifyMs, peakMiB: peakRss / 1024 / 1024, findings: data.findings.length, trendPoints: data.view.trend.length };
+    return {
+      fillMs,
+      htmlMs,
+      htmlKiB: html.length / 1024,
+      packMs,
+      packKiB: pack.zip.length / 1024,
+      verifyMs,
+      peakMiB: peakRss / 1024 / 1024,
+      findings: data.findings.length,
+      trendPoints: data.view.trend.length,
+    };
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });

@@ -107,12 +107,7 @@ test("a SmartOS node's tree is pool > dataset, with the boot filesystem exempt",
   expect(await tree.locator('tr[data-node="zones"]').nth(1).locator('td').first().textContent()).toBe('encryptedZFS aes-256-gcm 256-bit, key available');
   const archive = await tree.locator('tr[data-node="zones/archive"] td').allTextContents();
   expect(archive[1]).toMatch(/^\d+\.\d GiB$/);
-  expect([archive[0], ...archive.slice(2)]).toEqual([
-    'encrypted',
-    '/zones/archive',
-    'data',
-    'ZFS aes-256-gcm (encryption root zones), keystatus available',
-  ]);
+  expect([archive[0], ...archive.slice(2)]).toEqual(['encrypted', '/zones/archive', 'data', 'ZFS aes-256-gcm (encryption root zones), keystatus available']);
   await page.setViewportSize({ width: 1500, height: 1400 });
   await elementScreenshot(page.locator('section[aria-labelledby="disk-encryption"]'), 'encryption-device-tree-cn1-nj');
   expect(pageErrors).toEqual([]);

@@ -34,7 +34,11 @@ test('Alt+5 opens the matrix: both sites side by side, db1.nj tcp/5432 beyond th
   const tops = await sites.evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top));
   expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(2);
   // Both sites share the same columns, so a port reads across.
-  const columns = (dc: string) => page.getByTestId(`exposure-matrix-${dc}`).locator('thead th[data-column]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-column')));
+  const columns = (dc: string) =>
+    page
+      .getByTestId(`exposure-matrix-${dc}`)
+      .locator('thead th[data-column]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-column')));
   expect(await columns('nj')).toEqual(await columns('sea'));
   expect(await columns('nj')).toEqual(['tcp/22', 'tcp/25', 'tcp/80', 'udp/123', 'tcp/143', 'tcp/443', 'tcp/465', 'tcp/587', 'tcp/993', 'tcp/5432']);
 
@@ -42,7 +46,9 @@ test('Alt+5 opens the matrix: both sites side by side, db1.nj tcp/5432 beyond th
   await expect.poll(() => db.getAttribute('data-conformance')).toBe('beyond-baseline');
   expect(await db.locator('[aria-hidden="true"]').textContent()).toBe('✗ any');
   expect(await db.getAttribute('aria-label')).toBe('db1.nj tcp/5432: beyond baseline, any address');
-  expect(await db.getAttribute('title')).toMatch(/^db1\.nj tcp\/5432: IPv4 reachable from any address .* beyond baseline, the baseline allows 10\.10\.8\.0\/22, 10\.20\.8\.0\/22; decided by: tcp dport 5432 accept/);
+  expect(await db.getAttribute('title')).toMatch(
+    /^db1\.nj tcp\/5432: IPv4 reachable from any address .* beyond baseline, the baseline allows 10\.10\.8\.0\/22, 10\.20\.8\.0\/22; decided by: tcp dport 5432 accept/,
+  );
   const db2 = page.locator('tr[data-host="db2.nj"] td[data-column="tcp/5432"]');
   expect(await db2.getAttribute('data-conformance')).toBe('conforming');
   expect(await db2.locator('[aria-hidden="true"]').textContent()).toBe('✓ nets');
@@ -55,7 +61,9 @@ test('Alt+5 opens the matrix: both sites side by side, db1.nj tcp/5432 beyond th
   expect(await page.getByTestId('firewall-totals-nj').textContent()).toBe('1 of 12 hosts with a port beyond the baseline');
   expect(await page.getByTestId('firewall-totals-sea').textContent()).toBe('1 of 12 hosts with a port beyond the baseline, 1 not read');
   // Only 2 beyond-baseline cells in the whole fleet... per IP-merged cell: db1.nj 5432 and imap1.sea 143.
-  const beyond = await page.locator('td[data-conformance="beyond-baseline"]').evaluateAll((cells) => cells.map((cell) => `${cell.closest('tr')!.getAttribute('data-host')} ${cell.getAttribute('data-column')}`));
+  const beyond = await page
+    .locator('td[data-conformance="beyond-baseline"]')
+    .evaluateAll((cells) => cells.map((cell) => `${cell.closest('tr')!.getAttribute('data-host')} ${cell.getAttribute('data-column')}`));
   expect(beyond.sort()).toEqual(['db1.nj tcp/5432', 'imap1.sea tcp/143']);
   await saveScreenshot(page, 'firewall-matrix');
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -67,7 +75,7 @@ test('Alt+5 opens the matrix: both sites side by side, db1.nj tcp/5432 beyond th
   await page.getByRole('checkbox', { name: 'Only hosts beyond their baseline, undetermined or not read' }).uncheck();
 });
 
-test("the planted open PostgreSQL port is a finding, critical, naming the rule", async () => {
+test('the planted open PostgreSQL port is a finding, critical, naming the rule', async () => {
   await page.keyboard.press('Alt+2');
   await expect.poll(heading).toBe('Findings');
   const row = page.locator('tr[data-finding="firewall.port-beyond-baseline:db1.nj:tcp/5432"]');

@@ -59,7 +59,7 @@ async function openRawOutput(command: string) {
   return page.getByRole('region', { name: new RegExp(`^Output of .*${command}$`) });
 }
 
-test('a bidi override in a host\'s text is shown as a marker, not applied', async () => {
+test("a bidi override in a host's text is shown as a marker, not applied", async () => {
   // Not a plausible host name, so identity does not take it; the evidence shows it, with the override made visible.
   await expect.poll(() => page.locator('dl.identity dd').first().textContent()).toBe('—');
   const hostname = await openRawOutput('hostname');

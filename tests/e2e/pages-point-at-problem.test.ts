@@ -62,9 +62,9 @@ test('8 fleet: worst finding and count per host, problem hosts first in each rol
   // db1.nj has the planted PostgreSQL port open to any address: a critical finding.
   await expect.poll(() => dbRow.getByTestId('host-findings').textContent()).toMatch(/^critical \d+$/);
   expect(await dbRow.locator('td.when').textContent()).toMatch(DATE_TIME);
-  const ranks = await site.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => (row.classList.contains('role-row') ? 'role' : (row.querySelector('[data-testid=host-findings] .badge')?.textContent ?? 'none'))),
-  );
+  const ranks = await site
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => (row.classList.contains('role-row') ? 'role' : (row.querySelector('[data-testid=host-findings] .badge')?.textContent ?? 'none'))));
   const order = ['critical', 'high', 'medium', 'low', 'none'];
   let previous = -1;
   for (const rank of ranks) {
@@ -128,7 +128,7 @@ test('9 findings: legend worst first, informational hidden with a count, evidenc
   await page.getByRole('checkbox', { name: 'Group by host' }).uncheck();
 });
 
-test('10 patch levels: graded against each role\'s SLA, pending-for and SLA columns, a dated trend', async () => {
+test("10 patch levels: graded against each role's SLA, pending-for and SLA columns, a dated trend", async () => {
   await page.keyboard.press('Alt+3');
   await expect.poll(heading).toBe('Patch levels');
   const table = page.getByTestId('patch-hosts');
@@ -239,7 +239,7 @@ test('14 host page: raw outputs collapsed, rescan this host, history says what c
   await saveScreenshot(page, 'pages-host-1440');
 });
 
-test('13 settings: the roles\' policies readable, and a way back to the demo fleet after loading an inventory', async () => {
+test("13 settings: the roles' policies readable, and a way back to the demo fleet after loading an inventory", async () => {
   await page.keyboard.press('Alt+9');
   await expect.poll(heading).toBe('Settings');
   const policies = page.getByTestId('role-policies');

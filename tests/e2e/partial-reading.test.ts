@@ -50,7 +50,17 @@ COMMIT
 
 const LSBLK = JSON.stringify({
   blockdevices: [
-    { name: 'vda', kname: 'vda', pkname: null, type: 'disk', fstype: null, size: 21474836480, mountpoints: [null], uuid: null, children: [{ name: 'vda1', kname: 'vda1', pkname: 'vda', type: 'part', fstype: 'ext4', size: 21473787904, mountpoints: ['/'], uuid: '2f0c1a7e-5b5d-4b8e-9f3a-0d6c2e1b7a90' }] },
+    {
+      name: 'vda',
+      kname: 'vda',
+      pkname: null,
+      type: 'disk',
+      fstype: null,
+      size: 21474836480,
+      mountpoints: [null],
+      uuid: null,
+      children: [{ name: 'vda1', kname: 'vda1', pkname: 'vda', type: 'part', fstype: 'ext4', size: 21473787904, mountpoints: ['/'], uuid: '2f0c1a7e-5b5d-4b8e-9f3a-0d6c2e1b7a90' }],
+    },
     { type: 'disk', fstype: 'ext4', size: 107374182400, mountpoints: ['/srv/pgdata'] },
   ],
 });

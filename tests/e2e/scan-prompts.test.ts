@@ -58,12 +58,16 @@ test('"Cancel scan" in the open question cancels the scan: every host counted as
   expect(ui.session.engine.scans.current()).toBeNull();
 });
 
-test('scanned again, the questions answered after the handshake timeout: every host answers', async () => {
-  const { page } = ui;
-  await page.getByRole('button', { name: 'Scan fleet' }).click();
-  await expect.poll(() => dialog(page).isVisible()).toBe(true);
-  await page.waitForTimeout(3 * HANDSHAKE_TIMEOUT_MS);
-  await acceptAllHostKeys(page);
-  await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: SCAN_TIMEOUT_MS }).toBe('finished: 24 answered, 0 failed');
-  expect(ui.pageErrors).toEqual([]);
-}, SCAN_TIMEOUT_MS + 30_000);
+test(
+  'scanned again, the questions answered after the handshake timeout: every host answers',
+  async () => {
+    const { page } = ui;
+    await page.getByRole('button', { name: 'Scan fleet' }).click();
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await page.waitForTimeout(3 * HANDSHAKE_TIMEOUT_MS);
+    await acceptAllHostKeys(page);
+    await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: SCAN_TIMEOUT_MS }).toBe('finished: 24 answered, 0 failed');
+    expect(ui.pageErrors).toEqual([]);
+  },
+  SCAN_TIMEOUT_MS + 30_000,
+);

@@ -26,19 +26,21 @@ afterAll(async () => {
 
 test('the shell renders through the bridge with navigation and a status bar naming the fleet', async () => {
   await expect.poll(() => page.getByTestId('fleet-label').textContent()).toBe('No inventory');
-  await expect.poll(() => page.locator('nav[aria-label="Main"] a').allTextContents()).toEqual([
-    'FleetAlt+1',
-    'FindingsAlt+2',
-    'Patch levelsAlt+3',
-    'EncryptionAlt+4',
-    'FirewallAlt+5',
-    'BackupsAlt+6',
-    'DR drillsAlt+7',
-    'Audit logAlt+8',
-    'SettingsAlt+9',
-    'StatusAlt+0',
-    'AccessAlt+a',
-  ]);
+  await expect
+    .poll(() => page.locator('nav[aria-label="Main"] a').allTextContents())
+    .toEqual([
+      'FleetAlt+1',
+      'FindingsAlt+2',
+      'Patch levelsAlt+3',
+      'EncryptionAlt+4',
+      'FirewallAlt+5',
+      'BackupsAlt+6',
+      'DR drillsAlt+7',
+      'Audit logAlt+8',
+      'SettingsAlt+9',
+      'StatusAlt+0',
+      'AccessAlt+a',
+    ]);
   await expect.poll(() => page.locator('.statusbar').textContent()).toMatch(/engine \d+\.\d+\.\d+/);
   await saveScreenshot(page, 'shell-fleet-empty');
   expect(consoleErrors).toEqual([]);
@@ -67,9 +69,7 @@ test('follows the OS dark theme', async () => {
 });
 
 test('a call with invalid input over the bridge returns a typed validation error', async () => {
-  const result = await page.evaluate(() =>
-    (window as unknown as { opsdeck: { audit: { recent(input: unknown): Promise<unknown> } } }).opsdeck.audit.recent({ limit: 'many' }),
-  );
+  const result = await page.evaluate(() => (window as unknown as { opsdeck: { audit: { recent(input: unknown): Promise<unknown> } } }).opsdeck.audit.recent({ limit: 'many' }));
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'limit' }] } });
 });
 

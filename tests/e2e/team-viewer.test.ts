@@ -31,7 +31,15 @@ beforeAll(async () => {
     { login: 'carol', role: 'viewer' },
   ]);
   for (const login of ['alice', 'carol']) await server.sql('postgres', `ALTER ROLE ${login} PASSWORD '${login}-pw'`);
-  const alice = await createEngine({ dataDir: join(dir, 'alice'), storeUrl: server.url('opsdeck', 'alice', 'alice-pw'), userKnownHostsPath: null, secrets: new MemorySecretStore(), prompter: acceptingPrompter, demoFleet: 'always', demoHosts: 14 });
+  const alice = await createEngine({
+    dataDir: join(dir, 'alice'),
+    storeUrl: server.url('opsdeck', 'alice', 'alice-pw'),
+    userKnownHostsPath: null,
+    secrets: new MemorySecretStore(),
+    prompter: acceptingPrompter,
+    demoFleet: 'always',
+    demoHosts: 14,
+  });
   try {
     const done = new Promise<ScanFinishedEvent>((resolve) => alice.events.subscribe((name, payload) => name === 'scan:finished' && resolve(payload as ScanFinishedEvent)));
     await alice.handlers['scan.start']({ scope: { kind: 'fleet' } });
@@ -39,7 +47,13 @@ beforeAll(async () => {
   } finally {
     await alice.dispose();
   }
-  session = await startBridgeSession({ dataDir: join(dir, 'carol'), storeUrl: server.url('opsdeck', 'carol', 'carol-pw'), demoFleet: 'when-empty', userKnownHostsPath: null, secrets: new MemorySecretStore() });
+  session = await startBridgeSession({
+    dataDir: join(dir, 'carol'),
+    storeUrl: server.url('opsdeck', 'carol', 'carol-pw'),
+    demoFleet: 'when-empty',
+    userKnownHostsPath: null,
+    secrets: new MemorySecretStore(),
+  });
   browser = await launchChromium();
 }, 180_000);
 
@@ -71,7 +85,7 @@ test('a viewer lands on Status with the team store named in words; both sites si
   await saveScreenshot(page, 'team-viewer-1440');
 });
 
-test('at 1024 px and at 200 % zoom the viewer\'s status page does not overflow', async () => {
+test("at 1024 px and at 200 % zoom the viewer's status page does not overflow", async () => {
   for (const layout of [
     { name: '1024', viewport: { width: 1024, height: 768 }, scale: 1 },
     { name: 'zoom200', viewport: { width: 720, height: 450 }, scale: 2 },

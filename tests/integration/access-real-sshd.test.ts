@@ -51,7 +51,10 @@ beforeAll(async () => {
   await mkdir(join(home('alice'), '.ssh'), { recursive: true });
   await mkdir(join(home('carol'), '.ssh'), { recursive: true });
   await writeFile(join(home('alice'), '.ssh', 'authorized_keys'), `${keys.alice!.line}\n`);
-  await writeFile(join(home('carol'), '.ssh', 'authorized_keys2'), `command="/usr/bin/rsync --server -e.LsfxC . /srv",no-pty ${keys.carol!.line.split(' ').slice(0, 2).join(' ')} carol <b>"laptop"</b>`);
+  await writeFile(
+    join(home('carol'), '.ssh', 'authorized_keys2'),
+    `command="/usr/bin/rsync --server -e.LsfxC . /srv",no-pty ${keys.carol!.line.split(' ').slice(0, 2).join(' ')} carol <b>"laptop"</b>`,
+  );
   const hostKey = join(dir, 'etc_host_key');
   await generateKey(hostKey);
   await mkdir(join(ETC, 'ssh'), { recursive: true });
@@ -103,14 +106,17 @@ describe('access read from a real sshd and its accounts', () => {
     expect(facts.sshd.value).toMatchObject({ passwordAuthentication: 'yes', permitRootLogin: 'yes', logLevel: 'INFO' });
   });
 
-  test('getent passwd and passwd -S -a list the namespace\'s accounts, GECOS markup kept as data', () => {
+  test("getent passwd and passwd -S -a list the namespace's accounts, GECOS markup kept as data", () => {
     expect(facts.accounts.status).toBe('ok');
     expect(facts.accounts.value!.find((account) => account.name === 'carol')).toMatchObject({ gecos: 'Carol <i>left</i>', loginShell: true });
     expect(facts.passwords.status, facts.passwords.message ?? '').toBe('ok');
-    expect(facts.passwords.value!.filter((status) => ['alice', 'carol'].includes(status.account)).map((status) => [status.account, status.state])).toEqual([['alice', 'locked'], ['carol', 'usable']]);
+    expect(facts.passwords.value!.filter((status) => ['alice', 'carol'].includes(status.account)).map((status) => [status.account, status.state])).toEqual([
+      ['alice', 'locked'],
+      ['carol', 'usable'],
+    ]);
   });
 
-  test('every authorized_keys entry of every account, with ssh-keygen\'s fingerprint; command= verbatim; a file with no final newline read whole', () => {
+  test("every authorized_keys entry of every account, with ssh-keygen's fingerprint; command= verbatim; a file with no final newline read whole", () => {
     expect(facts.keys.status, facts.keys.message ?? '').toBe('ok');
     const listed = facts.keys.value!.filter((key) => ['alice', 'carol'].includes(key.account));
     expect(listed.map((key) => [key.account, key.file.replace(dir, '<dir>'), key.fingerprint, key.options, key.comment])).toEqual([
@@ -126,7 +132,15 @@ describe('access read from a real sshd and its accounts', () => {
       { name: 'Alice', accounts: ['alice'], keys: [keys.alice!.fingerprint], left: null },
       { name: 'Carol', accounts: ['carol'], keys: [keys.carol!.fingerprint], left: '2026-06-30' },
     ];
-    const policy = { roles: ['imap'], allowedPorts: [], patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180, access: { staff, allowed: ['Alice'], require2fa: false, logHosts: null } };
+    const policy = {
+      roles: ['imap'],
+      allowedPorts: [],
+      patchSlaHours: 24,
+      backupRpoHours: 24,
+      restoreTestMaxAgeDays: 30,
+      platformImageMaxAgeDays: 180,
+      access: { staff, allowed: ['Alice'], require2fa: false, logHosts: null },
+    };
     const findings = accessFindings(facts, { host: 'access-host', dc: 'nj', siteRole: 'primary', os: 'debian', policy, now: new Date() });
     const kinds = findings.map((finding) => finding.id.split(':')[0]);
     expect(kinds).toEqual(expect.arrayContaining(['access.former-staff-key', 'access.password-login', 'access.root-password-login', 'access.login-key-not-logged']));

@@ -103,7 +103,9 @@ test('an old unkeyed log is keyed from its next entry on; verify says which entr
   await writeLog(path, keychain, 1);
   const after = await runOpsdeck(['audit', 'verify', '--log', path], {}, keychain);
   expect(after.code).toBe(0);
-  expect(after.stdout).toMatch(/^OK .*: 6 entries, chain intact; keyed with key [0-9a-f]{16} from the keychain: entries from 5 on carry a MAC, all checked; entries 1\.\.4 were written before the log was keyed/);
+  expect(after.stdout).toMatch(
+    /^OK .*: 6 entries, chain intact; keyed with key [0-9a-f]{16} from the keychain: entries from 5 on carry a MAC, all checked; entries 1\.\.4 were written before the log was keyed/,
+  );
   const firstForged = await appendForgeries(path, 1);
   expect((await runOpsdeck(['audit', 'verify', '--log', path], {}, keychain)).stdout).toMatch(new RegExp(`^BROKEN .*: entry ${firstForged} at line ${firstForged}: .*carries no MAC`));
 });
@@ -121,7 +123,9 @@ test('without a keychain the engine runs and records unkeyed; verify says so (CL
   await writeLog(path, noKeychain, 1);
   const result = await runOpsdeck(['audit', 'verify', '--log', path], {}, noKeychain);
   expect(result.code).toBe(1);
-  expect(result.stdout).toMatch(/^UNKEYED .*: 2 entries, chain intact, but the OS keychain is not available .*: no MAC was checked, so entries appended with recomputed hashes cannot be detected here/);
+  expect(result.stdout).toMatch(
+    /^UNKEYED .*: 2 entries, chain intact, but the OS keychain is not available .*: no MAC was checked, so entries appended with recomputed hashes cannot be detected here/,
+  );
   expect(result.stdout).not.toMatch(/^OK/m);
 });
 

@@ -108,7 +108,10 @@ test(`survives ${ROUNDS} SIGKILLs mid-append: acknowledged entries kept, chain v
   await appendFile(path, lastLine.slice(0, 50));
   await (await AuditLog.open(path, parent)).close();
 
-  const entries = (await readFile(path, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditEntry);
+  const entries = (await readFile(path, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as AuditEntry);
   const recoveries = entries.filter((e) => e.kind === 'audit.recovered');
   const tornFiles = (await readdir(dir)).filter((f) => f.startsWith('audit.jsonl.torn-'));
   expect(recoveries.length).toBeGreaterThanOrEqual(1);
@@ -119,7 +122,5 @@ test(`survives ${ROUNDS} SIGKILLs mid-append: acknowledged entries kept, chain v
     expect(createHash('sha256').update(fragment).digest('hex')).toBe(recovered['tornSha256']);
   }
   expect(verifyAuditLog(await readFile(path, 'utf8'))).toMatchObject({ ok: true, entries: entries.length });
-  expect(new Set(entries.filter((e) => e.kind === 'command.start').map((e) => e['runId']))).toEqual(
-    new Set(Array.from({ length: ROUNDS }, (_, i) => `round-${i + 1}`)),
-  );
+  expect(new Set(entries.filter((e) => e.kind === 'command.start').map((e) => e['runId']))).toEqual(new Set(Array.from({ length: ROUNDS }, (_, i) => `round-${i + 1}`)));
 });

@@ -24,7 +24,10 @@ afterEach(async () => {
 });
 
 const readEntries = async (): Promise<AuditEntry[]> =>
-  (await readFile(path, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditEntry);
+  (await readFile(path, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as AuditEntry);
 
 describe('AuditLog', () => {
   test('creates the log 0600, records a command before and after it runs, and continues the chain after reopening', async () => {
@@ -38,7 +41,11 @@ describe('AuditLog', () => {
     await reopened.close();
 
     const entries = await readEntries();
-    expect(entries.map((e) => [e.seq, e.kind])).toEqual([[1, 'command.start'], [2, 'command.end'], [3, 'scan.end']]);
+    expect(entries.map((e) => [e.seq, e.kind])).toEqual([
+      [1, 'command.start'],
+      [2, 'command.end'],
+      [3, 'scan.end'],
+    ]);
     expect(entries[0]).toMatchObject({ runId: 'r1', host: 'db1.sea', dc: 'sea', address: '10.2.0.5', command: 'LC_ALL=C uname -a', operator });
     expect(entries[1]).toMatchObject({
       startSeq: 1,

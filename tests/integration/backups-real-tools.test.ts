@@ -110,7 +110,10 @@ async function collect(jobs: BackupJob[]): Promise<{ facts: BackupFacts; outputs
 }
 
 const restoreTest = (jobs: BackupJob[], options: { signal?: AbortSignal; onPhase?: (phase: RestoreTestPhase) => void; files?: number } = {}) =>
-  runRestoreTest({ target: target(jobs), operator: 'tester', seed: 'fixed-seed', files: options.files }, { executor: pool, audit, now: () => new Date(), signal: options.signal ?? new AbortController().signal, onPhase: options.onPhase });
+  runRestoreTest(
+    { target: target(jobs), operator: 'tester', seed: 'fixed-seed', files: options.files },
+    { executor: pool, audit, now: () => new Date(), signal: options.signal ?? new AbortController().signal, onPhase: options.onPhase },
+  );
 
 const scratchDirs = () => readdirSync(SCRATCH_PARENT).filter((name) => name.startsWith(SCRATCH_PREFIX));
 
@@ -174,7 +177,7 @@ describe('collection with the real tools over SSH', () => {
     expect(findings.filter((finding) => finding.id.startsWith('backups.stale') || finding.id.startsWith('backups.path-not-covered'))).toEqual([]);
   }, 120_000);
 
-  test('a missing password file is a clear state with the tool\'s words, never a prompt', async () => {
+  test("a missing password file is a clear state with the tool's words, never a prompt", async () => {
     const p = paths();
     await writeFile(join(dir, 'nopass.env'), `RESTIC_REPOSITORY=${p.restic}\nRESTIC_PASSWORD_FILE=${join(dir, 'gone.password')}\n`);
     await writeFile(join(dir, 'borg-nopass.env'), `BORG_REPO=${p.borg}\n`);
@@ -329,7 +332,7 @@ describe('restore tests with the real borg over SSH', () => {
     await writeFile(file, 'canary\n');
   }, 120_000);
 
-  test('no password on the host: a clear state in borg\'s words, never a prompt', async () => {
+  test("no password on the host: a clear state in borg's words, never a prompt", async () => {
     await writeFile(join(dir, 'borg-restore-nopass.env'), `BORG_REPO=${paths().borg}\n`);
     const started = Date.now();
     const evidence = await restoreTest([job('borg', join(dir, 'borg-restore-nopass.env'))]);
@@ -390,7 +393,7 @@ describe('the integrity cycle with the real restic and borg over SSH', () => {
     expect(scratchDirs().filter((name) => !before.includes(name))).toEqual([]);
   }, 120_000);
 
-  test('restic: a damaged pack file fails the check, in restic\'s own words', async () => {
+  test("restic: a damaged pack file fails the check, in restic's own words", async () => {
     const { repo, env } = await freshResticRepo('damaged-repo');
     for (const sub of await readdir(join(repo, 'data'))) {
       for (const name of await readdir(join(repo, 'data', sub))) {

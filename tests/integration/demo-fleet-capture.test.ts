@@ -8,14 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SCRIPT = 'main/engine/demo-fleet/profiles/firewall/capture-firewall-templates.sh';
-const canCapture = process.getuid?.() === 0 && ['nft', 'iptables-save', 'ip'].every((tool) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`]);
-    return true;
-  } catch {
-    return false;
-  }
-});
+const canCapture =
+  process.getuid?.() === 0 &&
+  ['nft', 'iptables-save', 'ip'].every((tool) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 describe.skipIf(!canCapture)('captured firewall templates', () => {
   it('match a fresh capture from the real tools', () => {

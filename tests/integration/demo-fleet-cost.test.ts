@@ -16,8 +16,22 @@ import { connect, connectHost, exec, type Connected } from '../unit/demo-fleet/s
 
 const HOSTS = Number(process.env.DEMO_FLEET_COST_HOSTS ?? 200);
 const CONCURRENCY_PER_BASTION = 25;
-const DEBIAN_COMMANDS = ['hostname', 'uname -r', 'cat /etc/os-release', 'cat /proc/uptime', 'sudo -n env LC_ALL=C nft -j list ruleset', 'sudo -n env LC_ALL=C apt-get -s -o Debug::NoLocking=1 dist-upgrade'];
-const SMARTOS_COMMANDS = ['hostname', 'uname -v', 'cat /etc/release', 'kstat -p unix:0:system_misc:boot_time', 'sudo -n env LC_ALL=C fwadm list -j', 'sudo -n env LC_ALL=C zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume'];
+const DEBIAN_COMMANDS = [
+  'hostname',
+  'uname -r',
+  'cat /etc/os-release',
+  'cat /proc/uptime',
+  'sudo -n env LC_ALL=C nft -j list ruleset',
+  'sudo -n env LC_ALL=C apt-get -s -o Debug::NoLocking=1 dist-upgrade',
+];
+const SMARTOS_COMMANDS = [
+  'hostname',
+  'uname -v',
+  'cat /etc/release',
+  'kstat -p unix:0:system_misc:boot_time',
+  'sudo -n env LC_ALL=C fwadm list -j',
+  'sudo -n env LC_ALL=C zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume',
+];
 
 let dataDir: string;
 let child: ChildProcess;
@@ -64,7 +78,9 @@ describe('demo fleet cost', () => {
     for (let index = 0; index < 1000; index++) expect((await exec(host.client, 'env LC_ALL=C hostname')).code).toBe(0);
     const wall = performance.now() - started;
     const simulatorCpu = cpuMs(child.pid!) - cpuBefore;
-    console.log(`[demo-fleet cost] 1000 sequential execs on one host connection: ${wall.toFixed(0)} ms wall, simulator CPU ${simulatorCpu.toFixed(0)} ms (${(simulatorCpu / 1000).toFixed(2)} ms/exec)`);
+    console.log(
+      `[demo-fleet cost] 1000 sequential execs on one host connection: ${wall.toFixed(0)} ms wall, simulator CPU ${simulatorCpu.toFixed(0)} ms (${(simulatorCpu / 1000).toFixed(2)} ms/exec)`,
+    );
     host.client.end();
     bastion.client.end();
     expect(wall).toBeLessThan(30_000);
@@ -100,7 +116,7 @@ describe('demo fleet cost', () => {
     console.log(
       `[demo-fleet cost] scan of ${HOSTS} hosts x 6 commands: ${(wall / 1000).toFixed(1)} s wall, simulator CPU ${(simulatorCpu / 1000).toFixed(1)} s ` +
         `(${(simulatorCpu / HOSTS).toFixed(1)} ms/host incl. the host's SSH handshake, server side), simulator RSS ${rssBefore.toFixed(0)} -> peak ${peakRss.toFixed(0)} MiB ` +
-        `(${((peakRss - rssBefore) / HOSTS * 1024).toFixed(0)} KiB/host with all connections open)`,
+        `(${(((peakRss - rssBefore) / HOSTS) * 1024).toFixed(0)} KiB/host with all connections open)`,
     );
     expect(wall).toBeLessThan(HOSTS * 100);
   }, 600_000);

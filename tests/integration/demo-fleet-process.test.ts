@@ -63,7 +63,10 @@ describe('opsdeck demo-fleet process', () => {
       faults: Record<string, { kind: string }>;
     };
     expect(ready).toMatchObject({ ready: true, label: 'Demo fleet (simulated)', hosts: 40, inventoryPath: join(dataDir, 'demo-inventory.yaml'), clientKeyPath: join(dataDir, 'demo-client-key') });
-    expect(ready.bastions.map((bastion) => [bastion.dc, bastion.port])).toEqual([['nj', portBase], ['sea', portBase + 1]]);
+    expect(ready.bastions.map((bastion) => [bastion.dc, bastion.port])).toEqual([
+      ['nj', portBase],
+      ['sea', portBase + 1],
+    ]);
     expect(Object.keys(ready.faults)).toHaveLength(7 * 2);
     expect((await stat(ready.clientKeyPath)).mode & 0o777).toBe(0o600);
     const inventory = parse(await readFile(ready.inventoryPath, 'utf8')) as { hosts: unknown[]; datacentres: Array<{ bastion: { port: number } }> };

@@ -38,7 +38,10 @@ afterAll(async () => {
 
 describe('demo fleet over SSH', () => {
   it('reports two loopback bastions and every host with its address and key fingerprint', () => {
-    expect(fleet.bastions.map((each) => [each.dc, each.address])).toEqual([['nj', '127.0.0.1'], ['sea', '127.0.0.1']]);
+    expect(fleet.bastions.map((each) => [each.dc, each.address])).toEqual([
+      ['nj', '127.0.0.1'],
+      ['sea', '127.0.0.1'],
+    ]);
     expect(fleet.hosts).toHaveLength(spec.hosts.length);
     expect(hostOf('imap1.nj')).toMatchObject({ address: '127.10.1.11', port: 22, hostKeyFingerprint: expect.stringMatching(/^SHA256:/) });
     expect(bastion.presentedFingerprint).toBe(bastionOf('nj').hostKeyFingerprint);
@@ -134,15 +137,28 @@ describe('demo fleet over SSH', () => {
     );
     const { stdout } = await promisify(execFile)(
       'ssh',
-      ['-F', config, '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`, '-i', fleet.clientKeyPath, '-J', `ops@127.0.0.1:${bastionOf('nj').port}`, 'ops@127.10.1.11', 'hostname'],
+      [
+        '-F',
+        config,
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '-o',
+        `UserKnownHostsFile=${knownHosts}`,
+        '-i',
+        fleet.clientKeyPath,
+        '-J',
+        `ops@127.0.0.1:${bastionOf('nj').port}`,
+        'ops@127.10.1.11',
+        'hostname',
+      ],
       { timeout: 20_000 },
     );
     expect(stdout).toBe('imap1.nj\n');
     // The same client refuses a host whose key does not match known_hosts.
     await writeFile(knownHosts, demoKnownHosts({ bastions: fleet.bastions, hosts: fleet.hosts.map((host) => ({ ...host, hostPublicKey: fleet.hosts[1]!.hostPublicKey })) }));
-    await expect(
-      promisify(execFile)('ssh', ['-F', config, '-J', `ops@127.0.0.1:${bastionOf('nj').port}`, 'ops@127.10.1.11', 'hostname'], { timeout: 20_000 }),
-    ).rejects.toMatchObject({ stderr: expect.stringMatching(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/) });
+    await expect(promisify(execFile)('ssh', ['-F', config, '-J', `ops@127.0.0.1:${bastionOf('nj').port}`, 'ops@127.10.1.11', 'hostname'], { timeout: 20_000 })).rejects.toMatchObject({
+      stderr: expect.stringMatching(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/),
+    });
   });
 
   it('stop() releases every socket and timer it created', async () => {

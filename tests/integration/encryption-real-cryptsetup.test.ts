@@ -69,7 +69,9 @@ beforeAll(async () => {
 async function makeContainers(): Promise<void> {
   const version = await run('cryptsetup', ['--version']);
   if (version.exitCode !== 0) {
-    throw new Error(`cryptsetup is not installed (${version.stderr.trim() || `exit ${version.exitCode}`}): install the Debian package cryptsetup-bin (apt-get install cryptsetup-bin); .ci/run must install it`);
+    throw new Error(
+      `cryptsetup is not installed (${version.stderr.trim() || `exit ${version.exitCode}`}): install the Debian package cryptsetup-bin (apt-get install cryptsetup-bin); .ci/run must install it`,
+    );
   }
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-luks-'));
   keyFile = join(dir, 'key');

@@ -28,7 +28,17 @@ import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store
 import { inNetns, ip, removeStaleNamespaces } from '../support/netns';
 import { generateKey, startPrivateSshd, type PrivateSshd } from '../support/private-sshd';
 
-const TOOLS = ['/usr/sbin/nft', '/usr/sbin/iptables-nft-restore', '/usr/sbin/iptables-nft', '/usr/sbin/iptables-legacy-restore', '/usr/sbin/iptables-legacy', '/usr/sbin/iptables-legacy-save', '/usr/sbin/ip6tables-legacy-save', '/usr/sbin/sshd', '/usr/bin/ss'];
+const TOOLS = [
+  '/usr/sbin/nft',
+  '/usr/sbin/iptables-nft-restore',
+  '/usr/sbin/iptables-nft',
+  '/usr/sbin/iptables-legacy-restore',
+  '/usr/sbin/iptables-legacy',
+  '/usr/sbin/iptables-legacy-save',
+  '/usr/sbin/ip6tables-legacy-save',
+  '/usr/sbin/sshd',
+  '/usr/bin/ss',
+];
 const tag = Math.random().toString(36).slice(2, 7);
 const SERVER_NS = `odt-fws-${tag}`;
 const CLIENT_NS = `odt-fwc-${tag}`;
@@ -110,7 +120,13 @@ beforeAll(async () => {
   const clientKey = join(dir, 'id_ed25519');
   const publicKey = await generateKey(clientKey);
   const sshd = await startPrivateSshd({ authorizedKeys: [publicKey], netns: SERVER_NS, listenAddress: '0.0.0.0', port: 22 });
-  const legacySshd = await startPrivateSshd({ authorizedKeys: [publicKey], netns: SERVER_NS, listenAddress: MGMT.server, port: 2222, extraConfig: [`SetEnv PATH=${legacyBin}:/usr/sbin:/usr/bin:/sbin:/bin`] });
+  const legacySshd = await startPrivateSshd({
+    authorizedKeys: [publicKey],
+    netns: SERVER_NS,
+    listenAddress: MGMT.server,
+    port: 2222,
+    extraConfig: [`SetEnv PATH=${legacyBin}:/usr/sbin:/usr/bin:/sbin:/bin`],
+  });
   servers.push(sshd, legacySshd);
   const knownHosts = join(dir, 'known_hosts');
   const key = (server: PrivateSshd) => server.hostPublicKey.split(' ').slice(0, 2).join(' ');
@@ -302,7 +318,9 @@ COMMIT
 describe('iptables-legacy', () => {
   test('legacy tables behind an iptables-nft host: OpsDeck says it cannot see them (undetermined), never "open"', async () => {
     inServer(['nft', 'flush', 'ruleset']);
-    inServer(['iptables-legacy-restore'], `*filter
+    inServer(
+      ['iptables-legacy-restore'],
+      `*filter
 :INPUT DROP [0:0]
 :FORWARD DROP [0:0]
 :OUTPUT ACCEPT [0:0]
@@ -311,14 +329,20 @@ describe('iptables-legacy', () => {
 -A INPUT -s ${MGMT.network} -p tcp -m multiport --dports 22,2222 -j ACCEPT
 -A INPUT -p tcp -m tcp --dport 5432 -j ACCEPT
 COMMIT
-`);
+`,
+    );
     const { facts } = await scan();
     expect(facts.iptables.ipv4).toMatchObject({ legacyTablesPresent: true });
     expect(facts.ruleset.visibility.ipv4.state).toBe('partial');
     expect(entry(facts, 5432, 'ipv4')).toMatchObject({ reachability: 'undetermined' });
     expect(entry(facts, 5432, 'ipv4').reasons.join(' ')).toContain('iptables-legacy tables exist');
     // In reality the hidden legacy table drops 8080 and accepts 5432.
-    expect(connects([[NET.outside, NET.server, 8080], [NET.outside, NET.server, 5432]])).toEqual([false, true]);
+    expect(
+      connects([
+        [NET.outside, NET.server, 8080],
+        [NET.outside, NET.server, 5432],
+      ]),
+    ).toEqual([false, true]);
   });
 
   test('on a host whose iptables is the legacy backend, the rules are read and analysed; a changed rule changes the exposure', async () => {

@@ -60,7 +60,10 @@ test('an import may neither read nor create a file outside the allowed folders',
   const created = join(outside, 'created.yaml');
   expect(await call('fleet.importAnsible', { path: join(outside, 'hosts.ini'), mappingPath: null, savePath: join(allowed, 'x.yaml') })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
   await writeFile(join(allowed, 'hosts.ini'), '[imap]\nimap1.nj ansible_host=10.1.0.11\n');
-  expect(await call('fleet.importAnsible', { path: join(allowed, 'hosts.ini'), mappingPath: '/etc/shadow', savePath: join(allowed, 'x.yaml') })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+  expect(await call('fleet.importAnsible', { path: join(allowed, 'hosts.ini'), mappingPath: '/etc/shadow', savePath: join(allowed, 'x.yaml') })).toMatchObject({
+    ok: false,
+    error: { code: 'forbidden-path' },
+  });
   expect(await call('fleet.importAnsible', { path: join(allowed, 'hosts.ini'), mappingPath: null, savePath: created })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
   expect(existsSync(created)).toBe(false);
   expect(existsSync(join(allowed, 'x.yaml'))).toBe(false);

@@ -62,45 +62,53 @@ async function demoEngine(name: string, promptTimeoutMs?: number): Promise<Engin
   });
 }
 
-test('host-key questions left open far longer than the handshake timeout, then accepted: the scan completes, asked once per site', async () => {
-  engine = await demoEngine('slow-operator');
-  const current = engine;
-  const asked: OperatorPrompt[] = [];
-  current.events.subscribe((name, payload) => {
-    if (name !== 'operator:prompt') return;
-    const prompt = payload as OperatorPrompt;
-    asked.push(prompt);
-    if (prompt.kind !== 'host-keys') return;
-    setTimeout(() => void current.handlers['operator.answer']({ promptId: prompt.promptId, answer: { kind: 'host-keys', accept: prompt.keys.map((key) => key.id) } }), OPERATOR_THINKS_MS);
-  });
-  const finished = finishedScan(current);
-  await current.handlers['scan.start']({ scope: { kind: 'fleet' } });
-  const outcome = await finished;
-  expect(outcome).toMatchObject({ total: DEMO_HOSTS, ok: DEMO_HOSTS, failed: 0, cancelled: false });
-  const batches = asked.map((prompt) => (prompt.kind === 'host-keys' ? `${prompt.site}: ${prompt.keys.map((key) => `${key.label} (${key.hosts.length})`).join(', ')}` : prompt.kind));
-  expect(batches.slice(0, 2)).toEqual(['nj: nj bastion (7)', 'sea: sea bastion (7)']);
-  expect(batches.slice(2)).toEqual([expect.stringMatching(/^nj: (\S+\.nj \(1\)(, |$))+/), expect.stringMatching(/^sea: (\S+\.sea \(1\)(, |$))+/)]);
-}, SCAN_TEST_TIMEOUT_MS);
+test(
+  'host-key questions left open far longer than the handshake timeout, then accepted: the scan completes, asked once per site',
+  async () => {
+    engine = await demoEngine('slow-operator');
+    const current = engine;
+    const asked: OperatorPrompt[] = [];
+    current.events.subscribe((name, payload) => {
+      if (name !== 'operator:prompt') return;
+      const prompt = payload as OperatorPrompt;
+      asked.push(prompt);
+      if (prompt.kind !== 'host-keys') return;
+      setTimeout(() => void current.handlers['operator.answer']({ promptId: prompt.promptId, answer: { kind: 'host-keys', accept: prompt.keys.map((key) => key.id) } }), OPERATOR_THINKS_MS);
+    });
+    const finished = finishedScan(current);
+    await current.handlers['scan.start']({ scope: { kind: 'fleet' } });
+    const outcome = await finished;
+    expect(outcome).toMatchObject({ total: DEMO_HOSTS, ok: DEMO_HOSTS, failed: 0, cancelled: false });
+    const batches = asked.map((prompt) => (prompt.kind === 'host-keys' ? `${prompt.site}: ${prompt.keys.map((key) => `${key.label} (${key.hosts.length})`).join(', ')}` : prompt.kind));
+    expect(batches.slice(0, 2)).toEqual(['nj: nj bastion (7)', 'sea: sea bastion (7)']);
+    expect(batches.slice(2)).toEqual([expect.stringMatching(/^nj: (\S+\.nj \(1\)(, |$))+/), expect.stringMatching(/^sea: (\S+\.sea \(1\)(, |$))+/)]);
+  },
+  SCAN_TEST_TIMEOUT_MS,
+);
 
-test('a question nobody answers is declined after the broker timeout: the hosts fail with a reason, nothing crashes, and the engine scans again', async () => {
-  engine = await demoEngine('nobody-there', 2.5 * HANDSHAKE_TIMEOUT_MS);
-  const first = finishedScan(engine);
-  await engine.handlers['scan.start']({ scope: { kind: 'fleet' } });
-  expect(await first).toMatchObject({ total: DEMO_HOSTS, ok: 0, failed: DEMO_HOSTS });
-  expect(engine.scans.lastResult('imap1.nj')?.reason).toMatch(/host key of nj bastion .* was not accepted/);
-  expect((await engine.handlers['scan.current']({})).prompts).toEqual([]);
+test(
+  'a question nobody answers is declined after the broker timeout: the hosts fail with a reason, nothing crashes, and the engine scans again',
+  async () => {
+    engine = await demoEngine('nobody-there', 2.5 * HANDSHAKE_TIMEOUT_MS);
+    const first = finishedScan(engine);
+    await engine.handlers['scan.start']({ scope: { kind: 'fleet' } });
+    expect(await first).toMatchObject({ total: DEMO_HOSTS, ok: 0, failed: DEMO_HOSTS });
+    expect(engine.scans.lastResult('imap1.nj')?.reason).toMatch(/host key of nj bastion .* was not accepted/);
+    expect((await engine.handlers['scan.current']({})).prompts).toEqual([]);
 
-  const current = engine;
-  current.events.subscribe((name, payload) => {
-    const prompt = payload as OperatorPrompt;
-    if (name === 'operator:prompt' && prompt.kind === 'host-keys') {
-      void current.handlers['operator.answer']({ promptId: prompt.promptId, answer: { kind: 'host-keys', accept: prompt.keys.map((key) => key.id) } });
-    }
-  });
-  const second = finishedScan(current);
-  await current.handlers['scan.start']({ scope: { kind: 'fleet' } });
-  expect(await second).toMatchObject({ total: DEMO_HOSTS, ok: DEMO_HOSTS });
-}, SCAN_TEST_TIMEOUT_MS);
+    const current = engine;
+    current.events.subscribe((name, payload) => {
+      const prompt = payload as OperatorPrompt;
+      if (name === 'operator:prompt' && prompt.kind === 'host-keys') {
+        void current.handlers['operator.answer']({ promptId: prompt.promptId, answer: { kind: 'host-keys', accept: prompt.keys.map((key) => key.id) } });
+      }
+    });
+    const second = finishedScan(current);
+    await current.handlers['scan.start']({ scope: { kind: 'fleet' } });
+    expect(await second).toMatchObject({ total: DEMO_HOSTS, ok: DEMO_HOSTS });
+  },
+  SCAN_TEST_TIMEOUT_MS,
+);
 
 test('outside a scan, the transport asks inline between attempts: an answer given after the handshake timeout is safe, accepted or refused', async () => {
   const fleet: DemoFleet = await startDemoFleet({ spec: demoFleetSpec({ hosts: DEMO_HOSTS }), now: new Date(), dataDir: join(dir, 'inline-demo') });

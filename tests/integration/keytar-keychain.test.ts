@@ -13,11 +13,11 @@ test('a passphrase is stored, read, listed and deleted in gnome-keyring through 
   if (!which('dbus-run-session')) throw new Error('dbus-run-session is missing: install the Debian package dbus');
   if (!which('gnome-keyring-daemon')) throw new Error('gnome-keyring-daemon is missing: install the Debian package gnome-keyring');
   const child = await bundleForChild(join(process.cwd(), 'tests/support/children/keytar-round-trip.ts'));
-  const run = spawnSync(
-    'dbus-run-session',
-    ['--', 'sh', '-c', `echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${process.execPath}" "${child}"`],
-    { encoding: 'utf8', timeout: 30_000, env: { ...process.env, HOME: join(process.cwd(), 'test-artifacts') } },
-  );
+  const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', `echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${process.execPath}" "${child}"`], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, HOME: join(process.cwd(), 'test-artifacts') },
+  });
   expect(run.status, run.stderr).toBe(0);
   expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toEqual({
     got: 's3cret phrase',

@@ -12,7 +12,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
-const PROJECT_FILES = ['package.json', 'package-lock.json', '.ci', 'main', 'preload', 'renderer', 'electron.vite.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.e2e.json'];
+const PROJECT_FILES = [
+  'package.json',
+  'package-lock.json',
+  '.ci',
+  'main',
+  'preload',
+  'renderer',
+  'electron.vite.config.ts',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json',
+  'tsconfig.e2e.json',
+];
 /** A guard against a hung install or build, not a performance bound. */
 const STEP_TIMEOUT_MS = 360_000;
 
@@ -51,34 +64,38 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-test('without a buildable keychain binding: npm ci, the build and a demo-fleet scan succeed, and the missing keychain is said once', async () => {
-  const brokenNodeGyp = join(dir, 'broken-node-gyp.cjs');
-  await writeFile(brokenNodeGyp, "console.error('set-up check: node-gyp made to fail on purpose (as without libsecret-1-dev)'); process.exit(1);\n");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HOME: dir,
-    ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
-    // prebuild-install gives up without downloading; the fallback build then fails in node-gyp and in the compiler.
-    npm_config_build_from_source: 'true',
-    npm_config_node_gyp: brokenNodeGyp,
-    CC: '/bin/false',
-    CXX: '/bin/false',
-    npm_config_cache: join(process.env.HOME ?? dir, '.npm'),
-  };
+test(
+  'without a buildable keychain binding: npm ci, the build and a demo-fleet scan succeed, and the missing keychain is said once',
+  async () => {
+    const brokenNodeGyp = join(dir, 'broken-node-gyp.cjs');
+    await writeFile(brokenNodeGyp, "console.error('set-up check: node-gyp made to fail on purpose (as without libsecret-1-dev)'); process.exit(1);\n");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: dir,
+      ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+      // prebuild-install gives up without downloading; the fallback build then fails in node-gyp and in the compiler.
+      npm_config_build_from_source: 'true',
+      npm_config_node_gyp: brokenNodeGyp,
+      CC: '/bin/false',
+      CXX: '/bin/false',
+      npm_config_cache: join(process.env.HOME ?? dir, '.npm'),
+    };
 
-  const install = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], env);
-  expect(install.code, install.stdout + install.stderr).toBe(0);
-  // The missing-binding path is really taken: npm dropped the optional package whose build failed.
-  expect(existsSync(join(project, 'node_modules', 'keytar'))).toBe(false);
-  expect(existsSync(join(project, 'node_modules', 'ssh2'))).toBe(true);
+    const install = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], env);
+    expect(install.code, install.stdout + install.stderr).toBe(0);
+    // The missing-binding path is really taken: npm dropped the optional package whose build failed.
+    expect(existsSync(join(project, 'node_modules', 'keytar'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules', 'ssh2'))).toBe(true);
 
-  const build = await run(process.execPath, [join(project, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], env);
-  expect(build.code, build.stdout + build.stderr).toBe(0);
+    const build = await run(process.execPath, [join(project, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], env);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
 
-  const scan = await run(process.execPath, [join(project, 'out', 'main', 'cli.js'), 'scan', '--demo', '--accept-new', '--data-dir', join(dir, 'data')], env);
-  expect(scan.code, scan.stderr).toBe(0);
-  expect(scan.stdout).toContain('24/24 hosts answered');
-  const notes = scan.stderr.split('\n').filter((line) => line.includes('passphrases cannot be remembered on this machine'));
-  expect(notes).toHaveLength(1);
-  expect(notes[0]).toMatch(/^note: key passphrases cannot be remembered on this machine: the OS keychain binding \(keytar\) is not installed/);
-}, 3 * STEP_TIMEOUT_MS);
+    const scan = await run(process.execPath, [join(project, 'out', 'main', 'cli.js'), 'scan', '--demo', '--accept-new', '--data-dir', join(dir, 'data')], env);
+    expect(scan.code, scan.stderr).toBe(0);
+    expect(scan.stdout).toContain('24/24 hosts answered');
+    const notes = scan.stderr.split('\n').filter((line) => line.includes('passphrases cannot be remembered on this machine'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^note: key passphrases cannot be remembered on this machine: the OS keychain binding \(keytar\) is not installed/);
+  },
+  3 * STEP_TIMEOUT_MS,
+);

@@ -77,10 +77,7 @@ test('reaches a host in a namespace that only its bastion can reach', async () =
   servers.push(bastion, target);
   expect(await tcpReachable('10.252.7.2', 22), 'the target must not be reachable directly').toBe(false);
   const knownHosts = join(dir, 'known_hosts');
-  await writeFile(
-    knownHosts,
-    [`10.251.7.2 ${bastion.hostPublicKey.split(' ').slice(0, 2).join(' ')}`, `10.252.7.2 ${target.hostPublicKey.split(' ').slice(0, 2).join(' ')}`].join('\n') + '\n',
-  );
+  await writeFile(knownHosts, [`10.251.7.2 ${bastion.hostPublicKey.split(' ').slice(0, 2).join(' ')}`, `10.252.7.2 ${target.hostPublicKey.split(' ').slice(0, 2).join(' ')}`].join('\n') + '\n');
   const pool = new SshPool({
     hostKeys: new HostKeyStore({ opsdeckKnownHostsPath: knownHosts }),
     prompter: { confirmUnknownHostKey: async () => false, keyboardInteractive: async () => null, keyPassphrase: async () => null },

@@ -130,12 +130,14 @@ test('a refused connection is retried with backoff, then reported naming the hos
 
 test('30 hosts behind one bastion, all with MaxStartups 10: every host answers, no handshake dropped', async () => {
   // sshd listens on at most 16 sockets (MAX_LISTEN_SOCKS), so two servers of 15 ports each.
-  const groups = await Promise.all([0, 1].map(async () => {
-    const extraPorts = await Promise.all(Array.from({ length: 14 }, () => freePort()));
-    const server = await startPrivateSshd({ authorizedKeys: [publicKey], extraPorts, extraConfig: ['MaxStartups 10:100:10', 'AllowTcpForwarding no'] });
-    servers.push(server);
-    return { server, ports: [server.port, ...extraPorts] };
-  }));
+  const groups = await Promise.all(
+    [0, 1].map(async () => {
+      const extraPorts = await Promise.all(Array.from({ length: 14 }, () => freePort()));
+      const server = await startPrivateSshd({ authorizedKeys: [publicKey], extraPorts, extraConfig: ['MaxStartups 10:100:10', 'AllowTcpForwarding no'] });
+      servers.push(server);
+      return { server, ports: [server.port, ...extraPorts] };
+    }),
+  );
   const bastion = await startPrivateSshd({ authorizedKeys: [publicKey], extraConfig: ['MaxStartups 10:100:10'] });
   servers.push(bastion);
   const hosts = groups.flatMap((group) => group.ports.map((port) => ({ port, hostPublicKey: group.server.hostPublicKey })));

@@ -38,7 +38,10 @@ function expectComplete(host: LabHost, result: HostScanDetail | undefined): void
   expect(result?.identity?.hostname, host.name).toBe(host.name);
   const facts = result?.facts.firewall as FirewallFacts | undefined;
   expect(facts?.listenersKnown, host.name).toBe(true);
-  expect(result?.outputs.filter((output) => output.error !== null).map((output) => `${output.id}: ${output.error}`), host.name).toEqual([]);
+  expect(
+    result?.outputs.filter((output) => output.error !== null).map((output) => `${output.id}: ${output.error}`),
+    host.name,
+  ).toEqual([]);
 }
 
 function loginsOf(node: LabNode): number {
@@ -54,7 +57,7 @@ async function newLogin(nodes: LabNode[], before: Map<LabNode, number>): Promise
   }
 }
 
-test('killing one host\'s sshd mid-scan fails that host with the reason, and every other host\'s result is complete', async () => {
+test("killing one host's sshd mid-scan fails that host with the reason, and every other host's result is complete", async () => {
   const victim = lab.topology.hosts.find((host) => host.role === 'mx' && host.site === 'nj')!;
   const before = new Map([[victim as LabNode, loginsOf(victim)]]);
   const scanning = scanAndWait(opsdeck!.engine, { kind: 'fleet' });
@@ -67,7 +70,7 @@ test('killing one host\'s sshd mid-scan fails that host with the reason, and eve
   for (const host of lab.topology.hosts.filter((each) => each !== victim)) expectComplete(host, results.get(host.name));
 });
 
-test('the secondary site\'s bastion killed mid-scan fails only that site\'s hosts, each naming the bastion', async () => {
+test("the secondary site's bastion killed mid-scan fails only that site's hosts, each naming the bastion", async () => {
   const secondary = lab.topology.sites.find((site) => site.role === 'secondary')!;
   const secondaryHosts: LabNode[] = lab.topology.hosts.filter((host) => host.site === secondary.id);
   const before = new Map(secondaryHosts.map((host) => [host, loginsOf(host)]));

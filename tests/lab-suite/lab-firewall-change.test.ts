@@ -35,13 +35,17 @@ async function scanHost(name: string): Promise<HostScanDetail> {
 const firewallFindings = (result: HostScanDetail): FindingView[] => result.findings.filter((finding) => finding.area === 'firewall');
 const exposureOf = (result: HostScanDetail, port: number) => (result.facts.firewall as FirewallFacts).exposure.find((entry) => entry.port === port && entry.family === 'ipv4');
 
-test('narrowing the db host\'s over-broad rule in its namespace removes the critical finding from the next scan', async () => {
+test("narrowing the db host's over-broad rule in its namespace removes the critical finding from the next scan", async () => {
   const db = lab.topology.hosts.find((host) => host.role === 'db' && host.firewall === 'nftables')!;
   const site = siteOf(lab.topology, db.site);
   const otherSite = lab.topology.sites.find((each) => each.id !== site.id)!;
   try {
     const before = await scanHost(db.name);
-    expect(firewallFindings(before).filter((finding) => finding.severity === 'critical').map((finding) => finding.title)).toEqual([expect.stringMatching(/tcp\/5432/)]);
+    expect(
+      firewallFindings(before)
+        .filter((finding) => finding.severity === 'critical')
+        .map((finding) => finding.title),
+    ).toEqual([expect.stringMatching(/tcp\/5432/)]);
     expect(exposureOf(before, 5432)?.reachability).toBe('any');
 
     const listing = runOnHost(lab, db.name, 'nft', ['-a', 'list', 'chain', 'inet', 'filter', 'input']);
@@ -73,7 +77,9 @@ test('opening the exporter to everyone with iptables-legacy on the legacy host a
     const after = await scanHost(host.name);
     expect(exposureOf(after, EXPORTER_PORT)?.reachability).toBe('any');
     expect(exporterFindings(after).map((finding) => finding.title)).toEqual([expect.stringMatching(/reachable from any address/)]);
-    const newIds = firewallFindings(after).map((finding) => finding.id).filter((id) => !firewallFindings(before).some((finding) => finding.id === id));
+    const newIds = firewallFindings(after)
+      .map((finding) => finding.id)
+      .filter((id) => !firewallFindings(before).some((finding) => finding.id === id));
     expect(newIds).toHaveLength(1);
   } finally {
     restoreHostFirewall(lab, host.name);

@@ -71,11 +71,20 @@ test('each host reports its own hostname (its UTS namespace), Debian release and
 });
 
 test('hosts drop ssh from anywhere but their bastion; bastions take it from the operator side', () => {
-  const fromOutside = probeFrom(null, [...lab.topology.hosts, ...lab.topology.sites.map((site) => site.bastion)].map((node) => ({ address: node.address, port: 22 })));
+  const fromOutside = probeFrom(
+    null,
+    [...lab.topology.hosts, ...lab.topology.sites.map((site) => site.bastion)].map((node) => ({ address: node.address, port: 22 })),
+  );
   expect(fromOutside).toEqual([...lab.topology.hosts.map(() => false), ...lab.topology.sites.map(() => true)]);
   for (const site of lab.topology.sites) {
     const hosts = lab.topology.hosts.filter((host) => host.site === site.id);
-    expect(probeFrom(site.bastion.netns, hosts.map((host) => ({ address: host.address, port: 22 }))), site.id).toEqual(hosts.map(() => true));
+    expect(
+      probeFrom(
+        site.bastion.netns,
+        hosts.map((host) => ({ address: host.address, port: 22 })),
+      ),
+      site.id,
+    ).toEqual(hosts.map(() => true));
   }
 });
 
@@ -102,7 +111,10 @@ test('the exposure OpsDeck computes for every listening port is what really conn
     expect(facts, `${host.name} has firewall facts`).toBeDefined();
     const entries = facts!.exposure.filter((entry) => entry.proto === 'tcp' && entry.family === 'ipv4');
     const services = hostServices(host.role);
-    expect(entries.map((entry) => entry.port).sort((a, b) => a - b), host.name).toEqual(services.map((service) => service.port).sort((a, b) => a - b));
+    expect(
+      entries.map((entry) => entry.port).sort((a, b) => a - b),
+      host.name,
+    ).toEqual(services.map((service) => service.port).sort((a, b) => a - b));
     for (const entry of entries) {
       const allowed = sourceNetworks(lab.topology, site, services.find((service) => service.port === entry.port)!.allowed);
       for (const [from, netns] of [
@@ -116,13 +128,19 @@ test('the exposure OpsDeck computes for every listening port is what really conn
   const actual = new Map<(typeof checks)[number], boolean>();
   for (const netns of new Set(checks.map((check) => check.netns))) {
     const batch = checks.filter((check) => check.netns === netns);
-    probeFrom(netns, batch.map((check) => check.target)).forEach((connected, index) => actual.set(batch[index]!, connected));
+    probeFrom(
+      netns,
+      batch.map((check) => check.target),
+    ).forEach((connected, index) => actual.set(batch[index]!, connected));
   }
   const wrong: string[] = [];
   for (const check of checks) {
     const connected = actual.get(check)!;
     const claimed = exposureAdmits(check.entry, check.from);
-    if (claimed !== connected) wrong.push(`${check.host} tcp/${check.entry.port} from ${check.from}: OpsDeck says ${claimed ? 'open' : 'closed'} (${check.entry.summary}), a real connection ${connected ? 'opened' : 'did not open'}`);
+    if (claimed !== connected)
+      wrong.push(
+        `${check.host} tcp/${check.entry.port} from ${check.from}: OpsDeck says ${claimed ? 'open' : 'closed'} (${check.entry.summary}), a real connection ${connected ? 'opened' : 'did not open'}`,
+      );
     if (connected !== check.intended) wrong.push(`${check.host} tcp/${check.entry.port} from ${check.from}: the lab's ruleset should ${check.intended ? 'accept' : 'drop'} it`);
   }
   expect(wrong).toEqual([]);
@@ -131,7 +149,7 @@ test('the exposure OpsDeck computes for every listening port is what really conn
   expect([...actual.values()].filter((connected) => !connected).length).toBeGreaterThan(10);
 });
 
-test('the host with iptables-legacy rules is read through iptables-legacy, and the db hosts\' over-broad rule is the one critical firewall finding', () => {
+test("the host with iptables-legacy rules is read through iptables-legacy, and the db hosts' over-broad rule is the one critical firewall finding", () => {
   for (const host of lab.topology.hosts) {
     const result = byHost.get(host.name)!;
     const facts = result.facts.firewall as FirewallFacts;
@@ -139,7 +157,10 @@ test('the host with iptables-legacy rules is read through iptables-legacy, and t
     expect(facts.iptables.ipv4?.backend ?? null, host.name).toBe(host.firewall === 'iptables-legacy' ? 'legacy' : null);
     const critical = result.findings.filter((finding) => finding.area === 'firewall' && finding.severity === 'critical');
     if (host.role === 'db') {
-      expect(critical.map((finding) => finding.title), host.name).toEqual([expect.stringMatching(/tcp\/5432.*reachable from any address/)]);
+      expect(
+        critical.map((finding) => finding.title),
+        host.name,
+      ).toEqual([expect.stringMatching(/tcp\/5432.*reachable from any address/)]);
     } else {
       expect(critical, host.name).toEqual([]);
     }
@@ -149,7 +170,12 @@ test('the host with iptables-legacy rules is read through iptables-legacy, and t
 test('a host whose key differs from known_hosts is refused, naming both fingerprints', async () => {
   const [victim, impostor] = lab.topology.hosts;
   const lines = (await readFile(lab.paths.knownHosts, 'utf8')).split('\n');
-  const keyOf = (name: string) => lines.find((line) => line.startsWith(`${name},`))!.split(' ').slice(1).join(' ');
+  const keyOf = (name: string) =>
+    lines
+      .find((line) => line.startsWith(`${name},`))!
+      .split(' ')
+      .slice(1)
+      .join(' ');
   const tampered = lines.map((line) => (line.startsWith(`${victim!.name},`) ? `${victim!.name},${victim!.address} ${keyOf(impostor!.name)}` : line)).join('\n');
   const tamperedHome = await mkdtemp(join(tmpdir(), 'opsdeck-lab-tampered-'));
   try {
@@ -165,7 +191,7 @@ test('a host whose key differs from known_hosts is refused, naming both fingerpr
   }
 });
 
-test('the lab\'s Ansible INI inventory, imported with opsdeck inventory import-ansible, gives the same hosts, sites, roles and bastions', async () => {
+test("the lab's Ansible INI inventory, imported with opsdeck inventory import-ansible, gives the same hosts, sites, roles and bastions", async () => {
   const imported = await runOpsdeck(['inventory', 'import-ansible', lab.paths.ansibleInventory, '--mapping', lab.paths.ansibleMapping]);
   expect(imported.code, imported.stderr).toBe(0);
   expect(imported.stderr).toBe('');

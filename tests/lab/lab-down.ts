@@ -94,7 +94,7 @@ function commandLine(pid: number): string {
 /** This process and the ones that started it (a script that names the lab's folder is not a leftover). */
 function ancestors(): Set<number> {
   const chain = new Set<number>();
-  for (let pid = process.pid; pid > 1 && !chain.has(pid); ) {
+  for (let pid = process.pid; pid > 1 && !chain.has(pid);) {
     chain.add(pid);
     try {
       pid = Number(/^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);

@@ -90,7 +90,7 @@ export function ansibleInventoryIni(topology: LabTopology): string {
 export function ansibleMappingYaml(topology: LabTopology): string {
   const roles = labRoles(topology);
   return [
-    '# How the lab\'s Ansible groups become OpsDeck placement (opsdeck inventory import-ansible --mapping).',
+    "# How the lab's Ansible groups become OpsDeck placement (opsdeck inventory import-ansible --mapping).",
     ...datacentresYaml(topology),
     ...defaultsYaml(topology),
     'groups:',

@@ -44,13 +44,7 @@ export function nftRuleset(topology: LabTopology, host: LabHost): string {
   const services = hostServices(host.role);
   const common = services.filter((service) => service.port === 22 || service.port === 9100);
   const own = services.filter((service) => !common.includes(service));
-  const lines = [
-    'table inet filter {',
-    '  set site_bastion {',
-    '    type ipv4_addr',
-    `    elements = { ${site.bastion.address} }`,
-    '  }',
-  ];
+  const lines = ['table inet filter {', '  set site_bastion {', '    type ipv4_addr', `    elements = { ${site.bastion.address} }`, '  }'];
   if (host.role === 'imap') {
     lines.push(
       '  set mail_ports {',

@@ -13,7 +13,9 @@ import { LAB_SUPERNET, type LabHost, type LabNode, type LabSite, type LabTopolog
 /** Refuses to build over anything already using the lab's range. */
 export function checkRangeIsFree(): void {
   const routes = run('ip', ['-4', 'route', 'show', 'root', LAB_SUPERNET]).stdout.trim();
-  const addresses = run('ip', ['-4', '-o', 'addr', 'show']).stdout.split('\n').filter((line) => /\sinet 10\.250\./.test(line));
+  const addresses = run('ip', ['-4', '-o', 'addr', 'show'])
+    .stdout.split('\n')
+    .filter((line) => /\sinet 10\.250\./.test(line));
   if (routes || addresses.length > 0) {
     throw new Error(`${LAB_SUPERNET} is already in use on this machine (${[routes, ...addresses].filter(Boolean).join('; ')}); the lab will not build over it`);
   }

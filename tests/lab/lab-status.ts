@@ -43,9 +43,15 @@ export async function labStatus(dir: string = DEFAULT_LAB_DIR): Promise<LabStatu
     const reachable = await tcpAnswers(site.bastion.address, 22);
     const bastion = nodeStatus(site.bastion, [22]);
     nodes.push(bastion);
-    lines.push(`site ${site.id} (${site.role}, ${site.name}): bridge ${site.bridge} ${site.subnet}, gateway ${site.gateway}`, `  ${describe(bastion)}; ssh from here: ${reachable ? 'answers' : 'NO ANSWER'}`);
+    lines.push(
+      `site ${site.id} (${site.role}, ${site.name}): bridge ${site.bridge} ${site.subnet}, gateway ${site.gateway}`,
+      `  ${describe(bastion)}; ssh from here: ${reachable ? 'answers' : 'NO ANSWER'}`,
+    );
     for (const host of topology.hosts.filter((each) => each.site === site.id)) {
-      const status = nodeStatus(host, hostServices(host.role).map((service) => service.port));
+      const status = nodeStatus(
+        host,
+        hostServices(host.role).map((service) => service.port),
+      );
       nodes.push(status);
       lines.push(`  ${describe(status)}; ${host.role}, firewall ${host.firewall}`);
     }

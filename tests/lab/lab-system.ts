@@ -52,7 +52,10 @@ export function namespaceExists(name: string): boolean {
 }
 
 export function listNamespaces(): string[] {
-  return run('ip', ['netns', 'list']).stdout.split('\n').map((line) => line.split(' ')[0] ?? '').filter(Boolean);
+  return run('ip', ['netns', 'list'])
+    .stdout.split('\n')
+    .map((line) => line.split(' ')[0] ?? '')
+    .filter(Boolean);
 }
 
 export function linkExists(name: string): boolean {
@@ -60,7 +63,10 @@ export function linkExists(name: string): boolean {
 }
 
 export function listLinks(): string[] {
-  return run('ip', ['-o', 'link', 'show']).stdout.split('\n').map((line) => /^\d+: ([^:@]+)/.exec(line)?.[1] ?? '').filter(Boolean);
+  return run('ip', ['-o', 'link', 'show'])
+    .stdout.split('\n')
+    .map((line) => /^\d+: ([^:@]+)/.exec(line)?.[1] ?? '')
+    .filter(Boolean);
 }
 
 export function namespacePids(netns: string): number[] {

@@ -6,11 +6,7 @@ import type { SecretStore } from '../../main/engine/secrets/secret-store';
 /** The keychain of in-process CLI runs: one per test file, never the developer's own. */
 const testKeychain = new MemorySecretStore();
 
-export async function runOpsdeck(
-  args: string[],
-  env: Record<string, string | undefined> = {},
-  secrets: SecretStore = testKeychain,
-): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runOpsdeck(args: string[], env: Record<string, string | undefined> = {}, secrets: SecretStore = testKeychain): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {

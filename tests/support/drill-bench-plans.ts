@@ -8,7 +8,14 @@ const SITES = [
   { id: 'nj', name: 'Bridgewater, NJ', timeZone: 'America/New_York' },
   { id: 'sea', name: 'Seattle, WA', timeZone: 'America/Los_Angeles' },
 ];
-const RULES = ['FREQ=WEEKLY;BYDAY=TU,TH', 'FREQ=MONTHLY;BYDAY=-1SU', 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU', 'FREQ=MONTHLY;BYMONTHDAY=1;BYMONTH=2,5,8,11', 'FREQ=YEARLY;BYMONTH=10;BYDAY=2SU', 'FREQ=WEEKLY'];
+const RULES = [
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=MONTHLY;BYDAY=-1SU',
+  'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU',
+  'FREQ=MONTHLY;BYMONTHDAY=1;BYMONTH=2,5,8,11',
+  'FREQ=YEARLY;BYMONTH=10;BYDAY=2SU',
+  'FREQ=WEEKLY',
+];
 const HOURS = ['01', '02', '09', '14'];
 
 export function parsePlansForBench(count: number): DrillPlans {
@@ -36,7 +43,16 @@ export function parsePlansForBench(count: number): DrillPlans {
   const history: DrillRecord[] = plans.flatMap((plan, index) =>
     Array.from({ length: 20 }, (_, quarter) => {
       const started = Date.parse('2026-01-06T15:00:00Z') + quarter * 91 * 86_400_000 + index * 60_000;
-      return { plan: plan.id, startedAt: new Date(started).toISOString(), finishedAt: new Date(started + 1_800_000).toISOString(), outcome: 'passed' as const, lead: 'dana', measuredRtoMinutes: 30, measuredRpoMinutes: 0, actions: [] };
+      return {
+        plan: plan.id,
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date(started + 1_800_000).toISOString(),
+        outcome: 'passed' as const,
+        lead: 'dana',
+        measuredRtoMinutes: 30,
+        measuredRpoMinutes: 0,
+        actions: [],
+      };
     }),
   );
   return { sites: SITES, cadence: [], plans, history };

@@ -30,7 +30,10 @@ export function firstPort(chain: number): number {
 function jansson(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map(jansson).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value as Record<string, unknown>).map(([key, item]) => `${JSON.stringify(key)}: ${jansson(item)}`).join(', ')}}`;
+  if (typeof value === 'object')
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${jansson(item)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 
@@ -105,7 +108,11 @@ export function generateFirewallRuleset(ruleCount: number): GeneratedRuleset {
           save4.push(`-A ${name} -s ${net}.${(index * 7) % 250}/32 -p tcp -m tcp --dport ${port} -j DROP`);
           break;
         case 4:
-          rule(name, [match(payload('ip6', 'saddr'), prefix(`2001:db8:${(chain % 65535).toString(16)}:${(index % 65535).toString(16)}::`, 64)), match(payload('tcp', 'dport'), port), { accept: null }]);
+          rule(name, [
+            match(payload('ip6', 'saddr'), prefix(`2001:db8:${(chain % 65535).toString(16)}:${(index % 65535).toString(16)}::`, 64)),
+            match(payload('tcp', 'dport'), port),
+            { accept: null },
+          ]);
           save6.push(`-A ${name} -s 2001:db8:${(chain % 65535).toString(16)}:${(index % 65535).toString(16)}::/64 -p tcp -m tcp --dport ${port} -j ACCEPT`);
           break;
         case 5:

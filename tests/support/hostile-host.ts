@@ -13,18 +13,7 @@ import { startPrivateSshd, type PrivateSshd } from './private-sshd';
 export const HOSTILE_ANSWER = join(process.cwd(), 'tests', 'integration', 'hostile-host', 'hostile-answer.sh');
 const TIME = '/usr/bin/time';
 
-export type HostileMode =
-  | 'html'
-  | 'escapes'
-  | 'c1bidi'
-  | 'utf8'
-  | 'flood-command'
-  | 'flood-host'
-  | 'endless'
-  | 'slow'
-  | 'after-exit'
-  | 'absurd'
-  | 'honest';
+export type HostileMode = 'html' | 'escapes' | 'c1bidi' | 'utf8' | 'flood-command' | 'flood-host' | 'endless' | 'slow' | 'after-exit' | 'absurd' | 'honest';
 
 export function startHostileSshd(mode: HostileMode, publicKey: string): Promise<PrivateSshd> {
   return startPrivateSshd({ authorizedKeys: [publicKey], extraConfig: [`ForceCommand /bin/sh ${HOSTILE_ANSWER} ${mode}`] });

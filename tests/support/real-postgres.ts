@@ -46,10 +46,16 @@ export async function startRealPostgres(): Promise<RealPostgres> {
   const pwfile = join(root, 'pwfile');
   await writeFile(pwfile, `${SUPERUSER_PASSWORD}\n`, { mode: 0o600 });
   await chown(pwfile, uid, gid);
-  asPostgres([join(POSTGRES_BIN, 'initdb'), '-D', dataDir, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], 'initdb');
+  asPostgres(
+    [join(POSTGRES_BIN, 'initdb'), '-D', dataDir, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
+    'initdb',
+  );
   const port = await freePort();
   // fsync stays on: the fault tests kill the server and expect committed rows back.
-  await writeFile(join(dataDir, 'postgresql.auto.conf'), [`port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${root}'`, 'max_connections = 60', 'shared_buffers = 32MB'].join('\n') + '\n');
+  await writeFile(
+    join(dataDir, 'postgresql.auto.conf'),
+    [`port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${root}'`, 'max_connections = 60', 'shared_buffers = 32MB'].join('\n') + '\n',
+  );
   const logPath = join(root, 'server.log');
   const ctl = (action: string[]) => asPostgres([join(POSTGRES_BIN, 'pg_ctl'), '-D', dataDir, '-l', logPath, ...action], `pg_ctl ${action.join(' ')}`);
   const pidOf = async (): Promise<number | null> => {

@@ -53,7 +53,20 @@ export async function storeScan(scans: ScanStore, runId: string, at: string, hos
       findingCounts: {},
       findings: host.findings,
       facts: { firewall: { ok: true }, encryption: { ok: true }, patches: { ok: true }, backups: { ok: true } },
-      outputs: [{ id: 'nft-ruleset', command: 'LC_ALL=C nft -j list ruleset', exitCode: 0, stdout: host.stdout ?? '{"nftables": []}', stderr: '', durationMs: 12, error: null, stdoutBytes: 0, stderrBytes: 0, truncated: null }],
+      outputs: [
+        {
+          id: 'nft-ruleset',
+          command: 'LC_ALL=C nft -j list ruleset',
+          exitCode: 0,
+          stdout: host.stdout ?? '{"nftables": []}',
+          stderr: '',
+          durationMs: 12,
+          error: null,
+          stdoutBytes: 0,
+          stderrBytes: 0,
+          truncated: null,
+        },
+      ],
     });
   }
   await scans.finishRun(runId, { finishedAt: at, ok: hosts.length, failed: 0, cancelled: false });

@@ -15,13 +15,7 @@ export interface AreaAssessment<Facts> {
   findings: Finding[];
 }
 
-export function assessArea<Facts>(
-  area: AreaDefinition<Facts>,
-  os: TargetOs,
-  outputs: CommandOutput[],
-  previous: Facts | undefined,
-  context: HostContext,
-): AreaAssessment<Facts> {
+export function assessArea<Facts>(area: AreaDefinition<Facts>, os: TargetOs, outputs: CommandOutput[], previous: Facts | undefined, context: HostContext): AreaAssessment<Facts> {
   let facts: Facts;
   try {
     facts = area.facts(os, outputs, context.now, previous, context.policy);

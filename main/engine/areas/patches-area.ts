@@ -19,6 +19,5 @@ export const patchesArea = defineArea<PatchAreaFacts>({
     return { ...facts, firstSeen: pendingSecuritySince(previous?.firstSeen ?? {}, facts, now) };
   },
   findings: (facts, context) => patchFindings(facts, facts.firstSeen, context),
-  fleetFindings: (hosts) =>
-    patchParity(hosts.map((host) => ({ host: host.host, dc: host.dc, siteRole: host.siteRole, kernelOrPlatform: host.facts.kernelOrPlatform }))),
+  fleetFindings: (hosts) => patchParity(hosts.map((host) => ({ host: host.host, dc: host.dc, siteRole: host.siteRole, kernelOrPlatform: host.facts.kernelOrPlatform }))),
 });

@@ -91,14 +91,7 @@ export function auditEntryHash(entry: Omit<AuditEntry, 'hash'> | AuditEntry): st
   return sha256Hex(entry.prev + canonicalJson(rest));
 }
 
-export function buildAuditEntry(
-  head: AuditChainHead,
-  kind: AuditKind,
-  operator: AuditOperator,
-  fields: AuditFields,
-  at: Date,
-  key: AuditKey | null = null,
-): AuditEntry {
+export function buildAuditEntry(head: AuditChainHead, kind: AuditKind, operator: AuditOperator, fields: AuditFields, at: Date, key: AuditKey | null = null): AuditEntry {
   for (const name of RESERVED_FIELDS) {
     if (Object.hasOwn(fields, name)) throw new TypeError(`audit field "${name}" is reserved for the log itself`);
   }

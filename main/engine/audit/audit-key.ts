@@ -17,10 +17,7 @@ export interface AuditKey {
   firstKeyedSeq: number;
 }
 
-export type AuditKeyLookup =
-  | { state: 'found'; key: AuditKey }
-  | { state: 'none' }
-  | { state: 'unavailable'; reason: string };
+export type AuditKeyLookup = { state: 'found'; key: AuditKey } | { state: 'none' } | { state: 'unavailable'; reason: string };
 
 const ACCOUNT_PREFIX = 'audit-key:';
 

@@ -24,10 +24,7 @@ export class AuditLogBusyError extends Error {
     readonly path: string,
     readonly pid: number,
   ) {
-    super(
-      `audit log ${path} is in use by process ${pid} (another OpsDeck window or CLI); close it first. ` +
-        `If no such process is running, remove ${path}.lock.`,
-    );
+    super(`audit log ${path} is in use by process ${pid} (another OpsDeck window or CLI); close it first. ` + `If no such process is running, remove ${path}.lock.`);
   }
 }
 

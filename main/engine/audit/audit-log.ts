@@ -248,6 +248,6 @@ export function operatorFromOs(displayName?: string): AuditOperator {
   } catch {
     login = process.env['USER'] ?? process.env['LOGNAME'];
   }
-  if (!login) throw new Error('cannot determine the operator\'s login name from the OS; set USER or LOGNAME');
+  if (!login) throw new Error("cannot determine the operator's login name from the OS; set USER or LOGNAME");
   return { login, displayName: displayName ?? login };
 }

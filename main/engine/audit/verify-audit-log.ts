@@ -20,9 +20,7 @@ export interface AuditKeying {
   keyId: string | null;
 }
 
-export type AuditVerifyResult =
-  | ({ ok: true; entries: number; lastHash: string } & AuditKeying)
-  | { ok: false; entries: number; brokenAt: { seq: number | null; line: number }; reason: string };
+export type AuditVerifyResult = ({ ok: true; entries: number; lastHash: string } & AuditKeying) | { ok: false; entries: number; brokenAt: { seq: number | null; line: number }; reason: string };
 
 export type AuditVerifyFailure = Extract<AuditVerifyResult, { ok: false }>;
 
@@ -118,7 +116,7 @@ function checkLine(line: string, expectedSeq: number, prev: string, key: AuditKe
     return { seq, reason: `expected entry ${expectedSeq} here but found ${seq}: ${what}` };
   }
   if (record['prev'] !== prev) {
-    return { seq, reason: 'prev does not match the previous entry\'s hash: an entry before it was removed, inserted or replaced' };
+    return { seq, reason: "prev does not match the previous entry's hash: an entry before it was removed, inserted or replaced" };
   }
   const hash = record['hash'] as string;
   const keyId = typeof record['keyId'] === 'string' ? record['keyId'] : null;

@@ -15,7 +15,15 @@ export interface AuditedRunContext {
   signal: AbortSignal;
 }
 
-export async function auditedRun(target: ScanTarget, runId: string, id: string, tool: string, timeoutMs: number, context: AuditedRunContext, evidence: RestoreTestCommandEvidence[]): Promise<CommandOutput> {
+export async function auditedRun(
+  target: ScanTarget,
+  runId: string,
+  id: string,
+  tool: string,
+  timeoutMs: number,
+  context: AuditedRunContext,
+  evidence: RestoreTestCommandEvidence[],
+): Promise<CommandOutput> {
   const command = remoteCommandLine({ id, command: tool, privileged: true }, target.useSudo);
   const base = { id, command };
   let output: CommandOutput;

@@ -20,13 +20,7 @@ export interface BackupsHandlerDeps {
 }
 
 type BackupsMethods =
-  | 'backups.restoreTest'
-  | 'backups.cancelRestoreTest'
-  | 'backups.restoreTests'
-  | 'backups.integrityCheck'
-  | 'backups.cancelIntegrityCheck'
-  | 'backups.integrityChecks'
-  | 'backups.integrityCycles';
+  'backups.restoreTest' | 'backups.cancelRestoreTest' | 'backups.restoreTests' | 'backups.integrityCheck' | 'backups.cancelIntegrityCheck' | 'backups.integrityChecks' | 'backups.integrityCycles';
 
 export function backupsHandlers(deps: BackupsHandlerDeps): Pick<HandlerTable, BackupsMethods> {
   const target = (host: string) => {

@@ -42,7 +42,6 @@ export function defaultIntegrityJob(jobs: BackupJob[]): number {
   return jobs.findIndex((job) => job.tool !== 'zfs-send');
 }
 
-
 export async function runIntegrityCheck(request: IntegrityCheckRequest, context: IntegrityCheckContext): Promise<IntegrityCheckRun> {
   const { target } = request;
   const started = context.now();

@@ -3,9 +3,4 @@
 // counts per class, durations, and every command with the sha256 of its
 // output. Plain data, defined in the contract: stored, shown, exported as
 // JSON unchanged.
-export type {
-  RestoreTestCommandEvidence,
-  RestoreTestEvidence,
-  RestoreTestFileEvidence,
-  RestoreTestOutcome,
-} from '../../../preload/contract';
+export type { RestoreTestCommandEvidence, RestoreTestEvidence, RestoreTestFileEvidence, RestoreTestOutcome } from '../../../preload/contract';

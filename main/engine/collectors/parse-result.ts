@@ -123,7 +123,10 @@ export function notText(text: string): string | null {
  */
 export function refuseInput(text: string, what: string): Parsed<never> | null {
   if (text.length > MAX_INPUT_CHARS) {
-    return parsedFailure('unparsed', `${what}: the output is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INPUT_CHARS / 1024 / 1024} MB OpsDeck reads from one command; refused as too large`);
+    return parsedFailure(
+      'unparsed',
+      `${what}: the output is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_INPUT_CHARS / 1024 / 1024} MB OpsDeck reads from one command; refused as too large`,
+    );
   }
   const binary = notText(text);
   return binary ? parsedFailure('unparsed', `not ${what} output: ${binary}`) : null;

@@ -57,9 +57,7 @@ export async function startDemoBastion(options: DemoBastionOptions): Promise<Dem
     ssh.injectSocket(socket);
   });
   await new Promise<void>((resolve, reject) => {
-    listener.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(`bastion ${options.name} cannot listen on 127.0.0.1:${options.port}: ${error.code ?? error.message}`)),
-    );
+    listener.once('error', (error: NodeJS.ErrnoException) => reject(new Error(`bastion ${options.name} cannot listen on 127.0.0.1:${options.port}: ${error.code ?? error.message}`)));
     listener.listen(options.port, '127.0.0.1', () => resolve());
   });
   const address = listener.address();

@@ -21,15 +21,7 @@ export type DemoFault =
 
 export type DemoFaultKind = DemoFault['kind'];
 
-export const DEMO_FAULT_KINDS: readonly DemoFaultKind[] = [
-  'no-banner',
-  'slow-banner',
-  'drop-mid-command',
-  'garbage-output',
-  'auth-failure',
-  'changed-host-key',
-  'slow-responses',
-];
+export const DEMO_FAULT_KINDS: readonly DemoFaultKind[] = ['no-banner', 'slow-banner', 'drop-mid-command', 'garbage-output', 'auth-failure', 'changed-host-key', 'slow-responses'];
 
 export const DEFAULT_SLOW_BANNER_MS = 3_000;
 export const DEFAULT_SLOW_RESPONSE_MS = 2_000;

@@ -10,8 +10,7 @@ import { demoKnownHosts } from './demo-known-hosts';
 import { startDemoFleet } from './demo-ssh-server';
 import { errorMessage } from '../errors/error-message';
 
-export const DEMO_FLEET_USAGE =
-  'opsdeck demo-fleet [--hosts N] [--port-base P] [--data-dir DIR] [--fault-rate R] [--fault-seed S] [--now ISO-TIME]';
+export const DEMO_FLEET_USAGE = 'opsdeck demo-fleet [--hosts N] [--port-base P] [--data-dir DIR] [--fault-rate R] [--fault-seed S] [--now ISO-TIME]';
 
 export interface DemoFleetProcessIo {
   stdout: { write(text: string): unknown };

@@ -94,9 +94,7 @@ const HOSTS_PER_BLOCK = 240;
 export function demoFleetSpec(options: { hosts?: number } = {}): DemoFleetSpec {
   const total = options.hosts ?? DEFAULT_DEMO_HOSTS;
   if (!Number.isInteger(total) || total < MIN_DEMO_HOSTS || total > MAX_DEMO_HOSTS) {
-    throw new RangeError(
-      `demo fleet size must be a whole number from ${MIN_DEMO_HOSTS} (every role and planted problem) to ${MAX_DEMO_HOSTS}; got ${total}`,
-    );
+    throw new RangeError(`demo fleet size must be a whole number from ${MIN_DEMO_HOSTS} (every role and planted problem) to ${MAX_DEMO_HOSTS}; got ${total}`);
   }
   const perSite: Record<DemoDcId, number> = { nj: Math.ceil(total / 2), sea: Math.floor(total / 2) };
   const hosts: DemoHostSpec[] = [];

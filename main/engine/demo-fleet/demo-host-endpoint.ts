@@ -52,7 +52,7 @@ export function createDemoHostEndpoint(options: DemoHostEndpointOptions): DemoHo
       serveExecSessions(client, {
         hostName: options.name,
         profile: options.profile,
-        delayMs: fault?.kind === 'slow-responses' ? fault.delayMs ?? DEFAULT_SLOW_RESPONSE_MS : 0,
+        delayMs: fault?.kind === 'slow-responses' ? (fault.delayMs ?? DEFAULT_SLOW_RESPONSE_MS) : 0,
         garbage: fault?.kind === 'garbage-output',
         dropConnection: fault?.kind === 'drop-mid-command' ? () => transport?.destroy() : null,
         timers,

@@ -72,7 +72,11 @@ export function demoInventoryYaml(input: DemoInventoryInput): string {
   lines.push(`defaults: { user: ops, port: 22, identity: ${key}, sudo: true }`);
   // Each site has its own management, application and host network: comparing nj with sea, they are the same.
   lines.push('networks:');
-  for (const [name, field] of [['mgmt', 'managementNetwork'], ['app', 'applicationNetwork'], ['hosts', 'hostNetwork']] as const) {
+  for (const [name, field] of [
+    ['mgmt', 'managementNetwork'],
+    ['app', 'applicationNetwork'],
+    ['hosts', 'hostNetwork'],
+  ] as const) {
     lines.push(`  ${name}: { ${input.spec.datacentres.map((dc) => `${dc.id}: ${dc[field]}`).join(', ')} }`);
   }
   lines.push(...staffYaml());
@@ -108,8 +112,7 @@ function backupsYaml(host: DemoHostSpec, spec: DemoFleetSpec): string {
   const zfs = demoZfsJob(host, spec);
   if (jobs.length === 0 && !zfs) return '';
   const items = jobs.map(
-    (job) =>
-      `{ tool: ${job.tool}, env_file: ${job.envFile}, repository_dc: ${job.repositoryDc}, paths: [${job.paths.join(', ')}], backup_unit: ${job.backupUnit}, check_unit: ${job.checkUnit} }`,
+    (job) => `{ tool: ${job.tool}, env_file: ${job.envFile}, repository_dc: ${job.repositoryDc}, paths: [${job.paths.join(', ')}], backup_unit: ${job.backupUnit}, check_unit: ${job.checkUnit} }`,
   );
   if (zfs) items.push(`{ tool: zfs-send, dataset: ${zfs.dataset}, replica_host: ${zfs.replicaHost}, replica_dataset: ${zfs.replicaDataset}, repository_dc: ${zfs.repositoryDc} }`);
   return `, backups: [ ${items.join(', ')} ]`;

@@ -54,26 +54,11 @@ export function ed25519Fingerprint(publicKey: Buffer): string {
 export function openSshPrivateKeyFile(pair: Ed25519KeyPair, comment: string): string {
   const publicBlob = ed25519PublicBlob(pair.publicKey);
   const check = pair.publicKey.readUInt32BE(0);
-  let privateSection = Buffer.concat([
-    uint32(check),
-    uint32(check),
-    sshString('ssh-ed25519'),
-    sshString(pair.publicKey),
-    sshString(Buffer.concat([pair.seed, pair.publicKey])),
-    sshString(comment),
-  ]);
+  let privateSection = Buffer.concat([uint32(check), uint32(check), sshString('ssh-ed25519'), sshString(pair.publicKey), sshString(Buffer.concat([pair.seed, pair.publicKey])), sshString(comment)]);
   const padding: number[] = [];
   for (let next = 1; (privateSection.length + padding.length) % 8 !== 0; next++) padding.push(next);
   privateSection = Buffer.concat([privateSection, Buffer.from(padding)]);
-  const body = Buffer.concat([
-    Buffer.from('openssh-key-v1\0'),
-    sshString('none'),
-    sshString('none'),
-    sshString(''),
-    uint32(1),
-    sshString(publicBlob),
-    sshString(privateSection),
-  ]).toString('base64');
+  const body = Buffer.concat([Buffer.from('openssh-key-v1\0'), sshString('none'), sshString('none'), sshString(''), uint32(1), sshString(publicBlob), sshString(privateSection)]).toString('base64');
   const lines = body.match(/.{1,70}/g) ?? [];
   return `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
 }

@@ -46,9 +46,7 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     host: 'mx1.nj',
     area: 'encryption',
     id: 'unencrypted-log-volume',
-    finding:
-      '/var/log is mounted from /dev/sdb1 (ext4, no crypt parent in lsblk, not in /etc/crypttab); every other ' +
-      'filesystem sits on LUKS2.',
+    finding: '/var/log is mounted from /dev/sdb1 (ext4, no crypt parent in lsblk, not in /etc/crypttab); every other ' + 'filesystem sits on LUKS2.',
   },
   {
     host: 'imap1.nj',
@@ -77,25 +75,19 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     host: 'web1.sea',
     area: 'patches',
     id: 'stale-apt-index',
-    finding:
-      'apt lists not refreshed for 5 days: the newest /var/lib/apt/lists/*_InRelease mtime is 5 days old ' +
-      '(the unattended-upgrades log stops 8 days ago: the apt timers are not running).',
+    finding: 'apt lists not refreshed for 5 days: the newest /var/lib/apt/lists/*_InRelease mtime is 5 days old ' + '(the unattended-upgrades log stops 8 days ago: the apt timers are not running).',
   },
   {
     host: 'db1.sea',
     area: 'patches',
     id: 'pending-security-updates',
-    finding:
-      'Debian 12: security updates pending from `Debian-Security:12/oldstable-security` (postgresql-15, ' +
-      'libpq5, openssl); unattended-upgrades is not installed (its log does not exist).',
+    finding: 'Debian 12: security updates pending from `Debian-Security:12/oldstable-security` (postgresql-15, ' + 'libpq5, openssl); unattended-upgrades is not installed (its log does not exist).',
   },
   {
     host: 'imap1.sea',
     area: 'firewall',
     id: 'site-firewall-drift',
-    finding:
-      'Secondary differs from its primary counterpart: imap1.sea accepts plain IMAP tcp/143 from any address ' +
-      '(`tcp dport { 143, 993 } accept`), imap1.nj accepts only 993.',
+    finding: 'Secondary differs from its primary counterpart: imap1.sea accepts plain IMAP tcp/143 from any address ' + '(`tcp dport { 143, 993 } accept`), imap1.nj accepts only 993.',
   },
   {
     host: 'mx1.sea',
@@ -108,7 +100,7 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     area: 'access',
     id: 'former-staff-key',
     finding:
-      'Carol Former left on 2026-06-30 (the demo inventory\'s staff list says so), but her account and her Ed25519 key in ' +
+      "Carol Former left on 2026-06-30 (the demo inventory's staff list says so), but her account and her Ed25519 key in " +
       '/home/carol/.ssh/authorized_keys are still there; the key comment holds markup, shown as text.',
   },
   {
@@ -127,9 +119,7 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     host: 'backup1.sea',
     area: 'backups',
     id: 'stale-backup',
-    finding:
-      'Newest restic snapshot of the cross-site repository is 4 days old (RPO 24 h); newest borg archive of ' +
-      'its config repository is 4 days old too.',
+    finding: 'Newest restic snapshot of the cross-site repository is 4 days old (RPO 24 h); newest borg archive of ' + 'its config repository is 4 days old too.',
   },
   {
     host: 'backup1.sea',
@@ -144,8 +134,7 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     area: 'backups',
     id: 'backup-repository-on-site',
     finding:
-      'The restic repository of imap1.sea is on backup1.sea, in its own site (every other host backs up to the ' +
-      'other site): a loss of the Seattle site takes the mail and its backup together.',
+      'The restic repository of imap1.sea is on backup1.sea, in its own site (every other host backs up to the ' + 'other site): a loss of the Seattle site takes the mail and its backup together.',
   },
   {
     host: 'db1.sea',
@@ -173,7 +162,7 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     id: 'replication-lag',
     finding:
       'zfs-send replication of zones/data from cn1.sea to zones/replica/cn1.sea on cn1.nj stopped 3 days ago: ' +
-      'the newest snapshot on the replica is about 72 hours older than the source\'s (RPO 24 h).',
+      "the newest snapshot on the replica is about 72 hours older than the source's (RPO 24 h).",
   },
   {
     host: 'cn2.sea',

@@ -21,9 +21,7 @@ const DAY_MS = 86_400_000;
 export function cadenceCompliance(plans: DrillPlans, nowMs: number): CadenceStatus[] {
   return plans.cadence.map((requirement) => {
     const planIds = new Set(plans.plans.filter((plan) => plan.kind === requirement.kind && plan.scope.site === requirement.site).map((plan) => plan.id));
-    const passed = plans.history
-      .filter((record) => planIds.has(record.plan) && record.outcome === 'passed' && Date.parse(record.startedAt) <= nowMs)
-      .map((record) => Date.parse(record.finishedAt));
+    const passed = plans.history.filter((record) => planIds.has(record.plan) && record.outcome === 'passed' && Date.parse(record.startedAt) <= nowMs).map((record) => Date.parse(record.finishedAt));
     const last = passed.length > 0 ? Math.max(...passed) : null;
     const dueBy = last === null ? null : last + requirement.everyDays * DAY_MS;
     const compliant = dueBy !== null && nowMs <= dueBy;

@@ -60,7 +60,10 @@ async function scanSite(deps: DrillChecksDeps, site: string, via: string | null)
   if (targets.length === 0) return { passed: false, note: `no hosts of site ${site} in the inventory`, evidence: [] };
   let routed = targets;
   if (via) {
-    const bastion = deps.siteTargets(via).map((target) => target.route.jumps.at(-1)).find((jump) => jump !== undefined);
+    const bastion = deps
+      .siteTargets(via)
+      .map((target) => target.route.jumps.at(-1))
+      .find((jump) => jump !== undefined);
     if (!bastion) return { passed: false, note: `site ${via} has no bastion to route through`, evidence: [] };
     routed = targets.map((target) => ({ ...target, route: { target: target.route.target, jumps: [bastion] } }));
   }
@@ -117,6 +120,8 @@ async function tcpPort(deps: DrillChecksDeps, host: string, port: number, auditR
     await deps.audit.commandEnded(startSeq, { host: bastion, exitCode: null, signal: null, error, stdout: '', stderr: '', durationMs: Date.now() - started });
   }
   const passed = exitCode === 0;
-  const note = passed ? `${host} (${target.address}) answers on TCP ${port} from its bastion` : `${host} (${target.address}) does not answer on TCP ${port} from its bastion: ${error ?? `nc exit ${exitCode ?? 'none'}`}`;
+  const note = passed
+    ? `${host} (${target.address}) answers on TCP ${port} from its bastion`
+    : `${host} (${target.address}) does not answer on TCP ${port} from its bastion: ${error ?? `nc exit ${exitCode ?? 'none'}`}`;
   return { passed, note, evidence: [{ host: bastion, exitCode, text: `$ ${command}\n${output}${error ? `${error}\n` : ''}` }] };
 }

@@ -40,7 +40,10 @@ function eventLines(plan: DrillPlan, now: Temporal.Instant, span: Span): string[
     `Targets: RTO ${plan.rtoMinutes} min, RPO ${plan.rpoMinutes} min.`,
     runbook,
   ].join('\n');
-  const schedule = plan.schedule.text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  const schedule = plan.schedule.text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   return [
     'BEGIN:VEVENT',
     `UID:${plan.id}@opsdeck.drills`,

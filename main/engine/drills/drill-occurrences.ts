@@ -49,9 +49,7 @@ export function planOccurrences(plan: DrillPlan, history: readonly DrillRecord[]
   const all = occurrenceMillisBetween(parsed.rule, period.from.epochMilliseconds, lookahead.epochMilliseconds);
   const next = nextOccurrenceMillis(parsed.rule, all.at(-1) ?? lookahead.epochMilliseconds);
   const ends = [...all.slice(1), next ?? Number.POSITIVE_INFINITY];
-  const records = history
-    .flatMap((record, index) => (record.plan === plan.id ? [{ record, index, start: Date.parse(record.startedAt) }] : []))
-    .sort((a, b) => a.start - b.start || a.index - b.index);
+  const records = history.flatMap((record, index) => (record.plan === plan.id ? [{ record, index, start: Date.parse(record.startedAt) }] : [])).sort((a, b) => a.start - b.start || a.index - b.index);
   const nowMs = now.epochMilliseconds;
   const occurrences: DrillOccurrence[] = [];
   // Windows move forward with the occurrences, so the records before one window never matter to a later one.

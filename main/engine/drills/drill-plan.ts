@@ -3,15 +3,7 @@
 // in a named time zone), by whom, against which RTO/RPO targets, and the
 // runbook the on-call engineer steps through.
 
-export const DRILL_KINDS = [
-  'site-failover-readiness',
-  'restore-test',
-  'bastion-loss',
-  'host-rebuild',
-  'mx-failover',
-  'database-promotion',
-  'custom',
-] as const;
+export const DRILL_KINDS = ['site-failover-readiness', 'restore-test', 'bastion-loss', 'host-rebuild', 'mx-failover', 'database-promotion', 'custom'] as const;
 export type DrillKind = (typeof DRILL_KINDS)[number];
 
 export interface DrillScope {

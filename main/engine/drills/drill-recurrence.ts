@@ -32,7 +32,10 @@ export function parseRecurrence(text: string): RecurrenceParse {
 }
 
 function parseRecurrenceText(text: string): RecurrenceParse {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   const fail = (message: string): RecurrenceParse => ({ ok: false, message });
   const named = (property: string) => lines.filter((line) => line.toUpperCase().startsWith(property));
   for (const [index, line] of lines.entries()) {
@@ -60,7 +63,9 @@ function parseRecurrenceText(text: string): RecurrenceParse {
     const message = error instanceof Error ? error.message : String(error);
     // rrule-temporal gives up with "Maximum iterations exceeded" when it finds no occurrence at all.
     if (/maximum iterations/i.test(message)) {
-      return fail(`schedule: the rule never occurs: every occurrence falls in a daylight-saving gap of ${zone} (a local time skipped when clocks spring forward, which RFC 5545 drops) or on no real date; move the time out of 02:00–03:00 or fix the rule`);
+      return fail(
+        `schedule: the rule never occurs: every occurrence falls in a daylight-saving gap of ${zone} (a local time skipped when clocks spring forward, which RFC 5545 drops) or on no real date; move the time out of 02:00–03:00 or fix the rule`,
+      );
     }
     return fail(`schedule: ${message}`);
   }

@@ -28,8 +28,6 @@ function runOutcome(state: DrillRunState): DrillOutcome {
 /** The file's records and the ended runs together, oldest first; a run the file also records (same plan and start) counts once. */
 export function withRunRecords(history: readonly DrillRecord[], runs: readonly DrillRunState[]): DrillRecord[] {
   const known = new Set(history.map((record) => `${record.plan}@${Date.parse(record.startedAt)}`));
-  const fromRuns = runs
-    .map(drillRecordFromRun)
-    .filter((record): record is DrillRecord => record !== null && !known.has(`${record.plan}@${Date.parse(record.startedAt)}`));
+  const fromRuns = runs.map(drillRecordFromRun).filter((record): record is DrillRecord => record !== null && !known.has(`${record.plan}@${Date.parse(record.startedAt)}`));
   return [...history, ...fromRuns].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
 }

@@ -70,26 +70,37 @@ export class DrillRunService {
     }
     const output = await this.runner.run(verify.host, verify.argv, `drill ${state.plan.id} step ${step + 1} (verification)`);
     const passed = output.exitCode === verify.expectExit && (verify.expectOutput === null || output.stdout.includes(verify.expectOutput));
-    const note = passed ? 'verified' : `expected exit ${verify.expectExit}${verify.expectOutput === null ? '' : ` and output containing ${JSON.stringify(verify.expectOutput)}`}, got exit ${output.exitCode ?? 'none'}`;
+    const note = passed
+      ? 'verified'
+      : `expected exit ${verify.expectExit}${verify.expectOutput === null ? '' : ` and output containing ${JSON.stringify(verify.expectOutput)}`}, got exit ${output.exitCode ?? 'none'}`;
     return this.recordOutput(runId, step, verify.host, output, passed ? 'done' : 'failed', note, actor);
   }
 
   /** The change runs only when `typedTarget` is exactly the step's host; otherwise nothing runs and nothing is recorded. */
   async runChange(runId: string, step: number, typedTarget: string, actor: string): Promise<DrillRunState> {
     let planned: DrillStep | undefined;
-    const state = await this.store.append(runId, this.clock(), actor, [{ type: 'step-started', step }, { type: 'change-confirmed', step, typed: typedTarget }], (current) => {
-      requireCurrent(current, step);
-      planned = current.plan.steps[step];
-      if (planned?.type !== 'change') throw new DrillRunConflict(`step ${step + 1} is not a change step`);
-      if (typedTarget !== planned.host) throw new ChangeNotConfirmed(`step ${step + 1} changes ${planned.host}: type that name exactly to run it (got ${JSON.stringify(typedTarget)})`);
-    });
+    const state = await this.store.append(
+      runId,
+      this.clock(),
+      actor,
+      [
+        { type: 'step-started', step },
+        { type: 'change-confirmed', step, typed: typedTarget },
+      ],
+      (current) => {
+        requireCurrent(current, step);
+        planned = current.plan.steps[step];
+        if (planned?.type !== 'change') throw new DrillRunConflict(`step ${step + 1} is not a change step`);
+        if (typedTarget !== planned.host) throw new ChangeNotConfirmed(`step ${step + 1} changes ${planned.host}: type that name exactly to run it (got ${JSON.stringify(typedTarget)})`);
+      },
+    );
     const change = state.plan.steps[step] as Extract<DrillStep, { type: 'change' }>;
     const output = await this.runner.run(change.host, change.argv, `drill ${state.plan.id} step ${step + 1} (change, confirmed by ${actor})`);
     return this.recordOutput(runId, step, change.host, output, output.exitCode === 0 ? 'done' : 'failed', output.exitCode === 0 ? 'changed' : `exit ${output.exitCode ?? 'none'}`, actor);
   }
 
   async handOver(runId: string, to: string, note: string, actor: string): Promise<DrillRunState> {
-    if (!to.trim()) throw new DrillRunConflict('hand over to whom? give the engineer\'s name');
+    if (!to.trim()) throw new DrillRunConflict("hand over to whom? give the engineer's name");
     return this.store.append(runId, this.clock(), actor, [{ type: 'handed-over', to: to.trim(), note }], () => undefined);
   }
 

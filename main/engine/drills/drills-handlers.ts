@@ -63,7 +63,11 @@ export function drillsHandlers(source: DrillsSource, runs?: DrillRunDeps): Pick<
         .flatMap((plan) => {
           const parsed = parseRecurrence(plan.schedule.text);
           if (!parsed.ok) return [];
-          return occurrencesBetween(parsed.rule, now, until).map((at) => ({ plan: plan.id, site: plan.scope.site, times: occurrenceTimes(at.toInstant().toString(), siteZone(plan.scope.site), viewer) }));
+          return occurrencesBetween(parsed.rule, now, until).map((at) => ({
+            plan: plan.id,
+            site: plan.scope.site,
+            times: occurrenceTimes(at.toInstant().toString(), siteZone(plan.scope.site), viewer),
+          }));
         })
         .sort((a, b) => a.times.instant.localeCompare(b.times.instant));
       return { ...empty, warnings: lastGood.warnings.map(formatInventoryProblem), sites: plans.sites, plans: view.plans, cadence: view.cadence, agenda };

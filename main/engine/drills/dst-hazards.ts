@@ -54,7 +54,11 @@ export function summariseHazards(hazards: DaylightSavingHazard[]): string[] {
     const found = hazards.filter((hazard) => hazard.kind === kind);
     const [first] = found;
     if (!first) continue;
-    const dates = found.slice(0, 3).map((hazard) => hazard.date).join(', ') + (found.length > 3 ? ` and ${found.length - 3} more` : '');
+    const dates =
+      found
+        .slice(0, 3)
+        .map((hazard) => hazard.date)
+        .join(', ') + (found.length > 3 ? ` and ${found.length - 3} more` : '');
     sentences.push(
       kind === 'gap'
         ? `${first.localTime} ${first.timeZone} does not exist on ${dates} (clocks spring forward): RFC 5545 drops those occurrences, so no drill is scheduled that day; move the time out of 02:00-03:00 or add an RDATE`

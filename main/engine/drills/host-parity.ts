@@ -41,7 +41,12 @@ export function hostParity(primary: StoredHostFacts, secondary: StoredHostFacts)
       if (!encryption) return null;
       const counts = new Map<string, number>();
       for (const volume of encryption.volumes.filter((candidate) => candidate.mounted)) counts.set(volume.encryption, (counts.get(volume.encryption) ?? 0) + 1);
-      return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([state, count]) => `${count} ${state}`).join(', ') || 'none mounted';
+      return (
+        [...counts]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([state, count]) => `${count} ${state}`)
+          .join(', ') || 'none mounted'
+      );
     }),
   ];
 }

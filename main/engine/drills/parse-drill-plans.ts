@@ -38,7 +38,8 @@ function referenceProblems(data: DrillPlansFile): LocatedMessage[] {
     if (!siteIds.includes(site)) at(path, `${label}: unknown site ${JSON.stringify(site)}; expected one of ${siteIds.join(', ')}`);
   };
   for (const [siteId, site] of Object.entries(data.sites)) {
-    if (!isKnownTimeZone(site.time_zone)) at(['sites', siteId, 'time_zone'], `sites.${siteId}.time_zone: unknown time zone ${JSON.stringify(site.time_zone)} (expected an IANA name such as America/New_York)`);
+    if (!isKnownTimeZone(site.time_zone))
+      at(['sites', siteId, 'time_zone'], `sites.${siteId}.time_zone: unknown time zone ${JSON.stringify(site.time_zone)} (expected an IANA name such as America/New_York)`);
   }
   for (const [index, requirement] of data.cadence.entries()) knownSite(requirement.site, ['cadence', index, 'site'], `cadence[${index}].site`);
   const seen = new Map<string, number>();
@@ -123,6 +124,6 @@ function normalisePlan(plan: DrillPlansFile['plans'][number]): DrillPlan {
 
 function hazardWarnings(plans: DrillPlans): LocatedMessage[] {
   return plans.plans.flatMap((plan, index) =>
-    summariseHazards(daylightSavingHazards(plan)).map((sentence) => ({ path: ["plans", index, "schedule"], target: 'value' as const, message: `plans[${index}].schedule: ${sentence}` })),
+    summariseHazards(daylightSavingHazards(plan)).map((sentence) => ({ path: ['plans', index, 'schedule'], target: 'value' as const, message: `plans[${index}].schedule: ${sentence}` })),
   );
 }

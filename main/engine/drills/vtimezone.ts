@@ -45,8 +45,6 @@ function icsOffset(offset: string): string {
 }
 
 function abbreviation(instant: Temporal.Instant, zone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(new Date(instant.epochMilliseconds))
-    .find((piece) => piece.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(instant.epochMilliseconds)).find((piece) => piece.type === 'timeZoneName');
   return part?.value ?? zone;
 }

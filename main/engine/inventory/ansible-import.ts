@@ -125,12 +125,7 @@ function isDatacentreBastion(proxyJump: unknown, dc: unknown, mapping: CheckedAn
   const hop = proxyJump[0] as Partial<Record<'address' | 'port' | 'user' | 'identity', unknown>>;
   const defaultPort = mapping.defaults?.port ?? 22;
   const defaultUser = mapping.defaults?.user;
-  return (
-    hop.address === bastion.address &&
-    (hop.port ?? defaultPort) === (bastion.port ?? defaultPort) &&
-    (hop.user ?? defaultUser) === (bastion.user ?? defaultUser) &&
-    hop.identity === undefined
-  );
+  return hop.address === bastion.address && (hop.port ?? defaultPort) === (bastion.port ?? defaultPort) && (hop.user ?? defaultUser) === (bastion.user ?? defaultUser) && hop.identity === undefined;
 }
 
 function jumpEntry(jump: JumpSpec): Record<string, unknown> {

@@ -3,15 +3,7 @@
 // policies to write into the imported inventory. Written by a person as YAML
 // (see the README) or built in code.
 import { z } from 'zod';
-import {
-  DATACENTRE_ID,
-  ROLE_NAME,
-  datacentreSchema,
-  defaultsSchema,
-  emptyAsMapping,
-  rolesSchema,
-  strictMapping,
-} from './inventory-schema';
+import { DATACENTRE_ID, ROLE_NAME, datacentreSchema, defaultsSchema, emptyAsMapping, rolesSchema, strictMapping } from './inventory-schema';
 import type { InventoryProblem } from './inventory-problem';
 import { parseYamlWithSchema } from './yaml-schema-parse';
 import type { LocatedMessage } from './zod-issue-message';
@@ -68,11 +60,20 @@ function mappingReferenceProblems(mapping: CheckedAnsibleMapping): LocatedMessag
   (mapping.datacentres ?? []).forEach((dc, index) => {
     const earlier = seen.get(dc.id);
     if (earlier !== undefined) {
-      problems.push({ path: ['datacentres', index, 'id'], target: 'value', message: `datacentres[${index}].id: duplicate datacentre id ${JSON.stringify(dc.id)}; datacentres[${earlier}] already uses it` });
+      problems.push({
+        path: ['datacentres', index, 'id'],
+        target: 'value',
+        message: `datacentres[${index}].id: duplicate datacentre id ${JSON.stringify(dc.id)}; datacentres[${earlier}] already uses it`,
+      });
     } else seen.set(dc.id, index);
     if (dc.role !== 'primary') return;
     if (primary === null) primary = dc.id;
-    else problems.push({ path: ['datacentres', index, 'role'], target: 'value', message: `datacentres[${index}].role: ${JSON.stringify(primary)} is already the primary; at most one datacentre may be primary` });
+    else
+      problems.push({
+        path: ['datacentres', index, 'role'],
+        target: 'value',
+        message: `datacentres[${index}].role: ${JSON.stringify(primary)} is already the primary; at most one datacentre may be primary`,
+      });
   });
   return problems;
 }

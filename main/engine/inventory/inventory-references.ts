@@ -63,12 +63,7 @@ function hostProblems(file: InventoryFile): LocatedMessage[] {
  * file that failed the schema (with what could be read of it), so both kinds
  * of problem are reported in one run; null means "could not be read: do not check".
  */
-export function unknownReferences(
-  known: { dcIds: string[] | null; roleNames: string[] | null },
-  index: number,
-  dc: string | null,
-  roles: (string | null)[],
-): LocatedMessage[] {
+export function unknownReferences(known: { dcIds: string[] | null; roleNames: string[] | null }, index: number, dc: string | null, roles: (string | null)[]): LocatedMessage[] {
   const problems: LocatedMessage[] = [];
   const { dcIds, roleNames } = known;
   if (dcIds && dc !== null && !dcIds.includes(dc)) {

@@ -153,9 +153,7 @@ export function addressReason(value: string): string | null {
   if (unsafe) return `${unsafe}${SSH_ARGUMENT}`;
   if (isIPv4(value) || isIPv6(value)) return null;
   if (DNS_NAME.test(value) && !/^[0-9.]+$/.test(value)) return null;
-  return IP_LIKE.test(value)
-    ? 'is not a valid IPv4 or IPv6 address'
-    : 'is not an IP address or DNS name (letters, digits, "-", "_" and "." only)';
+  return IP_LIKE.test(value) ? 'is not a valid IPv4 or IPv6 address' : 'is not an IP address or DNS name (letters, digits, "-", "_" and "." only)';
 }
 
 export const hostNameSchema = refinedText((value) => {
@@ -267,10 +265,7 @@ const networkBlockSchema = z.string().superRefine((value, ctx) => {
 
 /** `networks: { mgmt: { nj: 10.1.0.0/24, sea: [10.2.0.0/24, fd00:2::/64] } }`: one or more blocks per datacentre. */
 export const networksSchema = emptyAsMapping(
-  z.record(
-    z.string().regex(ROLE_NAME, { error: 'expected a letter then letters, digits, "_", "." or "-"' }),
-    z.record(z.string(), z.union([networkBlockSchema, z.array(networkBlockSchema).min(1)])),
-  ),
+  z.record(z.string().regex(ROLE_NAME, { error: 'expected a letter then letters, digits, "_", "." or "-"' }), z.record(z.string(), z.union([networkBlockSchema, z.array(networkBlockSchema).min(1)]))),
 );
 
 export const rolesSchema = emptyAsMapping(z.record(z.string().regex(ROLE_NAME, { error: 'expected a letter then letters, digits, "_", "." or "-"' }), rolePolicySchema));

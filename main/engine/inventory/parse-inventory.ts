@@ -12,9 +12,7 @@ import { errorMessage } from '../errors/error-message';
 
 export type { InventoryProblem } from './inventory-problem';
 
-export type InventoryParseResult =
-  | { ok: true; inventory: Inventory; warnings: InventoryProblem[] }
-  | { ok: false; problems: InventoryProblem[] };
+export type InventoryParseResult = { ok: true; inventory: Inventory; warnings: InventoryProblem[] } | { ok: false; problems: InventoryProblem[] };
 
 const TOP_LEVEL = 'a mapping with keys datacentres and hosts (and optionally defaults, roles, networks)';
 

@@ -23,4 +23,3 @@ export function parsePortRange(spec: number | string): PortRangeParse {
   if (to < from) return { ok: false, reason: `range ${from}-${to} is reversed; write ${to}-${from}` };
   return { ok: true, range: { from, to } };
 }
-

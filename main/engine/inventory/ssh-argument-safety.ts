@@ -17,13 +17,7 @@ export function unprintableReason(value: string): string | null {
     const code = char.codePointAt(0) ?? 0;
     // C0, DEL, C1, and the Unicode line/paragraph separators and bidi overrides
     // (U+202A–U+202E, U+2066–U+2069) that make a terminal show other text.
-    const isControl =
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      code === 0x2028 ||
-      code === 0x2029 ||
-      (code >= 0x202a && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069);
+    const isControl = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
     if (isControl) return `contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   }
   return null;

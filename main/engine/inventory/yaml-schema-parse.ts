@@ -9,8 +9,7 @@ import { positionOfOffset, positionOfPath } from './yaml-locations';
 import { describeValue, messagesForIssue, type LocatedMessage } from './zod-issue-message';
 
 export type YamlSchemaParse<T> =
-  | { ok: true; data: T; warnings: InventoryProblem[]; locate: (messages: LocatedMessage[]) => InventoryProblem[] }
-  | { ok: false; problems: InventoryProblem[]; schemaFailed?: SchemaFailure };
+  { ok: true; data: T; warnings: InventoryProblem[]; locate: (messages: LocatedMessage[]) => InventoryProblem[] } | { ok: false; problems: InventoryProblem[]; schemaFailed?: SchemaFailure };
 
 /** When the file was read but failed the schema: its plain value and how to place more messages in it. */
 export interface SchemaFailure {
@@ -40,8 +39,7 @@ export function parseYamlWithSchema<Schema extends z.ZodType>(text: string, file
   if (typeof root !== 'object' || Array.isArray(root)) {
     return failed([problemAt(doc.contents?.range?.[0] ?? 0, `expected ${expected}, got ${describeValue(root)}`)]);
   }
-  const locate = (messages: LocatedMessage[]) =>
-    sortedProblems(messages.map((message) => ({ file, ...positionOfPath(doc, counter, message.path, message.target), message: message.message })));
+  const locate = (messages: LocatedMessage[]) => sortedProblems(messages.map((message) => ({ file, ...positionOfPath(doc, counter, message.path, message.target), message: message.message })));
   const parsed = schema.safeParse(root);
   if (!parsed.success) {
     const problems = locate(parsed.error.issues.flatMap((issue) => messagesForIssue(issue, root)));

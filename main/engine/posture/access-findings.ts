@@ -155,7 +155,12 @@ function sshdFindings(facts: AccessFacts, policy: AccessPolicy | undefined, base
         severity: 'high',
         title: 'sshd accepts password logins',
         detail: 'Anyone who learns or guesses a password can log in: only staff keys (and a second factor where the policy asks) should open a session.',
-        excerpt: [`passwordauthentication ${settings.passwordAuthentication}`, `kbdinteractiveauthentication ${settings.kbdInteractiveAuthentication}`, `usepam ${settings.usePam}`, `authenticationmethods ${settings.authenticationMethods}`],
+        excerpt: [
+          `passwordauthentication ${settings.passwordAuthentication}`,
+          `kbdinteractiveauthentication ${settings.kbdInteractiveAuthentication}`,
+          `usepam ${settings.usePam}`,
+          `authenticationmethods ${settings.authenticationMethods}`,
+        ],
       }),
     );
   }
@@ -197,7 +202,9 @@ function sshdFindings(facts: AccessFacts, policy: AccessPolicy | undefined, base
   }
   const defaultFiles = '.ssh/authorized_keys .ssh/authorized_keys2';
   const elsewhere = [
-    ...(settings.authorizedKeysFile !== '' && settings.authorizedKeysFile !== defaultFiles && settings.authorizedKeysFile !== '.ssh/authorized_keys' ? [`authorizedkeysfile ${settings.authorizedKeysFile}`] : []),
+    ...(settings.authorizedKeysFile !== '' && settings.authorizedKeysFile !== defaultFiles && settings.authorizedKeysFile !== '.ssh/authorized_keys'
+      ? [`authorizedkeysfile ${settings.authorizedKeysFile}`]
+      : []),
     ...(settings.authorizedKeysCommand !== '' && settings.authorizedKeysCommand !== 'none' ? [`authorizedkeyscommand ${settings.authorizedKeysCommand}`] : []),
   ];
   if (elsewhere.length > 0) {
@@ -227,7 +234,8 @@ function auditFindings(facts: AccessFacts, base: Base): Finding[] {
       kind: kinds.privilegedCommandsNotAudited,
       severity: 'medium',
       title: problem.title,
-      detail: 'The annex promises that administrator access is strictly logged and audited: auditd should run with rules recording every command run as root (e.g. -a always,exit -F arch=b64 -S execve -F euid=0 -k privileged).',
+      detail:
+        'The annex promises that administrator access is strictly logged and audited: auditd should run with rules recording every command run as root (e.g. -a always,exit -F arch=b64 -S execve -F euid=0 -k privileged).',
       commandIds: [ids.auditStatus, ids.auditRules],
       excerpt: problem.excerpt,
     }),

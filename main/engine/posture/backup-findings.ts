@@ -53,15 +53,21 @@ function jobFindings(facts: BackupJobFacts, job: BackupJob, context: HostContext
   const findings: Finding[] = [];
   const label = jobLabel(job);
   const add = (kind: BackupFindingInput['kind'], severity: Severity, title: string, detail: string, excerpt: string[], control: BackupFindingInput['control'] = 'backupVerification') =>
-    findings.push(
-      backupFinding({ kind, host: context.host, dc: context.dc, control, severity, title, detail, commandIds: facts.commandIds, excerpt, qualifier: String(facts.index) }),
-    );
+    findings.push(backupFinding({ kind, host: context.host, dc: context.dc, control, severity, title, detail, commandIds: facts.commandIds, excerpt, qualifier: String(facts.index) }));
 
   if (job.repositoryDc === context.dc) {
-    add(KIND.onSite, 'medium', `${label}: repository is in the host's own datacentre (${job.repositoryDc}), not off-site`, 'A fire or loss of the site takes the data and its backup together; back up to the other site.', [`repository_dc: ${job.repositoryDc}`]);
+    add(
+      KIND.onSite,
+      'medium',
+      `${label}: repository is in the host's own datacentre (${job.repositoryDc}), not off-site`,
+      'A fire or loss of the site takes the data and its backup together; back up to the other site.',
+      [`repository_dc: ${job.repositoryDc}`],
+    );
   }
   if (facts.state !== 'ok' && facts.state !== 'unparsed') {
-    add(KIND.unreadable, 'high', `${label}: backups cannot be verified — ${STATE_WORDS[facts.state] ?? facts.state}`, `The tool answered: ${facts.message ?? '(nothing)'}`, [facts.message ?? facts.state]);
+    add(KIND.unreadable, 'high', `${label}: backups cannot be verified — ${STATE_WORDS[facts.state] ?? facts.state}`, `The tool answered: ${facts.message ?? '(nothing)'}`, [
+      facts.message ?? facts.state,
+    ]);
     unitFindings(facts, job, context, add);
     return findings;
   }
@@ -70,7 +76,14 @@ function jobFindings(facts: BackupJobFacts, job: BackupJob, context: HostContext
   }
   freshnessFindings(facts, job, context, add);
   if (facts.encryption !== null && /^(none|authenticated)/.test(facts.encryption)) {
-    add(KIND.unencrypted, 'high', `${label}: repository is not encrypted (borg encryption mode ${facts.encryption})`, 'Backups must be encrypted (annex §6); borg `none` and `authenticated` modes store the data in clear.', [`encryption.mode: ${facts.encryption}`, `repository: ${facts.repositoryLocation ?? 'unknown'}`], 'onDiskEncryption');
+    add(
+      KIND.unencrypted,
+      'high',
+      `${label}: repository is not encrypted (borg encryption mode ${facts.encryption})`,
+      'Backups must be encrypted (annex §6); borg `none` and `authenticated` modes store the data in clear.',
+      [`encryption.mode: ${facts.encryption}`, `repository: ${facts.repositoryLocation ?? 'unknown'}`],
+      'onDiskEncryption',
+    );
   }
   unitFindings(facts, job, context, add);
   return findings;
@@ -90,12 +103,24 @@ function freshnessFindings(facts: BackupJobFacts, job: BackupJob, context: HostC
   } else {
     const ageHours = (now - Date.parse(latest.time)) / HOUR_MS;
     if (ageHours > rpoHours) {
-      add(kind, ageHours > 3 * rpoHours ? 'critical' : 'high', `${jobLabel(job)}: newest ${noun} is ${ageText(ageHours)} old (RPO ${rpoHours} h)`, `Newest ${noun} ${latest.id.slice(0, 12)} at ${latest.time}.`, [`${latest.time}  ${latest.id.slice(0, 12)}  ${latest.paths.join(' ')}`]);
+      add(
+        kind,
+        ageHours > 3 * rpoHours ? 'critical' : 'high',
+        `${jobLabel(job)}: newest ${noun} is ${ageText(ageHours)} old (RPO ${rpoHours} h)`,
+        `Newest ${noun} ${latest.id.slice(0, 12)} at ${latest.time}.`,
+        [`${latest.time}  ${latest.id.slice(0, 12)}  ${latest.paths.join(' ')}`],
+      );
     }
     if (job.tool !== 'zfs-send' && latest.paths.length > 0) {
       const missing = job.paths.filter((path) => !latest.paths.some((covered) => covered === path || path.startsWith(covered.endsWith('/') ? covered : `${covered}/`)));
       if (missing.length > 0) {
-        add(KIND.pathNotCovered, 'high', `${jobLabel(job)}: ${missing.join(', ')} not in the newest backup`, `The newest backup ${latest.id.slice(0, 12)} covers ${latest.paths.join(', ')}.`, missing.map((path) => `missing: ${path}`));
+        add(
+          KIND.pathNotCovered,
+          'high',
+          `${jobLabel(job)}: ${missing.join(', ')} not in the newest backup`,
+          `The newest backup ${latest.id.slice(0, 12)} covers ${latest.paths.join(', ')}.`,
+          missing.map((path) => `missing: ${path}`),
+        );
       }
     }
   }
@@ -103,11 +128,15 @@ function freshnessFindings(facts: BackupJobFacts, job: BackupJob, context: HostC
   const maxDays = job.restoreTestMaxAgeDays ?? context.policy.restoreTestMaxAgeDays;
   const tested = facts.hostRestoreTest;
   if (!tested) {
-    add(KIND.restoreTestStale, 'high', `${jobLabel(job)}: never restore-tested`, `No restore test is recorded (no snapshot tagged restore-test); policy: at most ${maxDays} days.`, ['(no restore test)']);
+    add(KIND.restoreTestStale, 'high', `${jobLabel(job)}: never restore-tested`, `No restore test is recorded (no snapshot tagged restore-test); policy: at most ${maxDays} days.`, [
+      '(no restore test)',
+    ]);
   } else {
     const ageDays = (now - Date.parse(tested)) / DAY_MS;
     if (ageDays > maxDays) {
-      add(KIND.restoreTestStale, 'medium', `${jobLabel(job)}: last restore test is ${Math.floor(ageDays)} days old (policy ${maxDays} days)`, `Newest restore-test record at ${tested}.`, [`restore-test ${tested}`]);
+      add(KIND.restoreTestStale, 'medium', `${jobLabel(job)}: last restore test is ${Math.floor(ageDays)} days old (policy ${maxDays} days)`, `Newest restore-test record at ${tested}.`, [
+        `restore-test ${tested}`,
+      ]);
     }
   }
 }
@@ -120,9 +149,12 @@ function unitFindings(facts: BackupJobFacts, job: BackupJob, context: HostContex
   const failed = (unit: NonNullable<ReturnType<typeof unitState>>) => unit.result !== 'success' || (unit.exitStatus !== null && unit.exitStatus !== 0);
   const backup = unitState(job.backupUnit);
   if (backup && backup.loaded && failed(backup)) {
-    add(KIND.jobFailed, 'high', `${jobLabel(job)}: backup job ${backup.unit} failed (${backup.result}, exit ${backup.exitStatus ?? '?'})`, `Last exit ${backup.lastExit ?? 'unknown'}.`, [`${backup.unit} Result=${backup.result} ExecMainStatus=${backup.exitStatus ?? ''}`]);
+    add(KIND.jobFailed, 'high', `${jobLabel(job)}: backup job ${backup.unit} failed (${backup.result}, exit ${backup.exitStatus ?? '?'})`, `Last exit ${backup.lastExit ?? 'unknown'}.`, [
+      `${backup.unit} Result=${backup.result} ExecMainStatus=${backup.exitStatus ?? ''}`,
+    ]);
   }
-  if (backup && !backup.loaded) add(KIND.jobFailed, 'high', `${jobLabel(job)}: backup unit ${backup.unit} does not exist on the host`, 'systemctl reports LoadState=not-found.', [`${backup.unit} LoadState=not-found`]);
+  if (backup && !backup.loaded)
+    add(KIND.jobFailed, 'high', `${jobLabel(job)}: backup unit ${backup.unit} does not exist on the host`, 'systemctl reports LoadState=not-found.', [`${backup.unit} LoadState=not-found`]);
   if (!job.checkUnit) return;
   const check = unitState(job.checkUnit);
   if (!check) return;
@@ -131,11 +163,19 @@ function unitFindings(facts: BackupJobFacts, job: BackupJob, context: HostContex
     return;
   }
   if (failed(check)) {
-    add(KIND.checkFailed, 'high', `${jobLabel(job)}: integrity check ${check.unit} failed (${check.result}, exit ${check.exitStatus ?? '?'})`, `Last exit ${check.lastExit ?? 'unknown'}.`, [`${check.unit} Result=${check.result} ExecMainStatus=${check.exitStatus ?? ''}`]);
+    add(KIND.checkFailed, 'high', `${jobLabel(job)}: integrity check ${check.unit} failed (${check.result}, exit ${check.exitStatus ?? '?'})`, `Last exit ${check.lastExit ?? 'unknown'}.`, [
+      `${check.unit} Result=${check.result} ExecMainStatus=${check.exitStatus ?? ''}`,
+    ]);
   }
   const ageDays = check.lastExit ? (context.now.getTime() - Date.parse(check.lastExit)) / DAY_MS : null;
   if (ageDays === null || ageDays > job.integrityMaxAgeDays) {
-    add(KIND.checkStale, 'medium', `${jobLabel(job)}: integrity check ${ageDays === null ? 'has not run since boot' : `last ran ${Math.floor(ageDays)} days ago`} (policy ${job.integrityMaxAgeDays} days)`, `Unit ${check.unit}, last exit ${check.lastExit ?? 'never'}.`, [`${check.unit} ExecMainExitTimestamp=${check.lastExit ?? ''}`]);
+    add(
+      KIND.checkStale,
+      'medium',
+      `${jobLabel(job)}: integrity check ${ageDays === null ? 'has not run since boot' : `last ran ${Math.floor(ageDays)} days ago`} (policy ${job.integrityMaxAgeDays} days)`,
+      `Unit ${check.unit}, last exit ${check.lastExit ?? 'never'}.`,
+      [`${check.unit} ExecMainExitTimestamp=${check.lastExit ?? ''}`],
+    );
   }
 }
 

@@ -78,9 +78,7 @@ const UNENCRYPTED: Record<'data' | 'logs' | 'swap', { kind: EncryptionFindingKin
 
 function unencryptedFinding(facts: EncryptionFacts, at: At, volumeClass: 'data' | 'logs' | 'swap'): Finding | null {
   // An unencrypted ZFS dataset under an encrypted parent is its own finding (zfs-unencrypted-child), logs excepted.
-  const volumes = facts.volumes.filter(
-    (volume) => volume.class === volumeClass && volume.encryption === 'unencrypted' && (volumeClass === 'logs' || !volume.zfs?.encryptedAncestor),
-  );
+  const volumes = facts.volumes.filter((volume) => volume.class === volumeClass && volume.encryption === 'unencrypted' && (volumeClass === 'logs' || !volume.zfs?.encryptedAncestor));
   if (volumes.length === 0) return null;
   const spec = UNENCRYPTED[volumeClass];
   const bytes = volumes.reduce((sum, volume) => sum + (volume.sizeBytes ?? 0), 0);
@@ -102,7 +100,10 @@ function zfsUnencryptedChildFinding(facts: EncryptionFacts, at: At): Finding | n
     ...at,
     kind: kinds.zfsUnencryptedChild,
     severity: 'high',
-    title: `ZFS ${volumes.length === 1 ? 'dataset' : 'datasets'} with encryption off under an encrypted parent: ${volumes.map((volume) => volume.name).slice(0, 3).join(', ')}${volumes.length > 3 ? ` and ${volumes.length - 3} more` : ''}`,
+    title: `ZFS ${volumes.length === 1 ? 'dataset' : 'datasets'} with encryption off under an encrypted parent: ${volumes
+      .map((volume) => volume.name)
+      .slice(0, 3)
+      .join(', ')}${volumes.length > 3 ? ` and ${volumes.length - 3} more` : ''}`,
     detail: [
       'Created with encryption=off below an encrypted dataset (only the piadm boot filesystem is meant to be): its data is stored in the clear although the pool is encrypted.',
       ...volumes.map((volume) => `${volume.name} (${volume.class}, ${volume.classReason}): under encrypted ${volume.zfs!.encryptedAncestor}`),
@@ -140,7 +141,13 @@ function unknownFinding(facts: EncryptionFacts, at: At): Finding | null {
         ? `Encryption not fully judged: part of the ${listing} list could not be read, and what it held is not judged`
         : `Encryption not verified: the ${listing} could not be listed`,
     detail: [
-      ...(facts.complete ? [] : [partial ? 'The volumes below were read and are judged; the entries that could not be read are not, so this host\'s promise of encrypted volumes is not verified in full.' : 'Without the volume list OpsDeck cannot say whether this host keeps its promise of encrypted volumes.']),
+      ...(facts.complete
+        ? []
+        : [
+            partial
+              ? "The volumes below were read and are judged; the entries that could not be read are not, so this host's promise of encrypted volumes is not verified in full."
+              : 'Without the volume list OpsDeck cannot say whether this host keeps its promise of encrypted volumes.',
+          ]),
       ...failed.map((check) => `${check.commandId}: ${check.status} — ${check.message ?? ''}`),
       ...volumes.map(volumeLine),
     ].join('\n'),
@@ -192,7 +199,10 @@ function weakCipherFinding(facts: EncryptionFacts, at: At): Finding | null {
     kind: kinds.weakCipher,
     severity: weak.some((each) => each.verdict.severity === 'high') ? 'high' : 'medium',
     title: `Weak encryption: ${weak.map((each) => `${each.layer.name} (${each.layer.cipher}${each.layer.keyBits !== null ? ` ${each.layer.keyBits}-bit` : ''})`).join(', ')}`,
-    detail: [`The standard is ${STANDARD_DM_CIPHER} with a 512-bit key (AES-256-XTS) for dm-crypt, aes-256-gcm for ZFS.`, ...weak.map((each) => `${layerLine(each.layer)}: ${each.verdict.reason}`)].join('\n'),
+    detail: [
+      `The standard is ${STANDARD_DM_CIPHER} with a 512-bit key (AES-256-XTS) for dm-crypt, aes-256-gcm for ZFS.`,
+      ...weak.map((each) => `${layerLine(each.layer)}: ${each.verdict.reason}`),
+    ].join('\n'),
     commandIds: facts.os === 'smartos' ? [ids.zfsGet] : [ids.dmsetupCrypt, ids.crypttab],
     excerpt: weak.map((each) => layerLine(each.layer)),
   });
@@ -248,7 +258,10 @@ function cryptDetailsUnknownFinding(facts: EncryptionFacts, at: At): Finding | n
     kind: kinds.cryptDetailsUnknown,
     severity: 'info',
     title: `Cipher and LUKS version not verified for ${plural(layers.length, 'mapping')}: ${layers.map((layer) => layer.name).join(', ')}`,
-    detail: [`dmsetup table --target crypt (run through sudo -n) could not be read: ${check?.status ?? 'not run'} — ${check?.message ?? ''}`, 'The volumes are encrypted; whether LUKS1 or a weak cipher is in use is not known.'].join('\n'),
+    detail: [
+      `dmsetup table --target crypt (run through sudo -n) could not be read: ${check?.status ?? 'not run'} — ${check?.message ?? ''}`,
+      'The volumes are encrypted; whether LUKS1 or a weak cipher is in use is not known.',
+    ].join('\n'),
     commandIds: [ids.dmsetupCrypt],
     excerpt: check?.message ? [check.message] : [],
   });

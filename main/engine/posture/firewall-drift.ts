@@ -72,7 +72,9 @@ function roleDrift(hosts: ProfiledHost[]): Finding[] {
 function extraOverPeers(me: ProfiledHost, peers: ProfiledHost[]): Difference[] {
   const out: Difference[] = [];
   for (const [key, mine] of me.profile) {
-    const lacking = peers.filter((peer) => !isEmptySet(subtractSets(mine.reached, peer.profile.get(key)?.reached ?? EMPTY_SET, versionOf(mine))) || moreOpen(mine.cls, peer.profile.get(key)?.cls ?? 'none'));
+    const lacking = peers.filter(
+      (peer) => !isEmptySet(subtractSets(mine.reached, peer.profile.get(key)?.reached ?? EMPTY_SET, versionOf(mine))) || moreOpen(mine.cls, peer.profile.get(key)?.cls ?? 'none'),
+    );
     if (lacking.length * 2 > peers.length) out.push({ key, mine, ...representative(lacking, key), direction: 'more' });
   }
   return out;
@@ -170,7 +172,10 @@ function roleDriftFinding(me: ProfiledHost, peers: ProfiledHost[], differences: 
     dc: me.host.dc,
     severity: more ? 'medium' : 'low',
     title: `${me.host.host} exposes ${more ? 'more than' : 'less than'} ${peerText} (role ${roles} in ${me.host.dc}): ${ports(differences)}`,
-    detail: [`Hosts of one role in one datacentre should expose the same services to the same networks.`, ...differences.map((difference) => differenceText(difference, 'here', names.length === 1 ? `on ${names[0]}` : 'on most peers'))].join('\n'),
+    detail: [
+      `Hosts of one role in one datacentre should expose the same services to the same networks.`,
+      ...differences.map((difference) => differenceText(difference, 'here', names.length === 1 ? `on ${names[0]}` : 'on most peers')),
+    ].join('\n'),
     ...driftEvidence(me.host, differences),
   });
 }

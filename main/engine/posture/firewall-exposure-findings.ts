@@ -139,7 +139,9 @@ function beyondBaselineFinding(facts: FirewallFacts, context: HostContext, group
     title: `${label(group.proto, group.port)}${processText(group)} reachable from ${from} (${familiesText(entries)}); ${baselineText(context, group.proto, group.port)}`,
     detail: [
       ...excess.map(({ entry, beyond }) => `${entry.summary}\n  beyond the baseline: ${openToAll(entry) ? 'any address' : sourcesText(beyond, entry)}`),
-      inBaseline ? `Narrow the rule to the baseline's sources, or change the ${roleText(context)} if this is intended.` : `Close the port in the input rules, stop the service, or add it to the ${roleText(context)} if it is needed.`,
+      inBaseline
+        ? `Narrow the rule to the baseline's sources, or change the ${roleText(context)} if this is intended.`
+        : `Close the port in the input rules, stop the service, or add it to the ${roleText(context)} if it is needed.`,
     ].join('\n'),
     ...evidence(facts, entries),
   });

@@ -22,7 +22,10 @@ export function filteringFindings(facts: FirewallFacts, context: HostContext): F
         kind: kinds.rulesUnreadable,
         severity: 'medium',
         title: `Firewall rules could not be read: ${facts.firewall.reason.split('; ')[0]}`,
-        detail: `Without the rules OpsDeck cannot tell what is reachable on ${context.host}.\n${facts.sources.filter((source) => source.status !== 'ok').map((source) => `${source.command}: ${source.status}${source.message ? ` — ${source.message}` : ''}`).join('\n')}`,
+        detail: `Without the rules OpsDeck cannot tell what is reachable on ${context.host}.\n${facts.sources
+          .filter((source) => source.status !== 'ok')
+          .map((source) => `${source.command}: ${source.status}${source.message ? ` — ${source.message}` : ''}`)
+          .join('\n')}`,
         commandIds: facts.sources.filter((source) => source.status !== 'ok').map((source) => source.commandId),
         excerpt: facts.sources.filter((source) => source.message).map((source) => `${source.command}: ${source.message}`),
       }),

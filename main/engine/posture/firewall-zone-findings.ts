@@ -51,7 +51,9 @@ export function zoneFindings(facts: FirewallFacts, context: HostContext): Findin
         title: `fwadm rule lets any address reach ${portText} on ${applies.length ? plural(applies.length, 'zone') : 'VMs'}: ${rule.text}`,
         detail: [
           rule.fwadm?.description ? `Description: ${rule.fwadm.description}` : '',
-          applies.length ? `Applies to: ${applies.map((zone) => `${zone.alias ?? zone.uuid}${zone.inbound.find((each) => each.ruleId === rule.id)?.applies === 'maybe' ? ' (maybe: tags/owner unknown)' : ''}`).join(', ')}` : 'vmadm did not say which zones have their firewall enabled.',
+          applies.length
+            ? `Applies to: ${applies.map((zone) => `${zone.alias ?? zone.uuid}${zone.inbound.find((each) => each.ruleId === rule.id)?.applies === 'maybe' ? ' (maybe: tags/owner unknown)' : ''}`).join(', ')}`
+            : 'vmadm did not say which zones have their firewall enabled.',
         ]
           .filter(Boolean)
           .join('\n'),

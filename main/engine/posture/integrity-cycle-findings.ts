@@ -25,7 +25,10 @@ export function integrityCycleFindings(cycles: IntegrityCycleView[], now: Date):
           ...base,
           kind: KIND.integrityCheckFailed,
           severity: last.outcome === 'failed' ? 'critical' : 'high',
-          title: last.outcome === 'failed' ? `${label}: integrity check of part ${last.subset}/${last.subsets} found damage` : `${label}: integrity check of part ${last.subset}/${last.subsets} could not run`,
+          title:
+            last.outcome === 'failed'
+              ? `${label}: integrity check of part ${last.subset}/${last.subsets} found damage`
+              : `${label}: integrity check of part ${last.subset}/${last.subsets} could not run`,
           detail: `Check ${last.checkId} at ${last.startedAt}: ${last.reason ?? ''}`,
           excerpt: last.toolOutput.slice(-8),
         }),

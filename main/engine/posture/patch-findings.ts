@@ -60,7 +60,9 @@ function packageIndexFinding(facts: PatchFacts, context: HostContext): Finding |
     title: `${what} is ${ageText} old (limit ${PACKAGE_INDEX_MAX_AGE_HOURS} h): ${consequence}`,
     detail: [
       `Newest ${apt ? '/var/lib/apt/lists/*_InRelease' : 'pkg-vulnerabilities'} modification time: ${index.newestAt}.`,
-      apt ? 'apt-get update (or the apt-daily timer) has not refreshed the lists; pending updates published since are invisible.' : 'pkg_admin fetch-pkg-vulnerabilities has not run; advisories published since are invisible.',
+      apt
+        ? 'apt-get update (or the apt-daily timer) has not refreshed the lists; pending updates published since are invisible.'
+        : 'pkg_admin fetch-pkg-vulnerabilities has not run; advisories published since are invisible.',
       `Up to date: ${String(facts.upToDate)} — ${facts.upToDateReason}`,
     ].join('\n'),
     excerpt: [`newest mtime ${index.newestAt} (${ageText} before the scan)`],
@@ -121,7 +123,9 @@ function vulnerablePackagesFinding(facts: PatchFacts, context: HostContext): Fin
       .map((entry) => `${entry.name}-${entry.version ?? '?'}: ${entry.vulnerability}, ${entry.advisory ?? 'no advisory'}${entry.fixAvailable ? ' (pkgin has an upgrade)' : ''}`)
       .join('\n'),
     commandIds: [ids.pkgAudit, ids.pkginUpgrade],
-    excerpt: reports.map((entry) => `Package ${entry.name}-${entry.version ?? '?'} ${entry.endOfLife ? 'has reached end-of-life' : `has a ${entry.vulnerability} vulnerability`}, see ${entry.advisory ?? '?'}`),
+    excerpt: reports.map(
+      (entry) => `Package ${entry.name}-${entry.version ?? '?'} ${entry.endOfLife ? 'has reached end-of-life' : `has a ${entry.vulnerability} vulnerability`}, see ${entry.advisory ?? '?'}`,
+    ),
   });
 }
 

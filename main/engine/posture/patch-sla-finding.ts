@@ -20,9 +20,7 @@ export function securitySlaFinding(facts: PatchFacts, firstSeen: FirstSeenMap, c
   const pending = facts.pendingUpdates.filter((update) => update.security);
   if (pending.length === 0) return null;
   const slaMs = hoursToMs(context.policy.patchSlaHours);
-  const aged = pending
-    .map((update): AgedUpdate => ({ update, ageMs: ageOf(update, firstSeen, facts, context.now) }))
-    .sort((a, b) => b.ageMs - a.ageMs);
+  const aged = pending.map((update): AgedUpdate => ({ update, ageMs: ageOf(update, firstSeen, facts, context.now) })).sort((a, b) => b.ageMs - a.ageMs);
   const overdue = aged.filter((each) => each.ageMs > slaMs);
   const shown = overdue.length > 0 ? overdue : aged;
   const oldest = shown[0]!.ageMs;
@@ -35,7 +33,9 @@ export function securitySlaFinding(facts: PatchFacts, firstSeen: FirstSeenMap, c
     overdue.length > 0
       ? `${plural(overdue.length, 'security update')} pending longer than the ${sla}${within ? `; ${within} more within it` : ''}.`
       : `${plural(aged.length, 'security update')} pending, within the ${sla}.`,
-    ...shown.slice(0, 20).map(({ update, ageMs }) => `${update.name} ${update.from ?? '(new)'} → ${update.to}: ${ageText(update, ageMs)}${update.suites.length ? ` [${update.suites.join(', ')}]` : ''}`),
+    ...shown
+      .slice(0, 20)
+      .map(({ update, ageMs }) => `${update.name} ${update.from ?? '(new)'} → ${update.to}: ${ageText(update, ageMs)}${update.suites.length ? ` [${update.suites.join(', ')}]` : ''}`),
     ...(shown.length > 20 ? [`… and ${shown.length - 20} more`] : []),
   ];
   return patchFinding({
@@ -44,9 +44,7 @@ export function securitySlaFinding(facts: PatchFacts, firstSeen: FirstSeenMap, c
     dc: context.dc,
     control: 'vendorSecurityUpdates',
     severity: overdue.length > 0 ? overdueSeverity(oldest - slaMs, slaMs) : 'info',
-    title: allNew
-      ? `${plural(shown.length, 'security update')} pending, first seen by this scan (${sla})`
-      : `${plural(shown.length, 'security update')} pending for ${formatAge(oldest)} (${sla})`,
+    title: allNew ? `${plural(shown.length, 'security update')} pending, first seen by this scan (${sla})` : `${plural(shown.length, 'security update')} pending for ${formatAge(oldest)} (${sla})`,
     detail: detailLines.join('\n'),
     commandIds: facts.os === 'debian' ? [PATCH_COMMAND_IDS.aptSimulation] : [PATCH_COMMAND_IDS.pkginUpgrade, PATCH_COMMAND_IDS.pkgAudit],
     excerpt: shown.map(({ update }) => update.evidence),
@@ -80,7 +78,10 @@ export function updatesUnknownFinding(facts: PatchFacts, firstSeen: FirstSeenMap
   const commandId = facts.os === 'debian' ? PATCH_COMMAND_IDS.aptSimulation : PATCH_COMMAND_IDS.pkginUpgrade;
   const check = facts.checks.find((each) => each.commandId === commandId);
   const remembered = Object.values(firstSeen ?? {}).filter((entry) => entry && typeof entry.pendingSince === 'string');
-  const oldest = remembered.map((entry) => Date.parse(entry.pendingSince)).filter((time) => !Number.isNaN(time)).sort((a, b) => a - b)[0];
+  const oldest = remembered
+    .map((entry) => Date.parse(entry.pendingSince))
+    .filter((time) => !Number.isNaN(time))
+    .sort((a, b) => a - b)[0];
   const memory =
     oldest !== undefined
       ? `Last known: ${plural(remembered.length, 'security update')} pending, the oldest for ${formatAge(context.now.getTime() - oldest)}.`

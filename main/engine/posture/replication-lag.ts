@@ -60,7 +60,18 @@ function lagFinding(host: FleetHostFacts<BackupFacts>, job: BackupJob, index: nu
   const rpoHours = job.rpoHours ?? host.policy?.backupRpoHours ?? 24;
   const where = `${replica.dataset} on ${job.replicaHost}`;
   const make = (severity: Finding['severity'], title: string, detail: string, excerpt: string[]) =>
-    backupFinding({ kind: KIND.replicationLag, host: host.host, dc: host.dc, control: 'backupVerification', severity, title, detail, commandIds: [`backups.${index}.snapshots`, `${job.replicaHost}:${replica.commandId}`], excerpt, qualifier: String(index) });
+    backupFinding({
+      kind: KIND.replicationLag,
+      host: host.host,
+      dc: host.dc,
+      control: 'backupVerification',
+      severity,
+      title,
+      detail,
+      commandIds: [`backups.${index}.snapshots`, `${job.replicaHost}:${replica.commandId}`],
+      excerpt,
+      qualifier: String(index),
+    });
   if (replica.state !== 'ok') {
     return make('high', `${jobLabel(job)}: replica ${where} cannot be read — ${replica.state}`, `The replica host answered: ${replica.message ?? '(nothing)'}`, [replica.message ?? replica.state]);
   }
@@ -69,7 +80,12 @@ function lagFinding(host: FleetHostFacts<BackupFacts>, job: BackupJob, index: nu
   const newestReplica = replica.snapshots.at(-1);
   const excerpt = [`source newest   ${source.at(-1)!.time}  ${source.at(-1)!.id}`, `replica newest  ${newestReplica ? `${newestReplica.time}  ${newestReplica.id}` : '(no snapshot)'}`];
   if (lag.lagHours === null) {
-    return make('high', `${jobLabel(job)}: replica ${where} holds none of the source's ${source.length} snapshots`, `Replication to ${job.replicaHost} has not delivered any snapshot the source still keeps; RPO ${rpoHours} h.`, excerpt);
+    return make(
+      'high',
+      `${jobLabel(job)}: replica ${where} holds none of the source's ${source.length} snapshots`,
+      `Replication to ${job.replicaHost} has not delivered any snapshot the source still keeps; RPO ${rpoHours} h.`,
+      excerpt,
+    );
   }
   if (lag.lagHours <= rpoHours) return null;
   return make(

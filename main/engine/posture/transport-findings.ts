@@ -45,19 +45,46 @@ function serviceFindings(facts: ServiceFacts, index: number, context: HostContex
     return [make(kinds.transportUnchecked, 'medium', `${label}: TLS not checked`, `${handshake.message ?? 'the handshake output could not be read'}; kept as evidence`, ['handshake'])];
   }
   if (!handshake.value.established) {
-    return [make(kinds.handshakeFailed, 'high', `${label}: no TLS handshake`, `${facts.name} ${label} from the bastion: ${handshake.value.failure ?? 'the handshake did not complete'}`, ['handshake'])];
+    return [
+      make(kinds.handshakeFailed, 'high', `${label}: no TLS handshake`, `${facts.name} ${label} from the bastion: ${handshake.value.failure ?? 'the handshake did not complete'}`, ['handshake']),
+    ];
   }
   const findings: Finding[] = [];
   const old = (['TLSv1', 'TLSv1.1'] as const).filter((version) => facts.versions[version] === 'accepted');
   if (old.length) {
-    findings.push(make(kinds.oldProtocol, 'high', `${label} accepts ${old.join(' and ')}`, `${facts.name} ${label} completes a handshake with ${old.join(' and ')}, which §5's encryption promise does not cover (deprecated by RFC 8996)`, ['tls1', 'tls1_1'], old.map((version) => `${version}: accepted`)));
+    findings.push(
+      make(
+        kinds.oldProtocol,
+        'high',
+        `${label} accepts ${old.join(' and ')}`,
+        `${facts.name} ${label} completes a handshake with ${old.join(' and ')}, which §5's encryption promise does not cover (deprecated by RFC 8996)`,
+        ['tls1', 'tls1_1'],
+        old.map((version) => `${version}: accepted`),
+      ),
+    );
   }
   const unknownVersions = (['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const).filter((version) => facts.versions[version] === 'unknown');
   if (unknownVersions.length) {
-    findings.push(make(kinds.transportUnchecked, 'low', `${label}: ${unknownVersions.join(', ')} not checked`, `the probe for ${unknownVersions.join(', ')} gave no readable answer (kept as evidence)`, ['tls1', 'tls1_1', 'tls1_2', 'tls1_3']));
+    findings.push(
+      make(kinds.transportUnchecked, 'low', `${label}: ${unknownVersions.join(', ')} not checked`, `the probe for ${unknownVersions.join(', ')} gave no readable answer (kept as evidence)`, [
+        'tls1',
+        'tls1_1',
+        'tls1_2',
+        'tls1_3',
+      ]),
+    );
   }
   if (facts.nonForwardSecret.answer === 'accepted') {
-    findings.push(make(kinds.noForwardSecrecy, 'high', `${label} accepts a suite without forward secrecy`, `offered only static-RSA suites, ${facts.name} ${label} chose ${facts.nonForwardSecret.cipher ?? 'one'}: its sessions can be decrypted later with the server key`, ['non-fs'], [`cipher: ${facts.nonForwardSecret.cipher ?? '?'}`]));
+    findings.push(
+      make(
+        kinds.noForwardSecrecy,
+        'high',
+        `${label} accepts a suite without forward secrecy`,
+        `offered only static-RSA suites, ${facts.name} ${label} chose ${facts.nonForwardSecret.cipher ?? 'one'}: its sessions can be decrypted later with the server key`,
+        ['non-fs'],
+        [`cipher: ${facts.nonForwardSecret.cipher ?? '?'}`],
+      ),
+    );
   }
   findings.push(...certificateFindings(facts, context, warningDays, make));
   findings.push(...capabilityFindings(facts, make));
@@ -78,14 +105,39 @@ function certificateFindings(facts: ServiceFacts, context: HostContext, warningD
     if (daysLeft < warningDays) {
       const expired = daysLeft < 0;
       findings.push(
-        make(kinds.certificateExpiring, expired ? 'critical' : 'high', expired ? `${label} certificate expired` : `${label} certificate expires in ${daysLeft} days`, `${leaf.subject} valid until ${leaf.notAfter} (warning at ${warningDays} days)`, ['handshake'], chainLines),
+        make(
+          kinds.certificateExpiring,
+          expired ? 'critical' : 'high',
+          expired ? `${label} certificate expired` : `${label} certificate expires in ${daysLeft} days`,
+          `${leaf.subject} valid until ${leaf.notAfter} (warning at ${warningDays} days)`,
+          ['handshake'],
+          chainLines,
+        ),
       );
     }
   }
   if (value.verifyCode === 62) {
-    findings.push(make(kinds.certificateName, 'high', `${label} certificate does not name ${facts.name}`, `the certificate presented (${leaf?.subject ?? 'no subject printed'}) fails the host-name check for ${facts.name}: clients will refuse it or be told to ignore warnings`, ['handshake'], chainLines));
+    findings.push(
+      make(
+        kinds.certificateName,
+        'high',
+        `${label} certificate does not name ${facts.name}`,
+        `the certificate presented (${leaf?.subject ?? 'no subject printed'}) fails the host-name check for ${facts.name}: clients will refuse it or be told to ignore warnings`,
+        ['handshake'],
+        chainLines,
+      ),
+    );
   } else if (value.verifyCode !== null && value.verifyCode !== 0 && value.verifyCode !== 10) {
-    findings.push(make(kinds.certificateChain, 'medium', `${label} certificate chain does not verify`, `Verify return code ${value.verifyCode} (${value.verifyText ?? ''}) against the bastion's trust store`, ['handshake'], chainLines));
+    findings.push(
+      make(
+        kinds.certificateChain,
+        'medium',
+        `${label} certificate chain does not verify`,
+        `Verify return code ${value.verifyCode} (${value.verifyText ?? ''}) against the bastion's trust store`,
+        ['handshake'],
+        chainLines,
+      ),
+    );
   }
   return findings;
 }
@@ -99,12 +151,28 @@ function capabilityFindings(facts: ServiceFacts, make: Make): Finding[] {
   }
   const findings: Finding[] = [];
   if (!capabilities.value.offersStarttls) {
-    findings.push(make(kinds.starttlsMissing, 'critical', `${label} does not offer STARTTLS`, `the plain-text capabilities of ${facts.name} ${label} do not list STARTTLS`, ['capabilities'], capabilities.value.capabilities));
+    findings.push(
+      make(
+        kinds.starttlsMissing,
+        'critical',
+        `${label} does not offer STARTTLS`,
+        `the plain-text capabilities of ${facts.name} ${label} do not list STARTTLS`,
+        ['capabilities'],
+        capabilities.value.capabilities,
+      ),
+    );
   }
   // Port 25 between servers: AUTH before STARTTLS is not how servers relay; for clients (587, 143, 110) it exposes credentials.
   if (capabilities.value.plaintextLogins.length && facts.service.protocol !== 'smtp') {
     findings.push(
-      make(kinds.plaintextLogin, 'high', `${label} offers a login before STARTTLS`, `before TLS, ${facts.name} ${label} offers ${capabilities.value.plaintextLogins.join(', ')}: a client may send its password in clear text`, ['capabilities'], capabilities.value.capabilities),
+      make(
+        kinds.plaintextLogin,
+        'high',
+        `${label} offers a login before STARTTLS`,
+        `before TLS, ${facts.name} ${label} offers ${capabilities.value.plaintextLogins.join(', ')}: a client may send its password in clear text`,
+        ['capabilities'],
+        capabilities.value.capabilities,
+      ),
     );
   }
   return findings;
@@ -115,9 +183,28 @@ function hstsFindings(facts: ServiceFacts, make: Make): Finding[] {
   if (!hsts) return [];
   const label = serviceLabel(facts);
   if (!wasRead(hsts.status) || !hsts.value) return [make(kinds.transportUnchecked, 'low', `${label}: HSTS not checked`, hsts.message ?? 'the HEAD answer could not be read', ['hsts'])];
-  if (hsts.value.header === null) return [make(kinds.hstsMissing, 'medium', `${label} sends no Strict-Transport-Security`, `${facts.name} answered "${hsts.value.status}" without the header §5 promises on every web page`, ['hsts'], [hsts.value.status])];
+  if (hsts.value.header === null)
+    return [
+      make(
+        kinds.hstsMissing,
+        'medium',
+        `${label} sends no Strict-Transport-Security`,
+        `${facts.name} answered "${hsts.value.status}" without the header §5 promises on every web page`,
+        ['hsts'],
+        [hsts.value.status],
+      ),
+    ];
   if (hsts.value.maxAgeSeconds === null || hsts.value.maxAgeSeconds < MIN_HSTS_MAX_AGE_SECONDS) {
-    return [make(kinds.hstsMissing, 'medium', `${label} Strict-Transport-Security max-age too short`, `header "${hsts.value.header}": max-age under ${MIN_HSTS_MAX_AGE_SECONDS} s (180 days)`, ['hsts'], [hsts.value.header])];
+    return [
+      make(
+        kinds.hstsMissing,
+        'medium',
+        `${label} Strict-Transport-Security max-age too short`,
+        `header "${hsts.value.header}": max-age under ${MIN_HSTS_MAX_AGE_SECONDS} s (180 days)`,
+        ['hsts'],
+        [hsts.value.header],
+      ),
+    ];
   }
   return [];
 }

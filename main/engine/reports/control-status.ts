@@ -61,7 +61,16 @@ export function controlStatuses(inputs: ControlStatusInputs): ControlStatusView[
       title: CONTROLS[control].title,
       sources: [...areas, ...checks],
       sites: inputs.sites.map((site) => {
-        const fromScans = areas.length > 0 ? scanStatus(site, areas, fresh, inputs, findings.filter((finding) => finding.dc === site.id)) : null;
+        const fromScans =
+          areas.length > 0
+            ? scanStatus(
+                site,
+                areas,
+                fresh,
+                inputs,
+                findings.filter((finding) => finding.dc === site.id),
+              )
+            : null;
         const fromChecks = checks.map((check) => inputs.checks[check]?.[site.id] ?? { status: 'not-checked' as const, detail: NOTHING_RECORDED[check], at: null });
         return combine(site, fromScans, fromChecks);
       }),
@@ -89,10 +98,7 @@ function scanStatus(site: ReportSiteView, areas: PostureArea[], fresh: HostRead[
   const serious = counts.critical + counts.high;
   const minor = counts.medium + counts.low;
   const unchecked = site.hosts - checked.length;
-  const parts = [
-    ...countWords(counts),
-    ...(unchecked > 0 ? [`${unchecked} of ${site.hosts} hosts not checked`] : []),
-  ];
+  const parts = [...countWords(counts), ...(unchecked > 0 ? [`${unchecked} of ${site.hosts} hosts not checked`] : [])];
   const status: ControlStatus = serious > 0 ? 'broken' : minor > 0 || unchecked > 0 ? 'at-risk' : 'holds';
   return { ...base, status, reason: parts.length > 0 ? parts.join(', ') : `${checked.length} of ${site.hosts} hosts checked, no finding` };
 }

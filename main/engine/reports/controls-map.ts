@@ -72,9 +72,7 @@ export const CHECK_CONTROLS = {
 } as const satisfies Record<string, ControlId>;
 
 /** Controls in the order a report lists them: by Annex section, then as CONTROLS names them. */
-export const CONTROL_ORDER: ControlId[] = (Object.keys(CONTROLS) as ControlId[]).sort(
-  (a, b) => Number(CONTROLS[a].section) - Number(CONTROLS[b].section),
-);
+export const CONTROL_ORDER: ControlId[] = (Object.keys(CONTROLS) as ControlId[]).sort((a, b) => Number(CONTROLS[a].section) - Number(CONTROLS[b].section));
 
 /** `firewall.port-beyond-baseline:db1.nj:tcp/5432` → `firewall.port-beyond-baseline`. */
 export function findingKindOf(findingId: string): string {

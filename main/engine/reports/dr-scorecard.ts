@@ -42,7 +42,13 @@ export function drScorecard(inputs: ScorecardInputs): ScorecardItemView[] {
   return [
     item('kernel-parity', 'Kernel and platform-image parity', 'patches', ['patches.site-parity'], 'low'),
     item('firewall-parity', 'Firewall role parity', 'firewall', ['firewall.site-drift'], 'low'),
-    item('encryption-parity', 'Encryption parity', 'encryption', ['encryption.data-unencrypted', 'encryption.weak-cipher', 'encryption.luks1', 'encryption.zfs-unencrypted-child', 'encryption.zfs-key-unavailable', 'backups.unencrypted'], 'medium'),
+    item(
+      'encryption-parity',
+      'Encryption parity',
+      'encryption',
+      ['encryption.data-unencrypted', 'encryption.weak-cipher', 'encryption.luks1', 'encryption.zfs-unencrypted-child', 'encryption.zfs-key-unavailable', 'backups.unencrypted'],
+      'medium',
+    ),
     item('backup-freshness', 'Backup freshness across sites', 'backups', ['backups.stale', 'backups.replication-lag', 'backups.on-site'], 'low'),
     inputs.failoverDrill
       ? { id: 'site-failover-drill', title: 'Last site-failover drill: RTO against target', status: inputs.failoverDrill.status, detail: inputs.failoverDrill.detail }

@@ -21,7 +21,11 @@ export function failoverDrillVerdicts(runs: StoredRunEvent[][]): { bySite: Recor
         : measured === null
           ? { status: 'at-risk', detail: `drill "${state.plan.title}" ${at.slice(0, 10)} finished without a measured RTO (target ${target} min)`, at }
           : measured > target || failedSteps > 0
-            ? { status: 'broken', detail: `drill "${state.plan.title}" ${at.slice(0, 10)}: RTO ${measured} min against a target of ${target} min${failedSteps ? `, ${failedSteps} step(s) failed` : ''}`, at }
+            ? {
+                status: 'broken',
+                detail: `drill "${state.plan.title}" ${at.slice(0, 10)}: RTO ${measured} min against a target of ${target} min${failedSteps ? `, ${failedSteps} step(s) failed` : ''}`,
+                at,
+              }
             : { status: 'holds', detail: `drill "${state.plan.title}" ${at.slice(0, 10)}: RTO ${measured} min within the target of ${target} min`, at };
     newest ??= verdict;
     bySite[state.plan.scope.site] ??= verdict;

@@ -19,7 +19,9 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 8px; }
 th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #dde; }
 .muted { color: #5f6368; font-size: 12px; } .mono { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
 .status { font-weight: 600; white-space: nowrap; } .simulated { color: #9a6700; font-weight: 600; }
-${Object.entries(STATUS_WORDS).map(([status, words]) => `.status-${status} { color: ${words.colour}; }`).join('\n')}
+${Object.entries(STATUS_WORDS)
+  .map(([status, words]) => `.status-${status} { color: ${words.colour}; }`)
+  .join('\n')}
 .sev-critical, .sev-high { color: #b3261e; font-weight: 600; } .sev-medium { color: #9a6700; }
 @media print { body { margin: 0; } tr, figure { break-inside: avoid; } h2 { break-after: avoid; } }
 `;
@@ -63,18 +65,41 @@ function reportBody(view: StatusReportView, findings: ReportFinding[], options: 
           h('tr', { key: control.control, 'data-control': control.control }, [
             h('th', { key: 'c' }, `§${control.section} ${control.title}`),
             ...control.sites.map((site) =>
-              h('td', { key: site.dc, 'data-dc': site.dc }, [mark(site.status, 'm'), h('div', { key: 'r', className: 'muted' }, site.reason), h('div', { key: 'a', className: 'muted' }, `data: ${site.newestDataAt ?? 'none'}`)]),
+              h('td', { key: site.dc, 'data-dc': site.dc }, [
+                mark(site.status, 'm'),
+                h('div', { key: 'r', className: 'muted' }, site.reason),
+                h('div', { key: 'a', className: 'muted' }, `data: ${site.newestDataAt ?? 'none'}`),
+              ]),
             ),
           ]),
         ),
       ),
     ]),
     h('h2', { key: 'h-trend' }, 'Trend: findings above info per site, by stored scan (UTC)'),
-    view.trend.length > 0 ? h('figure', { key: 'trend', className: 'trend' }, TrendChart({ points: view.trend, sites: view.sites, width: 640, height: 240 })) : h('p', { key: 'trend', className: 'muted' }, 'No stored scan in the period.'),
+    view.trend.length > 0
+      ? h('figure', { key: 'trend', className: 'trend' }, TrendChart({ points: view.trend, sites: view.sites, width: 640, height: 240 }))
+      : h('p', { key: 'trend', className: 'muted' }, 'No stored scan in the period.'),
     h('h2', { key: 'h-dr' }, 'DR readiness: secondary against primary'),
-    h('table', { key: 'dr', className: 'scorecard' }, h('tbody', null, view.scorecard.map((item) => h('tr', { key: item.id, 'data-item': item.id }, [h('th', { key: 't' }, item.title), h('td', { key: 's' }, [mark(item.status, 'm'), h('div', { key: 'd', className: 'muted' }, item.detail)])])))),
+    h(
+      'table',
+      { key: 'dr', className: 'scorecard' },
+      h(
+        'tbody',
+        null,
+        view.scorecard.map((item) =>
+          h('tr', { key: item.id, 'data-item': item.id }, [
+            h('th', { key: 't' }, item.title),
+            h('td', { key: 's' }, [mark(item.status, 'm'), h('div', { key: 'd', className: 'muted' }, item.detail)]),
+          ]),
+        ),
+      ),
+    ),
     h('h2', { key: 'h-audit' }, 'Audit log'),
-    h('p', { key: 'audit' }, [mark(view.audit.status, 'm'), ` ${view.audit.detail}`, view.audit.anchor ? h('span', { key: 'a', className: 'mono' }, ` anchor ${view.audit.anchor.seq}:${view.audit.anchor.hash}`) : null]),
+    h('p', { key: 'audit' }, [
+      mark(view.audit.status, 'm'),
+      ` ${view.audit.detail}`,
+      view.audit.anchor ? h('span', { key: 'a', className: 'mono' }, ` anchor ${view.audit.anchor.seq}:${view.audit.anchor.hash}`) : null,
+    ]),
     options.publicKey ? h('p', { key: 'key', className: 'mono' }, `Evidence-pack signing key (Ed25519, base64 SPKI): ${options.publicKey}`) : null,
     h('h2', { key: 'h-findings' }, `Findings above info (${shown.length})`),
     findingsTable(shown),
@@ -83,7 +108,15 @@ function reportBody(view: StatusReportView, findings: ReportFinding[], options: 
 
 function findingsTable(findings: ReportFinding[]): ReactElement {
   return h('table', { key: 'findings', className: 'findings' }, [
-    h('thead', { key: 'head' }, h('tr', null, ['Severity', 'Site', 'Host', 'Control', 'Finding', 'First seen'].map((title) => h('th', { key: title }, title)))),
+    h(
+      'thead',
+      { key: 'head' },
+      h(
+        'tr',
+        null,
+        ['Severity', 'Site', 'Host', 'Control', 'Finding', 'First seen'].map((title) => h('th', { key: title }, title)),
+      ),
+    ),
     h(
       'tbody',
       { key: 'body' },

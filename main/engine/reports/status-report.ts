@@ -77,7 +77,11 @@ export async function buildStatusReport(sources: StatusReportSources, options: S
   const fresh = reads.filter((read) => Date.parse(read.finishedAt) >= oldest);
   const trendData = await sources.reports.trendRows(options.since ?? null, TREND_RUNS);
   const siteIds = sites.map((site) => site.id);
-  const trend = scanTrend(trendData.rows.filter((row) => inScope(row.dc)), trendData.answered.filter((row) => inScope(row.dc)), siteIds);
+  const trend = scanTrend(
+    trendData.rows.filter((row) => inScope(row.dc)),
+    trendData.answered.filter((row) => inScope(row.dc)),
+    siteIds,
+  );
 
   const view: StatusReportView = {
     generatedAt: now.toISOString(),

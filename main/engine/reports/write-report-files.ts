@@ -16,7 +16,12 @@ export type PdfPrinter = (htmlPath: string, pdfPath: string) => Promise<void>;
 
 export class PdfUnavailableError extends Error {}
 
-export async function writeReportFiles(data: StatusReportData, formats: readonly ReportFormat[], outDir: string, options: { printPdf: PdfPrinter | null; publicKey?: string | null }): Promise<string[]> {
+export async function writeReportFiles(
+  data: StatusReportData,
+  formats: readonly ReportFormat[],
+  outDir: string,
+  options: { printPdf: PdfPrinter | null; publicKey?: string | null },
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true, mode: 0o700 });
   const written: string[] = [];
   const write = async (name: string, content: string) => {

@@ -34,7 +34,5 @@ export function hostKeyBatches(blocked: BlockedHost[], siteName: (dc: string) =>
       hosts: [...new Set(hosts)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
     });
   }
-  return [...sites.values()]
-    .sort((a, b) => (a.siteRole === b.siteRole ? a.batch.site.localeCompare(b.batch.site) : a.siteRole === 'primary' ? -1 : 1))
-    .map((site) => site.batch);
+  return [...sites.values()].sort((a, b) => (a.siteRole === b.siteRole ? a.batch.site.localeCompare(b.batch.site) : a.siteRole === 'primary' ? -1 : 1)).map((site) => site.batch);
 }

@@ -44,9 +44,7 @@ export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.st
               cancelled: outcome.cancelled,
             })
             .then((entry) =>
-              deps.team
-                ?.anchorAuditLog(entry)
-                .catch((error: unknown) => notice(`team store: the audit log anchor after scan ${outcome.runId} was not recorded (${errorMessage(error)})`)),
+              deps.team?.anchorAuditLog(entry).catch((error: unknown) => notice(`team store: the audit log anchor after scan ${outcome.runId} was not recorded (${errorMessage(error)})`)),
             )
             .catch((error: unknown) => notice(`audit log: the end of scan ${outcome.runId} could not be recorded (${errorMessage(error)})`))
             .then(deps.keepDataDirPrivate)

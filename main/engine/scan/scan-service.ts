@@ -120,10 +120,7 @@ export class ScanService {
   start(targets: ScanTarget[], scope: ScanScope = { kind: 'fleet' }): { runId: string; total: number; done: Promise<ScanRunOutcome> } {
     const running = this.current();
     if (running) {
-      throw new EngineError(
-        'busy',
-        `a scan is already running (started ${running.startedAt}, ${running.done} of ${running.total} hosts done); wait for it to finish or cancel it`,
-      );
+      throw new EngineError('busy', `a scan is already running (started ${running.startedAt}, ${running.done} of ${running.total} hosts done); wait for it to finish or cancel it`);
     }
     const runId = randomUUID();
     const controller = new AbortController();
@@ -294,7 +291,6 @@ export function summaryOf(detail: HostScanDetail): HostScanSummary {
     findingCounts: detail.findingCounts,
   };
 }
-
 
 function cancelledResult(runId: string, target: ScanTarget, now: Date): HostScanDetail {
   return { ...failedResult(runId, target, now, 'scan cancelled before this host was reached'), phase: 'cancelled' };

@@ -6,15 +6,7 @@
 // hold, which OpsDeck (like OpenSSH) must treat as a changed key.
 
 /** ssh2 1.17's DEFAULT_SERVER_HOST_KEY (lib/protocol/constants.js), where Node has Ed25519. */
-export const DEFAULT_HOST_KEY_ALGORITHMS = [
-  'ssh-ed25519',
-  'ecdsa-sha2-nistp256',
-  'ecdsa-sha2-nistp384',
-  'ecdsa-sha2-nistp521',
-  'rsa-sha2-512',
-  'rsa-sha2-256',
-  'ssh-rsa',
-] as const;
+export const DEFAULT_HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] as const;
 
 /** The signature algorithms a known_hosts key type can answer with (RFC 8332: an ssh-rsa key signs with SHA-2 too). */
 function algorithmsForKeyType(keyType: string): string[] {
@@ -25,8 +17,5 @@ function algorithmsForKeyType(keyType: string): string[] {
 /** The default list with the algorithms of the host's known key types moved to the front, in the default's order. */
 export function hostKeyAlgorithmsFor(knownKeyTypes: readonly string[]): string[] {
   const preferred = new Set(knownKeyTypes.flatMap(algorithmsForKeyType));
-  return [
-    ...DEFAULT_HOST_KEY_ALGORITHMS.filter((algorithm) => preferred.has(algorithm)),
-    ...DEFAULT_HOST_KEY_ALGORITHMS.filter((algorithm) => !preferred.has(algorithm)),
-  ];
+  return [...DEFAULT_HOST_KEY_ALGORITHMS.filter((algorithm) => preferred.has(algorithm)), ...DEFAULT_HOST_KEY_ALGORITHMS.filter((algorithm) => !preferred.has(algorithm))];
 }

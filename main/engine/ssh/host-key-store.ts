@@ -3,15 +3,7 @@
 // injected so tests never read or write the real ~/.ssh.
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import {
-  formatKnownHostsLine,
-  knownKeyTypesForHost,
-  lookupHostKey,
-  parseKnownHosts,
-  type HostKeyVerdict,
-  type KnownHostsEntry,
-  type KnownHostsProblem,
-} from './known-hosts';
+import { formatKnownHostsLine, knownKeyTypesForHost, lookupHostKey, parseKnownHosts, type HostKeyVerdict, type KnownHostsEntry, type KnownHostsProblem } from './known-hosts';
 
 export type RefusedHostKeyVerdict = Exclude<HostKeyVerdict, { status: 'known' }>;
 
@@ -49,9 +41,7 @@ export function hostKeyRefusalMessage(host: HostKeyHostLabel, port: number, verd
   const who = typeof host === 'string' ? `${host}:${port}` : `${host.name} (${host.address}:${port})`;
   switch (verdict.status) {
     case 'changed': {
-      const known = verdict.knownFingerprints
-        .map((k) => `${k.keyType} ${k.fingerprint} (${k.source} line ${k.line})`)
-        .join(', ');
+      const known = verdict.knownFingerprints.map((k) => `${k.keyType} ${k.fingerprint} (${k.source} line ${k.line})`).join(', ');
       return (
         `host key for ${who} changed: known ${known}, now offered ${verdict.fingerprint}; refusing to connect. ` +
         'Either the host was reinstalled or someone is intercepting the connection; ' +
@@ -66,7 +56,7 @@ export function hostKeyRefusalMessage(host: HostKeyHostLabel, port: number, verd
     case 'unknown':
       return (
         `host key for ${who} is not known: offered ${verdict.fingerprint}; not connecting until it is accepted. ` +
-        'Verify this fingerprint out of band (e.g. ssh-keygen -lf on the host\'s console) before accepting it.'
+        "Verify this fingerprint out of band (e.g. ssh-keygen -lf on the host's console) before accepting it."
       );
   }
 }

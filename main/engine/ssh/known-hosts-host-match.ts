@@ -9,9 +9,7 @@ export interface HostPattern {
   negated: boolean;
 }
 
-export type KnownHostsHosts =
-  | { kind: 'patterns'; patterns: HostPattern[] }
-  | { kind: 'hashed'; salt: Buffer; hash: Buffer };
+export type KnownHostsHosts = { kind: 'patterns'; patterns: HostPattern[] } | { kind: 'hashed'; salt: Buffer; hash: Buffer };
 
 const HASH_MAGIC = '|1|';
 const SHA1_LENGTH = 20;

@@ -4,14 +4,7 @@
 // Semantics follow OpenSSH 9.x hostfile.c / sshd(8) "SSH_KNOWN_HOSTS FILE FORMAT".
 import { randomBytes } from 'node:crypto';
 import { sha256Fingerprint } from './fingerprint';
-import {
-  hashedHostName,
-  hostsFieldMatches,
-  knownHostsLookupName,
-  parseHostsField,
-  strictBase64,
-  type KnownHostsHosts,
-} from './known-hosts-host-match';
+import { hashedHostName, hostsFieldMatches, knownHostsLookupName, parseHostsField, strictBase64, type KnownHostsHosts } from './known-hosts-host-match';
 
 export type KnownHostsMarker = 'revoked' | 'cert-authority';
 
@@ -120,7 +113,13 @@ export function entriesForHost(entries: readonly KnownHostsEntry[], host: string
 
 /** The key types on record for host:port (plain lines only: not revoked, not CA lines). */
 export function knownKeyTypesForHost(entries: readonly KnownHostsEntry[], host: string, port: number): string[] {
-  return [...new Set(entriesForHost(entries, host, port).filter((e) => e.marker === null).map((e) => e.keyType))];
+  return [
+    ...new Set(
+      entriesForHost(entries, host, port)
+        .filter((e) => e.marker === null)
+        .map((e) => e.keyType),
+    ),
+  ];
 }
 
 /**
@@ -128,13 +127,7 @@ export function knownKeyTypesForHost(entries: readonly KnownHostsEntry[], host: 
  * line overrides all; otherwise see unmatchedKeyVerdict. `@cert-authority`
  * lines never vouch for a plain host key.
  */
-export function lookupHostKey(
-  entries: readonly KnownHostsEntry[],
-  host: string,
-  port: number,
-  keyType: string,
-  keyBlob: Buffer,
-): HostKeyVerdict {
+export function lookupHostKey(entries: readonly KnownHostsEntry[], host: string, port: number, keyType: string, keyBlob: Buffer): HostKeyVerdict {
   const fingerprint = sha256Fingerprint(keyBlob);
   const forHost = entriesForHost(entries, host, port);
   const revoked = forHost.find((e) => e.marker === 'revoked' && e.keyBlob.equals(keyBlob));
@@ -171,17 +164,9 @@ export interface KnownHostsLineOptions {
 }
 
 /** One known_hosts line (without newline) vouching for this key for host:port. */
-export function formatKnownHostsLine(
-  host: string,
-  port: number,
-  keyType: string,
-  keyBlob: Buffer,
-  options: KnownHostsLineOptions,
-): string {
+export function formatKnownHostsLine(host: string, port: number, keyType: string, keyBlob: Buffer, options: KnownHostsLineOptions): string {
   if (!/^[^\s,!*?|#@[\]]+$/.test(host)) {
-    throw new Error(
-      `cannot write a known_hosts line for host "${host}": a host name must not be empty or contain whitespace or any of , ! * ? | # @ [ ]`,
-    );
+    throw new Error(`cannot write a known_hosts line for host "${host}": a host name must not be empty or contain whitespace or any of , ! * ? | # @ [ ]`);
   }
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`cannot write a known_hosts line for ${host}: port ${port} is not between 1 and 65535`);

@@ -32,9 +32,10 @@ export function authHandlerFor(endpoint: SshEndpoint, deps: AuthDependencies, tr
     type: 'keyboard-interactive',
     username: endpoint.user,
     prompt: (name: string, instructions: string, _lang: string, prompts: { prompt: string; echo?: boolean }[], finish: (answers: string[]) => void) => {
-      void deps.prompter
-        .keyboardInteractive({ label: endpoint.label, name, instructions, prompts: prompts.map((p) => ({ prompt: p.prompt, echo: p.echo === true })) })
-        .then((answers) => finish(answers ?? prompts.map(() => '')), () => finish(prompts.map(() => '')));
+      void deps.prompter.keyboardInteractive({ label: endpoint.label, name, instructions, prompts: prompts.map((p) => ({ prompt: p.prompt, echo: p.echo === true })) }).then(
+        (answers) => finish(answers ?? prompts.map(() => '')),
+        () => finish(prompts.map(() => '')),
+      );
     },
   }));
 

@@ -16,7 +16,10 @@ interface TemplateRecord {
 /** The folder above `from` that holds resources/empty-store.json (the app's root, in the source tree or the build). */
 async function appRoot(from: string): Promise<string | null> {
   for (let dir = from; ; dir = dirname(dir)) {
-    const found = await readFile(join(dir, 'resources', 'empty-store.json'), 'utf8').then(() => true, () => false);
+    const found = await readFile(join(dir, 'resources', 'empty-store.json'), 'utf8').then(
+      () => true,
+      () => false,
+    );
     if (found) return dir;
     if (dirname(dir) === dir) return null;
   }

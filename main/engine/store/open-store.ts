@@ -39,7 +39,8 @@ export async function openTeamStore(url: string): Promise<OpenedStore> {
   try {
     await checkTeamSchema(sql, sql.where);
     const { user, role } = await connectedRole(sql);
-    if (role === null) throw new Error(`user "${user}" is in none of the team roles on ${sql.where} (opsdeck_viewer, opsdeck_operator, opsdeck_drill_lead): the store's owner adds it with "opsdeck store add-member"`);
+    if (role === null)
+      throw new Error(`user "${user}" is in none of the team roles on ${sql.where} (opsdeck_viewer, opsdeck_operator, opsdeck_drill_lead): the store's owner adds it with "opsdeck store add-member"`);
     return storesOver(sql, { kind: 'team', where: sql.where, user, role });
   } catch (error) {
     await sql.close();

@@ -23,7 +23,10 @@ export async function openPgliteClient(directory: string): Promise<SqlClient> {
   let db: PGlite;
   try {
     // A new store starts from the shipped empty one when it can (see empty-store-template.ts).
-    const isNew = await access(join(directory, 'PG_VERSION')).then(() => false, () => true);
+    const isNew = await access(join(directory, 'PG_VERSION')).then(
+      () => false,
+      () => true,
+    );
     const template = isNew ? await emptyStoreTemplate() : null;
     db = await PGlite.create(directory, { startParams: START_PARAMS, ...(template ? { loadDataDir: new Blob([new Uint8Array(template)]) } : {}) });
   } catch (error) {

@@ -65,7 +65,10 @@ export class ReportStore {
   }
 
   /** The newest `limitRuns` scan runs (since `since`): findings above info per run, site and kind; hosts answered per run and site. */
-  async trendRows(since: string | null, limitRuns: number): Promise<{
+  async trendRows(
+    since: string | null,
+    limitRuns: number,
+  ): Promise<{
     rows: { runId: string; at: string; dc: string; kind: string; count: number }[];
     answered: { runId: string; at: string; dc: string; hosts: number }[];
   }> {
@@ -105,7 +108,9 @@ export class ReportStore {
         'SELECT seq, at, actor, payload FROM drill_run_events WHERE run_id = $1 ORDER BY seq',
         [runId],
       );
-      runs.push(rows.map((row) => ({ runId, seq: row.seq, at: iso(row.at), actor: row.actor, event: typeof row.payload === 'string' ? (JSON.parse(row.payload) as StoredRunEvent['event']) : row.payload })));
+      runs.push(
+        rows.map((row) => ({ runId, seq: row.seq, at: iso(row.at), actor: row.actor, event: typeof row.payload === 'string' ? (JSON.parse(row.payload) as StoredRunEvent['event']) : row.payload })),
+      );
     }
     return runs;
   }

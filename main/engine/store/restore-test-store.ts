@@ -16,9 +16,7 @@ export class RestoreTestStore {
 
   /** Each host's newest finished (not cancelled) test. */
   async latestPerHost(): Promise<RestoreTestEvidence[]> {
-    const rows = await this.sql.query<{ evidence: RestoreTestEvidence | string }>(
-      "SELECT DISTINCT ON (host) evidence FROM restore_tests WHERE outcome <> 'cancelled' ORDER BY host, started_at DESC",
-    );
+    const rows = await this.sql.query<{ evidence: RestoreTestEvidence | string }>("SELECT DISTINCT ON (host) evidence FROM restore_tests WHERE outcome <> 'cancelled' ORDER BY host, started_at DESC");
     return rows.map((row) => (typeof row.evidence === 'string' ? (JSON.parse(row.evidence) as RestoreTestEvidence) : row.evidence));
   }
 

@@ -60,10 +60,7 @@ export async function applyScanRetention(sql: SqlClient, cutoff: Date, options: 
       );
       if (doomed.length === 0) return 0;
       await options.recordIntent?.({ cutoff: outcome.cutoff, results: doomed.map((row) => ({ runId: row.run_id, host: row.host })) });
-      await tx.query(
-        `DELETE FROM host_result_rows WHERE (run_id, host) IN (SELECT d.run_id, d.host FROM jsonb_to_recordset($1::jsonb) AS d(run_id text, host text))`,
-        [JSON.stringify(doomed)],
-      );
+      await tx.query(`DELETE FROM host_result_rows WHERE (run_id, host) IN (SELECT d.run_id, d.host FROM jsonb_to_recordset($1::jsonb) AS d(run_id text, host text))`, [JSON.stringify(doomed)]);
       return doomed.length;
     });
     outcome.hostResults += deleted;

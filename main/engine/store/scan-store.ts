@@ -78,10 +78,14 @@ export class ScanStore {
   constructor(private readonly sql: SqlClient) {}
 
   async beginRun(run: ScanRunStart): Promise<void> {
-    await this.sql.query(
-      'INSERT INTO scan_runs (run_id, started_at, scope, operator, fleet, total) VALUES ($1, $2, $3, $4, $5, $6)',
-      [run.runId, run.startedAt, JSON.stringify(run.scope), run.operator, run.fleet, run.total],
-    );
+    await this.sql.query('INSERT INTO scan_runs (run_id, started_at, scope, operator, fleet, total) VALUES ($1, $2, $3, $4, $5, $6)', [
+      run.runId,
+      run.startedAt,
+      JSON.stringify(run.scope),
+      run.operator,
+      run.fleet,
+      run.total,
+    ]);
   }
 
   /**
@@ -181,11 +185,13 @@ export class ScanStore {
          FROM (SELECT DISTINCT ON (host) host, dc, fact_refs FROM host_result_rows WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest`,
       [area],
     );
-    return rows.filter((row) => row.facts !== null && row.facts !== undefined).map((row) => ({
-      host: row.host,
-      dc: row.dc,
-      facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as unknown) : row.facts,
-    }));
+    return rows
+      .filter((row) => row.facts !== null && row.facts !== undefined)
+      .map((row) => ({
+        host: row.host,
+        dc: row.dc,
+        facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as unknown) : row.facts,
+      }));
   }
 
   /**
@@ -228,13 +234,7 @@ export class ScanStore {
   }
 
   async finishRun(runId: string, end: ScanRunEnd): Promise<void> {
-    await this.sql.query('UPDATE scan_runs SET finished_at = $2, ok = $3, failed = $4, cancelled = $5 WHERE run_id = $1', [
-      runId,
-      end.finishedAt,
-      end.ok,
-      end.failed,
-      end.cancelled,
-    ]);
+    await this.sql.query('UPDATE scan_runs SET finished_at = $2, ok = $3, failed = $4, cancelled = $5 WHERE run_id = $1', [runId, end.finishedAt, end.ok, end.failed, end.cancelled]);
   }
 
   /**
@@ -316,14 +316,7 @@ export class ScanStore {
    * A page of one stored output's exact bytes (a host page's "show more"):
    * `position` is the output's index in its host result.
    */
-  async rawOutputPage(
-    runId: string,
-    host: string,
-    position: number,
-    stream: 'stdout' | 'stderr',
-    offset: number,
-    length: number,
-  ): Promise<{ bytes: Buffer; totalBytes: number } | null> {
+  async rawOutputPage(runId: string, host: string, position: number, stream: 'stdout' | 'stderr', offset: number, length: number): Promise<{ bytes: Buffer; totalBytes: number } | null> {
     const column = stream === 'stdout' ? 'stdout' : 'stderr';
     const [row] = await this.sql.query<{ page: Uint8Array; total: number | string }>(
       `SELECT substring(b.bytes FROM $4 FOR $5) AS page, octet_length(b.bytes) AS total
@@ -383,10 +376,7 @@ async function storeOutputSet(tx: SqlTransaction, outputsJson: string, blobHashe
     [outputsJson],
   );
   if (row!.inserted) {
-    await tx.query(
-      `INSERT INTO output_set_blobs (set_sha256, blob_sha256) SELECT decode($1, 'hex'), decode(h, 'hex') FROM unnest($2::text[]) AS h ON CONFLICT DO NOTHING`,
-      [row!.sha256, blobHashes],
-    );
+    await tx.query(`INSERT INTO output_set_blobs (set_sha256, blob_sha256) SELECT decode($1, 'hex'), decode(h, 'hex') FROM unnest($2::text[]) AS h ON CONFLICT DO NOTHING`, [row!.sha256, blobHashes]);
   }
   return row!.sha256;
 }
@@ -396,10 +386,9 @@ async function storeOutputSet(tx: SqlTransaction, outputsJson: string, blobHashe
  * larger one is written a MiB at a time (appended within the transaction).
  */
 async function storeNewBlobs(tx: SqlTransaction, blobs: Map<string, Buffer>): Promise<void> {
-  const present = await tx.query<{ sha256: string }>(
-    `SELECT encode(sha256, 'hex') AS sha256 FROM output_blobs WHERE sha256 IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)`,
-    [[...blobs.keys()]],
-  );
+  const present = await tx.query<{ sha256: string }>(`SELECT encode(sha256, 'hex') AS sha256 FROM output_blobs WHERE sha256 IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)`, [
+    [...blobs.keys()],
+  ]);
   for (const row of present) blobs.delete(row.sha256);
   let batch: { h: string; b: string }[] = [];
   let batchBytes = 0;
@@ -420,16 +409,13 @@ async function storeNewBlobs(tx: SqlTransaction, blobs: Map<string, Buffer>): Pr
       batchBytes += data.length;
       continue;
     }
-    const inserted = await tx.query(
-      `INSERT INTO output_blobs (sha256, bytes) VALUES (decode($1, 'hex'), decode($2, 'base64')) ON CONFLICT DO NOTHING RETURNING 1 AS inserted`,
-      [hash, data.subarray(0, BYTES_PER_STATEMENT).toString('base64')],
-    );
+    const inserted = await tx.query(`INSERT INTO output_blobs (sha256, bytes) VALUES (decode($1, 'hex'), decode($2, 'base64')) ON CONFLICT DO NOTHING RETURNING 1 AS inserted`, [
+      hash,
+      data.subarray(0, BYTES_PER_STATEMENT).toString('base64'),
+    ]);
     if (inserted.length === 0) continue;
     for (let offset = BYTES_PER_STATEMENT; offset < data.length; offset += BYTES_PER_STATEMENT) {
-      await tx.query(`UPDATE output_blobs SET bytes = bytes || decode($2, 'base64') WHERE sha256 = decode($1, 'hex')`, [
-        hash,
-        data.subarray(offset, offset + BYTES_PER_STATEMENT).toString('base64'),
-      ]);
+      await tx.query(`UPDATE output_blobs SET bytes = bytes || decode($2, 'base64') WHERE sha256 = decode($1, 'hex')`, [hash, data.subarray(offset, offset + BYTES_PER_STATEMENT).toString('base64')]);
     }
   }
   await flush();

@@ -11,7 +11,7 @@ export function schemaVersion(versions: Iterable<number>): number {
 
 export async function checkTeamSchema(sql: SqlClient, where: string, migrations: Migration[] = MIGRATIONS): Promise<void> {
   const known = schemaVersion(migrations.map((migration) => migration.version));
-  const tables = (await sql.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")).map((row) => row.name);
+  const tables = (await sql.query<{ name: string }>('SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename')).map((row) => row.name);
   if (!tables.includes('opsdeck_store')) {
     if (tables.length === 0) throw new Error(`the team store ${where} is an empty database: run "opsdeck store init ${where}" as its owner first`);
     const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? `, … (${tables.length} tables)` : '');

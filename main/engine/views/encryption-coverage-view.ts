@@ -10,7 +10,14 @@ export function encryptionCoverageViews(rows: { host: string; dc: string; facts:
   return rows.flatMap(({ host, dc, facts }) => {
     // Facts stored by an engine version without this area's model: nothing to show, not a crash.
     if (!isEncryptionFacts(facts)) return [];
-    return [coverageView(host, dc, facts, findings.filter((finding) => finding.host === host && finding.area === 'encryption'))];
+    return [
+      coverageView(
+        host,
+        dc,
+        facts,
+        findings.filter((finding) => finding.host === host && finding.area === 'encryption'),
+      ),
+    ];
   });
 }
 

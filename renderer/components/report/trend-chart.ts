@@ -47,7 +47,9 @@ export function TrendChart({ points, sites, width = 520, height = 220 }: TrendCh
       const path = own.map((entry, order) => `${order === 0 ? 'M' : 'L'}${x(entry.index).toFixed(1)},${y(entry.point!.problems).toFixed(1)}`).join(' ');
       return h('g', { key: site.id, className: 'trend-line', 'data-site': site.id }, [
         h('path', { key: 'p', d: path, fill: 'none', stroke: colour, strokeWidth: 2 }),
-        ...own.map((entry) => h('circle', { key: entry.point!.runId, cx: x(entry.index), cy: y(entry.point!.problems), r: 3, fill: colour }, h('title', null, `${site.name} ${entry.point!.at}: ${entry.point!.problems}`))),
+        ...own.map((entry) =>
+          h('circle', { key: entry.point!.runId, cx: x(entry.index), cy: y(entry.point!.problems), r: 3, fill: colour }, h('title', null, `${site.name} ${entry.point!.at}: ${entry.point!.problems}`)),
+        ),
       ]);
     }),
     ...sites.map((site, siteIndex) =>

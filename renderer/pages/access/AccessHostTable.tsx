@@ -55,7 +55,9 @@ export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites:
                 <td>
                   <TriText value={row.audited} good="audited" bad="not audited" />
                 </td>
-                <td className="mono">{row.forwardsTo === null ? <span className="warning">? not read</span> : row.forwardsTo.length ? row.forwardsTo.join(', ') : <span className="error">✗ nowhere</span>}</td>
+                <td className="mono">
+                  {row.forwardsTo === null ? <span className="warning">? not read</span> : row.forwardsTo.length ? row.forwardsTo.join(', ') : <span className="error">✗ nowhere</span>}
+                </td>
                 <td className="mono small">{row.lastLogin ?? <span className="muted">—</span>}</td>
                 <td data-testid="finding-count">
                   {counts.length === 0 ? (

@@ -7,7 +7,11 @@ import type { HostAccess } from './access-view';
 
 export function AccessKeyTable({ hosts, findings }: { hosts: HostAccess[]; findings: FindingView[] }) {
   const keys = hosts.flatMap((host) =>
-    (host.facts.keys.value ?? []).map((key) => ({ host: host.host, key, finding: findings.find((finding) => finding.host === host.host && finding.id.endsWith(`:${host.host}:${key.account}:${key.fingerprint}`)) ?? null })),
+    (host.facts.keys.value ?? []).map((key) => ({
+      host: host.host,
+      key,
+      finding: findings.find((finding) => finding.host === host.host && finding.id.endsWith(`:${host.host}:${key.account}:${key.fingerprint}`)) ?? null,
+    })),
   );
   const sorted = [...keys].sort((a, b) => Number(b.finding !== null) - Number(a.finding !== null) || a.host.localeCompare(b.host, 'en', { numeric: true }));
   if (sorted.length === 0) return <p className="muted">No key was read.</p>;

@@ -73,8 +73,7 @@ export function AuditPage() {
               : `⚠ ${verdict.entries} entries, chain intact but not verified against forgery (${verdict.path}): ${verdict.keyingNote}`}
           {anchor && (
             <p className="anchor-line">
-              Anchor for a later check: <code data-testid="audit-anchor">--anchor {anchor}</code>{' '}
-              <CopyButton text={`--anchor ${anchor}`} label="Copy the anchor" />
+              Anchor for a later check: <code data-testid="audit-anchor">--anchor {anchor}</code> <CopyButton text={`--anchor ${anchor}`} label="Copy the anchor" />
               <span className="muted"> — keep it with your report; `opsdeck audit verify --anchor …` then proves nothing up to this entry was removed or rewritten.</span>
             </p>
           )}

@@ -7,9 +7,8 @@ export function RestoreTestEvidenceView({ evidence }: { evidence: RestoreTestEvi
   return (
     <div className="restore-evidence" data-testid="restore-evidence" data-outcome={evidence.outcome}>
       <p>
-        <strong className={`outcome outcome-${evidence.outcome}`}>{evidence.outcome.toUpperCase()}</strong> {evidence.host}: snapshot{' '}
-        <code>{evidence.snapshotId?.slice(0, 12) ?? '-'}</code> of {evidence.snapshotTime ?? 'unknown time'}, {evidence.files.length} files, {(evidence.durationMs / 1000).toFixed(1)} s
-        {evidence.reason && <span> — {evidence.reason}</span>}
+        <strong className={`outcome outcome-${evidence.outcome}`}>{evidence.outcome.toUpperCase()}</strong> {evidence.host}: snapshot <code>{evidence.snapshotId?.slice(0, 12) ?? '-'}</code> of{' '}
+        {evidence.snapshotTime ?? 'unknown time'}, {evidence.files.length} files, {(evidence.durationMs / 1000).toFixed(1)} s{evidence.reason && <span> — {evidence.reason}</span>}
       </p>
       <p data-testid="restore-counts">{counts.map(([name, count]) => `${count} ${name}`).join(' · ') || 'no file restored'}</p>
       {evidence.files.length > 0 && (

@@ -13,8 +13,7 @@ export interface BackupsData {
 
 export function useBackups(): { data: BackupsData | null; error: string | null } {
   const { value, error } = useEngineQuery(
-    async (api) =>
-      allOk(await Promise.all([api.posture.backups({}), api.posture.findings({}), api.backups.restoreTests({ limit: 500 }), api.backups.integrityCycles({})] as const)),
+    async (api) => allOk(await Promise.all([api.posture.backups({}), api.posture.findings({}), api.backups.restoreTests({ limit: 500 }), api.backups.integrityCycles({})] as const)),
     { reloadOn: ['scan:finished', 'restore-test:finished'] },
   );
   return { data: value ? { facts: value[0], findings: value[1], tests: value[2], cycles: value[3] } : null, error };

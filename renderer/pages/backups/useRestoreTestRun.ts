@@ -28,9 +28,9 @@ export function useRestoreTestRun() {
     const api = getOpsDeck();
     if (!api) return;
     setRun({ host, testId: null, progress: null, result: null, error: null });
-    void api.backups.restoreTest({ host }).then((result) =>
-      setRun((current) => (current && current.host === host ? (result.ok ? { ...current, testId: result.value.testId } : { ...current, error: result.error.message }) : current)),
-    );
+    void api.backups
+      .restoreTest({ host })
+      .then((result) => setRun((current) => (current && current.host === host ? (result.ok ? { ...current, testId: result.value.testId } : { ...current, error: result.error.message }) : current)));
   };
   const cancel = () => {
     const api = getOpsDeck();

@@ -6,7 +6,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { DrillRunStepView, DrillRunView } from '../../../preload/contract';
 import type { DrillRunControls, StepAction } from './useDrillRun';
 
-const TYPE_LABEL: Record<DrillRunStepView['type'], string> = { checklist: 'Checklist item', verification: 'Verification (read-only, run by OpsDeck)', change: 'Change — runs only after you type the target' };
+const TYPE_LABEL: Record<DrillRunStepView['type'], string> = {
+  checklist: 'Checklist item',
+  verification: 'Verification (read-only, run by OpsDeck)',
+  change: 'Change — runs only after you type the target',
+};
 
 export function CurrentStep({ controls, run, step }: { controls: DrillRunControls; run: DrillRunView; step: DrillRunStepView }) {
   const [note, setNote] = useState('');
@@ -14,7 +18,13 @@ export function CurrentStep({ controls, run, step }: { controls: DrillRunControl
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const act = (action: StepAction) => void controls.step(step.index, action, note.trim(), action === 'change' ? typed : null);
   const confirmed = step.confirmTarget !== null && typed === step.confirmTarget;
-  const keys: Partial<Record<string, StepAction | 'note'>> = { n: 'note', f: 'failed', s: 'skipped', ...(step.type === 'checklist' ? { d: 'done' } : {}), ...(step.type === 'verification' ? { r: 'run' } : {}) };
+  const keys: Partial<Record<string, StepAction | 'note'>> = {
+    n: 'note',
+    f: 'failed',
+    s: 'skipped',
+    ...(step.type === 'checklist' ? { d: 'done' } : {}),
+    ...(step.type === 'verification' ? { r: 'run' } : {}),
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -40,7 +50,10 @@ export function CurrentStep({ controls, run, step }: { controls: DrillRunControl
       </h2>
       {step.runs && (
         <p className="drill-step-runs">
-          Runs: <code className="mono" data-testid="drill-step-runs">{step.runs}</code>
+          Runs:{' '}
+          <code className="mono" data-testid="drill-step-runs">
+            {step.runs}
+          </code>
         </p>
       )}
       {step.type === 'change' && (

@@ -18,7 +18,13 @@ export function FinishRunForm({ controls, run }: { controls: DrillRunControls; r
       onSubmit={(event) => {
         event.preventDefault();
         if (rpoBad) return;
-        void controls.finish(rpoValue, actions.split('\n').map((line) => line.trim()).filter(Boolean));
+        void controls.finish(
+          rpoValue,
+          actions
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        );
       }}
     >
       <h2 className="drill-step-title">All {run.steps.length} steps are recorded — close the drill</h2>

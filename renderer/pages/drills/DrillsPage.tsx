@@ -78,7 +78,11 @@ function SourceLine({ view }: { view: DrillsScheduleView }) {
       {view.problems.length > 0 && (
         <div role="alert" className="error">
           <p>The plans file has problems; the last good plans stay in use:</p>
-          <ul className="mono">{view.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+          <ul className="mono">
+            {view.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
         </div>
       )}
       {view.warnings.map((warning) => (

@@ -33,7 +33,8 @@ export function LiveDrillRun({ controls, run }: { controls: DrillRunControls; ru
         Started by <strong>{run.startedBy}</strong> at <span className="mono">{run.startedAt.replace('T', ' ').slice(0, 19)} UTC</span>
         {run.occurrence ? (
           <>
-            {' '}for the drill due <span className="mono">{run.occurrence.replace('T', ' ').slice(0, 16)} UTC</span>
+            {' '}
+            for the drill due <span className="mono">{run.occurrence.replace('T', ' ').slice(0, 16)} UTC</span>
           </>
         ) : (
           ' (off schedule)'
@@ -46,7 +47,9 @@ export function LiveDrillRun({ controls, run }: { controls: DrillRunControls; ru
           <span className={`drill-clock-figure ${overRto ? 'error' : ''}`} data-testid="drill-stopwatch">
             {stopwatchText(run.startedAt, end)}
           </span>
-          <span className="muted">RTO target {run.rtoTargetMinutes} min{overRto ? ' — ✕ exceeded' : ''}</span>
+          <span className="muted">
+            RTO target {run.rtoTargetMinutes} min{overRto ? ' — ✕ exceeded' : ''}
+          </span>
         </div>
         {step && live && (
           <div className="drill-clock">

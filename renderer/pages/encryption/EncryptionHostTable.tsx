@@ -12,9 +12,7 @@ const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export function EncryptionHostTable({ rows, sites, hosts }: { rows: EncryptionCoverageView[]; sites: DatacentreView[]; hosts: HostView[] }) {
   const siteRank = (dc: string) => sites.findIndex((site) => site.id === dc);
-  const sorted = [...rows].sort(
-    (a, b) => HOST_STATUS[a.status].rank - HOST_STATUS[b.status].rank || siteRank(a.dc) - siteRank(b.dc) || a.host.localeCompare(b.host, 'en', { numeric: true }),
-  );
+  const sorted = [...rows].sort((a, b) => HOST_STATUS[a.status].rank - HOST_STATUS[b.status].rank || siteRank(a.dc) - siteRank(b.dc) || a.host.localeCompare(b.host, 'en', { numeric: true }));
   return (
     <table className="grid encryption-hosts" aria-label="Encryption per host">
       <thead>

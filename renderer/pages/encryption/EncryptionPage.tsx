@@ -19,8 +19,8 @@ export function EncryptionPage() {
         <h1>Disk encryption</h1>
       </header>
       <p className="muted page-intro">
-        Every filesystem, swap area and ZFS dataset of each host, and whether a crypt layer (LUKS, or ZFS native encryption) lies between it and
-        the disks. Boot/EFI and memory-backed volumes are exempt; logs on unencrypted disks are the provider&apos;s admitted exception.
+        Every filesystem, swap area and ZFS dataset of each host, and whether a crypt layer (LUKS, or ZFS native encryption) lies between it and the disks. Boot/EFI and memory-backed volumes are
+        exempt; logs on unencrypted disks are the provider&apos;s admitted exception.
       </p>
       <EngineErrorNote error={error} />
       {rows && rows.length === 0 && <p className="muted">No encryption data yet: scan the fleet first.</p>}

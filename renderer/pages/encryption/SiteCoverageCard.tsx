@@ -59,9 +59,7 @@ export function SiteCoverageCard({ site, coverage }: { site: DatacentreView; cov
         </tbody>
       </table>
       {coverage.volumes.withoutSize > 0 && (
-        <p className="muted coverage-note">
-          {plural(coverage.volumes.withoutSize, 'volume')} without a size reported by the host: counted as volumes, not in bytes.
-        </p>
+        <p className="muted coverage-note">{plural(coverage.volumes.withoutSize, 'volume')} without a size reported by the host: counted as volumes, not in bytes.</p>
       )}
     </section>
   );

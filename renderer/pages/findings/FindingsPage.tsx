@@ -61,8 +61,8 @@ export function FindingsPage() {
       </header>
       <EngineErrorNote error={error} />
       <p className="page-intro muted">
-        Each finding names the promise it breaks: a section of <strong>Annex 2</strong>, the provider&apos;s published security
-        measures (§ is its section number, followed by the section&apos;s title).
+        Each finding names the promise it breaks: a section of <strong>Annex 2</strong>, the provider&apos;s published security measures (§ is its section number, followed by the section&apos;s
+        title).
       </p>
       {findings && findings.length > 0 && <SiteSeverityChart findings={findings} sites={sites} />}
       <div className="toolbar filters" role="search">

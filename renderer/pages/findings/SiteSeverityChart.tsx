@@ -32,9 +32,7 @@ export function SiteSeverityChart({ findings, sites }: { findings: FindingView[]
           </li>
         ))}
       </ul>
-      <figcaption className="visually-hidden">
-        {data.map((row) => `${row.site}: ${SEVERITIES.map((s) => `${row[s]} ${s}`).join(', ')}`).join('; ')}
-      </figcaption>
+      <figcaption className="visually-hidden">{data.map((row) => `${row.site}: ${SEVERITIES.map((s) => `${row[s]} ${s}`).join(', ')}`).join('; ')}</figcaption>
     </figure>
   );
 }

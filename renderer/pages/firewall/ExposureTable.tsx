@@ -44,7 +44,12 @@ export function ExposureTable({ view, onShowRule }: { view: FirewallHostRulesVie
             <td className="decided-by">
               <code>{entry.decidedBy ?? '—'}</code>
               {entry.ruleId && (
-                <button type="button" className="small" onClick={() => onShowRule(entry.ruleId!)} aria-label={`Show the rule deciding ${entry.proto}/${entry.port} ${FAMILY_LABEL[entry.family]} in the rules table`}>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => onShowRule(entry.ruleId!)}
+                  aria-label={`Show the rule deciding ${entry.proto}/${entry.port} ${FAMILY_LABEL[entry.family]} in the rules table`}
+                >
                   Show rule
                 </button>
               )}

@@ -51,8 +51,8 @@ export function FirewallPage() {
         <h1>Firewall</h1>
       </header>
       <p className="muted page-intro">
-        What each host&apos;s firewall really lets in, port by port, decided from its rules (nftables, iptables, ipf, fwadm) and listening
-        sockets, against its role&apos;s baseline. Open a host for its rules, the rule that decides each port, and a comparison with another host.
+        What each host&apos;s firewall really lets in, port by port, decided from its rules (nftables, iptables, ipf, fwadm) and listening sockets, against its role&apos;s baseline. Open a host for
+        its rules, the rule that decides each port, and a comparison with another host.
       </p>
       <EngineErrorNote error={error} />
       {hosts && hosts.length === 0 && <p className="muted">No firewall data yet: scan the fleet first.</p>}
@@ -63,7 +63,12 @@ export function FirewallPage() {
               Hosts <input type="search" aria-label="Filter hosts by name or role" value={filter.text} onChange={(event) => changeFilter({ text: event.target.value })} />
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={filter.problemsOnly} onChange={(event) => changeFilter({ problemsOnly: event.target.checked })} aria-label="Only hosts beyond their baseline, undetermined or not read" />
+              <input
+                type="checkbox"
+                checked={filter.problemsOnly}
+                onChange={(event) => changeFilter({ problemsOnly: event.target.checked })}
+                aria-label="Only hosts beyond their baseline, undetermined or not read"
+              />
               Only hosts to look at
             </label>
             <label className="checkbox">

@@ -81,8 +81,7 @@ export function HostDiff({ a, b }: { a: string; b: string }) {
       )}
       <h3>Rules</h3>
       <p className="muted">
-        {view.rules.same} rule{view.rules.same === 1 ? '' : 's'} on both (same chain and text, counters left out); {view.a.host} has {view.a.rules} in all,{' '}
-        {view.b.host} {view.b.rules}.
+        {view.rules.same} rule{view.rules.same === 1 ? '' : 's'} on both (same chain and text, counters left out); {view.a.host} has {view.a.rules} in all, {view.b.host} {view.b.rules}.
       </p>
       <div className="diff-rules">
         <RuleList title={`Only on ${view.a.host}`} rows={view.rules.onlyA} total={view.rules.onlyATotal} testId="rules-only-a" />

@@ -143,7 +143,12 @@ function RuleRow({ rule, highlighted }: { rule: FirewallRuleRowView; highlighted
       <td className={`action action-${rule.action}`}>
         {rule.action}
         {rule.target ? ` ${rule.target}` : ''}
-        {rule.unmodelled && <span className="muted" title="part of this rule is not modelled: its reach is undetermined"> (unmodelled)</span>}
+        {rule.unmodelled && (
+          <span className="muted" title="part of this rule is not modelled: its reach is undetermined">
+            {' '}
+            (unmodelled)
+          </span>
+        )}
       </td>
       <td className="mono clip" title={rule.text}>
         {rule.text}

@@ -30,7 +30,10 @@ export const SiteExposureMatrix = memo(function SiteExposureMatrix({ site, hosts
     <section className="site matrix-site" aria-labelledby={`fw-site-${site.id}`} data-site={site.id}>
       <header className="site-head">
         <h2 id={`fw-site-${site.id}`}>
-          {site.name} <span className="muted">({site.id}, {site.role})</span>
+          {site.name}{' '}
+          <span className="muted">
+            ({site.id}, {site.role})
+          </span>
         </h2>
         <span className="muted" data-testid={`firewall-totals-${site.id}`}>
           {totals.hosts === 0 ? 'no host with firewall data yet' : `${totals.beyond} of ${totals.hosts} hosts with a port beyond the baseline`}

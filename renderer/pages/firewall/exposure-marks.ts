@@ -32,9 +32,6 @@ const CONFORMANCE_ORDER: BaselineConformance[] = ['conforming', 'no-baseline', '
 const REACH_ORDER: ExposureReachability[] = ['local-only', 'none', 'undetermined', 'some', 'any'];
 
 /** Positive when `a` is further from the baseline than `b` (then more open). */
-export function compareSeverity(
-  a: { conformance: BaselineConformance; reachability: ExposureReachability },
-  b: { conformance: BaselineConformance; reachability: ExposureReachability },
-): number {
+export function compareSeverity(a: { conformance: BaselineConformance; reachability: ExposureReachability }, b: { conformance: BaselineConformance; reachability: ExposureReachability }): number {
   return CONFORMANCE_ORDER.indexOf(a.conformance) - CONFORMANCE_ORDER.indexOf(b.conformance) || REACH_ORDER.indexOf(a.reachability) - REACH_ORDER.indexOf(b.reachability);
 }

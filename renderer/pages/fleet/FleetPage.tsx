@@ -13,7 +13,12 @@ export function FleetPage() {
   const { fleet, error } = useFleet();
   const scan = useScanRun();
   const [order, setOrder] = useState<HostOrder>('problems-first');
-  if (error) return <p role="alert" className="error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
   if (!fleet) return <p>Loading the fleet…</p>;
   const roles = [...new Set(fleet.hosts.flatMap((host) => host.roles))].sort();
   return (
@@ -28,11 +33,7 @@ export function FleetPage() {
           {roles.length > 0 && (
             <label>
               Role{' '}
-              <select
-                disabled={scan.running}
-                value=""
-                onChange={(event) => event.target.value && void scan.start({ kind: 'role', role: event.target.value }, `role ${event.target.value}`)}
-              >
+              <select disabled={scan.running} value="" onChange={(event) => event.target.value && void scan.start({ kind: 'role', role: event.target.value }, `role ${event.target.value}`)}>
                 <option value="">scan a role…</option>
                 {roles.map((role) => (
                   <option key={role} value={role}>
@@ -43,16 +44,16 @@ export function FleetPage() {
             </label>
           )}
           <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={order === 'problems-first'}
-              onChange={(event) => setOrder(event.target.checked ? 'problems-first' : 'name')}
-            />
+            <input type="checkbox" checked={order === 'problems-first'} onChange={(event) => setOrder(event.target.checked ? 'problems-first' : 'name')} />
             Problem hosts first
           </label>
         </div>
       </header>
-      {scan.error && <p role="alert" className="error">{scan.error}</p>}
+      {scan.error && (
+        <p role="alert" className="error">
+          {scan.error}
+        </p>
+      )}
       {scan.run && <ScanProgress run={scan.run} running={scan.running} onCancel={() => void scan.cancel()} />}
       <InventoryProblems problems={fleet.problems} />
       {fleet.hosts.length === 0 ? (

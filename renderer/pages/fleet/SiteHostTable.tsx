@@ -37,7 +37,10 @@ export function SiteHostTable({ dc, hosts, order, scanDisabled, onScanSite, onSc
     <section className="site" aria-labelledby={`site-${dc.id}`} data-site={dc.id}>
       <header className="site-head">
         <h2 id={`site-${dc.id}`}>
-          {dc.name} <span className="muted">({dc.id}, {dc.role})</span>
+          {dc.name}{' '}
+          <span className="muted">
+            ({dc.id}, {dc.role})
+          </span>
         </h2>
         <span className="muted" data-testid={`site-count-${dc.id}`}>
           {answered}/{hosts.length} answered{failed > 0 ? `, ${failed} failed` : ''} · bastion {dc.bastion ?? 'none (direct)'}
@@ -135,7 +138,12 @@ function FindingsCell({ counts }: { counts: Partial<Record<Severity, number>> | 
   const title = SEVERITIES.filter((severity) => (counts[severity] ?? 0) > 0)
     .map((severity) => `${counts[severity]} ${severity}`)
     .join(', ');
-  if (!worst || worst === 'info') return <span className="ok" title={title || 'no findings'}>✓ none</span>;
+  if (!worst || worst === 'info')
+    return (
+      <span className="ok" title={title || 'no findings'}>
+        ✓ none
+      </span>
+    );
   return (
     <span title={title} className="finding-summary">
       <SeverityBadge severity={worst} /> {actionable}

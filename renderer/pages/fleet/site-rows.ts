@@ -5,9 +5,7 @@
 import type { HostView } from '../../../preload/contract';
 import { actionableCount, SEVERITY_RANK, worstSeverity } from '../../components/severity-order';
 
-export type SiteRow =
-  | { kind: 'role'; role: string; count: number; answered: number; problems: number }
-  | { kind: 'host'; host: HostView };
+export type SiteRow = { kind: 'role'; role: string; count: number; answered: number; problems: number } | { kind: 'host'; host: HostView };
 
 export type HostOrder = 'problems-first' | 'name';
 

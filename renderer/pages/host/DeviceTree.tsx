@@ -107,7 +107,15 @@ function LooseVolumeRow({ volume }: { volume: VolumeView }) {
     <tr data-node={volume.name} data-marker={volume.encryption} className="volume-row">
       <th scope="row" className="tree-cell">
         <span className="layer-kind">{kindLabel(volume.layers[volume.layers.length - 1]?.kind ?? 'mount')}</span> <span className="mono">{volume.name}</span>
-        {volume.layers.length > 1 && <div className="muted">on {volume.layers.slice(0, -1).map((layer) => layer.name).join(' › ')}</div>}
+        {volume.layers.length > 1 && (
+          <div className="muted">
+            on{' '}
+            {volume.layers
+              .slice(0, -1)
+              .map((layer) => layer.name)
+              .join(' › ')}
+          </div>
+        )}
       </th>
       <td>
         <MarkerFor state={volume.encryption} volume={volume} />
@@ -139,7 +147,18 @@ function ClassText({ volume }: { volume: VolumeView }) {
   );
 }
 
-const KIND_LABELS: Record<string, string> = { zpool: 'pool', zvol: 'zvol', dataset: 'dataset', part: 'part', crypt: 'crypt', lvm: 'lvm', disk: 'disk', swapfile: 'swap file', tmpfs: 'tmpfs', mount: 'mount' };
+const KIND_LABELS: Record<string, string> = {
+  zpool: 'pool',
+  zvol: 'zvol',
+  dataset: 'dataset',
+  part: 'part',
+  crypt: 'crypt',
+  lvm: 'lvm',
+  disk: 'disk',
+  swapfile: 'swap file',
+  tmpfs: 'tmpfs',
+  mount: 'mount',
+};
 
 function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;

@@ -29,7 +29,11 @@ export function HostHistory({ history }: { history: HostHistoryEntryView[] }) {
               </td>
               <td>
                 <PhaseBadge phase={entry.phase} />
-                {entry.reason && <div className="reason" title={entry.reason}>{entry.reason}</div>}
+                {entry.reason && (
+                  <div className="reason" title={entry.reason}>
+                    {entry.reason}
+                  </div>
+                )}
               </td>
               <td className="nowrap">{countsText(entry.findingCounts)}</td>
               <td className="nowrap">{entry.pending ? `${entry.pending.total} (${entry.pending.security} security)` : '—'}</td>
@@ -48,7 +52,12 @@ function Changes({ entry }: { entry: HostHistoryEntryView }) {
   const changes = entry.changes;
   if (!changes) return <span className="muted">first recorded scan</span>;
   const lines: ReactElement[] = [];
-  if (changes.phase) lines.push(<li key="phase">state {changes.phase.from} → {changes.phase.to}</li>);
+  if (changes.phase)
+    lines.push(
+      <li key="phase">
+        state {changes.phase.from} → {changes.phase.to}
+      </li>,
+    );
   for (const [index, finding] of changes.findingsAdded.entries()) {
     lines.push(
       <li key={`added-${index}`}>

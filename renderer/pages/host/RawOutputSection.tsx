@@ -42,7 +42,9 @@ export function RawOutputSection({ host, runId, index, output }: { host: string;
         <CopyButton text={text} label={`Copy output of ${output.command}`} />
       </header>
       {output.error && <p className="error">{output.error}</p>}
-      <pre className="mono" tabIndex={0}>{text || '(no output)'}</pre>
+      <pre className="mono" tabIndex={0}>
+        {text || '(no output)'}
+      </pre>
       {totalBytes !== null && shownBytes !== null && shownBytes < totalBytes && (
         <p className="muted">
           Showing the first {byteText(shownBytes)} of {byteText(totalBytes)}.{' '}
@@ -52,7 +54,11 @@ export function RawOutputSection({ host, runId, index, output }: { host: string;
         </p>
       )}
       <EngineErrorNote error={error} />
-      {output.stderr && <pre className="mono stderr" tabIndex={0}>{output.stderr}</pre>}
+      {output.stderr && (
+        <pre className="mono stderr" tabIndex={0}>
+          {output.stderr}
+        </pre>
+      )}
     </section>
   );
 }

@@ -21,7 +21,17 @@ export function PatchesPage() {
   const error = factsError ?? policiesError;
   const now = new Date();
   const graded = (hosts ?? [])
-    .map((host) => ({ host, compliance: patchCompliance(host.facts, hostSlaHours(fleet?.hosts.find((each) => each.name === host.host), policies), now) }))
+    .map((host) => ({
+      host,
+      compliance: patchCompliance(
+        host.facts,
+        hostSlaHours(
+          fleet?.hosts.find((each) => each.name === host.host),
+          policies,
+        ),
+        now,
+      ),
+    }))
     .sort(
       (a, b) =>
         GRADE_ORDER[a.compliance.grade] - GRADE_ORDER[b.compliance.grade] ||

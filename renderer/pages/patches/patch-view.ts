@@ -31,7 +31,11 @@ export function isCompliant(facts: PatchFactsView): boolean {
 
 export function siteSummary(dc: string, hosts: HostPatches[], isCompliantHost: (host: HostPatches) => boolean = (host) => isCompliant(host.facts)): SitePatchSummary {
   const site = hosts.filter((host) => host.dc === dc);
-  const oldest = site.map((host) => oldestPendingSince(host.facts)).filter((time): time is string => time !== null).sort()[0] ?? null;
+  const oldest =
+    site
+      .map((host) => oldestPendingSince(host.facts))
+      .filter((time): time is string => time !== null)
+      .sort()[0] ?? null;
   return {
     dc,
     hosts: site.length,

@@ -25,9 +25,7 @@ export function SettingsPage() {
     if (!result) return;
     if (result.ok) {
       setProblems(result.value.problems);
-      setMessage(
-        result.value.problems.length ? null : `Loaded ${result.value.hosts.length} hosts in ${result.value.datacentres.length} sites.`,
-      );
+      setMessage(result.value.problems.length ? null : `Loaded ${result.value.hosts.length} hosts in ${result.value.datacentres.length} sites.`);
     } else {
       setProblems([]);
       setMessage(result.error.message);
@@ -48,14 +46,7 @@ export function SettingsPage() {
         }}
       >
         <label htmlFor="inventory-path">Inventory file</label>
-        <input
-          id="inventory-path"
-          className="mono"
-          value={path}
-          onChange={(event) => setPath(event.target.value)}
-          placeholder="/etc/opsdeck/inventory.yaml"
-          spellCheck={false}
-        />
+        <input id="inventory-path" className="mono" value={path} onChange={(event) => setPath(event.target.value)} placeholder="/etc/opsdeck/inventory.yaml" spellCheck={false} />
         <ChooseFileButton purpose="inventory" label="Pick an inventory with the file dialog" onChosen={setPath} onError={setMessage} />
         <button type="submit" disabled={path.trim() === ''}>
           Load inventory

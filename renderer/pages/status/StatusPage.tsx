@@ -20,8 +20,8 @@ export function StatusPage() {
         <ExportReport />
       </header>
       <p className="muted page-intro">
-        Each promise of the published security measures (Annex 2), at both sites, from the stored scans and OpsDeck&apos;s own records. A control
-        with no data, or only old data, is <strong>not checked</strong> — never shown as holding.
+        Each promise of the published security measures (Annex 2), at both sites, from the stored scans and OpsDeck&apos;s own records. A control with no data, or only old data, is{' '}
+        <strong>not checked</strong> — never shown as holding.
       </p>
       <EngineErrorNote error={error} />
       {report && <StatusReportBody report={report} />}
@@ -35,8 +35,8 @@ function StatusReportBody({ report }: { report: StatusReportView }) {
     <>
       <p className="status-summary" data-testid="status-summary">
         Overall: <StatusMark status={report.overall} /> · newest data{' '}
-        <span data-testid="newest-data-age">{report.newestDataAt ? `${dataAgeText(report.newestDataAt, now)} old` : 'none yet: scan the fleet'}</span> · data
-        older than {report.maxDataAgeHours / 24} days does not count · {report.fleet}
+        <span data-testid="newest-data-age">{report.newestDataAt ? `${dataAgeText(report.newestDataAt, now)} old` : 'none yet: scan the fleet'}</span> · data older than {report.maxDataAgeHours / 24}{' '}
+        days does not count · {report.fleet}
       </p>
       <table className="status-controls" data-testid="status-controls">
         <caption>Annex 2 controls per site</caption>
@@ -94,30 +94,30 @@ function StatusReportBody({ report }: { report: StatusReportView }) {
         <p className="muted">No finding above info.</p>
       ) : (
         <div className="wide-scroll">
-        <table className="worst-findings" data-testid="worst-findings">
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Site</th>
-              <th scope="col">Host</th>
-              <th scope="col">Finding</th>
-              <th scope="col">First seen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.worstFindings.map((finding) => (
-              <tr key={finding.id}>
-                <td>
-                  <SeverityBadge severity={finding.severity} />
-                </td>
-                <td>{finding.dc}</td>
-                <td className="mono">{finding.host}</td>
-                <td>{finding.title}</td>
-                <td className="mono">{finding.firstSeen?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
+          <table className="worst-findings" data-testid="worst-findings">
+            <thead>
+              <tr>
+                <th scope="col">Severity</th>
+                <th scope="col">Site</th>
+                <th scope="col">Host</th>
+                <th scope="col">Finding</th>
+                <th scope="col">First seen</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.worstFindings.map((finding) => (
+                <tr key={finding.id}>
+                  <td>
+                    <SeverityBadge severity={finding.severity} />
+                  </td>
+                  <td>{finding.dc}</td>
+                  <td className="mono">{finding.host}</td>
+                  <td>{finding.title}</td>
+                  <td className="mono">{finding.firstSeen?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </>

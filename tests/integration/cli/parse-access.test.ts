@@ -24,7 +24,11 @@ describe('opsdeck parse access', () => {
   test('--format sshd-T: the captured Debian default says password logins and LogLevel INFO, exit 0', async () => {
     const result = await runOpsdeck(['parse', 'access', '--format', 'sshd-T', captured('sshd-T-debian12-default.txt')]);
     expect([result.code, result.stderr]).toEqual([0, '']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ format: 'sshd-T', status: 'ok', summary: { passwordLogins: true, permitRootLogin: 'without-password', logLevel: 'INFO', logsKeyFingerprints: false } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      format: 'sshd-T',
+      status: 'ok',
+      summary: { passwordLogins: true, permitRootLogin: 'without-password', logLevel: 'INFO', logsKeyFingerprints: false },
+    });
   });
 
   test('--format authorized-keys: command= and markup in comments come out verbatim', async () => {
@@ -36,7 +40,10 @@ describe('opsdeck parse access', () => {
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as { summary: Record<string, unknown>; value: Array<{ options: string; comment: string }> };
     expect(parsed.summary).toEqual({ keys: 2, accounts: 1, withOptions: 1, forcedCommands: 1 });
-    expect(parsed.value.map((key) => [key.options, key.comment])).toEqual([['', '<script>alert(1)</script>'], ['command="echo \\"hi, there\\"",no-pty', 'backup']]);
+    expect(parsed.value.map((key) => [key.options, key.comment])).toEqual([
+      ['', '<script>alert(1)</script>'],
+      ['command="echo \\"hi, there\\"",no-pty', 'backup'],
+    ]);
   });
 
   test('--format passwd; the wrong file for a format exits 1 with status unparsed; a partly broken file exits 1 as partial', async () => {

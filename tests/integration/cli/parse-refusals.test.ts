@@ -73,7 +73,10 @@ describe('opsdeck parse: size bounds, in a real process with a 1 GB heap', () =>
     await writeFile(file, `${lines.join('\n')}\n${body}\nCOMMIT\n`);
     const result = await runChild(cli, ['parse', 'firewall', '--format', 'iptables-save', file]);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/the output is 5\d\.\d MB, more than the 16 MB OpsDeck reads from one command; refused as too large/) });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      status: 'unparsed',
+      message: expect.stringMatching(/the output is 5\d\.\d MB, more than the 16 MB OpsDeck reads from one command; refused as too large/),
+    });
   }, 120_000);
 
   test('more than 64 MB is refused before it is read, from a file and from stdin', async () => {

@@ -44,9 +44,7 @@ describe('opsdeck restore-test on the demo fleet', () => {
       expect(stored.map((test) => test.host)).toEqual(['imap2.nj', 'imap1.nj']);
       expect(stored[0]).toEqual(evidence);
       // The engine joins these to the scans' findings: imap1.nj's failed test is one, imap2.nj's pass is none.
-      expect(restoreTestFindings(await store.restoreTests.latestPerHost()).map((finding) => [finding.id, finding.severity])).toEqual([
-        ['backups.restore-test-failed:imap1.nj:latest', 'critical'],
-      ]);
+      expect(restoreTestFindings(await store.restoreTests.latestPerHost()).map((finding) => [finding.id, finding.severity])).toEqual([['backups.restore-test-failed:imap1.nj:latest', 'critical']]);
     } finally {
       await store.close();
     }

@@ -26,7 +26,9 @@ test('two unknown bastion keys: each fingerprint printed once, with the 12 hosts
   expect(fingerprints).toHaveLength(2);
   for (const fingerprint of fingerprints) expect(output.split(fingerprint).length - 1, fingerprint).toBe(1);
   expect(refused.stderr).toMatch(/^connecting to 24 hosts…$/m);
-  expect(refused.stderr).toMatch(/^unknown host key for nj bastion \(127\.0\.0\.1:\d+\): ssh-ed25519 SHA256:\S+; refused \(verify it, then run again with --accept-new\)\n {2}it blocks 12 hosts: backup1\.nj, cn1\.nj, /m);
+  expect(refused.stderr).toMatch(
+    /^unknown host key for nj bastion \(127\.0\.0\.1:\d+\): ssh-ed25519 SHA256:\S+; refused \(verify it, then run again with --accept-new\)\n {2}it blocks 12 hosts: backup1\.nj, cn1\.nj, /m,
+  );
   expect(refused.stderr).toMatch(/^unknown host key for sea bastion /m);
   expect(refused.stderr.trim().split('\n').length, refused.stderr).toBeLessThanOrEqual(6);
   expect(refused.stdout).toMatch(/imap1\.nj\s+failed\s+not reached: the host key of nj bastion \(127\.0\.0\.1:\d+\) in front of it is unknown and was not accepted/);

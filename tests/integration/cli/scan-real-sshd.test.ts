@@ -72,7 +72,9 @@ test('scans through a bastion and a two-hop chain, prints each identity, and the
   const again = await runOpsdeck(['scan', '--inventory', inventoryPath, '--data-dir', dataDir, '--json', '--host', 'imap1.nj'], env);
   expect(again.code, 'accepted keys are remembered').toBe(0);
   // This machine's real `apt-get -s dist-upgrade`, run through a real sshd, parsed into patch facts.
-  const [host] = (JSON.parse(again.stdout) as { hosts: { outputs: { id: string; exitCode: number | null; stdout: string }[]; facts: { patches?: { pendingUpdatesKnown: boolean; pendingUpdates: unknown[] } } }[] }).hosts;
+  const [host] = (
+    JSON.parse(again.stdout) as { hosts: { outputs: { id: string; exitCode: number | null; stdout: string }[]; facts: { patches?: { pendingUpdatesKnown: boolean; pendingUpdates: unknown[] } } }[] }
+  ).hosts;
   const apt = host!.outputs.find((output) => output.id === 'patches.apt-simulation')!;
   expect(apt.exitCode).toBe(0);
   expect(host!.facts.patches?.pendingUpdatesKnown).toBe(true);

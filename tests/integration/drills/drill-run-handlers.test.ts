@@ -109,7 +109,9 @@ beforeAll(async () => {
   await writeFile(join(dir, 'drills.yaml'), PLANS);
   store = await openEmbeddedStore(join(dir, 'data'));
   const now = () => new Date(Date.UTC(2027, 0, 3, 18, minute++));
-  handlers = drillsHandlers({ demo: () => false, inventoryPath: () => join(dir, 'fleet.yaml'), now }, {
+  handlers = drillsHandlers(
+    { demo: () => false, inventoryPath: () => join(dir, 'fleet.yaml'), now },
+    {
       sql: store.sql,
       executor,
       audit,
@@ -121,7 +123,8 @@ beforeAll(async () => {
         return { runId: 'scan-run-1', results: targets.map((one) => ({ host: one.name, phase: one.name === 'db1.sea' ? 'unreachable' : 'done' })) };
       },
       now,
-    }) as HandlerTable;
+    },
+  ) as HandlerTable;
 });
 afterAll(async () => {
   await store?.close();

@@ -27,7 +27,12 @@ const PLAN: DrillPlan = {
   steps: [
     { type: 'checklist', title: 'Lower the TTL', timeboxMinutes: 5 },
     { type: 'change', title: 'Take mx1.nj out of the MX set', timeboxMinutes: 5, host: 'dns1.nj', argv: ['/usr/local/sbin/mx-set', 'remove', 'mx1.nj'] },
-    { type: 'verification', title: 'mx1.sea answers SMTP', timeboxMinutes: 5, verify: { action: 'command', host: 'mx1.sea', argv: ['/usr/bin/nc', '-z', '127.0.0.1', '25'], expectExit: 0, expectOutput: null } },
+    {
+      type: 'verification',
+      title: 'mx1.sea answers SMTP',
+      timeboxMinutes: 5,
+      verify: { action: 'command', host: 'mx1.sea', argv: ['/usr/bin/nc', '-z', '127.0.0.1', '25'], expectExit: 0, expectOutput: null },
+    },
   ],
 };
 
@@ -74,7 +79,11 @@ describe('DrillRunService', () => {
     await service.handOver(runId, 'lee', 'sam is paged elsewhere', 'sam');
     const changed = await service.runChange(runId, 1, 'dns1.nj', 'lee');
     expect(commands).toEqual([{ host: 'dns1.nj', argv: ['/usr/local/sbin/mx-set', 'remove', 'mx1.nj'], purpose: 'drill mx-failover-sea step 2 (change, confirmed by lee)' }]);
-    expect(changed.steps[1]).toMatchObject({ result: 'done', confirmedBy: 'dns1.nj', outputs: [{ host: 'dns1.nj', exitCode: 0, sha256: createHash('sha256').update('ran /usr/local/sbin/mx-set remove mx1.nj\n').digest('hex') }] });
+    expect(changed.steps[1]).toMatchObject({
+      result: 'done',
+      confirmedBy: 'dns1.nj',
+      outputs: [{ host: 'dns1.nj', exitCode: 0, sha256: createHash('sha256').update('ran /usr/local/sbin/mx-set remove mx1.nj\n').digest('hex') }],
+    });
 
     const verified = await service.runVerification(runId, 2, 'lee');
     expect(verified.steps[2]).toMatchObject({ result: 'done', note: 'verified' });

@@ -94,7 +94,10 @@ test('HTML/JS, terminal escapes, C1/bidi/NUL and invalid UTF-8 are kept byte-exa
 
   // The audit log's hash is over the bytes the host sent, and the store kept exactly those bytes.
   const sent = Buffer.from('bad\xff\xfe\xc3\x28end\xed\xa0\x80\n', 'latin1');
-  const audit = (await readFile(join(dataDir, 'audit.log'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const audit = (await readFile(join(dataDir, 'audit.log'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   const starts = new Map(audit.filter((entry) => entry.kind === 'command.start').map((entry) => [entry.seq, entry]));
   const ends = audit.filter((entry) => entry.kind === 'command.end' && entry.host === 'utf8.nj' && String(starts.get(entry.startSeq)?.command).endsWith('hostname'));
   expect(ends.length).toBe(2);

@@ -79,7 +79,9 @@ test('a host answering 40 MB to each of 22 commands fails by itself at the per-h
   expect(run.code, run.stderr.toString()).toBe(1);
   const flood = host('flood-host');
   expect(flood.phase).toBe('failed');
-  expect(flood.reason).toMatch(/^sent more than the per-host output cap of 16 MiB \(16 MiB kept as evidence\); \d+ output\(s\) cut, \d+ command\(s\) not run or not finished; nothing was judged from it$/);
+  expect(flood.reason).toMatch(
+    /^sent more than the per-host output cap of 16 MiB \(16 MiB kept as evidence\); \d+ output\(s\) cut, \d+ command\(s\) not run or not finished; nothing was judged from it$/,
+  );
   expect(flood.findings).toEqual([]);
   // Commands shared by two areas (os-release, uname -r) ran once and are listed twice: count each line once.
   const byLine = new Map(flood.outputs.map((output) => [output.command, output.stdoutBytes]));
@@ -116,7 +118,11 @@ test('a single 500 MB answer and an endless answer are cut at the per-command ca
     expect(nft(mode).error).toMatch(/^output cut at the per-command output cap of 8 MiB: the first 8388608 bytes are kept as evidence; not judged$/);
     expect(host(mode).facts.firewall?.sources.find((source) => source.commandId === 'firewall.nft-json')).toMatchObject({ status: 'no-answer' });
     expect(host(mode).facts.firewall?.firewall.state).not.toBe('inactive');
-    expect(host(mode).findings.map((finding) => finding.title).join('\n')).not.toMatch(/Firewall inactive/);
+    expect(
+      host(mode)
+        .findings.map((finding) => finding.title)
+        .join('\n'),
+    ).not.toMatch(/Firewall inactive/);
   }
   expect(run.seconds).toBeLessThan(SLACK_SECONDS);
   expect(run.peakRssMb).toBeLessThan(MAX_RSS_MB);
@@ -133,7 +139,11 @@ test('a 1 byte/s answer hits the command timeout and keeps what arrived; output 
   expect(kept, nft('slow').error ?? '').not.toBeNull();
   // What had arrived when the timeout struck is kept, byte for byte (a slow session start may leave it short).
   expect(nft('slow').stdout).toBe('x'.repeat(Number(kept![1])));
-  expect(host('slow').findings.map((finding) => finding.title).join('\n')).not.toMatch(/Firewall inactive/);
+  expect(
+    host('slow')
+      .findings.map((finding) => finding.title)
+      .join('\n'),
+  ).not.toMatch(/Firewall inactive/);
   // The background child writes "late" 4 s after the command exited, and lives on for 30 s.
   expect(nft('after-exit')).toMatchObject({ exitCode: 0, stdout: '{"nftables": []}\n', error: null });
   expect(run.seconds).toBeLessThan(timeoutSeconds + SLACK_SECONDS);

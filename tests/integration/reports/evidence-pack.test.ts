@@ -65,7 +65,19 @@ test('the first pack creates the signing key in the keychain and prints its publ
   keyFile = join(dir, 'opsdeck.pub');
   await writeFile(keyFile, `${publicKey}\n`);
   const names = Object.keys(unzipSync(await readFile(pack))).sort();
-  expect(names).toEqual(expect.arrayContaining(['report.html', 'report.json', 'findings.csv', 'audit/excerpt.jsonl', 'audit/anchor.json', 'restore-tests.json', 'manifest.json', 'manifest.sig', 'outputs/run-e/db1.nj/nft-ruleset.stdout']));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'report.html',
+      'report.json',
+      'findings.csv',
+      'audit/excerpt.jsonl',
+      'audit/anchor.json',
+      'restore-tests.json',
+      'manifest.json',
+      'manifest.sig',
+      'outputs/run-e/db1.nj/nft-ruleset.stdout',
+    ]),
+  );
   expect(Buffer.from(unzipSync(await readFile(pack))['outputs/run-e/db1.nj/nft-ruleset.stdout']!).toString()).toBe('{"nftables": [{"rule": "tcp dport 5432 accept"}]}');
   expect(Buffer.from(unzipSync(await readFile(pack))['report.html']!).toString()).toContain(publicKey);
   expect(await verify(pack)).toMatchObject({ code: 0, stdout: expect.stringMatching(/signature holds with the key given\nOK /) });

@@ -53,8 +53,14 @@ afterAll(async () => {
 test('bad usage exits 2 and says what is wrong', async () => {
   expect(await runOpsdeck(['report', '--out', join(dir, 'x'), '--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format is required') });
   expect(await runOpsdeck(['report', '--format', 'docx', '--out', join(dir, 'x'), '--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown format docx') });
-  expect(await runOpsdeck(['report', '--format', 'csv', '--since', 'yesterday', '--out', join(dir, 'x'), '--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('--since must be a date') });
-  expect(await runOpsdeck(['report', '--format', 'csv', '--dc', 'lon', '--out', join(dir, 'x'), '--inventory', inventory, '--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('no datacentre "lon"') });
+  expect(await runOpsdeck(['report', '--format', 'csv', '--since', 'yesterday', '--out', join(dir, 'x'), '--data-dir', dataDir])).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('--since must be a date'),
+  });
+  expect(await runOpsdeck(['report', '--format', 'csv', '--dc', 'lon', '--out', join(dir, 'x'), '--inventory', inventory, '--data-dir', dataDir])).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('no datacentre "lon"'),
+  });
 });
 
 test('PDF without a Chromium: a clear message and exit 2, never a silent skip', async () => {
@@ -73,7 +79,9 @@ test('all four formats are written; exit 1 because §9 is broken at NJ', async (
   expect((await readdir(out)).sort()).toEqual(['findings.csv', 'report.html', 'report.json', 'report.pdf']);
   const csv = (await readFile(join(out, 'findings.csv'), 'utf8')).split('\r\n');
   expect(csv[0]).toBe('control,section,site,host,severity,finding_id,title,first_seen,evidence_ids');
-  expect(csv[1]).toMatch(/^necessaryCommunications,§9,nj,db1\.nj,high,firewall\.port-beyond-baseline:db1\.nj:tcp\/5432,"<\/style><script>document\.title=""pwned""<\/script><img src=""http:\/\/192\.0\.2\.1\/x\.png"">",\S+,run-c\/db1\.nj\/nft-ruleset$/);
+  expect(csv[1]).toMatch(
+    /^necessaryCommunications,§9,nj,db1\.nj,high,firewall\.port-beyond-baseline:db1\.nj:tcp\/5432,"<\/style><script>document\.title=""pwned""<\/script><img src=""http:\/\/192\.0\.2\.1\/x\.png"">",\S+,run-c\/db1\.nj\/nft-ruleset$/,
+  );
   const json = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { report: { trend: { runId: string }[] }; findings: unknown[] };
   expect([...new Set(json.report.trend.map((point) => point.runId))]).toEqual(['run-a', 'run-b', 'run-c']);
   expect(json.findings).toHaveLength(1);

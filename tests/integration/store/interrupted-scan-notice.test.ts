@@ -29,9 +29,7 @@ test('an unfinished run is named in app.info notices at the next start, and only
   const first = await createEngine({ dataDir, demoFleet: 'never', secrets });
   try {
     const info = await first.handlers['app.info']({});
-    expect(info.notices).toContain(
-      'scan run-killed (started 2026-12-01T10:00:00.000Z, 24 hosts) never finished: OpsDeck was stopped during it; it is recorded as interrupted',
-    );
+    expect(info.notices).toContain('scan run-killed (started 2026-12-01T10:00:00.000Z, 24 hosts) never finished: OpsDeck was stopped during it; it is recorded as interrupted');
   } finally {
     await first.dispose();
   }

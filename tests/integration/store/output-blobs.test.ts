@@ -51,7 +51,10 @@ test('a second unchanged scan adds references, not bytes; a 3 MiB output is stor
   const store = new ScanStore(sql);
   const big = 'x'.repeat(3 * 1024 * 1024 - 7) + 'the end';
   const afterEachRun: Awaited<ReturnType<typeof blobStats>>[] = [];
-  for (const [runId, at] of [['r1', '2026-12-01T00:00:00.000Z'], ['r2', '2026-12-02T00:00:00.000Z']] as const) {
+  for (const [runId, at] of [
+    ['r1', '2026-12-01T00:00:00.000Z'],
+    ['r2', '2026-12-02T00:00:00.000Z'],
+  ] as const) {
     await store.beginRun({ runId, startedAt: at, scope: { kind: 'fleet' }, operator: 'jdoe', fleet: 'demo', total: 2 });
     await store.saveHostResult(result(runId, 'a.nj', at, big));
     await store.saveHostResult(result(runId, 'b.nj', at, 'ID=debian\n'));
@@ -63,7 +66,10 @@ test('a second unchanged scan adds references, not bytes; a 3 MiB output is stor
   expect(onceEach.bytes).toBe(big.length + 10 + 5 + 5 + 8);
   const detail = await store.latestHostDetail('a.nj');
   expect(detail?.runId).toBe('r2');
-  expect(detail?.outputs.map((output) => [output.stdoutBytes, output.stderr])).toEqual([[big.length, ''], [5, 'warning\n']]);
+  expect(detail?.outputs.map((output) => [output.stdoutBytes, output.stderr])).toEqual([
+    [big.length, ''],
+    [5, 'warning\n'],
+  ]);
   const tail = await store.rawOutputPage('r1', 'a.nj', 0, 'stdout', big.length - 7, 1024);
   expect(tail?.bytes.toString()).toBe('the end');
   expect((await store.rawOutputPage('r2', 'b.nj', 1, 'stderr', 0, 100))?.bytes.toString()).toBe('warning\n');
@@ -72,7 +78,10 @@ test('a second unchanged scan adds references, not bytes; a 3 MiB output is stor
 
 test('migration 12 moves the outputs of an existing store into output_blobs, byte for byte', async () => {
   const sql = await openPgliteClient(await freshStoreDir());
-  await migrate(sql, MIGRATIONS.filter((migration) => migration.version < 12));
+  await migrate(
+    sql,
+    MIGRATIONS.filter((migration) => migration.version < 12),
+  );
   await sql.query(`INSERT INTO scan_runs (run_id, started_at, scope, operator, fleet, total) VALUES ('old', now(), '{"kind":"fleet"}', 'jdoe', 'demo', 1)`);
   await sql.query(`INSERT INTO host_results (run_id, host, dc, phase, started_at, finished_at) VALUES ('old', 'a.nj', 'nj', 'done', now(), now())`);
   await sql.query(

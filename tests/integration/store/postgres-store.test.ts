@@ -103,7 +103,7 @@ describe('bad input: a clear message, nothing written', () => {
     expect(() => checkServerVersion(Number(row!.v), '15', 'here')).not.toThrow();
   });
 
-  test("a database of another application: refused by workstations and by init, its tables untouched", async () => {
+  test('a database of another application: refused by workstations and by init, its tables untouched', async () => {
     const database = await freshDatabase();
     await server.sql(database, 'CREATE TABLE schema_migrations (version varchar PRIMARY KEY)');
     await server.sql(database, 'CREATE TABLE invoices (id serial PRIMARY KEY, total numeric)');
@@ -128,8 +128,14 @@ describe('opsdeck store commands', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain(`team store postgresql://postgres:***@127.0.0.1:${server.port}/${database}: schema version ${MIGRATIONS.at(-1)!.version}`);
     expect(init.stdout).toContain('member olga: operator\nmember vera: viewer');
-    const members = await server.sql(database, "SELECT r.rolname AS login, g.rolname AS team FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname IN ('olga', 'vera') ORDER BY 1");
-    expect(members).toEqual([{ login: 'olga', team: 'opsdeck_operator' }, { login: 'vera', team: 'opsdeck_viewer' }]);
+    const members = await server.sql(
+      database,
+      "SELECT r.rolname AS login, g.rolname AS team FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname IN ('olga', 'vera') ORDER BY 1",
+    );
+    expect(members).toEqual([
+      { login: 'olga', team: 'opsdeck_operator' },
+      { login: 'vera', team: 'opsdeck_viewer' },
+    ]);
     const migrate = await runOpsdeck(['store', 'migrate', server.url(database)]);
     expect(migrate.stdout).toContain('already at schema version');
     const wrong = await runOpsdeck(['store', 'migrate', server.url(database, 'postgres', 'wrong')]);

@@ -25,9 +25,11 @@ afterAll(async () => {
 });
 
 const counts = async (sql: SqlClient) =>
-  (await sql.query<{ docs: number; sets: number; rows: number }>(
-    'SELECT (SELECT count(*)::int FROM result_docs) AS docs, (SELECT count(*)::int FROM output_sets) AS sets, (SELECT count(*)::int FROM host_result_rows) AS rows',
-  ))[0]!;
+  (
+    await sql.query<{ docs: number; sets: number; rows: number }>(
+      'SELECT (SELECT count(*)::int FROM result_docs) AS docs, (SELECT count(*)::int FROM output_sets) AS sets, (SELECT count(*)::int FROM host_result_rows) AS rows',
+    )
+  )[0]!;
 
 function scanned(runId: string, at: string, pendingSince: string, durationMs: number): HostScanDetail {
   const base = hostDetail(runId, 'a.nj', at);
@@ -66,13 +68,20 @@ test('an unchanged host adds a row and no documents; a changed area adds one; ea
     `SELECT run_id, facts -> 'patches' ->> 'collectedAt' AS collected, (SELECT array_agg(duration_ms ORDER BY position) FROM command_outputs o WHERE o.run_id = h.run_id AND o.host = h.host) AS durations
        FROM host_results h ORDER BY run_id`,
   );
-  expect(history.map((row) => [row.run_id, row.collected, row.durations[0]])).toEqual([['r1', 'T1', 5], ['r2', 'T1', 9], ['r3', 'T3', 9]]);
+  expect(history.map((row) => [row.run_id, row.collected, row.durations[0]])).toEqual([
+    ['r1', 'T1', 5],
+    ['r2', 'T1', 9],
+    ['r3', 'T3', 9],
+  ]);
   await sql.close();
 });
 
 test('migration 17 keeps the facts, findings and outputs of a store written before it', async () => {
   const sql = await freshStore();
-  await migrate(sql, MIGRATIONS.filter((migration) => migration.version < 17));
+  await migrate(
+    sql,
+    MIGRATIONS.filter((migration) => migration.version < 17),
+  );
   await sql.query(`INSERT INTO scan_runs (run_id, started_at, scope, operator, fleet, total) VALUES ('old', now(), '{"kind":"fleet"}', 'jdoe', 'demo', 1)`);
   await sql.query(
     `INSERT INTO host_results (run_id, host, dc, phase, started_at, finished_at, findings, facts)

@@ -30,7 +30,10 @@ test('every result a killed retention pass deleted is in an intent recorded befo
   const store = await openEmbeddedStore(dataDir);
   const seeded: string[] = [];
   // Two scans 500 and 10 days old: the old one's results are all past a 400-day retention.
-  for (const [runId, days] of [['old', 500], ['new', 10]] as const) {
+  for (const [runId, days] of [
+    ['old', 500],
+    ['new', 10],
+  ] as const) {
     const at = new Date(Date.now() - days * 86_400_000).toISOString();
     await store.scans.beginRun({ runId, startedAt: at, scope: { kind: 'fleet' }, operator: 'kill-test', fleet: 'test', total: HOSTS });
     for (let i = 0; i < HOSTS; i++) {
@@ -60,7 +63,10 @@ test('every result a killed retention pass deleted is in an intent recorded befo
   const reopened = await openEmbeddedStore(dataDir);
   const remaining = new Set((await reopened.sql.query<{ run_id: string; host: string }>('SELECT run_id, host FROM host_results')).map((row) => key(row.run_id, row.host)));
   await reopened.close();
-  const intents = (await readFile(intentsPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as RetentionIntent);
+  const intents = (await readFile(intentsPath, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as RetentionIntent);
   const recorded = new Set(intents.flatMap((intent) => intent.results.map((result) => key(result.runId, result.host))));
   const deleted = seeded.filter((result) => !remaining.has(result));
 

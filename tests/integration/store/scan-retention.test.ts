@@ -31,8 +31,18 @@ afterAll(async () => {
 
 function result(runId: string, host: string, at: string, phase: HostPhase, stdout: string): HostScanDetail {
   return {
-    runId, host, dc: 'nj', phase, reason: phase === 'done' ? null : 'unreachable', startedAt: at, finishedAt: at, detectedOs: 'debian', identity: null,
-    findings: [], facts: {}, findingCounts: {},
+    runId,
+    host,
+    dc: 'nj',
+    phase,
+    reason: phase === 'done' ? null : 'unreachable',
+    startedAt: at,
+    finishedAt: at,
+    detectedOs: 'debian',
+    identity: null,
+    findings: [],
+    facts: {},
+    findingCounts: {},
     outputs: [{ id: 'identity.uname', command: 'env LC_ALL=C uname -r', stdout, stderr: '', exitCode: 0, durationMs: 1, error: null }],
   };
 }
@@ -43,15 +53,27 @@ async function scan(runId: string, days: number, hosts: [string, HostPhase, stri
   await store.finishRun(runId, { finishedAt: daysAgo(days), ok: hosts.length, failed: 0, cancelled: false });
 }
 
-const remaining = async () =>
-  (await sql.query<{ run_id: string; host: string }>('SELECT run_id, host FROM host_results ORDER BY run_id, host')).map((row) => `${row.run_id}/${row.host}`);
-const blobTexts = async () =>
-  (await sql.query<{ bytes: Uint8Array }>('SELECT bytes FROM output_blobs')).map((row) => Buffer.from(row.bytes).toString()).sort();
+const remaining = async () => (await sql.query<{ run_id: string; host: string }>('SELECT run_id, host FROM host_results ORDER BY run_id, host')).map((row) => `${row.run_id}/${row.host}`);
+const blobTexts = async () => (await sql.query<{ bytes: Uint8Array }>('SELECT bytes FROM output_blobs')).map((row) => Buffer.from(row.bytes).toString()).sort();
 
 test('deletes only what is past retention and not the newest, newest answered or held; then orphaned outputs and empty runs', async () => {
-  await scan('r500', 500, [['a', 'done', 'only-in-r500'], ['b', 'done', 'b-kernel'], ['c', 'done', 'c-kernel'], ['d', 'done', 'shared'], ['e', 'done', 'held-output']]);
-  await scan('r450', 450, [['a', 'done', 'a-450'], ['c', 'failed', 'c-failed'], ['e', 'done', 'e-450']]);
-  await scan('r10', 10, [['a', 'done', 'a-recent'], ['d', 'done', 'shared'], ['e', 'done', 'e-recent']]);
+  await scan('r500', 500, [
+    ['a', 'done', 'only-in-r500'],
+    ['b', 'done', 'b-kernel'],
+    ['c', 'done', 'c-kernel'],
+    ['d', 'done', 'shared'],
+    ['e', 'done', 'held-output'],
+  ]);
+  await scan('r450', 450, [
+    ['a', 'done', 'a-450'],
+    ['c', 'failed', 'c-failed'],
+    ['e', 'done', 'e-450'],
+  ]);
+  await scan('r10', 10, [
+    ['a', 'done', 'a-recent'],
+    ['d', 'done', 'shared'],
+    ['e', 'done', 'e-recent'],
+  ]);
   await holdScanEvidence(sql, 'r500', 'e', 'evidence-pack:2026-Q4');
 
   const outcome = await applyScanRetention(sql, new Date(NOW.getTime() - 400 * 86_400_000), { batchSize: 2 });

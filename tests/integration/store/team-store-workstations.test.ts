@@ -103,7 +103,9 @@ test('two operators scan at once into one team store: both scans whole; a viewer
   const direct = new pg.Client({ connectionString: server.url('opsdeck', 'carol', 'carol-pw') });
   await direct.connect();
   try {
-    await expect(direct.query("INSERT INTO scan_runs (run_id, started_at, scope, operator, fleet, total) VALUES ('forged', now(), '{}', 'carol', 'x', 1)")).rejects.toThrow(/permission denied for table scan_runs/);
+    await expect(direct.query("INSERT INTO scan_runs (run_id, started_at, scope, operator, fleet, total) VALUES ('forged', now(), '{}', 'carol', 'x', 1)")).rejects.toThrow(
+      /permission denied for table scan_runs/,
+    );
     await expect(direct.query('UPDATE host_result_rows SET phase = $1', ['done'])).rejects.toThrow(/permission denied for table host_result_rows/);
     await expect(direct.query('DELETE FROM result_docs')).rejects.toThrow(/permission denied for table result_docs/);
     await expect(direct.query('DELETE FROM output_blobs')).rejects.toThrow(/permission denied for table output_blobs/);

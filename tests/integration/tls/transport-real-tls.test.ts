@@ -56,10 +56,34 @@ beforeAll(async () => {
   requireTool('bash');
   requireTool('timeout');
   dir = mkdtempSync(join(tmpdir(), 'opsdeck-tls-'));
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '10', '-subj', `/CN=${NAME}`, '-addext', `subjectAltName=DNS:${NAME}`], { encoding: 'utf8' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '10',
+      '-subj',
+      `/CN=${NAME}`,
+      '-addext',
+      `subjectAltName=DNS:${NAME}`,
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr}`);
   port = await freePort();
-  server = spawn('openssl', ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', join(dir, 'cert.pem'), '-key', join(dir, 'key.pem'), '-cipher', 'DEFAULT:@SECLEVEL=0', '-quiet'], { stdio: 'ignore' });
+  server = spawn('openssl', ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', join(dir, 'cert.pem'), '-key', join(dir, 'key.pem'), '-cipher', 'DEFAULT:@SECLEVEL=0', '-quiet'], {
+    stdio: 'ignore',
+  });
   await waitForListener();
 }, 30_000);
 
@@ -85,7 +109,15 @@ describe('transport probes against a real TLS server', () => {
       siteRole: 'primary',
       os: 'debian',
       now: new Date(),
-      policy: { roles: ['pop'], allowedPorts: [], patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180, transport: { services, address: '127.0.0.1', hostName: NAME, certificateWarningDays: 30 } },
+      policy: {
+        roles: ['pop'],
+        allowedPorts: [],
+        patchSlaHours: 24,
+        backupRpoHours: 24,
+        restoreTestMaxAgeDays: 30,
+        platformImageMaxAgeDays: 180,
+        transport: { services, address: '127.0.0.1', hostName: NAME, certificateWarningDays: 30 },
+      },
     };
     const findings = transportFindings(facts, context);
     expect(findings.map((finding) => finding.id).sort()).toEqual(
@@ -97,7 +129,15 @@ describe('transport probes against a real TLS server', () => {
 
   test('a name the certificate does not carry is a name finding', () => {
     const services: TransportService[] = [{ protocol: 'imaps', port, name: 'imap.other.test' }];
-    const facts = transportFacts('debian', transportCommands(services, '127.0.0.1', NAME).filter((command) => command.id.endsWith('.handshake')).map(run), services, NAME, null);
+    const facts = transportFacts(
+      'debian',
+      transportCommands(services, '127.0.0.1', NAME)
+        .filter((command) => command.id.endsWith('.handshake'))
+        .map(run),
+      services,
+      NAME,
+      null,
+    );
     expect(facts.services[0]!.handshake.value).toMatchObject({ established: true, verifyCode: 62 });
   }, 60_000);
 });

@@ -16,5 +16,8 @@ const engine = await createEngine({ dataDir, demoFleet: 'never', secrets: new Me
 const bridge = await startBridgeServer({ handlers: engine.handlers, events: engine.events, rendererRoot });
 process.stdout.write(`${JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token })}\n`);
 process.once('SIGTERM', () => {
-  void bridge.close().then(() => engine.dispose()).then(() => process.exit(0));
+  void bridge
+    .close()
+    .then(() => engine.dispose())
+    .then(() => process.exit(0));
 });

@@ -31,7 +31,16 @@ describe('sshd -T', () => {
     const parsed = parseSshdT(captured('sshd-T-debian12-default.txt'));
     expect(parsed.status).toBe('ok');
     const settings = parsed.value!;
-    expect(settings).toMatchObject({ passwordAuthentication: 'yes', kbdInteractiveAuthentication: 'no', permitRootLogin: 'without-password', logLevel: 'INFO', usePam: 'yes', authenticationMethods: 'any', authorizedKeysFile: '.ssh/authorized_keys .ssh/authorized_keys2', authorizedKeysCommand: 'none' });
+    expect(settings).toMatchObject({
+      passwordAuthentication: 'yes',
+      kbdInteractiveAuthentication: 'no',
+      permitRootLogin: 'without-password',
+      logLevel: 'INFO',
+      usePam: 'yes',
+      authenticationMethods: 'any',
+      authorizedKeysFile: '.ssh/authorized_keys .ssh/authorized_keys2',
+      authorizedKeysCommand: 'none',
+    });
     expect(settings.all['hostkey']).toHaveLength(3);
     expect(allowsPasswordLogin(settings)).toBe(true);
     expect(logsKeyFingerprints(settings.logLevel)).toBe(false);
@@ -78,7 +87,12 @@ describe('accounts and passwords', () => {
     expect(real.status).toBe('ok');
     expect(real.value!.find((status) => status.account === 'root')).toMatchObject({ state: 'locked', code: 'L', changed: expect.stringMatching(/^\d{4}-/) });
     const smartos = parsePasswordStatus('root      PS\nadmin     NP\nnobody    LK\nnoaccess  NL\n');
-    expect(smartos.value!.map((status) => [status.account, status.state])).toEqual([['root', 'usable'], ['admin', 'none'], ['nobody', 'locked'], ['noaccess', 'locked']]);
+    expect(smartos.value!.map((status) => [status.account, status.state])).toEqual([
+      ['root', 'usable'],
+      ['admin', 'none'],
+      ['nobody', 'locked'],
+      ['noaccess', 'locked'],
+    ]);
   });
 });
 
@@ -88,7 +102,11 @@ describe('authorized_keys', () => {
     const parsed = parseAuthorizedKeysFile(keys.map((key) => key.line).join('\n'), 'root', '/root/.ssh/authorized_keys');
     expect(parsed.status).toBe('ok');
     expect(parsed.value!.map((key) => key.fingerprint)).toEqual(keys.map((key) => key.fingerprint));
-    expect(parsed.value!.map((key) => [key.type, key.comment])).toEqual([['ssh-ed25519', 'alice@laptop'], ['ecdsa-sha2-nistp256', 'bob'], ['ssh-rsa', 'carol old key']]);
+    expect(parsed.value!.map((key) => [key.type, key.comment])).toEqual([
+      ['ssh-ed25519', 'alice@laptop'],
+      ['ecdsa-sha2-nistp256', 'bob'],
+      ['ssh-rsa', 'carol old key'],
+    ]);
   });
 
   test('options are kept verbatim (quoted commas and spaces included); comments with markup and escapes are data', () => {
@@ -123,7 +141,7 @@ describe('authorized_keys', () => {
     ]);
   });
 
-  test('one unreadable file: the others are read, and the listing is partial with cat\'s message', () => {
+  test("one unreadable file: the others are read, and the listing is partial with cat's message", () => {
     const alice = realKey('ed25519', 'alice');
     const parsed = parseAuthorizedKeysListing(`${FILE_MARKER}alice /home/alice/.ssh/authorized_keys <==\n${alice.line}\n`, 'cat: /home/bob/.ssh/authorized_keys: Permission denied\n', 1);
     expect(parsed.status).toBe('partial');
@@ -177,7 +195,12 @@ describe('log forwarding', () => {
 describe('last', () => {
   test('an empty wtmp is no login; login lines keep user, terminal and remote host', () => {
     expect(parseLast(captured('last-w.txt'))).toMatchObject({ status: 'ok', value: [] });
-    const parsed = parseLast('alice    pts/0        10.10.0.20       Tue Dec  1 09:12 - 09:40  (00:28)\nroot     tty1                          Mon Nov 30 08:00 - 08:05  (00:05)\nreboot   system boot  6.1.0-28-amd64   Mon Nov 30 07:59   still running\n');
-    expect(parsed.value!.map((login) => [login.user, login.terminal, login.from])).toEqual([['alice', 'pts/0', '10.10.0.20'], ['root', 'tty1', '']]);
+    const parsed = parseLast(
+      'alice    pts/0        10.10.0.20       Tue Dec  1 09:12 - 09:40  (00:28)\nroot     tty1                          Mon Nov 30 08:00 - 08:05  (00:05)\nreboot   system boot  6.1.0-28-amd64   Mon Nov 30 07:59   still running\n',
+    );
+    expect(parsed.value!.map((login) => [login.user, login.terminal, login.from])).toEqual([
+      ['alice', 'pts/0', '10.10.0.20'],
+      ['root', 'tty1', ''],
+    ]);
   });
 });

@@ -39,7 +39,7 @@ const scanned = spec.hosts.map((host) => {
 });
 
 describe('access on the demo fleet', () => {
-  test('the demo inventory carries the staff list, role staff and each site\'s log host', () => {
+  test("the demo inventory carries the staff list, role staff and each site's log host", () => {
     expect(inventory.staff!.map((member) => [member.name, member.left])).toContainEqual(['Carol Former', '2026-06-30']);
     expect(inventory.datacentres.map((dc) => dc.logHosts)).toEqual([['log1.nj'], ['log1.sea']]);
     expect(inventory.roles['db']!.staff).toContain('Dana Ruiz');
@@ -47,7 +47,9 @@ describe('access on the demo fleet', () => {
   });
 
   test('exactly the planted access problems are findings, each on its annex control', () => {
-    const withFindings = scanned.filter((each) => each.findings.length > 0).map((each) => [each.host.name, each.findings.map((finding) => `${finding.id.split(':')[0]} §${CONTROLS[finding.control].section}`)]);
+    const withFindings = scanned
+      .filter((each) => each.findings.length > 0)
+      .map((each) => [each.host.name, each.findings.map((finding) => `${finding.id.split(':')[0]} §${CONTROLS[finding.control].section}`)]);
     expect(withFindings).toEqual([
       ['imap1.nj', ['access.former-staff-key §7']],
       ['db1.nj', ['access.login-key-not-logged §8']],
@@ -74,7 +76,10 @@ describe('access on the demo fleet', () => {
       expect(facts.keys.status, host.name).toBe('ok');
       expect(facts.sshd.value!.logLevel, host.name).toBe('VERBOSE');
       expect(facts.auditRules!.value!.privilegedCommandRules.length, host.name).toBeGreaterThan(0);
-      expect(facts.forwarding.value!.map((target) => target.host), host.name).toEqual([`log1.${host.dc}`]);
+      expect(
+        facts.forwarding.value!.map((target) => target.host),
+        host.name,
+      ).toEqual([`log1.${host.dc}`]);
       expect(facts.recentLogins.value!.length, host.name).toBeGreaterThan(0);
     }
   });

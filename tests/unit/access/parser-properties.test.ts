@@ -34,11 +34,16 @@ const BLOB = 'AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GK
 describe.each(PARSERS)('%s', (_name, parse, own) => {
   test('arbitrary and binary input, any exit status: a result with a known status, never a throw', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 })), fc.string({ maxLength: 80 }), fc.option(fc.integer({ min: 0, max: 255 })), (stdout, stderr, exitCode) => {
-        const result = parse(stdout, stderr, exitCode);
-        expect(STATUSES.has(result.status)).toBe(true);
-        if (result.status === 'partial') expect(result.skipped!.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 })),
+        fc.string({ maxLength: 80 }),
+        fc.option(fc.integer({ min: 0, max: 255 })),
+        (stdout, stderr, exitCode) => {
+          const result = parse(stdout, stderr, exitCode);
+          expect(STATUSES.has(result.status)).toBe(true);
+          if (result.status === 'partial') expect(result.skipped!.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -57,7 +62,10 @@ describe.each(PARSERS)('%s', (_name, parse, own) => {
 
 describe('properties of the line-per-record parsers', () => {
   test('getent passwd: every non-empty line is an account or listed as skipped', () => {
-    const line = fc.oneof(fc.constantFrom('alice:x:1000:1000:Alice:/home/alice:/bin/bash', 'svc:x:998:998::/nonexistent:/usr/sbin/nologin'), fc.string({ maxLength: 30 }).filter((text) => !text.includes('\n')));
+    const line = fc.oneof(
+      fc.constantFrom('alice:x:1000:1000:Alice:/home/alice:/bin/bash', 'svc:x:998:998::/nonexistent:/usr/sbin/nologin'),
+      fc.string({ maxLength: 30 }).filter((text) => !text.includes('\n')),
+    );
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (lines) => {
         const result = parseGetentPasswd(lines.join('\n'));
@@ -81,7 +89,11 @@ describe('properties of the line-per-record parsers', () => {
   });
 
   test('an authorized_keys file: every non-comment line is a key or listed as skipped', () => {
-    const line = fc.oneof(fc.constant(`ssh-ed25519 ${BLOB} k`), fc.constant('# note'), fc.string({ maxLength: 40 }).filter((text) => !text.includes('\n')));
+    const line = fc.oneof(
+      fc.constant(`ssh-ed25519 ${BLOB} k`),
+      fc.constant('# note'),
+      fc.string({ maxLength: 40 }).filter((text) => !text.includes('\n')),
+    );
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 15 }), (lines) => {
         const result = parseAuthorizedKeysFile(lines.join('\n'));
@@ -97,7 +109,15 @@ describe('properties of the line-per-record parsers', () => {
       fc.property(fc.array(fc.string({ maxLength: 120 }), { minLength: 8, maxLength: 8 }), fc.constantFrom('debian' as const, 'smartos' as const), (texts, os) => {
         const outputs = ACCESS_COMMANDS[os].map((command, index) => ({ id: command.id, command: command.command, stdout: texts[index]!, stderr: '', exitCode: 0, durationMs: 1, error: null }));
         const facts = accessFacts(os, outputs);
-        const policy = { roles: [], allowedPorts: [], patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180, access: { staff: [{ name: 'A', accounts: ['a'], keys: [], left: null }], allowed: ['A'], require2fa: true, logHosts: ['log1'] } };
+        const policy = {
+          roles: [],
+          allowedPorts: [],
+          patchSlaHours: 24,
+          backupRpoHours: 24,
+          restoreTestMaxAgeDays: 30,
+          platformImageMaxAgeDays: 180,
+          access: { staff: [{ name: 'A', accounts: ['a'], keys: [], left: null }], allowed: ['A'], require2fa: true, logHosts: ['log1'] },
+        };
         const findings = accessFindings(facts, { host: 'h', dc: 'nj', siteRole: 'primary', os, policy, now: new Date() });
         for (const finding of findings) expect(finding.id.startsWith('access.')).toBe(true);
       }),

@@ -25,7 +25,11 @@ test('quitting waits for every step (transport removed, engine disposed) in orde
   const app = new FakeApp();
   const done: string[] = [];
   let finishDispose: () => void = () => undefined;
-  disposeBeforeQuit(app, () => [() => void done.push('ipc removed'), () => new Promise<void>((resolve) => (finishDispose = () => (done.push('engine disposed'), resolve())))], () => undefined);
+  disposeBeforeQuit(
+    app,
+    () => [() => void done.push('ipc removed'), () => new Promise<void>((resolve) => (finishDispose = () => (done.push('engine disposed'), resolve())))],
+    () => undefined,
+  );
   expect(app.willQuit()).toBe(false);
   expect(app.willQuit()).toBe(false);
   await Promise.resolve();

@@ -32,7 +32,10 @@ test('an area with facts that can say why it could not analyse gets those facts,
     control: 'onDiskEncryption',
     commands: { debian: [], smartos: [] },
     facts: throwing('boom'),
-    findings: (facts) => (facts.reason ? [{ id: 'x', host: 'mx1.nj', dc: 'nj', area: 'encryption', control: 'onDiskEncryption', severity: 'medium', title: facts.reason, detail: '', evidence: { commandIds: [], excerpt: [] } }] : []),
+    findings: (facts) =>
+      facts.reason
+        ? [{ id: 'x', host: 'mx1.nj', dc: 'nj', area: 'encryption', control: 'onDiskEncryption', severity: 'medium', title: facts.reason, detail: '', evidence: { commandIds: [], excerpt: [] } }]
+        : [],
     unanalysed: (_os, reason) => ({ reason }),
   });
   const assessed = assessArea(area, 'debian', [], undefined, context);

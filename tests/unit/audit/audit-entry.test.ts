@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import {
-  auditEntryLine,
-  buildAuditEntry,
-  canonicalJson,
-  EMPTY_CHAIN,
-  GENESIS_HASH,
-} from '../../../main/engine/audit/audit-entry';
+import { auditEntryLine, buildAuditEntry, canonicalJson, EMPTY_CHAIN, GENESIS_HASH } from '../../../main/engine/audit/audit-entry';
 
 const operator = { login: 'jdoe', displayName: 'Jane Doe' };
 const at = new Date('2025-03-01T10:00:00.000Z');
@@ -27,7 +21,11 @@ describe('buildAuditEntry', () => {
     const entry = buildAuditEntry(EMPTY_CHAIN, 'scan.start', operator, { runId: 'r1', hosts: 2 }, at);
     const { hash, ...rest } = entry;
     expect(entry).toMatchObject({ seq: 1, at: '2025-03-01T10:00:00.000Z', kind: 'scan.start', operator, runId: 'r1', prev: GENESIS_HASH });
-    expect(hash).toBe(createHash('sha256').update(GENESIS_HASH + canonicalJson(rest)).digest('hex'));
+    expect(hash).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + canonicalJson(rest))
+        .digest('hex'),
+    );
     const next = buildAuditEntry({ seq: entry.seq, hash }, 'scan.end', operator, { runId: 'r1' }, at);
     expect(next).toMatchObject({ seq: 2, prev: hash });
   });
@@ -38,7 +36,7 @@ describe('buildAuditEntry', () => {
     expect(line.slice(0, -1)).not.toContain('\n');
     expect(line).toBe(`${canonicalJson(entry)}\n`);
   });
-  test('refuses fields that would overwrite the chain\'s own', () => {
+  test("refuses fields that would overwrite the chain's own", () => {
     expect(() => buildAuditEntry(EMPTY_CHAIN, 'x', operator, { prev: 'f'.repeat(64) }, at)).toThrow(/"prev" is reserved/);
     expect(() => buildAuditEntry(EMPTY_CHAIN, 'x', operator, { seq: 9 }, at)).toThrow(/"seq" is reserved/);
   });

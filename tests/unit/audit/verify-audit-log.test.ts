@@ -41,7 +41,7 @@ describe('verifyAuditLog', () => {
     });
   });
 
-  test('an edited entry whose own hash was recomputed breaks the next entry\'s prev', () => {
+  test("an edited entry whose own hash was recomputed breaks the next entry's prev", () => {
     const entries = chain(5);
     const forged = entries.map((e) => {
       if (e.seq !== 3) return e;

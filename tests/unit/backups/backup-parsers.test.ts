@@ -84,7 +84,7 @@ describe('borg list / info --json', () => {
   });
 });
 
-describe('failed runs: distinct states with the raw message, from the tools\' own words', () => {
+describe("failed runs: distinct states with the raw message, from the tools' own words", () => {
   const restic = fixtureSections('debian/restic-errors.txt');
   const borg = fixtureSections('debian/borg-errors.txt');
   const stateOf = (tool: string, section: { stdout: string; stderr: string; exitCode: number }) => sourceFailure(tool, section.stdout, section.stderr, section.exitCode, null);

@@ -22,13 +22,21 @@ function inventory(roleBackups: string, hostExtra = ''): string {
     'defaults: { user: ops }',
     'roles:',
     '  imap:',
-    ...roleBackups.trimEnd().split('\n').map((line) => `    ${line}`),
+    ...roleBackups
+      .trimEnd()
+      .split('\n')
+      .map((line) => `    ${line}`),
     'hosts:',
     '  - name: imap1.nj',
     '    os: debian',
     '    dc: nj',
     '    roles: [imap]',
-    ...(hostExtra ? hostExtra.trimEnd().split('\n').map((line) => `    ${line}`) : []),
+    ...(hostExtra
+      ? hostExtra
+          .trimEnd()
+          .split('\n')
+          .map((line) => `    ${line}`)
+      : []),
     '  - { name: imap2.nj, os: debian, dc: nj, roles: [imap] }',
   ].join('\n');
 }
@@ -64,7 +72,7 @@ describe('backups policy in the inventory', () => {
     ]);
   });
 
-  test('a host\'s own backups replace its roles\'; other hosts keep the role\'s', () => {
+  test("a host's own backups replace its roles'; other hosts keep the role's", () => {
     const result = parseInventory(inventory(README_JOB, 'backups: [ { tool: borg, env_file: /etc/backup/borg.env, repository_dc: sea } ]'), 'fleet.yaml');
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const [own, other] = result.inventory.hosts.map((host) => hostPolicy(result.inventory, host));
@@ -101,9 +109,13 @@ describe('zfs-send replica in the inventory', () => {
   });
 
   test('an unknown replica host, a half-named replica and a replica on restic are each located', () => {
-    expect(problems(inventory('backups: []', zfs(', replica_host: nas9.nj, replica_dataset: zones/r')))).toEqual([expect.stringMatching(/hosts\[0\]\.backups\[0\]\.replica_host: unknown host "nas9\.nj"/)]);
+    expect(problems(inventory('backups: []', zfs(', replica_host: nas9.nj, replica_dataset: zones/r')))).toEqual([
+      expect.stringMatching(/hosts\[0\]\.backups\[0\]\.replica_host: unknown host "nas9\.nj"/),
+    ]);
     expect(problems(inventory('backups: []', zfs(', replica_host: imap2.nj')))).toEqual(['fleet.yaml:13:16: hosts[0].backups[0]: missing required key "replica_dataset"']);
-    expect(problems(inventory('backups: [ { tool: restic, env_file: /etc/r.env, repository_dc: sea, replica_host: imap2.nj } ]'))).toEqual([expect.stringMatching(/replica_host: a replica applies only to zfs-send, not to restic/)]);
+    expect(problems(inventory('backups: [ { tool: restic, env_file: /etc/r.env, repository_dc: sea, replica_host: imap2.nj } ]'))).toEqual([
+      expect.stringMatching(/replica_host: a replica applies only to zfs-send, not to restic/),
+    ]);
   });
 });
 

@@ -22,9 +22,15 @@ describe('opsdeck parse backups', () => {
   });
 
   test('systemctl show and zfs list read their blocks and lines', () => {
-    const units = parseBackupsForCli('systemctl-show', 'Id=restic-backup.service\nLoadState=loaded\nActiveState=failed\nResult=exit-code\nExecMainStatus=1\nExecMainExitTimestamp=@1764300012\n\nId=restic-check.service\nLoadState=loaded\nActiveState=inactive\nResult=success\nExecMainStatus=0\nExecMainExitTimestamp=\n');
+    const units = parseBackupsForCli(
+      'systemctl-show',
+      'Id=restic-backup.service\nLoadState=loaded\nActiveState=failed\nResult=exit-code\nExecMainStatus=1\nExecMainExitTimestamp=@1764300012\n\nId=restic-check.service\nLoadState=loaded\nActiveState=inactive\nResult=success\nExecMainStatus=0\nExecMainExitTimestamp=\n',
+    );
     expect(units).toMatchObject({ status: 'ok', summary: { units: 2, failed: 1 } });
-    expect(parseBackupsForCli('zfs-list', 'zones/data@rep-1\t1764300000\nzones/data@rep-2\t1764303600\n')).toMatchObject({ status: 'ok', summary: { dataset: 'zones/data', snapshots: 2, newest: '2025-11-28T04:20:00.000Z' } });
+    expect(parseBackupsForCli('zfs-list', 'zones/data@rep-1\t1764300000\nzones/data@rep-2\t1764303600\n')).toMatchObject({
+      status: 'ok',
+      summary: { dataset: 'zones/data', snapshots: 2, newest: '2025-11-28T04:20:00.000Z' },
+    });
   });
 
   test('exit codes: 0 parsed, 1 unparsed, 2 for an unknown format', async () => {

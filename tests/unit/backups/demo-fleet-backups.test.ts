@@ -5,7 +5,11 @@ import { scanDemoFleetBackups } from './support/demo-fleet-backups';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const scanned = scanDemoFleetBackups(NOW);
-const findingIds = (host: string) => scanned.find((each) => each.host.name === host)!.findings.map((finding) => finding.id).sort();
+const findingIds = (host: string) =>
+  scanned
+    .find((each) => each.host.name === host)!
+    .findings.map((finding) => finding.id)
+    .sort();
 
 describe('the demo fleet backups', () => {
   test('every host with a backup policy answered every backup command and its listings parsed', () => {

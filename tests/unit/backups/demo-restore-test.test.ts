@@ -29,7 +29,14 @@ const audit: CommandAudit = { commandStarted: async (start) => audited.push(`${s
 
 const restoreTest = (host: string, seed = 'demo') =>
   runRestoreTest(
-    { target: scanTargetFor(inventory, inventory.hosts.find((entry) => entry.name === host)!), operator: 'ops', seed },
+    {
+      target: scanTargetFor(
+        inventory,
+        inventory.hosts.find((entry) => entry.name === host)!,
+      ),
+      operator: 'ops',
+      seed,
+    },
     { executor: demoExecutor(), audit, now: () => NOW, signal: new AbortController().signal },
   );
 

@@ -48,7 +48,7 @@ describe('host action runner', () => {
     expect(events.at(-1)).toBe('finished a failed; not stored: disk full');
   });
 
-  test('cancel aborts the action\'s signal; an unknown id is not cancelled', async () => {
+  test("cancel aborts the action's signal; an unknown id is not cancelled", async () => {
     const { instance } = runner();
     const { id, controller } = instance.claim('a');
     const running = new Promise<Result>((resolve) => controller.signal.addEventListener('abort', () => resolve({ host: 'a', reason: 'cancelled' })));

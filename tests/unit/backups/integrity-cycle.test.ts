@@ -77,9 +77,57 @@ describe('the cycle state', () => {
         name: 'imap1.nj',
         dc: 'nj',
         jobs: [
-          { tool: 'restic', envFile: '/etc/backup/restic.env', dataset: null, replicaHost: null, replicaDataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 30, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
-          { tool: 'borg', envFile: '/etc/backup/borg.env', dataset: null, replicaHost: null, replicaDataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 14, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
-          { tool: 'zfs-send', envFile: null, dataset: 'zones/data', replicaHost: null, replicaDataset: null, repositoryDc: 'sea', paths: [], backupUnit: null, checkUnit: null, rpoHours: null, restoreTestMaxAgeDays: null, integrityMaxAgeDays: 30, integritySubsets: 4, restoreTestSample: 20, canaries: [] },
+          {
+            tool: 'restic',
+            envFile: '/etc/backup/restic.env',
+            dataset: null,
+            replicaHost: null,
+            replicaDataset: null,
+            repositoryDc: 'sea',
+            paths: [],
+            backupUnit: null,
+            checkUnit: null,
+            rpoHours: null,
+            restoreTestMaxAgeDays: null,
+            integrityMaxAgeDays: 30,
+            integritySubsets: 4,
+            restoreTestSample: 20,
+            canaries: [],
+          },
+          {
+            tool: 'borg',
+            envFile: '/etc/backup/borg.env',
+            dataset: null,
+            replicaHost: null,
+            replicaDataset: null,
+            repositoryDc: 'sea',
+            paths: [],
+            backupUnit: null,
+            checkUnit: null,
+            rpoHours: null,
+            restoreTestMaxAgeDays: null,
+            integrityMaxAgeDays: 14,
+            integritySubsets: 4,
+            restoreTestSample: 20,
+            canaries: [],
+          },
+          {
+            tool: 'zfs-send',
+            envFile: null,
+            dataset: 'zones/data',
+            replicaHost: null,
+            replicaDataset: null,
+            repositoryDc: 'sea',
+            paths: [],
+            backupUnit: null,
+            checkUnit: null,
+            rpoHours: null,
+            restoreTestMaxAgeDays: null,
+            integrityMaxAgeDays: 30,
+            integritySubsets: 4,
+            restoreTestSample: 20,
+            canaries: [],
+          },
         ],
       },
     ]);
@@ -94,8 +142,7 @@ describe('the cycle state', () => {
 });
 
 describe('findings from the cycle', () => {
-  const views = (runs: IntegrityCheckRun[], windowDays = 30) =>
-    integrityCycleViews([{ host: 'imap1.nj', dc: 'nj', jobIndex: 0, tool: 'restic', subsets: 4, windowDays }], runs, NOW);
+  const views = (runs: IntegrityCheckRun[], windowDays = 30) => integrityCycleViews([{ host: 'imap1.nj', dc: 'nj', jobIndex: 0, tool: 'restic', subsets: 4, windowDays }], runs, NOW);
   const ids = (runs: IntegrityCheckRun[], windowDays = 30) => integrityCycleFindings(views(runs, windowDays), NOW).map((finding) => finding.id);
 
   test('a job OpsDeck never checked has none (its own check unit is judged by the scan)', () => {
@@ -147,7 +194,15 @@ describe('integrity checks on the demo fleet', () => {
   const audit: CommandAudit = { commandStarted: async (start) => audited.push(`${start.host} ${start.command}`), commandEnded: async () => undefined };
   const checkOf = (host: string, subset?: number, jobIndex?: number) =>
     runIntegrityCheck(
-      { target: scanTargetFor(inventory, inventory.hosts.find((entry) => entry.name === host)!), operator: 'ops', subset, jobIndex },
+      {
+        target: scanTargetFor(
+          inventory,
+          inventory.hosts.find((entry) => entry.name === host)!,
+        ),
+        operator: 'ops',
+        subset,
+        jobIndex,
+      },
       { executor, audit, now: () => NOW, signal: new AbortController().signal },
     );
 

@@ -32,7 +32,15 @@ const job: BackupJob = {
   restoreTestSample: 20,
   canaries: [],
 };
-const policy = (extra: Partial<HostPolicy>): HostPolicy => ({ roles: ['cn'], allowedPorts: [], patchSlaHours: 72, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180, ...extra });
+const policy = (extra: Partial<HostPolicy>): HostPolicy => ({
+  roles: ['cn'],
+  allowedPorts: [],
+  patchSlaHours: 72,
+  backupRpoHours: 24,
+  restoreTestMaxAgeDays: 30,
+  platformImageMaxAgeDays: 180,
+  ...extra,
+});
 const output = (id: string, stdout: string, exitCode = 0, stderr = ''): CommandOutput => ({ id, command: 'zfs list …', stdout, stderr, exitCode, durationMs: 1, error: null });
 const replicaRead = { sourceHost: 'cn1.nj', sourceDataset: 'zones/data', dataset: 'zones/replica/cn1.nj' };
 
@@ -49,9 +57,7 @@ function fleet(replicaListing: CommandOutput, readAt: Date) {
 
 describe('zfs-send replication lag', () => {
   test('the replica host lists the receiving dataset, read-only and quoted; only on SmartOS', () => {
-    expect(backupCommands('smartos', [], [replicaRead])).toEqual([
-      { id: replicaCommandId(0), command: "zfs list -t snapshot -Hp -o name,creation -d 1 'zones/replica/cn1.nj'", privileged: false },
-    ]);
+    expect(backupCommands('smartos', [], [replicaRead])).toEqual([{ id: replicaCommandId(0), command: "zfs list -t snapshot -Hp -o name,creation -d 1 'zones/replica/cn1.nj'", privileged: false }]);
     expect(backupCommands('debian', [], [replicaRead])).toEqual([]);
   });
 
@@ -74,7 +80,9 @@ describe('zfs-send replication lag', () => {
 
   test('a replica that holds none of the source snapshots, or cannot be read, is a finding too — never silence', () => {
     const readAt = new Date(SOURCE_NEWEST.getTime());
-    expect(fleet(output(replicaCommandId(0), ''), readAt).map((finding) => finding.title)).toEqual(['zfs-send zones/data: replica zones/replica/cn1.nj on cn1.sea holds none of the source\'s 12 snapshots']);
+    expect(fleet(output(replicaCommandId(0), ''), readAt).map((finding) => finding.title)).toEqual([
+      "zfs-send zones/data: replica zones/replica/cn1.nj on cn1.sea holds none of the source's 12 snapshots",
+    ]);
     const missing = fleet(output(replicaCommandId(0), '', 1, "cannot open 'zones/replica/cn1.nj': dataset does not exist\n"), readAt);
     expect(missing.map((finding) => finding.title)).toEqual([expect.stringMatching(/^zfs-send zones\/data: replica zones\/replica\/cn1\.nj on cn1\.sea cannot be read — /)]);
     expect(missing[0]!.detail).toContain('dataset does not exist');
@@ -85,10 +93,15 @@ describe('zfs-send replication lag', () => {
     expect(backupsArea.fleetFindings!([{ host: 'cn1.nj', dc: 'nj', siteRole: 'primary', roles: ['cn'], policy: policy({ backups: [job] }), facts: source }])).toEqual([]);
   });
 
-  test('demo fleet: cn1.sea\'s replica on cn1.nj lags 3 days (the planted problem); every other compute node replicates in step', () => {
+  test("demo fleet: cn1.sea's replica on cn1.nj lags 3 days (the planted problem); every other compute node replicates in step", () => {
     const scanned = scanDemoFleetBackups(new Date('2026-12-01T12:00:00Z'));
     const zfsJobs = scanned.flatMap(({ host, policy: hostPolicy }) => (hostPolicy.backups ?? []).filter((each) => each.tool === 'zfs-send').map((each) => [host.name, each.replicaHost]));
-    expect(zfsJobs).toEqual(expect.arrayContaining([['cn1.nj', 'cn1.sea'], ['cn1.sea', 'cn1.nj']]));
+    expect(zfsJobs).toEqual(
+      expect.arrayContaining([
+        ['cn1.nj', 'cn1.sea'],
+        ['cn1.sea', 'cn1.nj'],
+      ]),
+    );
     const findings = demoFleetBackupFleetFindings(scanned);
     expect(findings.map((finding) => finding.id)).toEqual(['backups.replication-lag:cn1.sea:0']);
     expect(findings[0]!.title).toMatch(/replica zones\/replica\/cn1\.sea on cn1\.nj lags 3 days behind \(RPO 24 h\)/);

@@ -7,9 +7,7 @@ import { terminalText, terminalWriter } from '../../../main/cli/terminal-text';
 const HOSTILE = 'a\u001b[2J\u001b]0;pwned\u0007b\u009b31mc\u0085d\u202eevil\u2066e\u2069f\u200fg\u0000h\u007fi';
 
 test('ESC/CSI/OSC, C0, DEL, C1 and bidi controls become visible escapes; newlines and tabs stay', () => {
-  expect(terminalText(`${HOSTILE}\n\tnext`)).toBe(
-    'a\\x1b[2J\\x1b]0;pwned\\x07b\\u009b31mc\\u0085d\\u202eevil\\u2066e\\u2069f\\u200fg\\x00h\\u007fi\n\tnext',
-  );
+  expect(terminalText(`${HOSTILE}\n\tnext`)).toBe('a\\x1b[2J\\x1b]0;pwned\\x07b\\u009b31mc\\u0085d\\u202eevil\\u2066e\\u2069f\\u200fg\\x00h\\u007fi\n\tnext');
   // Nothing the regex should catch is left in the output.
   // eslint-disable-next-line no-control-regex
   expect(terminalText(HOSTILE)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);

@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { osFromUname } from '../../../main/engine/collectors/identity/identity-commands';
-import {
-  identityFromOutputs,
-  parseKstatBootTime,
-  parseOsRelease,
-  parseProcUptime,
-  parseSmartosRelease,
-} from '../../../main/engine/collectors/identity/parse-identity';
+import { identityFromOutputs, parseKstatBootTime, parseOsRelease, parseProcUptime, parseSmartosRelease } from '../../../main/engine/collectors/identity/parse-identity';
 import { remoteCommandLine, needsPrivilege } from '../../../main/engine/collectors/host-command';
 import { fixture } from '../../support/fixtures';
 
@@ -39,17 +33,12 @@ describe('identity parsers on captured outputs', () => {
     const out = (id: string, stdout: string, exitCode = 0) => ({ id, command: id, stdout, stderr: '', exitCode, durationMs: 1, error: null });
     const identity = identityFromOutputs(
       'smartos',
-      [
-        out('identity.hostname', 'cn1.sea\n'),
-        out('identity.release', fixture('smartos/etc-release.txt')),
-        out('identity.kernel', fixture('smartos/uname-v.txt')),
-        out('identity.uptime', 'boom', 1),
-      ],
+      [out('identity.hostname', 'cn1.sea\n'), out('identity.release', fixture('smartos/etc-release.txt')), out('identity.kernel', fixture('smartos/uname-v.txt')), out('identity.uptime', 'boom', 1)],
       new Date(),
     );
     expect(identity).toEqual({ hostname: 'cn1.sea', osName: 'SmartOS', osVersion: '20241128T004404Z', kernel: 'joyent_20241128T004404Z', uptimeSeconds: null });
   });
-  test('a host name is one RFC 1123 word: random bytes, several lines or another command\'s output are no host name', () => {
+  test("a host name is one RFC 1123 word: random bytes, several lines or another command's output are no host name", () => {
     const out = (stdout: string) => [{ id: 'identity.hostname', command: 'hostname', stdout, stderr: '', exitCode: 0, durationMs: 1, error: null }];
     for (const junk of ['\u0000\u00ff\ufffdx', 'db1\nsecond line', 'Linux 6.1.0 x86_64', '', '-rf']) {
       expect(identityFromOutputs('debian', out(junk), new Date()).hostname, junk).toBeNull();

@@ -4,7 +4,15 @@ import { MAX_LINE_LENGTH, MAX_LINES, outputLines } from '../../../main/engine/co
 import { OutputReader, okValue, readValue } from '../../../main/engine/collectors/output-reader';
 import { parsedOk, type Parsed } from '../../../main/engine/collectors/parse-result';
 
-const answered = (id: string, stdout: string, exitCode: number | null = 0, error: string | null = null): CommandOutput => ({ id, command: `env LC_ALL=C ${id}`, stdout, stderr: '', exitCode, durationMs: 1, error });
+const answered = (id: string, stdout: string, exitCode: number | null = 0, error: string | null = null): CommandOutput => ({
+  id,
+  command: `env LC_ALL=C ${id}`,
+  stdout,
+  stderr: '',
+  exitCode,
+  durationMs: 1,
+  error,
+});
 const lineCount = (stdout: string): Parsed<number> => parsedOk(stdout.split('\n').filter(Boolean).length);
 
 test('one set of states for every collector: read, not run, no answer, and a parser that throws', () => {

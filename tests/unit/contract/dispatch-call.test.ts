@@ -9,9 +9,10 @@ vi.mock('electron', () => ({}));
 
 function handlersWith(overrides: Partial<HandlerTable>): HandlerTable {
   const table: Record<string, unknown> = {};
-  for (const name of methodNames) table[name] = () => {
-    throw new Error(`${name} should not have been called`);
-  };
+  for (const name of methodNames)
+    table[name] = () => {
+      throw new Error(`${name} should not have been called`);
+    };
   return { ...(table as HandlerTable), ...overrides };
 }
 

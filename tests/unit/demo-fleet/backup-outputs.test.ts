@@ -53,7 +53,10 @@ describe('borg', () => {
   it.each(BORG_HOSTS)('%s: list --json and info --json have the fixture keys, 4-space indent and sorted keys', (name) => {
     const list = runRoot(name, 'borg list --json').stdout;
     const info = runRoot(name, 'borg info --json').stdout;
-    for (const [text, reference] of [[list, 'debian/borg-list-json.txt'], [info, 'debian/borg-info-json.txt']] as const) {
+    for (const [text, reference] of [
+      [list, 'debian/borg-list-json.txt'],
+      [info, 'debian/borg-info-json.txt'],
+    ] as const) {
       expect(text).toMatch(/^\{\n {4}"/);
       const parsed = JSON.parse(text) as Record<string, unknown>;
       const expected = JSON.parse(fixture(reference)) as Record<string, unknown>;

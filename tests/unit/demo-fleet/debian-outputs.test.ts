@@ -37,20 +37,23 @@ describe('the format oracles themselves match the fixtures', () => {
 
   it('the ss renderer reproduces the captured ss -H -tulpn (root and non-root) byte for byte', () => {
     const text = fixture('debian/ss-H-tulpn.txt');
-    const sockets: SsSocket[] = text.trimEnd().split('\n').map((line) => {
-      const [netid, state, recvQ, sendQ, local, peer, process] = line.trim().split(/\s+/);
-      const split = (value: string) => [value.slice(0, value.lastIndexOf(':')), value.slice(value.lastIndexOf(':') + 1)] as const;
-      return {
-        netid: netid as 'tcp' | 'udp',
-        state: state as 'LISTEN' | 'UNCONN',
-        recvQ: Number(recvQ),
-        sendQ: Number(sendQ),
-        localAddress: split(local!)[0],
-        localPort: Number(split(local!)[1]),
-        peerAddress: split(peer!)[0],
-        process: process!,
-      };
-    });
+    const sockets: SsSocket[] = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => {
+        const [netid, state, recvQ, sendQ, local, peer, process] = line.trim().split(/\s+/);
+        const split = (value: string) => [value.slice(0, value.lastIndexOf(':')), value.slice(value.lastIndexOf(':') + 1)] as const;
+        return {
+          netid: netid as 'tcp' | 'udp',
+          state: state as 'LISTEN' | 'UNCONN',
+          recvQ: Number(recvQ),
+          sendQ: Number(sendQ),
+          localAddress: split(local!)[0],
+          localPort: Number(split(local!)[1]),
+          peerAddress: split(peer!)[0],
+          process: process!,
+        };
+      });
     expect(renderSsTable(sockets, true)).toBe(text);
     expect(renderSsTable(sockets, false)).toBe(fixture('debian/ss-H-tulpn-nonroot.txt'));
   });
@@ -187,15 +190,19 @@ describe('encryption', () => {
   });
 
   it('/proc/swaps lists the swap LV by its dm name in the kernel layout', () => {
-    expect(runUser('db1.nj', 'cat /proc/swaps').stdout).toBe(
-      'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/dm-2                               partition\t8388604\t\t0\t\t-2\n',
-    );
+    expect(runUser('db1.nj', 'cat /proc/swaps').stdout).toBe('Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/dm-2                               partition\t8388604\t\t0\t\t-2\n');
   });
 
   it.each(DEBIAN_HOSTS)('%s: findmnt -J is a tree rooted at / whose block sources match lsblk', (name) => {
     const { stdout } = runUser(name, 'findmnt -J');
     expect(stdout).toMatch(/^\{\n {3}"filesystems": \[\n {6}\{\n {9}"target": "\/",/);
-    interface Mount { target: string; source: string; fstype: string; options: string; children?: Mount[] }
+    interface Mount {
+      target: string;
+      source: string;
+      fstype: string;
+      options: string;
+      children?: Mount[];
+    }
     const root = (JSON.parse(stdout) as { filesystems: Mount[] }).filesystems;
     expect(root).toHaveLength(1);
     const all = (mounts: Mount[]): Mount[] => mounts.flatMap((mount) => [mount, ...all(mount.children ?? [])]);
@@ -225,7 +232,11 @@ describe('patches', () => {
     for (const line of lines.filter((line) => line.startsWith('Conf '))) expect(line).toMatch(CONF_LINE);
     for (const line of inst) {
       const origins = line.match(INST_LINE)![4]!;
-      expect(origins).toMatch(SPEC.hosts.find((host) => host.name === name)!.release === 'trixie' ? /^(Debian:13\.8\/stable|Debian-Security:13\/stable-security)/ : /^(Debian:12\.15\/oldstable|Debian-Security:12\/oldstable-security)/);
+      expect(origins).toMatch(
+        SPEC.hosts.find((host) => host.name === name)!.release === 'trixie'
+          ? /^(Debian:13\.8\/stable|Debian-Security:13\/stable-security)/
+          : /^(Debian:12\.15\/oldstable|Debian-Security:12\/oldstable-security)/,
+      );
     }
   });
 

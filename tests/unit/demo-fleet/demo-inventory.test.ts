@@ -32,7 +32,10 @@ describe('demo inventory YAML', () => {
       roles: Record<string, { allowed_ports: Array<{ proto: string; port: number; from: string[] }> }>;
       hosts: Array<{ name: string; address: string; os: string; dc: string; roles: string[] }>;
     };
-    expect(inventory.datacentres.map((dc) => [dc.id, dc.role, dc.bastion.port])).toEqual([['nj', 'primary', 40022], ['sea', 'secondary', 40023]]);
+    expect(inventory.datacentres.map((dc) => [dc.id, dc.role, dc.bastion.port])).toEqual([
+      ['nj', 'primary', 40022],
+      ['sea', 'secondary', 40023],
+    ]);
     expect(inventory.defaults.sudo).toBe(true);
     expect(Object.keys(inventory.roles).sort()).toEqual(['backup', 'cn', 'db', 'imap', 'mx', 'web']);
     expect(inventory.roles.db!.allowed_ports[0]).toEqual({ proto: 'tcp', port: 5432, from: ['10.10.8.0/22', '10.20.8.0/22'] });

@@ -5,8 +5,18 @@ import { demoHostProfile } from '../../../main/engine/demo-fleet/profiles/demo-h
 import { NOW } from './support/demo-answers';
 
 const COMMANDS = [
-  'hostname', 'cat /proc/uptime', 'nft -j list ruleset', 'ss -H -tulpn', 'findmnt -J', 'apt-get -s -o Debug::NoLocking=1 dist-upgrade',
-  'tail -n 200 /var/log/unattended-upgrades/unattended-upgrades.log', 'restic snapshots --json', 'borg list --json', 'sysinfo', 'fwadm list -j', 'zpool status',
+  'hostname',
+  'cat /proc/uptime',
+  'nft -j list ruleset',
+  'ss -H -tulpn',
+  'findmnt -J',
+  'apt-get -s -o Debug::NoLocking=1 dist-upgrade',
+  'tail -n 200 /var/log/unattended-upgrades/unattended-upgrades.log',
+  'restic snapshots --json',
+  'borg list --json',
+  'sysinfo',
+  'fwadm list -j',
+  'zpool status',
 ];
 
 describe('host profiles', () => {

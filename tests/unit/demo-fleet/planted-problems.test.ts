@@ -50,7 +50,12 @@ describe('planted problems', () => {
   });
 
   it('mx1.nj mounts /var/log from a partition with no crypt layer; mx2.nj keeps it on the encrypted LVM', () => {
-    interface Device { name: string; type: string; mountpoints: (string | null)[]; children?: Device[] }
+    interface Device {
+      name: string;
+      type: string;
+      mountpoints: (string | null)[];
+      children?: Device[];
+    }
     const logDevicePath = (host: string) => {
       const tree = (JSON.parse(runUser(host, 'lsblk -J -b -o NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID').stdout) as { blockdevices: Device[] }).blockdevices;
       const find = (devices: Device[], path: string[]): string[] | null => {
@@ -70,7 +75,10 @@ describe('planted problems', () => {
   });
 
   it('pending security updates on imap1.nj (bookworm), db1.sea (bookworm) and web1.sea (trixie)', () => {
-    const security = (host: string) => runRoot(host, 'apt-get -s -o Debug::NoLocking=1 dist-upgrade').stdout.split('\n').filter((line) => line.startsWith('Inst ') && line.includes('Debian-Security:'));
+    const security = (host: string) =>
+      runRoot(host, 'apt-get -s -o Debug::NoLocking=1 dist-upgrade')
+        .stdout.split('\n')
+        .filter((line) => line.startsWith('Inst ') && line.includes('Debian-Security:'));
     expect(security('imap1.nj').join('\n')).toContain('Debian-Security:12/oldstable-security');
     expect(security('db1.sea').join('\n')).toMatch(/^Inst postgresql-15 \[15\.18-0\+deb12u1\] \(15\.20-0\+deb12u1 Debian-Security:12\/oldstable-security \[amd64\]\)$/m);
     expect(security('web1.sea').join('\n')).toContain('Debian-Security:13/stable-security');

@@ -63,7 +63,17 @@ describe.each(NODES)('%s', (name) => {
     expect(values('zones/boot')).toMatchObject({ encryption: 'off', keystatus: '-', keyformat: 'none', encryptionroot: '-' });
     expect(values('zones/swap').mountpoint).toBe('-');
     const status = runRoot(name, 'zpool status').stdout;
-    const shape = (text: string) => text.split('\n').map((line) => line.replace(/c\dt\dd\d/g, 'DISK').replace(/raidz\d-0/, 'RAIDZ').replace(/ on .*$/, '').replace(/\d\d:\d\d:\d\d/, 'T')).filter((line) => !line.includes('DISK'));
+    const shape = (text: string) =>
+      text
+        .split('\n')
+        .map((line) =>
+          line
+            .replace(/c\dt\dd\d/g, 'DISK')
+            .replace(/raidz\d-0/, 'RAIDZ')
+            .replace(/ on .*$/, '')
+            .replace(/\d\d:\d\d:\d\d/, 'T'),
+        )
+        .filter((line) => !line.includes('DISK'));
     expect(shape(status)).toEqual(shape(fixture('smartos/zpool-status.txt')));
   });
 

@@ -23,7 +23,13 @@ function withPlan(plans: DrillPlans, id: string, schedule: string): DrillPlans {
   const [base] = plans.plans;
   const parsed = parseRecurrence(schedule);
   if (!parsed.ok) throw new Error(parsed.message);
-  return { ...plans, plans: [...plans.plans, { ...base!, id, title: `${id}; with, commas\\ and a very long title that must be folded across more than one line`, schedule: { text: schedule, timeZone: parsed.timeZone } }] };
+  return {
+    ...plans,
+    plans: [
+      ...plans.plans,
+      { ...base!, id, title: `${id}; with, commas\\ and a very long title that must be folded across more than one line`, schedule: { text: schedule, timeZone: parsed.timeZone } },
+    ],
+  };
 }
 
 describe('drillPlansIcs', () => {
@@ -76,6 +82,11 @@ describe('drillPlansIcs', () => {
     expect(escapeText('a;b,c\\d\ne')).toBe('a\\;b\\,c\\\\d\\ne');
     const folded = foldLine(`SUMMARY:${'é'.repeat(80)}`);
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((line, index) => (index === 0 ? line : line.slice(1))).join('')).toBe(`SUMMARY:${'é'.repeat(80)}`);
+    expect(
+      folded
+        .split('\r\n')
+        .map((line, index) => (index === 0 ? line : line.slice(1)))
+        .join(''),
+    ).toBe(`SUMMARY:${'é'.repeat(80)}`);
   });
 });

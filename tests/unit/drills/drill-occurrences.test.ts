@@ -61,20 +61,28 @@ describe('demo plans in 2026, seen on 2026-12-04', () => {
 
   test('cadence: Seattle bastion loss compliant, Bridgewater bastion loss and Seattle readiness late (the failed drill does not count)', () => {
     const statuses = cadenceCompliance(plans, NOW.epochMilliseconds).map((status) => `${status.kind}@${status.site} ${status.compliant ? 'ok' : `late ${status.daysLate}d`}`);
-    expect(statuses).toEqual([
-      'bastion-loss@nj late 137d',
-      'bastion-loss@sea ok',
-      'site-failover-readiness@sea late 34d',
-      'mx-failover@sea ok',
-      'restore-test@nj ok',
-    ]);
+    expect(statuses).toEqual(['bastion-loss@nj late 137d', 'bastion-loss@sea ok', 'site-failover-readiness@sea late 34d', 'mx-failover@sea ok', 'restore-test@nj ok']);
   });
 });
 
 describe('matching records to occurrences', () => {
   const plans = demo();
-  const weekly: DrillPlan = { ...plan(plans, 'mx-failover-sea'), id: 'weekly', graceDays: 1, schedule: { text: 'DTSTART;TZID=America/New_York:20260105T100000\nRRULE:FREQ=WEEKLY;COUNT=4', timeZone: 'America/New_York' } };
-  const record = (startedAt: string, outcome: DrillRecord['outcome']): DrillRecord => ({ plan: 'weekly', startedAt, finishedAt: startedAt, outcome, lead: 'sam', measuredRtoMinutes: null, measuredRpoMinutes: null, actions: [] });
+  const weekly: DrillPlan = {
+    ...plan(plans, 'mx-failover-sea'),
+    id: 'weekly',
+    graceDays: 1,
+    schedule: { text: 'DTSTART;TZID=America/New_York:20260105T100000\nRRULE:FREQ=WEEKLY;COUNT=4', timeZone: 'America/New_York' },
+  };
+  const record = (startedAt: string, outcome: DrillRecord['outcome']): DrillRecord => ({
+    plan: 'weekly',
+    startedAt,
+    finishedAt: startedAt,
+    outcome,
+    lead: 'sam',
+    measuredRtoMinutes: null,
+    measuredRpoMinutes: null,
+    actions: [],
+  });
 
   test('early within grace, late after grace, an aborted run not counting when a later one passed, and an off-schedule run', () => {
     const history = [

@@ -13,7 +13,10 @@ function rule(text: string): DrillRule {
   return parsed.rule;
 }
 
-const all = (text: string) => rule(text).all().map((at) => at.toString());
+const all = (text: string) =>
+  rule(text)
+    .all()
+    .map((at) => at.toString());
 const between = (text: string, from: string, to: string) => occurrencesBetween(rule(text), Temporal.Instant.from(from), Temporal.Instant.from(to)).map((at) => at.toString());
 
 describe('daylight saving', () => {
@@ -71,6 +74,9 @@ describe('daylight saving', () => {
       message: 'schedule: COUNT and UNTIL MUST NOT occur in the same recurrence rule',
     });
     expect(parseRecurrence('RRULE:FREQ=DAILY')).toMatchObject({ ok: false, message: expect.stringContaining('exactly one DTSTART') });
-    expect(parseRecurrence('DTSTART;TZID=America/New_York:20270313T023000\nRRULE:FREQ=DAILY\nRDATE:20270320T000000Z')).toMatchObject({ ok: false, message: expect.stringContaining('schedule line 3') });
+    expect(parseRecurrence('DTSTART;TZID=America/New_York:20270313T023000\nRRULE:FREQ=DAILY\nRDATE:20270320T000000Z')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('schedule line 3'),
+    });
   });
 });

@@ -12,11 +12,7 @@ import { Temporal } from '../../../main/engine/drills/temporal';
 const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata', 'UTC'];
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
-type DayRule =
-  | { freq: 'DAILY'; interval: number }
-  | { freq: 'WEEKLY'; days: number[] }
-  | { freq: 'MONTHLY'; monthDay: number }
-  | { freq: 'MONTHLY'; nth: number; weekday: number };
+type DayRule = { freq: 'DAILY'; interval: number } | { freq: 'WEEKLY'; days: number[] } | { freq: 'MONTHLY'; monthDay: number } | { freq: 'MONTHLY'; nth: number; weekday: number };
 
 interface Case {
   zone: string;

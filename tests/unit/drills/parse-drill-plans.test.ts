@@ -64,7 +64,9 @@ describe('parseDrillPlans', () => {
   });
 
   test('an unknown kind, a missing key and a bad step are placed at their line and column', () => {
-    const text = GOOD.replace('kind: mx-failover', 'kind: mx-fail').replace('    owner: sam\n', '').replace('timebox_minutes: 5 }\n      - type: verification', 'timebox_minutes: 0 }\n      - type: verification');
+    const text = GOOD.replace('kind: mx-failover', 'kind: mx-fail')
+      .replace('    owner: sam\n', '')
+      .replace('timebox_minutes: 5 }\n      - type: verification', 'timebox_minutes: 0 }\n      - type: verification');
     expect(problemsOf(text)).toEqual([
       'drills.yaml:5:5: plans[0]: missing required key "owner"',
       'drills.yaml:7:11: plans[0].kind: expected one of site-failover-readiness, restore-test, bastion-loss, host-rebuild, mx-failover, database-promotion, custom, got "mx-fail"',
@@ -84,7 +86,9 @@ describe('parseDrillPlans', () => {
 
   test('a schedule without a time zone, with an hourly rule or with an unknown zone says what to write', () => {
     const noZone = problemsOf(GOOD.replace('DTSTART;TZID=America/Los_Angeles:20270103T100000', 'DTSTART:20270103T100000'));
-    expect(noZone).toEqual(['drills.yaml:9:15: plans[0].schedule: DTSTART must name its time zone and a local time, e.g. DTSTART;TZID=America/New_York:20270110T023000; got "DTSTART:20270103T100000"']);
+    expect(noZone).toEqual([
+      'drills.yaml:9:15: plans[0].schedule: DTSTART must name its time zone and a local time, e.g. DTSTART;TZID=America/New_York:20270110T023000; got "DTSTART:20270103T100000"',
+    ]);
     expect(problemsOf(GOOD.replace('FREQ=WEEKLY;BYDAY=SU', 'FREQ=HOURLY'))[0]).toContain('RRULE FREQ must be one of DAILY, WEEKLY, MONTHLY, YEARLY');
     expect(problemsOf(GOOD.replace('TZID=America/Los_Angeles:20270103', 'TZID=Mars/Olympus:20270103'))[0]).toContain('unknown time zone "Mars/Olympus"');
     expect(problemsOf(GOOD.replace('time_zone: America/New_York', 'time_zone: Europe/Nowhere'))).toEqual([
@@ -102,7 +106,9 @@ describe('parseDrillPlans', () => {
   });
 
   test('a daily 02:30 New York drill is warned about: the spring-forward days have no drill', () => {
-    const text = GOOD.replace('DTSTART;TZID=America/Los_Angeles:20270103T100000', 'DTSTART;TZID=America/New_York:20270103T023000').replace('RRULE:FREQ=WEEKLY;BYDAY=SU', 'RRULE:FREQ=DAILY;COUNT=400').replace(/\n\s*EXDATE[^\n]*/, '');
+    const text = GOOD.replace('DTSTART;TZID=America/Los_Angeles:20270103T100000', 'DTSTART;TZID=America/New_York:20270103T023000')
+      .replace('RRULE:FREQ=WEEKLY;BYDAY=SU', 'RRULE:FREQ=DAILY;COUNT=400')
+      .replace(/\n\s*EXDATE[^\n]*/, '');
     const result = parseDrillPlans(text, 'drills.yaml');
     if (!result.ok) throw new Error(result.problems.map(formatInventoryProblem).join('\n'));
     expect(result.warnings.map(formatInventoryProblem)).toEqual([
@@ -120,7 +126,9 @@ describe('parseDrillPlans', () => {
   });
 
   test('a weekly Tuesday drill at 02:30 is not warned about: the changes fall on Sundays', () => {
-    const text = GOOD.replace('20270103T100000', '20270105T023000').replace('BYDAY=SU', 'BYDAY=TU').replace(/\n\s*EXDATE[^\n]*/, '');
+    const text = GOOD.replace('20270103T100000', '20270105T023000')
+      .replace('BYDAY=SU', 'BYDAY=TU')
+      .replace(/\n\s*EXDATE[^\n]*/, '');
     const result = parseDrillPlans(text, 'drills.yaml');
     expect(result).toMatchObject({ ok: true, warnings: [] });
   });

@@ -18,11 +18,27 @@ const ordinalDay = fc.tuple(fc.constantFrom(1, 2, 3, 4, -1, -2), weekday).map(([
 const limit = fc.oneof(
   fc.constant(''),
   fc.integer({ min: 1, max: 40 }).map((count) => `;COUNT=${count}`),
-  fc.integer({ min: 20, max: 900 }).map((days) => `;UNTIL=${Temporal.Instant.from('2026-03-01T07:30:00Z').add({ hours: 24 * days }).toString().replace(/[-:]/g, '').replace(/\.\d+/, '')}`),
+  fc.integer({ min: 20, max: 900 }).map(
+    (days) =>
+      `;UNTIL=${Temporal.Instant.from('2026-03-01T07:30:00Z')
+        .add({ hours: 24 * days })
+        .toString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+/, '')}`,
+  ),
 );
-const hours = fc.oneof({ arbitrary: fc.constant(''), weight: 3 }, { arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 1, maxLength: 3 }).map((list) => `;BYHOUR=${list.join(',')}`), weight: 1 });
-const minutes = fc.oneof({ arbitrary: fc.constant(''), weight: 3 }, { arbitrary: fc.uniqueArray(fc.constantFrom(0, 15, 30, 45), { minLength: 1, maxLength: 2 }).map((list) => `;BYMINUTE=${list.join(',')}`), weight: 1 });
-const months = fc.oneof({ arbitrary: fc.constant(''), weight: 2 }, { arbitrary: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }).map((list) => `;BYMONTH=${list.join(',')}`), weight: 1 });
+const hours = fc.oneof(
+  { arbitrary: fc.constant(''), weight: 3 },
+  { arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 1, maxLength: 3 }).map((list) => `;BYHOUR=${list.join(',')}`), weight: 1 },
+);
+const minutes = fc.oneof(
+  { arbitrary: fc.constant(''), weight: 3 },
+  { arbitrary: fc.uniqueArray(fc.constantFrom(0, 15, 30, 45), { minLength: 1, maxLength: 2 }).map((list) => `;BYMINUTE=${list.join(',')}`), weight: 1 },
+);
+const months = fc.oneof(
+  { arbitrary: fc.constant(''), weight: 2 },
+  { arbitrary: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }).map((list) => `;BYMONTH=${list.join(',')}`), weight: 1 },
+);
 const monthDays = fc.uniqueArray(fc.constantFrom(1, 2, 13, 15, 28, 29, 30, 31, -1, -2), { minLength: 1, maxLength: 3 }).map((list) => `;BYMONTHDAY=${list.join(',')}`);
 const plainDays = fc.uniqueArray(weekday, { minLength: 1, maxLength: 3 }).map((list) => `;BYDAY=${list.join(',')}`);
 const interval = fc.integer({ min: 1, max: 3 }).map((value) => (value === 1 ? '' : `;INTERVAL=${value}`));
@@ -31,10 +47,33 @@ const parts: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(interval, months, fc.oneof(fc.constant(''), plainDays, monthDays)).map(([every, inMonths, days]) => `FREQ=DAILY${every}${inMonths}${days}`),
   fc.tuple(interval, months, fc.oneof(fc.constant(''), plainDays), fc.constantFrom('', ';WKST=SU', ';WKST=WE')).map(([every, inMonths, days, wkst]) => `FREQ=WEEKLY${every}${inMonths}${days}${wkst}`),
   fc
-    .tuple(interval, months, fc.oneof(fc.constant(''), monthDays, fc.uniqueArray(ordinalDay, { minLength: 1, maxLength: 2 }).map((list) => `;BYDAY=${list.join(',')}`), fc.tuple(monthDays, plainDays).map(([a, b]) => a + b)))
+    .tuple(
+      interval,
+      months,
+      fc.oneof(
+        fc.constant(''),
+        monthDays,
+        fc.uniqueArray(ordinalDay, { minLength: 1, maxLength: 2 }).map((list) => `;BYDAY=${list.join(',')}`),
+        fc.tuple(monthDays, plainDays).map(([a, b]) => a + b),
+      ),
+    )
     .map(([every, inMonths, days]) => `FREQ=MONTHLY${every}${inMonths}${days}`),
   fc
-    .tuple(fc.constantFrom('', ';INTERVAL=2'), fc.oneof(fc.constant(''), months.filter((part) => part !== '').chain((inMonths) => fc.oneof(fc.constant(inMonths), ordinalDay.map((day) => `${inMonths};BYDAY=${day}`))), monthDays))
+    .tuple(
+      fc.constantFrom('', ';INTERVAL=2'),
+      fc.oneof(
+        fc.constant(''),
+        months
+          .filter((part) => part !== '')
+          .chain((inMonths) =>
+            fc.oneof(
+              fc.constant(inMonths),
+              ordinalDay.map((day) => `${inMonths};BYDAY=${day}`),
+            ),
+          ),
+        monthDays,
+      ),
+    )
     .map(([every, rest]) => `FREQ=YEARLY${every}${rest}`),
 );
 

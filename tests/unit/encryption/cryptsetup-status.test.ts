@@ -51,7 +51,19 @@ describe('cryptsetup status on the fixtures (cryptsetup 2.6.1 format strings)', 
 
 describe('cryptsetup status variants', () => {
   test('cryptsetup ≥ 2.8 prints "keysize: 512 [bits]"; plain mappings; suspended and read-only', () => {
-    const text = ['/dev/mapper/cswap is active.', '  type:    PLAIN', '  cipher:  aes-cbc-essiv:sha256', '  keysize: 256 [bits]', '  key location: dm-crypt', '  device:  /dev/sda2', '  sector size:  512', '  offset:  0 sectors', '  size:    8388608 sectors', '  mode:    readonly (suspended)', ''].join('\n');
+    const text = [
+      '/dev/mapper/cswap is active.',
+      '  type:    PLAIN',
+      '  cipher:  aes-cbc-essiv:sha256',
+      '  keysize: 256 [bits]',
+      '  key location: dm-crypt',
+      '  device:  /dev/sda2',
+      '  sector size:  512',
+      '  offset:  0 sectors',
+      '  size:    8388608 sectors',
+      '  mode:    readonly (suspended)',
+      '',
+    ].join('\n');
     const parsed = parseCryptsetupStatus(text, '', 0);
     expect(parsed.value![0]).toMatchObject({ name: 'cswap', inUse: false, type: 'PLAIN', luksVersion: null, cipher: 'aes-cbc-essiv:sha256', keyBits: 256, readOnly: true, suspended: true });
   });

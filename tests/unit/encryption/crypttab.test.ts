@@ -45,7 +45,10 @@ describe('/etc/crypttab', () => {
   });
 
   test('text that is not a crypttab, and random bytes, are refused', () => {
-    expect(parseCrypttab('Filesystem Size Used Avail Use% Mounted on\n/dev/sda1 20G 5G 15G 25% /\ntmpfs 1G 0 1G 0% /run\n', '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/^not a crypttab: 3 of 3 lines/) });
+    expect(parseCrypttab('Filesystem Size Used Avail Use% Mounted on\n/dev/sda1 20G 5G 15G 25% /\ntmpfs 1G 0 1G 0% /run\n', '', 0)).toMatchObject({
+      status: 'unparsed',
+      message: expect.stringMatching(/^not a crypttab: 3 of 3 lines/),
+    });
     expect(parseCrypttab('\u0000\u0001\u00ff\ufffd binary', '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/^not \/etc\/crypttab output: it holds a control byte 0x00/) });
   });
 

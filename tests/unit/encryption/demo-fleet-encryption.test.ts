@@ -23,7 +23,10 @@ describe('the demo fleet', () => {
   test('no host has data, swap or ZFS datasets unencrypted; every volume list is complete', () => {
     for (const { host, facts, findings } of scanned) {
       expect(facts.complete, host.name).toBe(true);
-      expect(findings.filter((finding) => finding.severity === 'high' || finding.severity === 'critical').map((finding) => finding.id), host.name).toEqual([]);
+      expect(
+        findings.filter((finding) => finding.severity === 'high' || finding.severity === 'critical').map((finding) => finding.id),
+        host.name,
+      ).toEqual([]);
     }
   });
 

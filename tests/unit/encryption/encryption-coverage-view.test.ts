@@ -57,6 +57,14 @@ describe('the fleet coverage view (posture.encryptionCoverage)', () => {
 
   test('one row per host with facts; facts of another shape are left out, not fatal', () => {
     expect(views).toHaveLength(scanned.length);
-    expect(encryptionCoverageViews([{ host: 'old', dc: 'nj', facts: { devices: [] } }, { host: 'null', dc: 'nj', facts: null }], [])).toEqual([]);
+    expect(
+      encryptionCoverageViews(
+        [
+          { host: 'old', dc: 'nj', facts: { devices: [] } },
+          { host: 'null', dc: 'nj', facts: null },
+        ],
+        [],
+      ),
+    ).toEqual([]);
   });
 });

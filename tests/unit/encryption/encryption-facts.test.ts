@@ -91,7 +91,13 @@ describe('Debian: the fixture host (lsblk-J-luks + crypttab + dmsetup-table-targ
 describe('Debian: fallbacks when lsblk cannot see everything', () => {
   test('no udev: FSTYPE from blkid (a LUKS loop device, locked) and from findmnt (the root filesystem)', () => {
     const facts = encryptionFacts('debian', [
-      output(ids.lsblk, lsblkJson([{ name: 'vda', type: 'disk', size: 256 * GiB, mountpoints: ['/'] }, { name: 'loop0', type: 'loop', size: 40 * 1024 ** 2 }])),
+      output(
+        ids.lsblk,
+        lsblkJson([
+          { name: 'vda', type: 'disk', size: 256 * GiB, mountpoints: ['/'] },
+          { name: 'loop0', type: 'loop', size: 40 * 1024 ** 2 },
+        ]),
+      ),
       output(ids.blkid, '/dev/loop0: UUID="a9194ec2-8e50-43e2-9012-255181598e71" TYPE="crypto_LUKS"\n'),
       output(ids.findmnt, JSON.stringify({ filesystems: [{ target: '/', source: '/dev/vda', fstype: 'ext4', options: 'rw' }] })),
       output(ids.dmsetupCrypt, '', { exitCode: 1, stderr: fixture('debian/dmsetup-table-errors.txt').split('### ')[2]!.split('\n').slice(1).join('\n') }),
@@ -128,8 +134,17 @@ describe('Debian: fallbacks when lsblk cannot see everything', () => {
 
   test('swap: an active swap file lives on its filesystem; zram is memory', () => {
     const facts = encryptionFacts('debian', [
-      output(ids.lsblk, lsblkJson([{ name: 'zram0', type: 'disk', mountpoints: ['[SWAP]'] }, { name: 'sda', type: 'disk', children: [{ name: 'sda1', type: 'part', fstype: 'ext4', mountpoints: ['/'] }] }])),
-      output(ids.procSwaps, 'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/swapfile                               file\t2097148\t\t0\t\t-2\n/dev/zram0                              partition\t4194300\t\t0\t\t100\n'),
+      output(
+        ids.lsblk,
+        lsblkJson([
+          { name: 'zram0', type: 'disk', mountpoints: ['[SWAP]'] },
+          { name: 'sda', type: 'disk', children: [{ name: 'sda1', type: 'part', fstype: 'ext4', mountpoints: ['/'] }] },
+        ]),
+      ),
+      output(
+        ids.procSwaps,
+        'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/swapfile                               file\t2097148\t\t0\t\t-2\n/dev/zram0                              partition\t4194300\t\t0\t\t100\n',
+      ),
     ]);
     expect(facts.volumes.map((volume) => [volume.id, volume.class, volume.encryption])).toEqual([
       ['zram0', 'memory', 'not-on-disk'],
@@ -213,7 +228,12 @@ describe('SmartOS', () => {
       .flatMap((line) => {
         const [name, , , mountpoint] = line.split('\t') as [string, string, string, string];
         const on = name !== 'zones/boot';
-        return [`${name}\tencryption\t${on ? 'aes-256-gcm' : 'off'}`, `${name}\tkeystatus\t${on ? 'available' : '-'}`, `${name}\tencryptionroot\t${on ? 'zones' : '-'}`, `${name}\tmountpoint\t${mountpoint}`];
+        return [
+          `${name}\tencryption\t${on ? 'aes-256-gcm' : 'off'}`,
+          `${name}\tkeystatus\t${on ? 'available' : '-'}`,
+          `${name}\tencryptionroot\t${on ? 'zones' : '-'}`,
+          `${name}\tmountpoint\t${mountpoint}`,
+        ];
       });
     const facts = encryptionFacts('smartos', [output(ids.zfsGet, `${lines.join('\n')}\n`)]);
     const classOf = new Map(facts.zfsDatasets.map((dataset) => [dataset.name, [dataset.type, dataset.class]]));
@@ -243,8 +263,6 @@ describe('SmartOS', () => {
   test('sysinfo and zfs get disagreeing is noted; zfs get is believed', () => {
     const facts = encryptionFacts('smartos', [output(ids.zfsGet, fixture('smartos/zfs-get-encryption-unencrypted.txt')), output(ids.sysinfo, fixture('smartos/sysinfo.txt'))]);
     expect(facts.volumes[0]!.encryption).toBe('unencrypted');
-    expect(facts.checks.find((check) => check.commandId === ids.sysinfo)!.warnings).toEqual([
-      'sysinfo says "Zpool Encrypted": true but zfs get says zones encryption=off; zfs get is believed',
-    ]);
+    expect(facts.checks.find((check) => check.commandId === ids.sysinfo)!.warnings).toEqual(['sysinfo says "Zpool Encrypted": true but zfs get says zones encryption=off; zfs get is believed']);
   });
 });

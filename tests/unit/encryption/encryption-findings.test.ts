@@ -115,7 +115,16 @@ describe('weak ciphers', () => {
 
   test('a CBC mapping on a host: one weak-cipher finding, high', () => {
     const facts = encryptionFacts('debian', [
-      output(ids.lsblk, lsblkJson([{ name: 'sda', type: 'disk', children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'old_crypt', kname: 'dm-0', type: 'crypt', fstype: 'ext4', mountpoints: ['/srv/old'] }] }] }])),
+      output(
+        ids.lsblk,
+        lsblkJson([
+          {
+            name: 'sda',
+            type: 'disk',
+            children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'old_crypt', kname: 'dm-0', type: 'crypt', fstype: 'ext4', mountpoints: ['/srv/old'] }] }],
+          },
+        ]),
+      ),
       output(ids.dmsetupCrypt, `old_crypt: 0 8 crypt aes-cbc-plain ${'0'.repeat(64)} 0 8:1 4096\n`),
     ]);
     const findings = encryptionFindings(facts, hostContext());
@@ -146,7 +155,11 @@ describe('ZFS findings', () => {
   });
 
   test('the encrypted fixture host has no finding; coverage counts volumes without sizes', () => {
-    const facts = encryptionFacts('smartos', [output(ids.zfsGet, fixture('smartos/zfs-get-encryption.txt')), output(ids.zpoolStatus, fixture('smartos/zpool-status.txt')), output(ids.sysinfo, fixture('smartos/sysinfo.txt'))]);
+    const facts = encryptionFacts('smartos', [
+      output(ids.zfsGet, fixture('smartos/zfs-get-encryption.txt')),
+      output(ids.zpoolStatus, fixture('smartos/zpool-status.txt')),
+      output(ids.sysinfo, fixture('smartos/sysinfo.txt')),
+    ]);
     expect(encryptionFindings(facts, hostContext('cn1.nj', 'smartos'))).toEqual([]);
     expect(encryptionCoverage(facts)).toEqual({ dataBytes: 0, encryptedDataBytes: 0, fullyEncrypted: true, dataVolumes: 4, encryptedDataVolumes: 4, dataVolumesWithoutSize: 4, unknownVolumes: 0 });
   });
@@ -173,10 +186,7 @@ describe('what could not be checked', () => {
   });
 
   test('open mappings whose cipher dmsetup could not show (sudo wants a password): info', () => {
-    const facts = encryptionFacts('debian', [
-      output(ids.lsblk, fixture('debian/lsblk-J-luks.txt')),
-      output(ids.dmsetupCrypt, '', { stderr: 'sudo: a password is required\n', exitCode: 1 }),
-    ]);
+    const facts = encryptionFacts('debian', [output(ids.lsblk, fixture('debian/lsblk-J-luks.txt')), output(ids.dmsetupCrypt, '', { stderr: 'sudo: a password is required\n', exitCode: 1 })]);
     const findings = encryptionFindings(facts, hostContext());
     expect(findings.map((finding) => [finding.id, finding.severity])).toEqual([['encryption.crypt-details-unknown:db1.nj', 'info']]);
     expect(findings[0]!.title).toBe('Cipher and LUKS version not verified for 2 mappings: data_crypt, nvme0n1p3_crypt');

@@ -30,7 +30,10 @@ describe('lsblk -J on the LUKS fixture host (lsblk-J-luks.txt: human sizes, sing
 
 describe('lsblk -J -b with MOUNTPOINTS (util-linux ≥ 2.37)', () => {
   test('mountpoints arrays: null entries dropped, several paths kept, exact byte sizes', () => {
-    const text = lsblkJson([{ name: 'vda', type: 'disk', size: 274877906944, mountpoints: ['/run/netns', '/', null] }, { name: 'sdb', type: 'disk', mountpoints: [null] }]);
+    const text = lsblkJson([
+      { name: 'vda', type: 'disk', size: 274877906944, mountpoints: ['/run/netns', '/', null] },
+      { name: 'sdb', type: 'disk', mountpoints: [null] },
+    ]);
     const parsed = parseLsblkJson(text, '', 0);
     expect(parsed.status).toBe('ok');
     expect(parsed.warnings).toEqual([]);
@@ -46,7 +49,15 @@ describe('lsblk -J -b with MOUNTPOINTS (util-linux ≥ 2.37)', () => {
   });
 
   test('md RAID levels are raid layers; an unknown TYPE is kept raw and named in a warning, status stays ok', () => {
-    const parsed = parseLsblkJson(lsblkJson([{ name: 'md0', type: 'raid1' }, { name: 'st0', type: 'tape' }, { name: 'zram0', type: 'disk' }]), '', 0);
+    const parsed = parseLsblkJson(
+      lsblkJson([
+        { name: 'md0', type: 'raid1' },
+        { name: 'st0', type: 'tape' },
+        { name: 'zram0', type: 'disk' },
+      ]),
+      '',
+      0,
+    );
     expect(parsed.status).toBe('ok');
     expect(parsed.value!.devices.map((device) => [device.type, device.kind])).toEqual([
       ['raid1', 'raid'],

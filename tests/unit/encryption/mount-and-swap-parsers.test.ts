@@ -25,7 +25,10 @@ describe('/proc/swaps', () => {
 
   test('missing file and stray lines', () => {
     expect(parseProcSwaps('', 'cat: /proc/swaps: No such file or directory\n', 1).status).toBe('unsupported');
-    expect(parseProcSwaps(`${SWAPS_HEADER}/dev/sda2 partition 1048572 0 -2\ngarbage\n`, '', 0)).toMatchObject({ status: 'partial', skipped: [{ at: 'line 3', text: 'garbage', reason: expect.stringContaining('not a "Filename') }] });
+    expect(parseProcSwaps(`${SWAPS_HEADER}/dev/sda2 partition 1048572 0 -2\ngarbage\n`, '', 0)).toMatchObject({
+      status: 'partial',
+      skipped: [{ at: 'line 3', text: 'garbage', reason: expect.stringContaining('not a "Filename') }],
+    });
     expect(parseProcSwaps(`${SWAPS_HEADER}garbage\n`, '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/^not \/proc\/swaps/) });
   });
 });

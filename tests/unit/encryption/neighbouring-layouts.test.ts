@@ -26,7 +26,11 @@ const USED_HUMAN: Record<string, string> = { '1298871296': '1.21G', '52613349376
 /** zfs get without -H: a header and every column padded to its widest cell plus two spaces (zfs_main.c print_header). */
 function aligned(columns: string[], rows: string[][]): string {
   const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => row[index]!.length)));
-  const line = (cells: string[]) => cells.map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index]! + 2))).join('').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index]! + 2)))
+      .join('')
+      .trimEnd();
   return `${[line(columns), ...rows.map(line)].join('\n')}\n`;
 }
 
@@ -53,7 +57,14 @@ describe('zfs get: the layouts beside -H -p -o name,property,value', () => {
   });
 
   test('without -H with -o name,property,value, and a value holding spaces, read by the header positions', () => {
-    const parsed = parseZfsGet(aligned(['NAME', 'PROPERTY', 'VALUE'], ROWS.map((row) => row.slice(0, 3))), '', 0);
+    const parsed = parseZfsGet(
+      aligned(
+        ['NAME', 'PROPERTY', 'VALUE'],
+        ROWS.map((row) => row.slice(0, 3)),
+      ),
+      '',
+      0,
+    );
     expect(parsed.status).toBe('ok');
     expect(parsed.value).toEqual(expected.value);
     expect(parsed.value![1]!.mountpoint).toBe('/zones/my data');
@@ -112,13 +123,17 @@ describe('lsblk -J: PATH instead of NAME, and missing columns', () => {
   });
 
   test('the shape lsblk 2.38 really prints for -o PATH,TYPE,FSTYPE,SIZE,MOUNTPOINTS is read', () => {
-    const real = '{\n   "blockdevices": [\n      {\n         "path": "/dev/vda",\n         "type": "disk",\n         "fstype": null,\n         "size": 274877906944,\n         "mountpoints": [\n             "/run/netns", "/"\n         ]\n      }\n   ]\n}\n';
+    const real =
+      '{\n   "blockdevices": [\n      {\n         "path": "/dev/vda",\n         "type": "disk",\n         "fstype": null,\n         "size": 274877906944,\n         "mountpoints": [\n             "/run/netns", "/"\n         ]\n      }\n   ]\n}\n';
     expect(parseLsblkJson(real, '', 0)).toMatchObject({ status: 'ok', value: { devices: [{ name: 'vda', type: 'disk', mountpoints: ['/run/netns', '/'] }] } });
   });
 
   test('without MOUNTPOINT(S): refused, naming the column and the command OpsDeck reads', () => {
     const text = JSON.stringify({ blockdevices: [{ name: 'sda', type: 'disk', fstype: null, size: 1, children: [{ name: 'sda1', type: 'part', fstype: 'ext4', size: 1 }] }] });
-    expect(parseLsblkJson(text, '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/without the MOUNTPOINTS or MOUNTPOINT column\(s\).*lsblk -J -b -o NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID/) });
+    expect(parseLsblkJson(text, '', 0)).toMatchObject({
+      status: 'unparsed',
+      message: expect.stringMatching(/without the MOUNTPOINTS or MOUNTPOINT column\(s\).*lsblk -J -b -o NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID/),
+    });
   });
 
   test('without NAME or PATH, or without TYPE: refused naming each missing column', () => {

@@ -75,7 +75,11 @@ const text = fc.oneof(
     return picks.map((pick) => lines[pick % lines.length]).join('\n');
   }),
 );
-const stderr = fc.oneof(fc.constant(''), fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'No such file or directory\n'), fc.string({ maxLength: 80 }));
+const stderr = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'No such file or directory\n'),
+  fc.string({ maxLength: 80 }),
+);
 const exitCode = fc.oneof(fc.constant(0), fc.constant(null), fc.integer({ min: -1, max: 255 }));
 
 function timed<T>(run: () => T): T {
@@ -150,9 +154,9 @@ describe('the facts and findings steps', () => {
 
   test('random outputs for every command, on both OSes: facts, findings and coverage never throw', () => {
     const outputsFor = (os: 'debian' | 'smartos') =>
-      fc.tuple(...ENCRYPTION_COMMANDS[os].map(() => fc.tuple(text, stderr, exitCode, fc.boolean()))).map((answers) =>
-        answers.flatMap(([stdout, err, code, present], index) => (present ? [output(ENCRYPTION_COMMANDS[os][index]!.id, stdout, { stderr: err, exitCode: code })] : [])),
-      );
+      fc
+        .tuple(...ENCRYPTION_COMMANDS[os].map(() => fc.tuple(text, stderr, exitCode, fc.boolean())))
+        .map((answers) => answers.flatMap(([stdout, err, code, present], index) => (present ? [output(ENCRYPTION_COMMANDS[os][index]!.id, stdout, { stderr: err, exitCode: code })] : [])));
     for (const os of ['debian', 'smartos'] as const) {
       fc.assert(
         fc.property(outputsFor(os), (outputs) => {

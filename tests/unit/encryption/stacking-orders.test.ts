@@ -23,12 +23,20 @@ const layers = (facts: EncryptionFacts, name: string) => volume(facts, name).lay
 describe('stacking orders on Debian', () => {
   test('LUKS on a partition', () => {
     const facts = debianFacts(
-      [{ name: 'sda', type: 'disk', children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'data_crypt', kname: 'dm-0', type: 'crypt', fstype: 'ext4', mountpoints: ['/srv/mail'] }] }] }],
+      [
+        {
+          name: 'sda',
+          type: 'disk',
+          children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'data_crypt', kname: 'dm-0', type: 'crypt', fstype: 'ext4', mountpoints: ['/srv/mail'] }] }],
+        },
+      ],
       'data_crypt: 0 100 crypt aes-xts-plain64 :64:logon:cryptsetup:11111111-2222-3333-4444-555555555555-d0 0 8:1 32768\n',
     );
     expect(volume(facts, 'data_crypt')).toMatchObject({ id: 'dm-0', class: 'data', encryption: 'encrypted', device: '/dev/mapper/data_crypt' });
     expect(layers(facts, 'data_crypt')).toEqual(['disk:sda', 'part:sda1', 'crypt:data_crypt']);
-    expect(volume(facts, 'data_crypt').crypt).toEqual([expect.objectContaining({ name: 'data_crypt', scheme: 'luks', luksVersion: 2, cipher: 'aes-xts-plain64', keyBits: 512, container: 'sda1', open: true })]);
+    expect(volume(facts, 'data_crypt').crypt).toEqual([
+      expect.objectContaining({ name: 'data_crypt', scheme: 'luks', luksVersion: 2, cipher: 'aes-xts-plain64', keyBits: 512, container: 'sda1', open: true }),
+    ]);
   });
 
   test('LVM on LUKS (the Debian installer\'s "encrypted LVM"): root, swap and /var/log all encrypted', () => {
@@ -111,13 +119,25 @@ describe('stacking orders on Debian', () => {
   test('md RAID over two LUKS mappings is encrypted; over one LUKS and one plain partition it is not', () => {
     const raid = (fstype: string): Dev => ({ name: 'md1', type: 'raid1', fstype, mountpoints: ['/srv/data'] });
     const encrypted = debianFacts([
-      { name: 'sda', type: 'disk', children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'a_crypt', kname: 'dm-0', type: 'crypt', fstype: 'linux_raid_member', children: [raid('ext4')] }] }] },
-      { name: 'sdb', type: 'disk', children: [{ name: 'sdb1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'b_crypt', kname: 'dm-1', type: 'crypt', fstype: 'linux_raid_member', children: [raid('ext4')] }] }] },
+      {
+        name: 'sda',
+        type: 'disk',
+        children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'a_crypt', kname: 'dm-0', type: 'crypt', fstype: 'linux_raid_member', children: [raid('ext4')] }] }],
+      },
+      {
+        name: 'sdb',
+        type: 'disk',
+        children: [{ name: 'sdb1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'b_crypt', kname: 'dm-1', type: 'crypt', fstype: 'linux_raid_member', children: [raid('ext4')] }] }],
+      },
     ]);
     expect(volume(encrypted, 'md1')).toMatchObject({ encryption: 'encrypted' });
     expect(volume(encrypted, 'md1').crypt.map((layer) => layer.name)).toEqual(['a_crypt', 'b_crypt']);
     const mixed = debianFacts([
-      { name: 'sda', type: 'disk', children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'a_crypt', kname: 'dm-0', type: 'crypt', fstype: 'linux_raid_member', children: [raid('ext4')] }] }] },
+      {
+        name: 'sda',
+        type: 'disk',
+        children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'a_crypt', kname: 'dm-0', type: 'crypt', fstype: 'linux_raid_member', children: [raid('ext4')] }] }],
+      },
       { name: 'sdb', type: 'disk', children: [{ name: 'sdb1', type: 'part', fstype: 'linux_raid_member', children: [raid('ext4')] }] },
     ]);
     expect(volume(mixed, 'md1')).toMatchObject({ encryption: 'unencrypted', encryptionReason: 'no crypt layer between it and disk sdb' });
@@ -126,7 +146,11 @@ describe('stacking orders on Debian', () => {
   test('an LV spanning an encrypted and a plain PV is not encrypted', () => {
     const lv = (): Dev => ({ name: 'vg-big', kname: 'dm-5', type: 'lvm', fstype: 'xfs', mountpoints: ['/srv/big'] });
     const facts = debianFacts([
-      { name: 'sda', type: 'disk', children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'pv_crypt', kname: 'dm-0', type: 'crypt', fstype: 'LVM2_member', children: [lv()] }] }] },
+      {
+        name: 'sda',
+        type: 'disk',
+        children: [{ name: 'sda1', type: 'part', fstype: 'crypto_LUKS', children: [{ name: 'pv_crypt', kname: 'dm-0', type: 'crypt', fstype: 'LVM2_member', children: [lv()] }] }],
+      },
       { name: 'sdb', type: 'disk', fstype: 'LVM2_member', children: [lv()] },
     ]);
     expect(volume(facts, 'vg-big').encryption).toBe('unencrypted');

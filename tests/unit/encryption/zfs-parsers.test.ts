@@ -10,16 +10,17 @@ describe('zfs get -H -p (encryption properties)', () => {
     expect(parsed.status).toBe('ok');
     expect(parsed.warnings).toEqual([]);
     const byName = new Map(parsed.value!.map((dataset) => [dataset.name, dataset]));
-    expect(parsed.value!.map((dataset) => dataset.name)).toEqual([
-      'zones',
-      'zones/7f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
-      'zones/archive',
-      'zones/boot',
-      'zones/config',
-      'zones/dump',
-      'zones/swap',
-    ]);
-    expect(byName.get('zones')).toMatchObject({ pool: 'zones', parent: null, encryption: 'aes-256-gcm', encrypted: true, keystatus: 'available', keyformat: 'passphrase', keylocation: 'prompt', type: null });
+    expect(parsed.value!.map((dataset) => dataset.name)).toEqual(['zones', 'zones/7f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f', 'zones/archive', 'zones/boot', 'zones/config', 'zones/dump', 'zones/swap']);
+    expect(byName.get('zones')).toMatchObject({
+      pool: 'zones',
+      parent: null,
+      encryption: 'aes-256-gcm',
+      encrypted: true,
+      keystatus: 'available',
+      keyformat: 'passphrase',
+      keylocation: 'prompt',
+      type: null,
+    });
     expect(byName.get('zones/archive')).toMatchObject({ parent: 'zones', keylocation: null, keyformat: 'passphrase' });
     expect(byName.get('zones/boot')).toMatchObject({ encryption: 'off', encrypted: false, keystatus: null, keyformat: null, keylocation: null });
     expectMatchesExpected('zfs-get-encryption', parsed);
@@ -27,9 +28,7 @@ describe('zfs get -H -p (encryption properties)', () => {
 
   test('zfs-get-encryption-unencrypted.txt: off, -, none, none', () => {
     const parsed = parseZfsGet(fixture('smartos/zfs-get-encryption-unencrypted.txt'), '', 0);
-    expect(parsed.value).toEqual([
-      expect.objectContaining({ name: 'zones', encryption: 'off', encrypted: false, keystatus: null, keyformat: null, keylocation: null, encryptionRoot: null }),
-    ]);
+    expect(parsed.value).toEqual([expect.objectContaining({ name: 'zones', encryption: 'off', encrypted: false, keystatus: null, keyformat: null, keylocation: null, encryptionRoot: null })]);
   });
 
   test('the full command adds encryptionroot and mountpoint: `-` mountpoint is a volume; used (-p) is bytes', () => {
@@ -73,7 +72,7 @@ describe('zpool status', () => {
       ' state: DEGRADED',
       'status: One or more devices could not be opened.  Sufficient replicas exist for',
       '\tthe pool to continue functioning in a degraded state.',
-      'action: Attach the missing device and online it using \'zpool online\'.',
+      "action: Attach the missing device and online it using 'zpool online'.",
       '   see: http://illumos.org/msg/ZFS-8000-2Q',
       '  scan: none requested',
       'config:',

@@ -43,7 +43,18 @@ describe('the fleet matrix of the demo fleet', () => {
     const rows = siteMatrixRows(nj, { text: '', problemsOnly: false });
     expect(rows.filter((row) => row.kind === 'role').map((row) => (row.kind === 'role' ? `${row.role}:${row.count}` : ''))).toEqual(['backup:1', 'cn:3', 'db:2', 'imap:2', 'mx:2', 'web:2']);
     expect(rows.filter((row) => row.kind === 'host').map((row) => (row.kind === 'host' ? row.host.host : ''))).toEqual([
-      'backup1.nj', 'cn1.nj', 'cn2.nj', 'cn3.nj', 'db1.nj', 'db2.nj', 'imap1.nj', 'imap2.nj', 'mx1.nj', 'mx2.nj', 'web1.nj', 'web2.nj',
+      'backup1.nj',
+      'cn1.nj',
+      'cn2.nj',
+      'cn3.nj',
+      'db1.nj',
+      'db2.nj',
+      'imap1.nj',
+      'imap2.nj',
+      'mx1.nj',
+      'mx2.nj',
+      'web1.nj',
+      'web2.nj',
     ]);
     const problems = siteMatrixRows(fleet, { text: '', problemsOnly: true }).flatMap((row) => (row.kind === 'host' ? [row.host.host] : []));
     expect(problems).toEqual(['db1.nj', 'imap1.sea', 'mx1.sea']);
@@ -82,8 +93,14 @@ describe('cells', () => {
   });
 
   test('the IP version further from the baseline speaks for the cell; then the more open', () => {
-    expect(hostCells(host([entry('ipv4', {}), entry('ipv6', { conformance: 'undetermined', reachability: 'undetermined' })])).get('tcp/8080')).toMatchObject({ conformance: 'undetermined', reachability: 'undetermined' });
-    expect(hostCells(host([entry('ipv4', { reachability: 'none' }), entry('ipv6', { reachability: 'any', baseline: 'any' })])).get('tcp/8080')).toMatchObject({ conformance: 'conforming', reachability: 'any' });
+    expect(hostCells(host([entry('ipv4', {}), entry('ipv6', { conformance: 'undetermined', reachability: 'undetermined' })])).get('tcp/8080')).toMatchObject({
+      conformance: 'undetermined',
+      reachability: 'undetermined',
+    });
+    expect(hostCells(host([entry('ipv4', { reachability: 'none' }), entry('ipv6', { reachability: 'any', baseline: 'any' })])).get('tcp/8080')).toMatchObject({
+      conformance: 'conforming',
+      reachability: 'any',
+    });
   });
 
   test('a host with no firewall, or unread rules, is one to look at', () => {

@@ -85,7 +85,9 @@ describe('filtering rules', () => {
   });
 
   test('50,000 rules filter in one pass and keep their order', () => {
-    const many = Array.from({ length: 50_000 }, (_, at) => rule({ position: at, text: `tcp dport ${10_000 + (at % 5000)} accept comment "svc ${at}"`, ports: [10_000 + (at % 5000), 10_000 + (at % 5000)] }));
+    const many = Array.from({ length: 50_000 }, (_, at) =>
+      rule({ position: at, text: `tcp dport ${10_000 + (at % 5000)} accept comment "svc ${at}"`, ports: [10_000 + (at % 5000), 10_000 + (at % 5000)] }),
+    );
     const big = indexRules(many);
     const byPort = filterRules(big, { ...NO_FILTER, port: '10042' });
     expect(byPort).toHaveLength(10);

@@ -29,7 +29,15 @@ describe('the fleet exposure summary of the demo fleet', () => {
         process: 'postgres',
       });
     }
-    expect(view('db1.nj')).toMatchObject({ dc: 'nj', siteRole: 'primary', roles: ['db'], os: 'debian', firewall: { state: 'active' }, listenersKnown: true, findings: { critical: 1, medium: 1, info: 1 } });
+    expect(view('db1.nj')).toMatchObject({
+      dc: 'nj',
+      siteRole: 'primary',
+      roles: ['db'],
+      os: 'debian',
+      firewall: { state: 'active' },
+      listenersKnown: true,
+      findings: { critical: 1, medium: 1, info: 1 },
+    });
   });
 
   test('db2.nj lets in only its application network: within the baseline', () => {
@@ -46,7 +54,12 @@ describe('the fleet exposure summary of the demo fleet', () => {
 
   test('two sockets on one port (0.0.0.0:123 and the host address) make one entry', () => {
     expect(view('cn1.nj').ports.filter((each) => each.proto === 'udp' && each.port === 123)).toHaveLength(1);
-    expect(port('cn1.nj', 'udp', 123, 'ipv4')).toMatchObject({ reachability: 'some', conformance: 'conforming', reach: '10.10.0.0/24', decidedBy: 'pass in quick proto udp from 10.10.0.0/24 to any port = ntp keep state' });
+    expect(port('cn1.nj', 'udp', 123, 'ipv4')).toMatchObject({
+      reachability: 'some',
+      conformance: 'conforming',
+      reach: '10.10.0.0/24',
+      decidedBy: 'pass in quick proto udp from 10.10.0.0/24 to any port = ntp keep state',
+    });
   });
 
   test('a host whose rules and sockets could not be read says so instead of listing ports', () => {
@@ -74,7 +87,13 @@ describe('the fleet exposure summary of the demo fleet', () => {
       { host: 'db1.nj', facts: { os: 'debian', listeners: [] } },
       { host: 'db2.nj', facts: null },
     ];
-    expect(fleetExposureViews(rows, hosts.map((host) => host.target), [])).toEqual([]);
+    expect(
+      fleetExposureViews(
+        rows,
+        hosts.map((host) => host.target),
+        [],
+      ),
+    ).toEqual([]);
   });
 });
 

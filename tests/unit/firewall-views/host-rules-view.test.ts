@@ -55,7 +55,14 @@ describe('destination ports of a rule', () => {
   test('ranges of plain and concatenated-set matches; negated matches left out', () => {
     const match: RuleMatch = {
       destinationPorts: [
-        { negate: false, ranges: [{ from: 80, to: 80 }, { from: 8000, to: 8080 }], sets: [] },
+        {
+          negate: false,
+          ranges: [
+            { from: 80, to: 80 },
+            { from: 8000, to: 8080 },
+          ],
+          sets: [],
+        },
         { negate: true, ranges: [{ from: 22, to: 22 }], sets: [] },
       ],
       alternatives: [{ negate: false, sets: ['pairs'], options: [{ destinationPorts: [{ negate: false, ranges: [{ from: 443, to: 443 }], sets: [] }] }] }],

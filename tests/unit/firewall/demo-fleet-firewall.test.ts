@@ -61,8 +61,14 @@ describe('the demo fleet', () => {
         continue;
       }
       expect(facts.firewall.state, host.name).toBe('active');
-      expect(facts.sources.every((source) => source.status === 'ok'), host.name).toBe(true);
-      expect(facts.exposure.filter((entry) => entry.reachability === 'undetermined'), host.name).toEqual([]);
+      expect(
+        facts.sources.every((source) => source.status === 'ok'),
+        host.name,
+      ).toBe(true);
+      expect(
+        facts.exposure.filter((entry) => entry.reachability === 'undetermined'),
+        host.name,
+      ).toEqual([]);
       const json = JSON.stringify(facts);
       expect(JSON.parse(json), host.name).toEqual(facts);
       expect(json.length, host.name).toBeLessThan(64 * 1024);
@@ -73,7 +79,10 @@ describe('the demo fleet', () => {
     for (const { host, facts } of scanned.filter((each) => each.host.os === 'smartos')) {
       const management = spec.datacentres.find((dc) => dc.id === host.dc)!.managementNetwork;
       expect(facts.exposure.filter((entry) => entry.reachability === 'some').map((entry) => entry.sources)).toEqual([[management], [management], [management]]);
-      expect(facts.zones!.every((zone) => zone.firewallEnabled), host.name).toBe(true);
+      expect(
+        facts.zones!.every((zone) => zone.firewallEnabled),
+        host.name,
+      ).toBe(true);
     }
   });
 });

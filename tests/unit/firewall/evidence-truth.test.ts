@@ -65,7 +65,9 @@ describe('iptables-save: positive recognition and accounting', () => {
     const parsed = parseIptablesSave(captured('iptables-nft-save-incompatible.txt'), '', 0);
     expect(parsed.status).toBe('partial');
     expect(parsed.value!.ruleset.rules).toHaveLength(1);
-    expect(parsed.skipped).toEqual([{ at: 'line 1', text: "# Table `filter' contains incompatible base-chains, use 'nft' tool to list them.", reason: expect.stringContaining('nft -j list ruleset') }]);
+    expect(parsed.skipped).toEqual([
+      { at: 'line 1', text: "# Table `filter' contains incompatible base-chains, use 'nft' tool to list them.", reason: expect.stringContaining('nft -j list ruleset') },
+    ]);
     expect(parsed.message).toContain('could not be read');
   });
 
@@ -132,6 +134,9 @@ describe('iptables-save: positive recognition and accounting', () => {
     const rules = Array.from({ length: 400_000 }, (_, index) => `-A INPUT -s 10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}/32 -p tcp -m tcp --dport 22 -j ACCEPT`).join('\n');
     const huge = save(rules);
     expect(huge.length).toBeGreaterThan(16 * 1024 * 1024);
-    expect(parseIptablesSave(huge, '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringMatching(/the output is \d+\.\d MB, more than the 16 MB OpsDeck reads from one command; refused as too large/) });
+    expect(parseIptablesSave(huge, '', 0)).toMatchObject({
+      status: 'unparsed',
+      message: expect.stringMatching(/the output is \d+\.\d MB, more than the 16 MB OpsDeck reads from one command; refused as too large/),
+    });
   }, 60_000);
 });

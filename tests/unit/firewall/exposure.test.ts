@@ -67,7 +67,15 @@ describe('one base chain', () => {
 
   test('a block list before an accept: open to most of the address space, said as a share; totals stay bounded', () => {
     const blocked = Array.from({ length: 3000 }, (_, index) => `198.51.${index >> 7}.${(index & 127) * 2}`);
-    const rules = ruleset([input([[nft.saddr4('@blocklist'), nft.drop], [nft.dport(5432), nft.accept]])], [{ name: 'blocklist', type: 'ipv4_addr', elem: blocked }]);
+    const rules = ruleset(
+      [
+        input([
+          [nft.saddr4('@blocklist'), nft.drop],
+          [nft.dport(5432), nft.accept],
+        ]),
+      ],
+      [{ name: 'blocklist', type: 'ipv4_addr', elem: blocked }],
+    );
     const entry = one(rules, listener(5432));
     expect(entry.reachability).toBe('some');
     expect(entry.exceptSources).toBeNull();
@@ -78,13 +86,25 @@ describe('one base chain', () => {
   });
 
   test('conntrack: established/related does not open a new connection, `new` does, invalid is never a new SYN', () => {
-    const rules = ruleset([input([[nft.ctState('invalid'), nft.drop], [nft.ctState(nft.set('established', 'related'), '=='), nft.accept], [nft.dport(25), nft.ctState('new'), nft.accept]])]);
+    const rules = ruleset([
+      input([
+        [nft.ctState('invalid'), nft.drop],
+        [nft.ctState(nft.set('established', 'related'), '=='), nft.accept],
+        [nft.dport(25), nft.ctState('new'), nft.accept],
+      ]),
+    ]);
     expect(one(rules, listener(80)).reachability).toBe('none');
     expect(one(rules, listener(25))).toMatchObject({ reachability: 'any', decidedBy: { text: 'tcp dport 25 ct state new accept' } });
   });
 
   test('iifname lo accept exposes nothing to remote hosts; a named interface restricts the exposure to it', () => {
-    const rules = ruleset([input([[nft.iifname('lo'), nft.accept], [nft.iifname('eth1'), nft.dport(9100), nft.accept], [nft.iifname('eth0', '!='), nft.dport(8080), nft.accept]])]);
+    const rules = ruleset([
+      input([
+        [nft.iifname('lo'), nft.accept],
+        [nft.iifname('eth1'), nft.dport(9100), nft.accept],
+        [nft.iifname('eth0', '!='), nft.dport(8080), nft.accept],
+      ]),
+    ]);
     expect(one(rules, listener(5432)).reachability).toBe('none');
     const metrics = one(rules, listener(9100));
     expect(metrics).toMatchObject({ reachability: 'some', sources: ['0.0.0.0/0'], viaInterfaces: ['eth1'] });
@@ -108,20 +128,32 @@ describe('one base chain', () => {
 describe('jumps, gotos and returns', () => {
   test('jump: the called chain accepts some sources, returns the rest, which carry on in the caller', () => {
     const rules = ruleset([
-      input([[nft.dport(22), nft.jump('ssh')], [nft.dport(22), nft.saddr4(nft.prefix('203.0.113.0', 24)), nft.accept]]),
+      input([
+        [nft.dport(22), nft.jump('ssh')],
+        [nft.dport(22), nft.saddr4(nft.prefix('203.0.113.0', 24)), nft.accept],
+      ]),
       { name: 'ssh', rules: [[nft.saddr4(nft.prefix('10.10.0.0', 24)), nft.accept], [nft.saddr4(nft.prefix('10.20.0.0', 24)), nft.drop], [nft.ret]] },
     ]);
     expect(one(rules, listener(22))).toMatchObject({ reachability: 'some', sources: ['10.10.0.0/24', '203.0.113.0/24'] });
   });
 
-  test('goto: a return in the called chain goes back to the base chain\'s caller, i.e. its policy', () => {
+  test("goto: a return in the called chain goes back to the base chain's caller, i.e. its policy", () => {
     const rules = ruleset([
-      input([[nft.dport(22), nft.goto('ssh')], [nft.dport(22), nft.accept]]),
+      input([
+        [nft.dport(22), nft.goto('ssh')],
+        [nft.dport(22), nft.accept],
+      ]),
       { name: 'ssh', rules: [[nft.saddr4(nft.prefix('10.10.0.0', 24)), nft.ret], [nft.accept]] },
     ]);
     // 10.10.0.0/24 returns from ssh to… nothing: goto never comes back, so the base chain's drop policy applies.
     expect(one(rules, listener(22))).toMatchObject({ reachability: 'some', exceptSources: ['10.10.0.0/24'] });
-    const jumping = ruleset([input([[nft.dport(22), nft.jump('ssh')], [nft.dport(22), nft.accept]]), { name: 'ssh', rules: [[nft.saddr4(nft.prefix('10.10.0.0', 24)), nft.ret], [nft.accept]] }]);
+    const jumping = ruleset([
+      input([
+        [nft.dport(22), nft.jump('ssh')],
+        [nft.dport(22), nft.accept],
+      ]),
+      { name: 'ssh', rules: [[nft.saddr4(nft.prefix('10.10.0.0', 24)), nft.ret], [nft.accept]] },
+    ]);
     expect(one(jumping, listener(22)).reachability).toBe('any');
   });
 
@@ -152,7 +184,12 @@ describe('jumps, gotos and returns', () => {
 
 describe('IPv4 and IPv6, table families, several base chains', () => {
   test('inet: `ip saddr` rules only see IPv4, `ip6 saddr` only IPv6; a dual-stack socket gives one entry per version', () => {
-    const rules = ruleset([input([[nft.dport(22), nft.saddr4(nft.prefix('192.0.2.0', 24)), nft.accept], [nft.dport(22), nft.saddr6(nft.prefix('2001:db8:100::', 48)), nft.accept]])]);
+    const rules = ruleset([
+      input([
+        [nft.dport(22), nft.saddr4(nft.prefix('192.0.2.0', 24)), nft.accept],
+        [nft.dport(22), nft.saddr6(nft.prefix('2001:db8:100::', 48)), nft.accept],
+      ]),
+    ]);
     const entries = effectiveExposure(rules, [listener(22, '*', 'dual')]);
     expect(entries.map((entry) => [entry.family, entry.reachability, entry.sources])).toEqual([
       ['ipv4', 'some', ['192.0.2.0/24']],
@@ -163,7 +200,11 @@ describe('IPv4 and IPv6, table families, several base chains', () => {
   test('an ip table filters IPv4 only: with no IPv6 base chain, IPv6 is unfiltered', () => {
     const rules = ruleset([input([[nft.dport(22), nft.saddr4(nft.prefix('10.0.0.0', 8)), nft.accept]], 'drop', { family: 'ip' })]);
     expect(one(rules, listener(22)).reachability).toBe('some');
-    expect(one(rules, listener(22, '::', 'ipv6'))).toMatchObject({ reachability: 'any', basis: 'no-rules', decidedBy: { kind: 'no-rules', text: 'no base chain on the IPv6 input path: nothing filters IPv6' } });
+    expect(one(rules, listener(22, '::', 'ipv6'))).toMatchObject({
+      reachability: 'any',
+      basis: 'no-rules',
+      decidedBy: { kind: 'no-rules', text: 'no base chain on the IPv6 input path: nothing filters IPv6' },
+    });
     expect(unlistedPortExposure(rules, 6).reachability).toBe('any');
     expect(unlistedPortExposure(rules, 4).reachability).toBe('none');
   });
@@ -187,7 +228,8 @@ describe('IPv4 and IPv6, table families, several base chains', () => {
 
   test('the real capture (tests/unit/firewall/captured/shapes.nft): sets, goto/return, concatenations, vmap, nfproto, a second table', () => {
     const rules = parseNftJson(captured('shapes.nft-j.txt'), '', 0).value!;
-    const reach = (port: number, address = '0.0.0.0', family: Listener['family'] = 'ipv4') => effectiveExposure(rules, [listener(port, address, family)]).map((entry) => [entry.family, entry.reachability, entry.exceptSources ?? entry.sources]);
+    const reach = (port: number, address = '0.0.0.0', family: Listener['family'] = 'ipv4') =>
+      effectiveExposure(rules, [listener(port, address, family)]).map((entry) => [entry.family, entry.reachability, entry.exceptSources ?? entry.sources]);
     // 22 and 8000 go to chain ssh for @nets4; its `return` for 192.0.2.0/25 is a return from a goto: the drop policy.
     expect(reach(22)).toEqual([['ipv4', 'some', ['192.0.2.128/25', '198.51.100.1/32', '198.51.100.2/31', '198.51.100.4/30', '198.51.100.8/31']]]);
     expect(reach(8080)).toEqual(reach(22));
@@ -228,7 +270,12 @@ describe('what OpsDeck cannot decide is undetermined, with the reason', () => {
   });
 
   test('a source-port match (clients use ephemeral ports) is undetermined; a rate limit still lets a client in', () => {
-    const rules = ruleset([input([[nft.match(nft.payload('tcp', 'sport'), nft.range(30000, 40000)), nft.dport(80), nft.accept], [nft.dport(81), { limit: { rate: 5, per: 'second' } }, nft.accept]])]);
+    const rules = ruleset([
+      input([
+        [nft.match(nft.payload('tcp', 'sport'), nft.range(30000, 40000)), nft.dport(80), nft.accept],
+        [nft.dport(81), { limit: { rate: 5, per: 'second' } }, nft.accept],
+      ]),
+    ]);
     expect(one(rules, listener(80)).reachability).toBe('undetermined');
     expect(one(rules, listener(81)).reachability).toBe('any');
   });
@@ -247,7 +294,11 @@ describe('what OpsDeck cannot decide is undetermined, with the reason', () => {
 describe('iptables-legacy beside nftables, and ipf', () => {
   test('a packet must pass both: nft accepts, the legacy filter table drops', () => {
     const nftRules = ruleset([input([[nft.dport(5432), nft.accept]])]);
-    const legacy = parseIptablesSave(['# Generated by iptables-save v1.8.9 on Sat Nov 28 16:12:54 2026', '*filter', ':INPUT ACCEPT [0:0]', '-A INPUT -p tcp -m tcp --dport 5432 ! -s 10.1.0.0/16 -j DROP', 'COMMIT', ''].join('\n'), '', 0).value!;
+    const legacy = parseIptablesSave(
+      ['# Generated by iptables-save v1.8.9 on Sat Nov 28 16:12:54 2026', '*filter', ':INPUT ACCEPT [0:0]', '-A INPUT -p tcp -m tcp --dport 5432 ! -s 10.1.0.0/16 -j DROP', 'COMMIT', ''].join('\n'),
+      '',
+      0,
+    ).value!;
     const { ruleset: both } = reconcileRulesets(nftRules, [legacy]);
     expect(one(both, listener(5432))).toMatchObject({ reachability: 'some', sources: ['10.1.0.0/16'] });
   });

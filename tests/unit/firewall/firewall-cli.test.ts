@@ -15,7 +15,15 @@ describe('opsdeck parse firewall --format …', () => {
   });
 
   test('iptables-save: family, backend and the legacy warning in the summary', () => {
-    expect(parseFirewallForCli('iptables-save', fixture('debian/iptables-save.txt')).summary).toEqual({ tables: 2, chains: 8, rules: 11, unmodelledRules: 0, family: 'ip', backend: 'nf_tables', legacyTablesPresent: false });
+    expect(parseFirewallForCli('iptables-save', fixture('debian/iptables-save.txt')).summary).toEqual({
+      tables: 2,
+      chains: 8,
+      rules: 11,
+      unmodelledRules: 0,
+      family: 'ip',
+      backend: 'nf_tables',
+      legacyTablesPresent: false,
+    });
     expect(parseFirewallForCli('iptables-save', fixture('debian/ip6tables-save.txt')).summary).toMatchObject({ family: 'ip6', rules: 5 });
   });
 

@@ -38,7 +38,10 @@ describe('role drift (same role, same datacentre)', () => {
     ]);
     const [finding] = findings;
     expect(finding).toMatchObject({ area: 'firewall', control: 'necessaryCommunications', dc: 'nj' });
-    expect(finding!.detail.split('\n').slice(1)).toEqual(['IMAP (tcp/143) IPv4: here any address, on imap2.nj nothing (not reachable)', 'IMAP (tcp/143) IPv6: here any address, on imap2.nj nothing (not reachable)']);
+    expect(finding!.detail.split('\n').slice(1)).toEqual([
+      'IMAP (tcp/143) IPv4: here any address, on imap2.nj nothing (not reachable)',
+      'IMAP (tcp/143) IPv6: here any address, on imap2.nj nothing (not reachable)',
+    ]);
     expect(finding!.evidence.commandIds).toEqual([ids.nftJson, ids.ssListeners]);
     expect(finding!.evidence.excerpt).toEqual([
       'imap1.nj: tcp LISTEN 0      128      0.0.0.0:143 0.0.0.0:* users:(("dovecot",pid=100,fd=3))',
@@ -66,14 +69,14 @@ describe('role drift (same role, same datacentre)', () => {
 
   test('the same networks narrower or wider count too', () => {
     const wider = imapFacts('nj', [[nft.dport(22), nft.saddr4(nft.prefix('10.0.0.0', 8)), nft.accept]]);
-    expect(summary([host('imap1.nj', wider), host('imap2.nj', imapFacts('nj'))])).toEqual([['firewall.role-drift:imap1.nj:imap', 'medium', 'imap1.nj exposes more than imap2.nj (role imap in nj): SSH (tcp/22)']]);
+    expect(summary([host('imap1.nj', wider), host('imap2.nj', imapFacts('nj'))])).toEqual([
+      ['firewall.role-drift:imap1.nj:imap', 'medium', 'imap1.nj exposes more than imap2.nj (role imap in nj): SSH (tcp/22)'],
+    ]);
   });
 
   test('hosts of other datacentres, other roles, or whose facts are unknown are not compared', () => {
     const unknown = firewallFacts('debian', []);
-    expect(
-      firewallDrift([host('imap1.nj', imapFacts('nj', [plain143])), host('imap2.sea', imapFacts('sea')), host('mx1.nj', imapFacts('nj'), ['mx']), host('imap2.nj', unknown)]),
-    ).toEqual([]);
+    expect(firewallDrift([host('imap1.nj', imapFacts('nj', [plain143])), host('imap2.sea', imapFacts('sea')), host('mx1.nj', imapFacts('nj'), ['mx']), host('imap2.nj', unknown)])).toEqual([]);
   });
 
   test('identical hosts: no drift', () => {
@@ -110,7 +113,12 @@ describe('site drift (secondary against its primary counterpart)', () => {
   test('counterparts: the site label removed from the name (dotted or -suffix), same roles, exactly one primary', () => {
     const more = imapFacts('sea', [plain143]);
     expect(firewallDrift([host('imap1.nj.example.net', imapFacts('nj')), host('imap1.sea.example.net', more)]).map((finding) => finding.host)).toEqual(['imap1.sea.example.net']);
-    expect(firewallDrift([{ ...host('imap1-nj', imapFacts('nj')), dc: 'nj' }, { ...host('imap1-sea', more), dc: 'sea', siteRole: 'secondary' }]).map((finding) => finding.host)).toEqual(['imap1-sea']);
+    expect(
+      firewallDrift([
+        { ...host('imap1-nj', imapFacts('nj')), dc: 'nj' },
+        { ...host('imap1-sea', more), dc: 'sea', siteRole: 'secondary' },
+      ]).map((finding) => finding.host),
+    ).toEqual(['imap1-sea']);
     expect(firewallDrift([host('imap1.nj', imapFacts('nj'), ['imap', 'pop']), host('imap1.sea', more)])).toEqual([]);
     expect(firewallDrift([host('imap1.nj', imapFacts('nj')), { ...host('imap1.nj', imapFacts('nj')), dc: 'nj2', host: 'imap1.nj2' }, host('imap1.sea', more)])).toEqual([]);
   });

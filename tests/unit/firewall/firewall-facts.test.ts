@@ -47,7 +47,11 @@ describe('Debian', () => {
       'tcp/5432 ipv6 ::1 local-only',
     ]);
     const ssh = facts.exposure.find((entry) => entry.port === 22 && entry.family === 'ipv4')!;
-    expect(ssh).toMatchObject({ sources: ['192.0.2.0/24', '198.51.100.10/32'], process: 'sshd', decidedBy: { kind: 'rule', ruleId: 'nftables:inet/filter/input#5', text: 'tcp dport 22 ip saddr @admin_v4 accept' } });
+    expect(ssh).toMatchObject({
+      sources: ['192.0.2.0/24', '198.51.100.10/32'],
+      process: 'sshd',
+      decidedBy: { kind: 'rule', ruleId: 'nftables:inet/filter/input#5', text: 'tcp dport 22 ip saddr @admin_v4 accept' },
+    });
     // The WireGuard rule opens udp/51820, but nothing listens there: not an exposure.
     expect(facts.exposure.some((entry) => entry.port === 51820)).toBe(false);
     expect(facts.defaultInput.ipv4).toMatchObject({ reachability: 'none', decidedBy: { kind: 'policy', policy: 'drop' } });
@@ -97,7 +101,12 @@ describe('Debian', () => {
   });
 
   test('no ruleset at all: inactive, and every socket is open from anywhere', () => {
-    const facts = firewallFacts('debian', [output(ids.nftJson, fixture('debian/nft-j-list-ruleset-empty.txt')), output(ids.iptablesSave, ''), output(ids.ip6tablesSave, ''), output(ids.ssListeners, fixture('debian/ss-H-tulpn.txt'))]);
+    const facts = firewallFacts('debian', [
+      output(ids.nftJson, fixture('debian/nft-j-list-ruleset-empty.txt')),
+      output(ids.iptablesSave, ''),
+      output(ids.ip6tablesSave, ''),
+      output(ids.ssListeners, fixture('debian/ss-H-tulpn.txt')),
+    ]);
     expect(facts.firewall).toEqual({ state: 'inactive', reason: 'no ruleset is loaded (nft and iptables-save list no tables)' });
     expect(facts.exposure.find((entry) => entry.port === 3306)).toMatchObject({ reachability: 'any', basis: 'no-rules' });
   });
@@ -160,7 +169,10 @@ describe('SmartOS global zone', () => {
   });
 
   test('a wildcard IPv6 socket with no IPv4 one is analysed for both versions (netstat cannot tell dual-stack)', () => {
-    const facts = firewallFacts('smartos', smartosHost().map((each) => (each.id === ids.netstatInet ? { ...each, stdout: '' } : each)));
+    const facts = firewallFacts(
+      'smartos',
+      smartosHost().map((each) => (each.id === ids.netstatInet ? { ...each, stdout: '' } : each)),
+    );
     expect(facts.exposure.filter((entry) => entry.port === 22).map((entry) => [entry.family, entry.reachability])).toEqual([
       ['ipv4', 'any'],
       ['ipv6', 'any'],

@@ -7,7 +7,14 @@ import type { Finding } from '../../../main/engine/posture/finding';
 import { iptablesNftHost, nativeNftHost, smartosHost } from './support/fixture-hosts';
 import { allow, expectMatchesExpected, fixture, hostContext, nft, nftDocument, output, ssTcp, type NftChainSpec } from './support/firewall-fixtures';
 
-const DB_SOCKETS = [ssTcp('0.0.0.0:22', 'sshd'), ssTcp('[::]:22', 'sshd'), ssTcp('0.0.0.0:5432', 'postgres'), ssTcp('[::]:5432', 'postgres'), ssTcp('*:9100', 'prometheus-node'), ssTcp('127.0.0.1:6379', 'redis-server')];
+const DB_SOCKETS = [
+  ssTcp('0.0.0.0:22', 'sshd'),
+  ssTcp('[::]:22', 'sshd'),
+  ssTcp('0.0.0.0:5432', 'postgres'),
+  ssTcp('[::]:5432', 'postgres'),
+  ssTcp('*:9100', 'prometheus-node'),
+  ssTcp('127.0.0.1:6379', 'redis-server'),
+];
 
 function debianFacts(chains: NftChainSpec[], sockets = DB_SOCKETS, options: { family?: string } = {}) {
   return firewallFacts('debian', [
@@ -59,7 +66,11 @@ describe('exposure against the baseline', () => {
       title: 'PostgreSQL (tcp/5432) (postgres) reachable from any address (IPv4 and IPv6); the db baseline allows it only from 10.10.8.0/22, 10.20.8.0/22',
       evidence: {
         commandIds: [ids.nftJson, ids.ssListeners],
-        excerpt: ['tcp LISTEN 0      128      0.0.0.0:5432 0.0.0.0:* users:(("postgres",pid=100,fd=3))', 'tcp dport 5432 accept', 'tcp LISTEN 0      128      [::]:5432 [::]:* users:(("postgres",pid=100,fd=3))'],
+        excerpt: [
+          'tcp LISTEN 0      128      0.0.0.0:5432 0.0.0.0:* users:(("postgres",pid=100,fd=3))',
+          'tcp dport 5432 accept',
+          'tcp LISTEN 0      128      [::]:5432 [::]:* users:(("postgres",pid=100,fd=3))',
+        ],
       },
     });
     expect(db.detail).toContain('beyond the baseline: any address');
@@ -68,13 +79,34 @@ describe('exposure against the baseline', () => {
 
   test('a block list does not make a database private: still open to (nearly) any address, critical', () => {
     const blocked = Array.from({ length: 500 }, (_, index) => `203.0.${index >> 7}.${(index & 127) * 2}`);
-    const document = nftDocument([{ name: 'input', hook: 'input', policy: 'drop', rules: [[nft.saddr4('@blocklist'), nft.drop], mgmtSsh, [nft.dport(5432), nft.accept]] }], [{ name: 'blocklist', type: 'ipv4_addr', elem: blocked }]);
-    const facts = firewallFacts('debian', [output(ids.nftJson, document), output(ids.iptablesSave, ''), output(ids.ip6tablesSave, ''), output(ids.ssListeners, `${ssTcp('0.0.0.0:5432', 'postgres')}\n`)]);
-    expect(firewallFindings(facts, hostContext())).toMatchObject([{ id: 'firewall.port-beyond-baseline:db1.nj:tcp/5432', severity: 'critical', title: expect.stringContaining('reachable from any address (IPv4)') }]);
+    const document = nftDocument(
+      [{ name: 'input', hook: 'input', policy: 'drop', rules: [[nft.saddr4('@blocklist'), nft.drop], mgmtSsh, [nft.dport(5432), nft.accept]] }],
+      [{ name: 'blocklist', type: 'ipv4_addr', elem: blocked }],
+    );
+    const facts = firewallFacts('debian', [
+      output(ids.nftJson, document),
+      output(ids.iptablesSave, ''),
+      output(ids.ip6tablesSave, ''),
+      output(ids.ssListeners, `${ssTcp('0.0.0.0:5432', 'postgres')}\n`),
+    ]);
+    expect(firewallFindings(facts, hostContext())).toMatchObject([
+      { id: 'firewall.port-beyond-baseline:db1.nj:tcp/5432', severity: 'critical', title: expect.stringContaining('reachable from any address (IPv4)') },
+    ]);
   });
 
   test('a port reachable from networks beyond the baseline is medium (high for a database), naming the extra networks', () => {
-    const chains: NftChainSpec[] = [{ name: 'input', hook: 'input', policy: 'drop', rules: [mgmtSsh, [nft.dport(5432), nft.saddr4(nft.set(nft.prefix('10.10.8.0', 22), nft.prefix('172.16.0.0', 12))), nft.accept], [nft.dport(22), nft.saddr4(nft.prefix('192.168.0.0', 16)), nft.accept]] }];
+    const chains: NftChainSpec[] = [
+      {
+        name: 'input',
+        hook: 'input',
+        policy: 'drop',
+        rules: [
+          mgmtSsh,
+          [nft.dport(5432), nft.saddr4(nft.set(nft.prefix('10.10.8.0', 22), nft.prefix('172.16.0.0', 12))), nft.accept],
+          [nft.dport(22), nft.saddr4(nft.prefix('192.168.0.0', 16)), nft.accept],
+        ],
+      },
+    ];
     const findings = firewallFindings(debianFacts(chains), hostContext());
     expect(findings.filter((finding) => finding.id.startsWith('firewall.port-beyond-baseline')).map((finding) => [finding.id, finding.severity, finding.title])).toEqual([
       ['firewall.port-beyond-baseline:db1.nj:tcp/22', 'medium', 'SSH (tcp/22) (sshd) reachable from 192.168.0.0/16 (IPv4); the db baseline allows it only from 10.0.0.0/8'],
@@ -95,7 +127,11 @@ describe('exposure against the baseline', () => {
   test('a reachable service with no baseline entry at all is beyond the baseline', () => {
     const chains: NftChainSpec[] = [{ name: 'input', hook: 'input', policy: 'drop', rules: [mgmtSsh, appDb, [nft.dport(9100), nft.saddr4(nft.prefix('10.10.0.0', 24)), nft.accept]] }];
     const [finding] = firewallFindings(debianFacts(chains), hostContext());
-    expect(finding).toMatchObject({ id: 'firewall.port-beyond-baseline:db1.nj:tcp/9100', severity: 'medium', title: 'node exporter (tcp/9100) (prometheus-node) reachable from 10.10.0.0/24 (IPv4); the db baseline has no entry for it' });
+    expect(finding).toMatchObject({
+      id: 'firewall.port-beyond-baseline:db1.nj:tcp/9100',
+      severity: 'medium',
+      title: 'node exporter (tcp/9100) (prometheus-node) reachable from 10.10.0.0/24 (IPv4); the db baseline has no entry for it',
+    });
   });
 
   test('exposure that depends on unmodelled rules is one finding, medium when SSH or a database is concerned', () => {
@@ -111,8 +147,15 @@ describe('exposure against the baseline', () => {
   });
 
   test('unreadable sockets: one low finding naming the input default', () => {
-    const facts = firewallFacts('debian', [output(ids.nftJson, fixture('debian/nft-j-list-ruleset.txt')), output(ids.iptablesSave, ''), output(ids.ip6tablesSave, ''), output(ids.ssListeners, '', { stderr: 'bash: line 1: ss: command not found\n', exitCode: 127 })]);
-    expect(firewallFindings(facts, hostContext())).toMatchObject([{ id: 'firewall.listeners-unknown:db1.nj', severity: 'low', title: 'Listening sockets could not be read (tool-missing): which services the rules expose is unknown' }]);
+    const facts = firewallFacts('debian', [
+      output(ids.nftJson, fixture('debian/nft-j-list-ruleset.txt')),
+      output(ids.iptablesSave, ''),
+      output(ids.ip6tablesSave, ''),
+      output(ids.ssListeners, '', { stderr: 'bash: line 1: ss: command not found\n', exitCode: 127 }),
+    ]);
+    expect(firewallFindings(facts, hostContext())).toMatchObject([
+      { id: 'firewall.listeners-unknown:db1.nj', severity: 'low', title: 'Listening sockets could not be read (tool-missing): which services the rules expose is unknown' },
+    ]);
   });
 });
 
@@ -132,19 +175,28 @@ describe('the filtering as a whole', () => {
 
   test('IPv6 unfiltered while IPv4 is filtered (an ip table only)', () => {
     const findings = firewallFindings(debianFacts(cleanDb, DB_SOCKETS, { family: 'ip' }), hostContext());
-    expect(findings[0]).toMatchObject({ id: 'firewall.ipv6-unfiltered:db1.nj', severity: 'high', title: 'IPv6 is unfiltered while IPv4 is filtered: a port no rule names is reachable over IPv6 from any address' });
+    expect(findings[0]).toMatchObject({
+      id: 'firewall.ipv6-unfiltered:db1.nj',
+      severity: 'high',
+      title: 'IPv6 is unfiltered while IPv4 is filtered: a port no rule names is reachable over IPv6 from any address',
+    });
     expect(findings[0]!.detail).toContain('IPv6: tcp/65000 on :: (IPv6): reachable from any address — no base chain on the IPv6 input path: nothing filters IPv6');
     expect(ids_(findings)).toEqual(expect.arrayContaining(['firewall.ssh-open-to-any:db1.nj:tcp/22', 'firewall.port-beyond-baseline:db1.nj:tcp/5432']));
   });
 
   test('no ruleset loaded: firewall inactive, critical when sockets are exposed', () => {
-    const facts = firewallFacts('debian', [output(ids.nftJson, fixture('debian/nft-j-list-ruleset-empty.txt')), output(ids.iptablesSave, ''), output(ids.ip6tablesSave, ''), output(ids.ssListeners, `${DB_SOCKETS.join('\n')}\n`)]);
+    const facts = firewallFacts('debian', [
+      output(ids.nftJson, fixture('debian/nft-j-list-ruleset-empty.txt')),
+      output(ids.iptablesSave, ''),
+      output(ids.ip6tablesSave, ''),
+      output(ids.ssListeners, `${DB_SOCKETS.join('\n')}\n`),
+    ]);
     const findings = firewallFindings(facts, hostContext());
     expect(findings[0]).toMatchObject({ id: 'firewall.inactive:db1.nj', severity: 'critical', title: 'Firewall inactive: no ruleset is loaded (nft and iptables-save list no tables)' });
     expect(findings[0]!.evidence.commandIds).toEqual([ids.nftJson, ids.iptablesSave, ids.ip6tablesSave]);
   });
 
-  test('rules unreadable: one medium finding with each command\'s state, nothing per port', () => {
+  test("rules unreadable: one medium finding with each command's state, nothing per port", () => {
     const facts = firewallFacts('debian', [
       output(ids.nftJson, '', { stderr: 'sudo: a password is required\n', exitCode: 1 }),
       output(ids.iptablesSave, '', { stderr: 'sudo: a password is required\n', exitCode: 1 }),
@@ -159,9 +211,7 @@ describe('the filtering as a whole', () => {
 
   test('the captured fixture hosts against a web baseline', () => {
     const web = hostContext('web1.nj', [allow('tcp', 80, ['any']), allow('tcp', 443, ['any']), allow('tcp', 22, ['192.0.2.0/24', '198.51.100.10', '2001:db8:100::/48'])], ['web']);
-    expect(firewallFindings(firewallFacts('debian', nativeNftHost()), web).map((finding) => [finding.id, finding.severity])).toEqual([
-      ['firewall.unlisted-services:web1.nj', 'info'],
-    ]);
+    expect(firewallFindings(firewallFacts('debian', nativeNftHost()), web).map((finding) => [finding.id, finding.severity])).toEqual([['firewall.unlisted-services:web1.nj', 'info']]);
     expect(firewallFindings(firewallFacts('debian', iptablesNftHost()), web).map((finding) => [finding.id, finding.severity])).toEqual([['firewall.unlisted-services:web1.nj', 'info']]);
     // The unlisted services: dhclient's udp/68 on eth0, MariaDB on 192.0.2.10, the node exporter.
     expect(firewallFindings(firewallFacts('debian', nativeNftHost()), web)[0]!.title).toBe(
@@ -191,7 +241,13 @@ describe('SmartOS', () => {
     const rule = findings.find((finding) => finding.id.startsWith('firewall.zone-rule-open'))!;
     expect(rule.title).toBe('fwadm rule lets any address reach SSH (tcp/22) on 3 zones: FROM any TO all vms ALLOW tcp PORT 22');
     expect(rule.evidence.commandIds).toEqual([ids.fwadmList, ids.vmadmList]);
-    expect(findings.find((finding) => finding.id.startsWith('firewall.ssh-open-to-any'))!.evidence.commandIds).toEqual([ids.ipfstatV4, ids.svcsIpfilter, ids.netstatInet, ids.ipfstatV6, ids.netstatInet6]);
+    expect(findings.find((finding) => finding.id.startsWith('firewall.ssh-open-to-any'))!.evidence.commandIds).toEqual([
+      ids.ipfstatV4,
+      ids.svcsIpfilter,
+      ids.netstatInet,
+      ids.ipfstatV6,
+      ids.netstatInet6,
+    ]);
   });
 
   test('ipfilter disabled: inactive (critical), with the svcs line as evidence', () => {

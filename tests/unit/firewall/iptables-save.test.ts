@@ -37,7 +37,19 @@ describe('iptables-save / ip6tables-save', () => {
       protocols: [{ negate: false, values: ['tcp'], sets: [] }],
       destinationPorts: [{ negate: false, ranges: [{ from: 22, to: 22 }], sets: [] }],
     });
-    expect(input[5]).toMatchObject({ comment: 'web', match: { destinationPorts: [{ ranges: [{ from: 80, to: 80 }, { from: 443, to: 443 }] }] } });
+    expect(input[5]).toMatchObject({
+      comment: 'web',
+      match: {
+        destinationPorts: [
+          {
+            ranges: [
+              { from: 80, to: 80 },
+              { from: 443, to: 443 },
+            ],
+          },
+        ],
+      },
+    });
     expect(input[6]).toMatchObject({ action: { kind: 'log', target: 'LOG', detail: '--log-prefix "iptables-drop: "' }, match: { extras: [{ kind: 'rate-limit', over: false }] } });
     const forward = save.ruleset.rules.filter((rule) => rule.chain === 'FORWARD');
     expect(forward[0]!.action).toEqual({ kind: 'jump', target: 'DOCKER', detail: null });
@@ -99,7 +111,11 @@ describe('iptables-save / ip6tables-save', () => {
       'COMMIT',
     ].join('\n');
     const rules = parseIptablesSave(text, '', 0).value!.ruleset.rules;
-    expect(rules[0]).toMatchObject({ counters: { packets: 5, bytes: 300 }, text: '-A INPUT ! -s 10.0.0.0/8 -p tcp -m tcp --dport 1000:2000 -j DROP', match: { sources: [{ negate: true, networks: ['10.0.0.0/8'] }], destinationPorts: [{ ranges: [{ from: 1000, to: 2000 }] }] } });
+    expect(rules[0]).toMatchObject({
+      counters: { packets: 5, bytes: 300 },
+      text: '-A INPUT ! -s 10.0.0.0/8 -p tcp -m tcp --dport 1000:2000 -j DROP',
+      match: { sources: [{ negate: true, networks: ['10.0.0.0/8'] }], destinationPorts: [{ ranges: [{ from: 1000, to: 2000 }] }] },
+    });
     expect(rules[1]).toMatchObject({ action: { kind: 'goto', target: 'svc' }, match: { destinationPorts: [{ ranges: [{ from: 3000, to: 65535 }] }] } });
     expect(rules[2]!.match).toMatchObject({ extras: [{ kind: 'address-type', side: 'destination', types: ['local'] }], sources: [{ networks: ['192.0.2.1-192.0.2.9'] }] });
     expect(rules[3]).toMatchObject({ unmodelled: true, unmodelledParts: ['-m recent (sources seen recently)'] });
@@ -139,7 +155,7 @@ describe('nft -j and iptables-save reconciled', () => {
   test('a chain that changed between the two commands keeps nft rules, with a warning', () => {
     const changed = parseIptablesSave(fixture('debian/iptables-save.txt').replace('-A INPUT -p icmp -j ACCEPT\n', ''), '', 0).value!;
     const { ruleset, warnings } = reconcileRulesets(nft, [changed, v6]);
-    expect(warnings).toEqual(['chain ip filter INPUT: nft -j lists 7 rule(s), iptables-save 6; the ruleset changed between the two commands — nft\'s rules are used, their xtables matches unmodelled']);
+    expect(warnings).toEqual(["chain ip filter INPUT: nft -j lists 7 rule(s), iptables-save 6; the ruleset changed between the two commands — nft's rules are used, their xtables matches unmodelled"]);
     expect(ruleset.rules.filter((rule) => rule.chain === 'INPUT' && rule.family === 'ip').map((rule) => rule.source)).toEqual(Array(7).fill('nftables'));
   });
 

@@ -5,7 +5,10 @@ import { expectMatchesExpected, fixture } from './support/firewall-fixtures';
 import { NETSTAT_INET, NETSTAT_INET6 } from './support/smartos-outputs';
 
 const summary = (listeners: Array<{ proto: string; family: string; address: string; port: number; interface: string | null; processes: Array<{ name: string }> | null }>) =>
-  listeners.map((each) => `${each.proto} ${each.family} ${each.address}${each.interface ? `%${each.interface}` : ''}:${each.port} ${each.processes ? each.processes.map((process) => process.name).join(',') : '?'}`);
+  listeners.map(
+    (each) =>
+      `${each.proto} ${each.family} ${each.address}${each.interface ? `%${each.interface}` : ''}:${each.port} ${each.processes ? each.processes.map((process) => process.name).join(',') : '?'}`,
+  );
 
 describe('ss -H -tulpn', () => {
   test('the Debian 12 capture: every socket with family, address, interface and processes', () => {
@@ -79,7 +82,14 @@ describe('illumos netstat -an', () => {
   test('IPv4: TCP LISTEN and bound-but-unconnected UDP (Idle) sockets, the last dot before the port', () => {
     const parsed = parseSmartosNetstat(NETSTAT_INET, '', 0);
     expect(parsed).toMatchObject({ status: 'ok', warnings: [] });
-    expect(summary(parsed.value!.listeners)).toEqual(['udp ipv4 0.0.0.0:123 ?', 'udp ipv4 10.10.16.16:123 ?', 'udp ipv4 0.0.0.0:111 ?', 'tcp ipv4 0.0.0.0:111 ?', 'tcp ipv4 0.0.0.0:22 ?', 'tcp ipv4 127.0.0.1:5432 ?']);
+    expect(summary(parsed.value!.listeners)).toEqual([
+      'udp ipv4 0.0.0.0:123 ?',
+      'udp ipv4 10.10.16.16:123 ?',
+      'udp ipv4 0.0.0.0:111 ?',
+      'tcp ipv4 0.0.0.0:111 ?',
+      'tcp ipv4 0.0.0.0:22 ?',
+      'tcp ipv4 127.0.0.1:5432 ?',
+    ]);
   });
 
   test('IPv6: the If column does not disturb the address; v6 wildcard is ::', () => {
@@ -92,4 +102,3 @@ describe('illumos netstat -an', () => {
     expect(parsed).toMatchObject({ status: 'unparsed', value: null, message: 'not netstat output: no `TCP: IPv4`-style section heading' });
   });
 });
-

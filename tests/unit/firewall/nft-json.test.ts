@@ -37,9 +37,22 @@ describe('nft -j list ruleset', () => {
     expect(established!.match.ctStates).toEqual([{ negate: false, values: ['established', 'related'], sets: [] }]);
     expect(loopback!.match.inInterfaces).toEqual([{ negate: false, values: ['lo'], sets: [] }]);
     // A named set is resolved to its elements and remembered by name.
-    expect(ssh4!.match).toMatchObject({ ipVersion: 4, sources: [{ negate: false, networks: ['192.0.2.0/24', '198.51.100.10'], sets: ['admin_v4'] }], destinationPorts: [{ ranges: [{ from: 22, to: 22 }] }] });
+    expect(ssh4!.match).toMatchObject({
+      ipVersion: 4,
+      sources: [{ negate: false, networks: ['192.0.2.0/24', '198.51.100.10'], sets: ['admin_v4'] }],
+      destinationPorts: [{ ranges: [{ from: 22, to: 22 }] }],
+    });
     expect(ssh6!.match).toMatchObject({ ipVersion: 6, sources: [{ networks: ['2001:db8:100::/48'] }] });
-    expect(web!.match.destinationPorts).toEqual([{ negate: false, ranges: [{ from: 80, to: 80 }, { from: 443, to: 443 }], sets: [] }]);
+    expect(web!.match.destinationPorts).toEqual([
+      {
+        negate: false,
+        ranges: [
+          { from: 80, to: 80 },
+          { from: 443, to: 443 },
+        ],
+        sets: [],
+      },
+    ]);
     expect(wireguard!.match.protocols).toEqual([{ negate: false, values: ['udp'], sets: [] }]);
     expect(log!.action.kind).toBe('log');
     expect(log!.match.extras).toEqual([{ kind: 'rate-limit', over: false, text: 'limit rate 5/minute burst 5 packets' }]);
@@ -116,10 +129,32 @@ describe('nft -j list ruleset', () => {
     const byText = (text: string) => ruleset.rules.find((rule) => rule.text === text)!;
     expect(byText('tcp dport @ports ip saddr @nets4 goto ssh')).toMatchObject({
       action: { kind: 'goto', target: 'ssh' },
-      match: { destinationPorts: [{ ranges: [{ from: 22, to: 22 }, { from: 8000, to: 8080 }], sets: ['ports'] }], sources: [{ networks: ['192.0.2.0/24', '198.51.100.1-198.51.100.9'], sets: ['nets4'] }] },
+      match: {
+        destinationPorts: [
+          {
+            ranges: [
+              { from: 22, to: 22 },
+              { from: 8000, to: 8080 },
+            ],
+            sets: ['ports'],
+          },
+        ],
+        sources: [{ networks: ['192.0.2.0/24', '198.51.100.1-198.51.100.9'], sets: ['nets4'] }],
+      },
     });
     expect(byText('ip saddr . tcp dport @pairs accept').match.alternatives).toEqual([
-      { negate: false, sets: ['pairs'], options: [{ ipVersion: 4, sources: [{ negate: false, networks: ['192.0.2.5'], sets: [], dynamic: false }], protocols: [{ negate: false, values: ['tcp'], sets: [] }], destinationPorts: [{ negate: false, ranges: [{ from: 5432, to: 5432 }], sets: [] }] }] },
+      {
+        negate: false,
+        sets: ['pairs'],
+        options: [
+          {
+            ipVersion: 4,
+            sources: [{ negate: false, networks: ['192.0.2.5'], sets: [], dynamic: false }],
+            protocols: [{ negate: false, values: ['tcp'], sets: [] }],
+            destinationPorts: [{ negate: false, ranges: [{ from: 5432, to: 5432 }], sets: [] }],
+          },
+        ],
+      },
     ]);
     expect(byText('tcp dport 1000-2000 jump web').match.destinationPorts).toEqual([{ negate: false, ranges: [{ from: 1000, to: 2000 }], sets: [] }]);
     expect(byText('tcp dport < 1500 drop').match.destinationPorts).toEqual([{ negate: false, ranges: [{ from: 0, to: 1499 }], sets: [] }]);
@@ -142,9 +177,18 @@ describe('nft -j list ruleset', () => {
   });
 
   test('what the model does not cover is kept verbatim and marked, never dropped', () => {
-    const text = nftDocument(
-      [{ name: 'input', hook: 'input', policy: 'drop', rules: [[nft.mark(1), nft.dport(22), nft.accept], [nft.dport(80), { tproxy: { port: 8080 } }], [nft.dport(443), nft.saddr4('@missing'), nft.accept]] }],
-    ).replace('{"metainfo"', '{"flowtable": {"family": "inet", "name": "f", "table": "filter"}}, {"metainfo"');
+    const text = nftDocument([
+      {
+        name: 'input',
+        hook: 'input',
+        policy: 'drop',
+        rules: [
+          [nft.mark(1), nft.dport(22), nft.accept],
+          [nft.dport(80), { tproxy: { port: 8080 } }],
+          [nft.dport(443), nft.saddr4('@missing'), nft.accept],
+        ],
+      },
+    ]).replace('{"metainfo"', '{"flowtable": {"family": "inet", "name": "f", "table": "filter"}}, {"metainfo"');
     const parsed = parse(text);
     expect(parsed.status).toBe('ok');
     const [mark, tproxy, missing] = parsed.value!.rules;

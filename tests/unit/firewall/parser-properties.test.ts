@@ -86,12 +86,22 @@ const text = fc.oneof(
   // Valid JSON in nft's shape with random bodies: every key nft uses, random values.
   fc
     .array(
-      fc.record({ kind: fc.constantFrom('table', 'chain', 'set', 'map', 'rule', 'flowtable', 'metainfo'), body: fc.oneof(fc.object({ maxDepth: 4 }), fc.json({ maxDepth: 4 }).map((json) => JSON.parse(json) as unknown)) }),
+      fc.record({
+        kind: fc.constantFrom('table', 'chain', 'set', 'map', 'rule', 'flowtable', 'metainfo'),
+        body: fc.oneof(
+          fc.object({ maxDepth: 4 }),
+          fc.json({ maxDepth: 4 }).map((json) => JSON.parse(json) as unknown),
+        ),
+      }),
       { maxLength: 12 },
     )
     .map((elements) => JSON.stringify({ nftables: elements.map(({ kind, body }) => ({ [kind]: body })) })),
 );
-const stderr = fc.oneof(fc.constant(''), fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'empty list for ipfilter(in)\n', '# Warning: iptables-legacy tables present\n'), fc.string({ maxLength: 80 }));
+const stderr = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'empty list for ipfilter(in)\n', '# Warning: iptables-legacy tables present\n'),
+  fc.string({ maxLength: 80 }),
+);
 const exitCode = fc.oneof(fc.constant(0), fc.constant(null), fc.integer({ min: -1, max: 255 }));
 
 function timed<T>(run: () => T, limit = TIME_LIMIT_MS): T {
@@ -123,8 +133,16 @@ describe('every firewall parser', () => {
   test('adversarial shapes stay fast: deep JSON (whole document and inside a rule), long lines, many lines, separators', () => {
     const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     const deepDocument = `{"nftables": ${nested}}`;
-    const deepExpr = JSON.stringify({ nftables: [{ metainfo: { version: '1.0.6', json_schema_version: 1 } }, { rule: { family: 'inet', table: 't', chain: 'c', expr: [{ match: { op: '==', left: { payload: { protocol: 'tcp', field: 'dport' } }, right: 22 } }] } }] }).replace('22', `${'{"set": ['.repeat(20_000)}22${']}'.repeat(20_000)}`);
-    const deepAnd = JSON.stringify({ nftables: [{ rule: { family: 'inet', table: 't', chain: 'c', expr: [{ match: { op: '==', left: 'LEFT', right: 1 } }] } }] }).replace('"LEFT"', `${'{"&": ['.repeat(20_000)}{"payload": {"protocol": "tcp", "field": "flags"}}${', 1]}'.repeat(20_000)}`);
+    const deepExpr = JSON.stringify({
+      nftables: [
+        { metainfo: { version: '1.0.6', json_schema_version: 1 } },
+        { rule: { family: 'inet', table: 't', chain: 'c', expr: [{ match: { op: '==', left: { payload: { protocol: 'tcp', field: 'dport' } }, right: 22 } }] } },
+      ],
+    }).replace('22', `${'{"set": ['.repeat(20_000)}22${']}'.repeat(20_000)}`);
+    const deepAnd = JSON.stringify({ nftables: [{ rule: { family: 'inet', table: 't', chain: 'c', expr: [{ match: { op: '==', left: 'LEFT', right: 1 } }] } }] }).replace(
+      '"LEFT"',
+      `${'{"&": ['.repeat(20_000)}{"payload": {"protocol": "tcp", "field": "flags"}}${', 1]}'.repeat(20_000)}`,
+    );
     const longLine = `${'-A INPUT '.repeat(5000)}\n`.repeat(50);
     const manyLines = 'tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*\n'.repeat(150_000);
     const colons = `${'a:'.repeat(20_000)}\n`.repeat(20);
@@ -149,9 +167,9 @@ describe('every firewall parser', () => {
 describe('the facts, findings and drift steps', () => {
   test('random outputs for every command, on both OSes: facts, findings and drift never throw; facts are plain JSON', () => {
     const outputsFor = (os: 'debian' | 'smartos') =>
-      fc.tuple(...FIREWALL_COMMANDS[os].map(() => fc.tuple(text, stderr, exitCode, fc.boolean()))).map((answers) =>
-        answers.flatMap(([stdout, err, code, present], index) => (present ? [output(FIREWALL_COMMANDS[os][index]!.id, stdout, { stderr: err, exitCode: code })] : [])),
-      );
+      fc
+        .tuple(...FIREWALL_COMMANDS[os].map(() => fc.tuple(text, stderr, exitCode, fc.boolean())))
+        .map((answers) => answers.flatMap(([stdout, err, code, present], index) => (present ? [output(FIREWALL_COMMANDS[os][index]!.id, stdout, { stderr: err, exitCode: code })] : [])));
     for (const os of ['debian', 'smartos'] as const) {
       fc.assert(
         fc.property(outputsFor(os), outputsFor(os), (a, b) => {
@@ -220,7 +238,8 @@ function expr(each: Step): Record<string, unknown>[] {
 
 /** A plain evaluator: one packet (source address, TCP port), walked rule by rule like the kernel does. */
 function accepts(ruleset: FirewallRuleset, source: bigint, port: number): boolean | 'loop' {
-  const rulesOf = (family: string, table: string, chain: string) => ruleset.rules.filter((rule) => rule.family === family && rule.table === table && rule.chain === chain).sort((a, b) => a.position - b.position);
+  const rulesOf = (family: string, table: string, chain: string) =>
+    ruleset.rules.filter((rule) => rule.family === family && rule.table === table && rule.chain === chain).sort((a, b) => a.position - b.position);
   const matches = (rule: FirewallRule) => {
     if (rule.match.ipVersion === 6) return false;
     if (rule.match.destinationPorts?.some((each) => each.ranges.some((range) => range.from <= port && port <= range.to) === each.negate)) return false;
@@ -253,7 +272,7 @@ function accepts(ruleset: FirewallRuleset, source: bigint, port: number): boolea
     };
     const verdict = run(chain.family, chain.table, chain.name, 0);
     if (verdict === 'loop') return 'loop';
-    const final = verdict === 'return' ? chain.policy ?? 'accept' : verdict;
+    const final = verdict === 'return' ? (chain.policy ?? 'accept') : verdict;
     if (final === 'drop') return false;
   }
   return true;
@@ -263,7 +282,8 @@ function probes(): bigint[] {
   const out = new Set<bigint>([0x01020304n, 0x7f000001n + 0x01000000n, 0xc0a80001n]);
   for (const network of NETWORKS) {
     const range = parseNetwork(network)!;
-    for (const value of [range.start - 1n, range.start, range.start + 1n, range.end - 1n, range.end, range.end + 1n]) if (value >= 0x01000000n && value < 0xe0000000n && value >> 24n !== 127n) out.add(value);
+    for (const value of [range.start - 1n, range.start, range.start + 1n, range.end - 1n, range.end, range.end + 1n])
+      if (value >= 0x01000000n && value < 0xe0000000n && value >> 24n !== 127n) out.add(value);
   }
   return [...out];
 }
@@ -276,7 +296,19 @@ describe('the exposure analysis', () => {
         const chains: NftChainSpec[] = [
           { name: 'input', hook: 'input', policy: random.policy, rules: random.input.map(expr) },
           ...CHAINS.map((name, index) => ({ name, rules: random.chains[index]!.map(expr) })),
-          ...(random.second ? [{ family: 'ip', table: 'second', name: 'in2', hook: 'input', prio: random.second.prio, policy: random.second.policy, rules: random.second.rules.map((each) => expr({ ...each, verdict: each.verdict === 'jump' || each.verdict === 'goto' ? 'drop' : each.verdict })) }] : []),
+          ...(random.second
+            ? [
+                {
+                  family: 'ip',
+                  table: 'second',
+                  name: 'in2',
+                  hook: 'input',
+                  prio: random.second.prio,
+                  policy: random.second.policy,
+                  rules: random.second.rules.map((each) => expr({ ...each, verdict: each.verdict === 'jump' || each.verdict === 'goto' ? 'drop' : each.verdict })),
+                },
+              ]
+            : []),
         ];
         const ruleset = parseNftJson(nftDocument(chains), '', 0).value!;
         const socket: Listener = { proto: 'tcp', family: 'ipv4', address: '0.0.0.0', port, interface: null, processes: null, line: `tcp/${port}` };

@@ -102,7 +102,17 @@ describe('fwadm list -j', () => {
       ['in', 'accept', 'd1e2f3a4', true, true],
       ['out', 'drop', 'e7f8a9b0', true, false],
     ]);
-    expect(rules[1]!.match).toMatchObject({ destinationPorts: [{ ranges: [{ from: 80, to: 80 }, { from: 443, to: 443 }] }], extras: [{ kind: 'vm-selector', side: 'destination', tags: [{ name: 'role', value: 'www' }] }] });
+    expect(rules[1]!.match).toMatchObject({
+      destinationPorts: [
+        {
+          ranges: [
+            { from: 80, to: 80 },
+            { from: 443, to: 443 },
+          ],
+        },
+      ],
+      extras: [{ kind: 'vm-selector', side: 'destination', tags: [{ name: 'role', value: 'www' }] }],
+    });
     expect(rules[0]!.match.sources).toEqual([{ negate: false, networks: ['2001:db8::10'], sets: [], dynamic: false }]);
     expect(rules[5]!.match.destinations).toEqual([{ negate: false, networks: ['198.51.100.25'], sets: [], dynamic: false }]);
     // Zone rules are never on the global zone's own input path.
@@ -188,7 +198,15 @@ describe('zone firewalls', () => {
     const pg = zones.find((zone) => zone.alias === 'pg01')!;
     expect(pg.inbound.map((rule) => [rule.uuid.slice(0, 8), rule.applies, rule.ports, rule.from])).toEqual([
       ['0b1c2d3e', 'maybe', [{ from: 22, to: 22 }], ['2001:db8::10']],
-      ['5a4f1a0e', 'maybe', [{ from: 80, to: 80 }, { from: 443, to: 443 }], ['any']],
+      [
+        '5a4f1a0e',
+        'maybe',
+        [
+          { from: 80, to: 80 },
+          { from: 443, to: 443 },
+        ],
+        ['any'],
+      ],
       ['a2dbbe68', 'yes', [{ from: 22, to: 22 }], ['any']],
       ['d1e2f3a4', 'yes', null, ['any']],
     ]);

@@ -187,9 +187,7 @@ describe('what cannot be used is said, not guessed', () => {
     const { inventory, warnings } = imported('[web]\nweb1\n', 'hosts');
     expect(inventory.defaults.user).toBe('root');
     expect(host(inventory, 'web1')).toMatchObject({ user: 'root', explicit: [] });
-    expect(warnings).toContain(
-      "user for 1 host: no ansible_user and no defaults.user in the mapping; defaults.user was set to 'root' (Ansible would use ~/.ssh/config or your login name): edit it",
-    );
+    expect(warnings).toContain("user for 1 host: no ansible_user and no defaults.user in the mapping; defaults.user was set to 'root' (Ansible would use ~/.ssh/config or your login name): edit it");
   });
 
   test('Jinja templates, unsupported ProxyCommands and non-SSH connections are warnings naming the host', () => {
@@ -228,7 +226,13 @@ describe('what cannot be used is said, not guessed', () => {
 
   test('groups that disagree on the dc: the most specific wins, with a warning', () => {
     const ini = '[nj]\nx1\n[sea_db]\nx1\n[sea:children]\nsea_db\n[all:vars]\nansible_user=ops\n';
-    const { inventory, warnings } = imported(ini, 'hosts', { datacentres: [{ id: 'nj', name: 'NJ', role: 'primary' }, { id: 'sea', name: 'SEA', role: 'secondary' }], groups: { sea_db: { roles: ['db'] } } });
+    const { inventory, warnings } = imported(ini, 'hosts', {
+      datacentres: [
+        { id: 'nj', name: 'NJ', role: 'primary' },
+        { id: 'sea', name: 'SEA', role: 'secondary' },
+      ],
+      groups: { sea_db: { roles: ['db'] } },
+    });
     expect(host(inventory, 'x1')).toMatchObject({ dc: 'nj', roles: ['db'] });
     expect(warnings).toContain('x1: groups disagree on the dc (nj: nj, sea: sea); used nj from the most specific group, nj');
   });
@@ -285,9 +289,7 @@ describe('the mapping file', () => {
   });
 
   test('a mapping built in code is checked too', () => {
-    expect(problemsOf(INI, 'hosts.ini', { groups: { nj: { dc: 'New Jersey' } } })).toEqual([
-      [1, 1, 'mapping: groups.nj.dc: expected a datacentre id (lowercase letters, digits and "-")'],
-    ]);
+    expect(problemsOf(INI, 'hosts.ini', { groups: { nj: { dc: 'New Jersey' } } })).toEqual([[1, 1, 'mapping: groups.nj.dc: expected a datacentre id (lowercase letters, digits and "-")']]);
   });
 });
 

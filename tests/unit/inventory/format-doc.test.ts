@@ -6,7 +6,9 @@ import { expect, test } from 'vitest';
 import { formatInventoryProblem } from '../../../main/engine/inventory/inventory-problem';
 import { parseInventory } from '../../../main/engine/inventory/parse-inventory';
 
-const FORMAT = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8').split('## The inventory file')[1]!.split(/\n## /)[0]!;
+const FORMAT = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8')
+  .split('## The inventory file')[1]!
+  .split(/\n## /)[0]!;
 const EXAMPLE = readFileSync(fileURLToPath(new URL('./two-datacentres.yaml', import.meta.url)), 'utf8');
 
 test('the example in the README is two-datacentres.yaml', () => {

@@ -27,7 +27,13 @@ describe('jump hosts', () => {
   });
 
   test('finds the chain in ssh arguments: -J, -o ProxyJump=, -oProxyJump and ProxyCommand', () => {
-    expect(jumpsFromSshArguments('-J ops@b1,b2:2222')).toEqual({ jumps: [{ address: 'b1', user: 'ops' }, { address: 'b2', port: 2222 }], problem: null });
+    expect(jumpsFromSshArguments('-J ops@b1,b2:2222')).toEqual({
+      jumps: [
+        { address: 'b1', user: 'ops' },
+        { address: 'b2', port: 2222 },
+      ],
+      problem: null,
+    });
     expect(jumpsFromSshArguments('-o StrictHostKeyChecking=yes -o ProxyJump=ops@203.0.113.10:22')).toEqual({
       jumps: [{ address: '203.0.113.10', user: 'ops', port: 22 }],
       problem: null,
@@ -45,9 +51,7 @@ describe('jump hosts', () => {
     expect(jumpFromProxyCommand('ssh -W %h:%p bastion')).toEqual({ address: 'bastion' });
     expect(jumpFromProxyCommand('/usr/bin/ssh -l ops -i ~/.ssh/b -W [%h]:%p -o Port=2200 bastion')).toEqual({ address: 'bastion', user: 'ops', port: 2200, identity: '~/.ssh/b' });
     expect(jumpFromProxyCommand('ssh -q ops@bastion nc %h %p')).toEqual({ address: 'bastion', user: 'ops' });
-    expect(jumpFromProxyCommand('nc -X connect -x proxy:3128 %h %p')).toBe(
-      'ProxyCommand "nc -X connect -x proxy:3128 %h %p" is not "ssh -W %h:%p [user@]bastion"; use ProxyJump instead',
-    );
+    expect(jumpFromProxyCommand('nc -X connect -x proxy:3128 %h %p')).toBe('ProxyCommand "nc -X connect -x proxy:3128 %h %p" is not "ssh -W %h:%p [user@]bastion"; use ProxyJump instead');
     expect(jumpFromProxyCommand('ssh -W %h:%p bastion rm -rf /')).toMatch(/^ProxyCommand .* is not "ssh -W %h:%p/);
   });
 });

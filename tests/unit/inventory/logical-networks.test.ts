@@ -14,7 +14,7 @@ const inventory = (networks: string[]) =>
     '  - { name: imap1.nj, address: 10.1.0.11, os: debian, dc: nj }',
   ].join('\n');
 
-test('names each site\'s copy of a logical network, one block or several', () => {
+test("names each site's copy of a logical network, one block or several", () => {
   const result = parseInventory(inventory(['networks:', '  mgmt: { nj: 10.1.0.0/24, sea: [10.2.0.0/24, "fd00:2::/64"] }']), 'inv.yaml');
   expect(result.ok && result.inventory.networks).toEqual({ mgmt: { nj: ['10.1.0.0/24'], sea: ['10.2.0.0/24', 'fd00:2::/64'] } });
 });

@@ -156,9 +156,7 @@ describe('resolution', () => {
 
 describe('problems point at the line and column to fix', () => {
   test('YAML syntax error', () => {
-    expect(problems(edited({ 18: '    roles: [imap' }))).toEqual([
-      [19, 3, 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]'],
-    ]);
+    expect(problems(edited({ 18: '    roles: [imap' }))).toEqual([[19, 3, 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']]);
   });
 
   test('duplicate YAML key', () => {
@@ -220,9 +218,7 @@ describe('problems point at the line and column to fix', () => {
   });
 
   test('reversed port range', () => {
-    expect(problems(edited({ 12: '      - { proto: tcp, port: "6010-6000", from: [any] }' }))).toEqual([
-      [12, 29, 'roles.imap.allowed_ports[0].port: range 6010-6000 is reversed; write 6000-6010'],
-    ]);
+    expect(problems(edited({ 12: '      - { proto: tcp, port: "6010-6000", from: [any] }' }))).toEqual([[12, 29, 'roles.imap.allowed_ports[0].port: range 6010-6000 is reversed; write 6000-6010']]);
   });
 
   test('port out of range', () => {

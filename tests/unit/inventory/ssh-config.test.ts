@@ -101,9 +101,7 @@ describe('resolveSshConfigHost', () => {
 
   test('unusable entries are problems, not exceptions', () => {
     expect(resolveSshConfigHost('Host x\n  Port ssh', 'x').problems).toEqual(['~/.ssh/config: Port "ssh" for x is not 1-65535; ignored']);
-    expect(resolveSshConfigHost('Include ~/.ssh/conf.d/*\nHost x\n  User a', 'x').problems).toEqual([
-      '~/.ssh/config: Include ~/.ssh/conf.d/* is not followed; copy what x needs into the file',
-    ]);
+    expect(resolveSshConfigHost('Include ~/.ssh/conf.d/*\nHost x\n  User a', 'x').problems).toEqual(['~/.ssh/config: Include ~/.ssh/conf.d/* is not followed; copy what x needs into the file']);
     expect(resolveSshConfigHost('Host x\n  ProxyJump ops@:22', 'x').problems).toEqual(['~/.ssh/config: ProxyJump for x: expected [user@]host[:port], got "ops@:22"']);
     expect(() => resolveSshConfigHost('Host "unterminated\n', 'x')).not.toThrow();
   });

@@ -35,7 +35,7 @@ function problems(text: string): Array<[number, number, string]> {
 }
 
 describe('staff list', () => {
-  test('resolves into each host\'s access policy: allowed names per role, former staff kept, log hosts per site', () => {
+  test("resolves into each host's access policy: allowed names per role, former staff kept, log hosts per site", () => {
     const result = parseInventory(BASE.join('\n'), 'inventory.yaml');
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const { inventory } = result;
@@ -55,7 +55,11 @@ describe('staff list', () => {
     expect(problems(edited({ 6: '  - { name: Alice Ng, keys: ["MD5:aa:bb"] }' }))).toEqual([
       [6, 30, 'staff[0].keys[0]: "MD5:aa:bb" is not a key fingerprint such as SHA256:ADr…Q (43 base64 characters, as ssh-keygen -lf prints it)'],
     ]);
-    expect(problems(edited({ 7: `  - { name: Carol, keys: ["${CAROL}"], left: last year }` }))[0]).toMatchObject([7, expect.any(Number), expect.stringContaining('"last year" is not a date such as 2026-09-30')]);
+    expect(problems(edited({ 7: `  - { name: Carol, keys: ["${CAROL}"], left: last year }` }))[0]).toMatchObject([
+      7,
+      expect.any(Number),
+      expect.stringContaining('"last year" is not a date such as 2026-09-30'),
+    ]);
     expect(problems(edited({ 6: `  - { name: Alice Ng, keys: ["${ALICE}"], email: a@example.org }` }))[0]![2]).toContain('expected one of name, accounts, keys, left');
   });
 

@@ -57,7 +57,10 @@ function checkAccounting(name: string, input: string, parsed: Parsed<unknown>): 
     const at = /^line (\d+)$/.exec(entry.at);
     if (!at) continue;
     const line = lines[Number(at[1]) - 1] ?? '';
-    expect(line.trim().startsWith(entry.text.replace(/…$/, '').trim()), `${name}: ${entry.at} quotes ${JSON.stringify(entry.text.slice(0, 60))}, the input has ${JSON.stringify(line.slice(0, 60))}`).toBe(true);
+    expect(
+      line.trim().startsWith(entry.text.replace(/…$/, '').trim()),
+      `${name}: ${entry.at} quotes ${JSON.stringify(entry.text.slice(0, 60))}, the input has ${JSON.stringify(line.slice(0, 60))}`,
+    ).toBe(true);
     expect(entry.reason.length, name).toBeGreaterThan(0);
   }
 }
@@ -114,7 +117,7 @@ describe.each(Object.keys(ALL_PARSERS))('%s', (name) => {
     );
   });
 
-  test('the other parsers\' outputs are never ok', () => {
+  test("the other parsers' outputs are never ok", () => {
     for (const other of EVERY_OUTPUT) {
       if (other.name === name || other.text.trim() === '' || SAME_FORMAT.has(`${name} <- ${other.name}`)) continue;
       const parsed = parse(other.text, '', 0);

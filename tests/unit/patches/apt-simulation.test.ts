@@ -77,7 +77,9 @@ describe('apt-get -s dist-upgrade on the captured bookworm (oldstable) host', ()
   });
 
   test('matches its expectation file (security subset)', () => {
-    const security = parsed.value!.installs.filter((install) => install.security).map(({ name, installed, candidate, origins }) => ({ name, installed, candidate, suites: origins.map((origin) => origin.suite) }));
+    const security = parsed
+      .value!.installs.filter((install) => install.security)
+      .map(({ name, installed, candidate, origins }) => ({ name, installed, candidate, suites: origins.map((origin) => origin.suite) }));
     expectMatchesExpected('apt-get-s-dist-upgrade.security', { count: security.length, security });
   });
 
@@ -154,14 +156,19 @@ describe('other shapes of apt-get -s output', () => {
   });
 
   test('apt 3 "Summary:" block', () => {
-    const text = 'Upgrading:\n  openssl\n\nSummary:\n  Upgrading: 1, Installing: 0, Removing: 0, Not Upgrading: 0\nInst openssl [3.5.1-1] (3.5.1-1+deb13u1 Debian-Security:13/stable-security [amd64])\n';
+    const text =
+      'Upgrading:\n  openssl\n\nSummary:\n  Upgrading: 1, Installing: 0, Removing: 0, Not Upgrading: 0\nInst openssl [3.5.1-1] (3.5.1-1+deb13u1 Debian-Security:13/stable-security [amd64])\n';
     const parsed = parseAptSimulation(text, '', 0);
     expect(parsed.status).toBe('ok');
     expect(parsed.value!.summary).toMatchObject({ upgraded: 1, newlyInstalled: 0, toRemove: 0, notUpgraded: 0 });
   });
 
   test('nothing to do is ok with no updates', () => {
-    const parsed = parseAptSimulation('Reading package lists...\nBuilding dependency tree...\nReading state information...\nCalculating upgrade...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n', '', 0);
+    const parsed = parseAptSimulation(
+      'Reading package lists...\nBuilding dependency tree...\nReading state information...\nCalculating upgrade...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n',
+      '',
+      0,
+    );
     expect(parsed).toMatchObject({ status: 'ok', value: { installs: [] } });
   });
 
@@ -171,14 +178,19 @@ describe('other shapes of apt-get -s output', () => {
 
   test('output cut short after the summary is not a complete list', () => {
     const lines = bookworm.split('\n');
-    const cut = lines.slice(0, lines.findIndex((line) => line.startsWith('Inst libpq5 '))).join('\n');
+    const cut = lines
+      .slice(
+        0,
+        lines.findIndex((line) => line.startsWith('Inst libpq5 ')),
+      )
+      .join('\n');
     const parsed = parseAptSimulation(cut, '', 0);
     expect(parsed.status).toBe('unparsed');
     expect(parsed.message).toMatch(/announces 119 installs but only \d+ Inst line\(s\) were read/);
     expect(parsed.value!.installs.length).toBeLessThan(119);
   });
 
-  test('apt refusing to run (E:) is a distinct state naming apt\'s reason; W: lines are warnings', () => {
+  test("apt refusing to run (E:) is a distinct state naming apt's reason; W: lines are warnings", () => {
     const refused = parseAptSimulation('', "E: dpkg was interrupted, you must manually run 'dpkg --configure -a' to correct the problem.\n", 100);
     expect(refused.status).toBe('unsupported');
     expect(refused.message).toMatch(/dpkg was interrupted/);

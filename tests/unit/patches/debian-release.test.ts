@@ -7,10 +7,15 @@ import { fixture } from './support/fixture-sections';
 describe('Debian release', () => {
   test('os-release of bookworm and trixie (DEBIAN_VERSION_FULL only on trixie)', () => {
     expect(parseOsRelease(fixture('debian/os-release.txt'), '', 0).value).toMatchObject({ id: 'debian', name: 'Debian GNU/Linux', versionId: '12', codename: 'bookworm', versionFull: null });
-    expect(parseOsRelease(fixture('debian/os-release-trixie.txt'), '', 0).value).toMatchObject({ versionId: '13', codename: 'trixie', versionFull: '13.8', prettyName: 'Debian GNU/Linux 13 (trixie)' });
+    expect(parseOsRelease(fixture('debian/os-release-trixie.txt'), '', 0).value).toMatchObject({
+      versionId: '13',
+      codename: 'trixie',
+      versionFull: '13.8',
+      prettyName: 'Debian GNU/Linux 13 (trixie)',
+    });
   });
   test('os-release quoting: single quotes, escapes, codename from VERSION when VERSION_CODENAME is absent', () => {
-    const parsed = parseOsRelease("NAME='Debian GNU/Linux'\nVERSION=\"11 (bullseye)\"\nPRETTY_NAME=\"say \\\"hi\\\"\"\n", '', 0).value!;
+    const parsed = parseOsRelease('NAME=\'Debian GNU/Linux\'\nVERSION="11 (bullseye)"\nPRETTY_NAME="say \\"hi\\""\n', '', 0).value!;
     expect(parsed).toMatchObject({ name: 'Debian GNU/Linux', codename: 'bullseye', prettyName: 'say "hi"' });
     expect(parseOsRelease('', 'cat: /etc/os-release: No such file or directory\n', 1).status).toBe('unparsed');
   });
@@ -36,7 +41,14 @@ describe('uname -r', () => {
     });
   });
   test('trixie string carries the upstream version and the release tag', () => {
-    expect(parseKernelRelease(fixture('debian/uname-r-trixie.txt'), '', 0).value).toMatchObject({ scheme: 'debian-upstream', series: '6.12', upstreamVersion: '6.12.118', builtFor: 13, flavour: 'amd64', backport: false });
+    expect(parseKernelRelease(fixture('debian/uname-r-trixie.txt'), '', 0).value).toMatchObject({
+      scheme: 'debian-upstream',
+      series: '6.12',
+      upstreamVersion: '6.12.118',
+      builtFor: 13,
+      flavour: 'amd64',
+      backport: false,
+    });
   });
   test('backports kernels are not misread as ABI 0 or as the host release', () => {
     expect(kernelRelease('6.1.0-0.deb11.13-amd64')).toEqual({

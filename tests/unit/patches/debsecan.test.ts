@@ -20,7 +20,11 @@ describe('debsecan --format detail', () => {
       remotelyExploitable: false,
       obsolete: false,
     });
-    expect(entries.find((entry) => entry.id === 'CVE-2024-6387' && entry.package === 'openssh-server')).toMatchObject({ remotelyExploitable: true, urgency: 'high', fixedVersion: '1:9.2p1-2+deb12u3' });
+    expect(entries.find((entry) => entry.id === 'CVE-2024-6387' && entry.package === 'openssh-server')).toMatchObject({
+      remotelyExploitable: true,
+      urgency: 'high',
+      fixedVersion: '1:9.2p1-2+deb12u3',
+    });
     expect(entries.find((entry) => entry.id === 'CVE-2024-2961')!.urgency).toBeNull();
     expect(new Set(entries.map((entry) => entry.id)).size).toBe(5);
     expectMatchesExpected('debsecan-detail', parsed.value);
@@ -28,7 +32,10 @@ describe('debsecan --format detail', () => {
 
   test('every (CVE, package) pair of the summary format appears in the detail format', () => {
     const detail = parseDebsecanDetail(fixture('debian/debsecan-detail.txt'), '', 0).value!.entries.map((entry) => `${entry.id} ${entry.package}`);
-    const summary = fixture('debian/debsecan-summary.txt').split('\n').filter(Boolean).map((line) => line.split(' ').slice(0, 2).join(' '));
+    const summary = fixture('debian/debsecan-summary.txt')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ').slice(0, 2).join(' '));
     expect(detail).toEqual(summary);
   });
 

@@ -26,7 +26,11 @@ describe('needrestart -b', () => {
 
   test('trixie (3.11): the new kernel string format', () => {
     const parsed = parseNeedrestartBatch(fixture('debian/needrestart-b-trixie.txt'), '', 0);
-    expect(parsed.value).toMatchObject({ version: '3.11', kernel: { current: '6.12.115+deb13-amd64', expected: '6.12.118+deb13-amd64', status: 'version-upgrade' }, services: ['ssh.service', 'systemd-journald.service'] });
+    expect(parsed.value).toMatchObject({
+      version: '3.11',
+      kernel: { current: '6.12.115+deb13-amd64', expected: '6.12.118+deb13-amd64', status: 'version-upgrade' },
+      services: ['ssh.service', 'systemd-journald.service'],
+    });
   });
 
   test('container: no kernel lines means "not applicable", not "current"', () => {

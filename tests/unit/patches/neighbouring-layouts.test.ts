@@ -49,7 +49,11 @@ describe('needrestart KSTA 0 stays unknown', () => {
 
   test('no reboot-required flag and unattended-upgrades installed do not turn KSTA 0 into "no reboot needed"', () => {
     const noFlag = { stderr: 'cat: /var/run/reboot-required: No such file or directory\n', exitCode: 1 };
-    const base = [output(ids.rebootRequired, '', noFlag), output(ids.rebootRequiredPkgs, '', { ...noFlag, stderr: 'cat: /var/run/reboot-required.pkgs: No such file or directory\n' }), output(ids.unattendedUpgradesLog, fixture('debian/unattended-upgrades-log.txt'))];
+    const base = [
+      output(ids.rebootRequired, '', noFlag),
+      output(ids.rebootRequiredPkgs, '', { ...noFlag, stderr: 'cat: /var/run/reboot-required.pkgs: No such file or directory\n' }),
+      output(ids.unattendedUpgradesLog, fixture('debian/unattended-upgrades-log.txt')),
+    ];
     const unknown = patchFacts('debian', [...base, output(ids.needrestart, ksta0)], new Date('2026-12-01T00:00:00Z'));
     expect(unknown.reboot.needed).toBe('unknown');
     const current = patchFacts('debian', [...base, output(ids.needrestart, fixture('debian/needrestart-b-baremetal-clean.txt'))], new Date('2026-12-01T00:00:00Z'));

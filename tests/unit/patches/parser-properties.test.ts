@@ -92,20 +92,24 @@ describe('patch parsers never hang', () => {
   ];
   // A hang guard, not a performance target: linear work on these inputs takes well under a second on an idle machine,
   // several on the shared 2 cores at load 20 (seen: 1.4-6 s for 100,000 Inst lines, before and after issue 18); quadratic work takes minutes.
-  test.each(Object.entries(PATCH_PARSERS))('%s: each hostile input in seconds, not minutes', (_name, parse) => {
-    for (const text of hostile) {
-      for (const [stdout, stderr] of [
-        [text, ''],
-        ['', text],
-      ] as const) {
-        const started = performance.now();
-        const parsed = parse(stdout, stderr, 0);
-        const elapsed = performance.now() - started;
-        expect(STATUSES.has(parsed.status)).toBe(true);
-        expect(elapsed, `${text.slice(0, 30)}… took ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
+  test.each(Object.entries(PATCH_PARSERS))(
+    '%s: each hostile input in seconds, not minutes',
+    (_name, parse) => {
+      for (const text of hostile) {
+        for (const [stdout, stderr] of [
+          [text, ''],
+          ['', text],
+        ] as const) {
+          const started = performance.now();
+          const parsed = parse(stdout, stderr, 0);
+          const elapsed = performance.now() - started;
+          expect(STATUSES.has(parsed.status)).toBe(true);
+          expect(elapsed, `${text.slice(0, 30)}… took ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
+        }
       }
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
 
 describe('facts, SLA clock and findings never throw', () => {
@@ -118,7 +122,10 @@ describe('facts, SLA clock and findings never throw', () => {
     );
   const storedMap: fc.Arbitrary<FirstSeenMap> = fc.oneof(
     fc.constant({}),
-    fc.dictionary(fc.string({ maxLength: 20 }), fc.record({ package: fc.string(), version: fc.string(), installed: fc.option(fc.string()), firstSeen: fc.string(), pendingSince: fc.string(), lastSeen: fc.string() })) as fc.Arbitrary<FirstSeenMap>,
+    fc.dictionary(
+      fc.string({ maxLength: 20 }),
+      fc.record({ package: fc.string(), version: fc.string(), installed: fc.option(fc.string()), firstSeen: fc.string(), pendingSince: fc.string(), lastSeen: fc.string() }),
+    ) as fc.Arbitrary<FirstSeenMap>,
   );
 
   test.each(['debian', 'smartos'] as const)('%s: random outputs → facts → first-seen → findings', (os) => {
@@ -137,11 +144,22 @@ describe('facts, SLA clock and findings never throw', () => {
   });
 
   test('parity over random hosts', () => {
-    const host = fc.record({ host: fc.string({ maxLength: 20 }), dc: fc.constantFrom('nj', 'sea', ''), siteRole: fc.constantFrom('primary' as const, 'secondary' as const), kernelOrPlatform: fc.option(fc.string({ maxLength: 20 })) });
-    fc.assert(fc.property(fc.array(host, { maxLength: 30 }), (hosts) => void JSON.stringify(patchParity(hosts))), { numRuns: 200 });
+    const host = fc.record({
+      host: fc.string({ maxLength: 20 }),
+      dc: fc.constantFrom('nj', 'sea', ''),
+      siteRole: fc.constantFrom('primary' as const, 'secondary' as const),
+      kernelOrPlatform: fc.option(fc.string({ maxLength: 20 })),
+    });
+    fc.assert(
+      fc.property(fc.array(host, { maxLength: 30 }), (hosts) => void JSON.stringify(patchParity(hosts))),
+      { numRuns: 200 },
+    );
   });
 
   test.each(PATCHES_CLI_FORMATS)('opsdeck parse patches --format %s', (format) => {
-    fc.assert(fc.property(mangledOutput, (text) => void JSON.stringify(parsePatchesForCli(format, text))), { numRuns: 100 });
+    fc.assert(
+      fc.property(mangledOutput, (text) => void JSON.stringify(parsePatchesForCli(format, text))),
+      { numRuns: 100 },
+    );
   });
 });

@@ -101,7 +101,12 @@ describe('"up to date" is never claimed on a stale or unknown index', () => {
   });
   test('an apt list cut short: not "known", but it proves something is pending', () => {
     const lines = fixture('debian/apt-get-s-dist-upgrade.txt').split('\n');
-    const cut = lines.slice(0, lines.findIndex((line) => line.startsWith('Inst libpq5 '))).join('\n');
+    const cut = lines
+      .slice(
+        0,
+        lines.findIndex((line) => line.startsWith('Inst libpq5 ')),
+      )
+      .join('\n');
     const facts = patchFacts('debian', bookwormOutputs({ [ids.aptSimulation]: output(ids.aptSimulation, cut) }), CAPTURE);
     expect(facts.pendingUpdatesKnown).toBe(false);
     expect(facts.pendingUpdates).toEqual([]);
@@ -139,7 +144,7 @@ describe('reboot needed, and why', () => {
       'debian',
       bookwormOutputs({
         [ids.kernel]: output(ids.kernel, '6.1.0-52-amd64\n'),
-        [ids.needrestart]: output(ids.needrestart, '', { stderr: "sudo: needrestart: command not found\n", exitCode: 1 }),
+        [ids.needrestart]: output(ids.needrestart, '', { stderr: 'sudo: needrestart: command not found\n', exitCode: 1 }),
         [ids.rebootRequired]: output(ids.rebootRequired, ''),
         [ids.rebootRequiredPkgs]: output(ids.rebootRequiredPkgs, 'linux-image-6.1.0-56-amd64\n'),
       }),
@@ -152,7 +157,10 @@ describe('reboot needed, and why', () => {
       'debian',
       bookwormOutputs({
         [ids.needrestart]: output(ids.needrestart, '', { stderr: 'sh: 1: needrestart: not found\n', exitCode: 127 }),
-        [ids.unattendedUpgradesLog]: output(ids.unattendedUpgradesLog, '', { stderr: "tail: cannot open '/var/log/unattended-upgrades/unattended-upgrades.log' for reading: No such file or directory\n", exitCode: 1 }),
+        [ids.unattendedUpgradesLog]: output(ids.unattendedUpgradesLog, '', {
+          stderr: "tail: cannot open '/var/log/unattended-upgrades/unattended-upgrades.log' for reading: No such file or directory\n",
+          exitCode: 1,
+        }),
       }),
       CAPTURE,
     );
@@ -161,7 +169,11 @@ describe('reboot needed, and why', () => {
     expect(facts.checks.find((check) => check.commandId === ids.needrestart)!.status).toBe('tool-missing');
   });
   test('container: needrestart lists services but no kernel', () => {
-    const facts = patchFacts('debian', bookwormOutputs({ [ids.needrestart]: output(ids.needrestart, fixture('debian/needrestart-b-container.txt'), { command: 'sudo -n env LC_ALL=C needrestart -b' }) }), CAPTURE);
+    const facts = patchFacts(
+      'debian',
+      bookwormOutputs({ [ids.needrestart]: output(ids.needrestart, fixture('debian/needrestart-b-container.txt'), { command: 'sudo -n env LC_ALL=C needrestart -b' }) }),
+      CAPTURE,
+    );
     expect(facts.servicesNeedingRestart).toEqual(['cron.service', 'ssh.service']);
     expect(facts.kernel).toMatchObject({ running: '6.1.0-56-amd64', newestInstalled: null });
     expect(facts.reboot.needed).toBe(false);

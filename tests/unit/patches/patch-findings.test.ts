@@ -22,7 +22,7 @@ function demoFindings(host: string, now = NOW, previousScanHoursAgo: number | nu
   return { facts, findings, byKind: (kind: string) => findings.find((finding) => finding.id === `patches.${kind}:${host}`) };
 }
 
-describe('patch findings on the demo fleet\'s planted problems', () => {
+describe("patch findings on the demo fleet's planted problems", () => {
   test('imap1.nj: security updates pending 2 days (seen by a scan two days ago) → past the 24 h SLA', () => {
     const { byKind } = demoFindings('imap1.nj', NOW, 48);
     const sla = byKind(PATCH_FINDING_KINDS.securityUpdates)!;
@@ -54,7 +54,11 @@ describe('patch findings on the demo fleet\'s planted problems', () => {
     const { byKind } = demoFindings('cn2.sea');
     expect(byKind(PATCH_FINDING_KINDS.platformImageAge)).toMatchObject({ severity: 'high', control: 'softwareUpdates' });
     expect(byKind(PATCH_FINDING_KINDS.platformImageAge)!.title).toMatch(/^Platform image \d{8}T\d{6}Z is 36[45] days old \(policy 180 days\)$/);
-    expect(byKind(PATCH_FINDING_KINDS.vulnerablePackages)).toMatchObject({ severity: 'high', control: 'vendorSecurityUpdates', title: '4 vulnerable pkgsrc packages (5 advisories): upgrades available' });
+    expect(byKind(PATCH_FINDING_KINDS.vulnerablePackages)).toMatchObject({
+      severity: 'high',
+      control: 'vendorSecurityUpdates',
+      title: '4 vulnerable pkgsrc packages (5 advisories): upgrades available',
+    });
   });
 
   test('a clean host has nothing but what it really has', () => {
@@ -100,9 +104,22 @@ describe('findings from hand-made facts', () => {
   test('end-of-life pkgsrc packages alone are low', () => {
     const facts: PatchFacts = {
       ...patchFacts('smartos', [], NOW),
-      vulnerablePackages: [{ name: 'python39', version: '3.9.20', vulnerability: 'end-of-life', advisory: 'https://www.NetBSD.org/support/security/eol-packages', source: 'pkg_admin audit', fixAvailable: false, endOfLife: true }],
+      vulnerablePackages: [
+        {
+          name: 'python39',
+          version: '3.9.20',
+          vulnerability: 'end-of-life',
+          advisory: 'https://www.NetBSD.org/support/security/eol-packages',
+          source: 'pkg_admin audit',
+          fixAvailable: false,
+          endOfLife: true,
+        },
+      ],
     };
-    expect(patchFindings(facts, {}, hostContext(NOW, { os: 'smartos' })).find((each) => each.id === 'patches.vulnerable-packages:imap1.nj')).toMatchObject({ severity: 'low', title: '1 end-of-life package (1 advisory)' });
+    expect(patchFindings(facts, {}, hostContext(NOW, { os: 'smartos' })).find((each) => each.id === 'patches.vulnerable-packages:imap1.nj')).toMatchObject({
+      severity: 'low',
+      title: '1 end-of-life package (1 advisory)',
+    });
   });
 });
 
@@ -130,7 +147,13 @@ describe('kernel and platform image parity between the sites', () => {
       ['patches.site-parity:cn2.sea', 'medium', 'cn2.sea runs platform image 20251201T004404Z (older), its primary counterpart cn2.nj runs 20261020T004404Z'],
       ['patches.site-parity:web1.sea', 'medium', 'web1.sea runs kernel 6.12.118+deb13-amd64, its primary counterpart web1.nj runs 6.12.115+deb13-amd64'],
     ]);
-    expect(findings[0]).toMatchObject({ host: 'cn2.sea', dc: 'sea', area: 'patches', control: 'softwareUpdates', evidence: { commandIds: ['patches.uname-v'], excerpt: ['cn2.sea: 20251201T004404Z', 'cn2.nj: 20261020T004404Z'] } });
+    expect(findings[0]).toMatchObject({
+      host: 'cn2.sea',
+      dc: 'sea',
+      area: 'patches',
+      control: 'softwareUpdates',
+      evidence: { commandIds: ['patches.uname-v'], excerpt: ['cn2.sea: 20251201T004404Z', 'cn2.nj: 20261020T004404Z'] },
+    });
   });
 
   test('the demo fleet: cn2.sea (year-old image) and web1.sea (not rebooted primary) differ from their counterparts', () => {

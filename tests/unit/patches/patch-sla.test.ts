@@ -10,8 +10,7 @@ import { hostContext, hoursLater } from './support/patch-context';
 
 const T0 = new Date('2026-11-20T09:00:00Z');
 const epoch = (at: Date) => `${Math.floor(at.getTime() / 1000)}\n`;
-const inst = (name: string, from: string, to: string, security = true) =>
-  `Inst ${name} [${from}] (${to} ${security ? 'Debian-Security:12/oldstable-security' : 'Debian:12.15/oldstable'} [amd64])`;
+const inst = (name: string, from: string, to: string, security = true) => `Inst ${name} [${from}] (${to} ${security ? 'Debian-Security:12/oldstable-security' : 'Debian:12.15/oldstable'} [amd64])`;
 
 /** One scan's outputs: apt offering `lines`, lists refreshed an hour before `now`. */
 function scan(now: Date, lines: string[], aptOk = true): CommandOutput[] {
@@ -29,7 +28,12 @@ function assess(previous: FirstSeenMap, now: Date, lines: string[], aptOk = true
 }
 
 describe('security updates against the patch SLA, across scans', () => {
-  const pending = [inst('openssl', '3.0.19-1~deb12u2', '3.0.22-1~deb12u2'), inst('libssl3', '3.0.19-1~deb12u2', '3.0.22-1~deb12u2'), inst('libpq5', '15.18-0+deb12u1', '15.20-0+deb12u1'), inst('dpkg', '1.21.22', '1.21.23', false)];
+  const pending = [
+    inst('openssl', '3.0.19-1~deb12u2', '3.0.22-1~deb12u2'),
+    inst('libssl3', '3.0.19-1~deb12u2', '3.0.22-1~deb12u2'),
+    inst('libpq5', '15.18-0+deb12u1', '15.20-0+deb12u1'),
+    inst('dpkg', '1.21.22', '1.21.23', false),
+  ];
 
   test('first seen by the first scan: within the SLA, informational', () => {
     const first = assess({}, T0, pending);
@@ -118,7 +122,9 @@ describe('security updates against the patch SLA, across scans', () => {
   });
 
   test('damaged stored entries are ignored, not trusted', () => {
-    const damaged = { 'openssl=3.0.22-1~deb12u2': { package: 'openssl', version: '3.0.22-1~deb12u2', installed: null, firstSeen: 'yesterday', pendingSince: 'x', lastSeen: 3 } } as unknown as FirstSeenMap;
+    const damaged = {
+      'openssl=3.0.22-1~deb12u2': { package: 'openssl', version: '3.0.22-1~deb12u2', installed: null, firstSeen: 'yesterday', pendingSince: 'x', lastSeen: 3 },
+    } as unknown as FirstSeenMap;
     const next = assess(damaged, T0, pending);
     expect(next.firstSeen['openssl=3.0.22-1~deb12u2']!.firstSeen).toBe(T0.toISOString());
   });

@@ -103,7 +103,10 @@ describe('pkg_admin audit', () => {
   test('names agree with pkg_info -X and pkgin list', () => {
     const pkgname = /^PKGNAME=(.*)$/m.exec(fixture('smartos/pkg_info-X.txt'))![1]!;
     expect(splitPkgName(pkgname)).toEqual({ name: 'openssl', version: '3.0.14', full: 'openssl-3.0.14' });
-    const installed = fixture('smartos/pkgin-list.txt').split('\n').filter(Boolean).map((line) => splitPkgName(line.split(' ')[0]!));
+    const installed = fixture('smartos/pkgin-list.txt')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => splitPkgName(line.split(' ')[0]!));
     expect(installed.find((entry) => entry.name === 'py311-cryptography')!.version).toBe('42.0.8');
     const audited = parsePkgAdminAudit(fixture('smartos/pkg_admin-audit.txt'), '', 1).value!.vulnerabilities;
     for (const entry of audited) expect(installed.map((each) => each.full)).toContain(entry.fullName);
@@ -132,7 +135,8 @@ describe('pkgin -n upgrade', () => {
     expect(parsed.message).toMatch(/totals line/);
   });
   test('older pkgin wording and a remote-summary refresh first', () => {
-    const text = 'processing remote summary (https://pkgsrc.smartos.org/packages/SmartOS/2024Q4/x86_64/All)...\ncalculating dependencies...done.\n\n2 packages to be upgraded:\ncurl-8.11.0 openssl-3.0.15\n\n0 to remove, 0 to refresh, 2 to upgrade, 0 to install\n';
+    const text =
+      'processing remote summary (https://pkgsrc.smartos.org/packages/SmartOS/2024Q4/x86_64/All)...\ncalculating dependencies...done.\n\n2 packages to be upgraded:\ncurl-8.11.0 openssl-3.0.15\n\n0 to remove, 0 to refresh, 2 to upgrade, 0 to install\n';
     expect(parsePkginUpgrade(text, '', 0).value!.upgrades.map((entry) => entry.name)).toEqual(['curl', 'openssl']);
   });
   test('not root, or pkgin absent', () => {

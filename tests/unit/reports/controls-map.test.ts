@@ -16,7 +16,8 @@ async function kindTables(): Promise<{ file: string; name: string; kinds: string
   for (const file of files) {
     const module = (await import(join(ENGINE, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (name.endsWith('_FINDING_KINDS') && value && typeof value === 'object') tables.push({ file: relative(ENGINE, join(ENGINE, file)), name, kinds: Object.values(value as Record<string, string>) });
+      if (name.endsWith('_FINDING_KINDS') && value && typeof value === 'object')
+        tables.push({ file: relative(ENGINE, join(ENGINE, file)), name, kinds: Object.values(value as Record<string, string>) });
     }
   }
   return tables;

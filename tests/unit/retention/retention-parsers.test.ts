@@ -21,7 +21,23 @@ describe('logrotate', () => {
   });
 
   test('globals apply to the blocks after them, maxage caps rotate × period, size-only rotation is not a time', () => {
-    const listing = [`${M}/etc/logrotate.conf <==`, 'daily', 'rotate 7', 'include /etc/logrotate.d', `${M}/etc/logrotate.d/mail <==`, '/var/log/mail.log {', '  rotate 365', '  maxage 180', '}', '/var/log/big.log {', '  size 100M', '  rotate 5', '}', '/var/log/plain.log {', '}'].join('\n');
+    const listing = [
+      `${M}/etc/logrotate.conf <==`,
+      'daily',
+      'rotate 7',
+      'include /etc/logrotate.d',
+      `${M}/etc/logrotate.d/mail <==`,
+      '/var/log/mail.log {',
+      '  rotate 365',
+      '  maxage 180',
+      '}',
+      '/var/log/big.log {',
+      '  size 100M',
+      '  rotate 5',
+      '}',
+      '/var/log/plain.log {',
+      '}',
+    ].join('\n');
     const parsed = parseLogrotateListing(listing);
     expect(parsed.value!.map((rule) => [rule.paths[0], rule.keptDays, rule.sizeOnly])).toEqual([
       ['/var/log/mail.log', 180, false],

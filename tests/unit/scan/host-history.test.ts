@@ -14,8 +14,19 @@ const row = (runId: string, overrides: Partial<HostHistoryRow> = {}): HostHistor
 });
 
 test('names the findings added and removed since the previous scan, and the pending counts before and after', () => {
-  const older = row('r1', { findings: [{ id: 'a', severity: 'high', title: 'Reboot needed' }, { id: 'b', severity: 'low', title: 'Index stale' }] });
-  const newer = row('r2', { findings: [{ id: 'b', severity: 'low', title: 'Index stale' }, { id: 'c', severity: 'medium', title: '2 security updates pending' }], pending: { total: 5, security: 2 } });
+  const older = row('r1', {
+    findings: [
+      { id: 'a', severity: 'high', title: 'Reboot needed' },
+      { id: 'b', severity: 'low', title: 'Index stale' },
+    ],
+  });
+  const newer = row('r2', {
+    findings: [
+      { id: 'b', severity: 'low', title: 'Index stale' },
+      { id: 'c', severity: 'medium', title: '2 security updates pending' },
+    ],
+    pending: { total: 5, security: 2 },
+  });
   const [latest, first] = hostHistoryView([newer, older]);
   expect(latest!.changes).toEqual({
     phase: null,

@@ -106,7 +106,11 @@ describe('the connecting phase of a scan', () => {
     const scans = new ScanService({ executor, audit, events: new EngineEvents(), areas: [], hostKeyGate: gate, prompter: asked, siteName });
     const outcome = await scans.start(fleet).done;
     expect(outcome.results.map((result) => [result.host, result.phase])).toEqual(
-      expect.arrayContaining([['imap1.nj', 'done'], ['mx1.nj', 'done'], ['imap1.sea', 'done']]),
+      expect.arrayContaining([
+        ['imap1.nj', 'done'],
+        ['mx1.nj', 'done'],
+        ['imap1.sea', 'done'],
+      ]),
     );
     expect(asked.batches.map((batch) => [batch.siteName, batch.keys.map((key) => `${key.label} → ${key.hosts.join(',')}`)])).toEqual([
       ['Bridgewater, NJ', ['nj bastion → imap1.nj,mx1.nj']],
@@ -152,7 +156,10 @@ describe('the connecting phase of a scan', () => {
     expect(finished).toEqual([{ runId: run.runId, total: 3, ok: 0, failed: 0, cancelled: true, cancelledHosts: 3 }]);
     expect(gate.accepted).toEqual([]);
     expect(gate.refused, 'a cancelled question records no refusal').toEqual(new Set());
-    expect(asked.batches.map((batch) => batch.site), 'and the next site is not asked').toEqual(['nj']);
+    expect(
+      asked.batches.map((batch) => batch.site),
+      'and the next site is not asked',
+    ).toEqual(['nj']);
   });
 
   test('one scan at a time: a second start while one runs is refused as busy, and allowed once it has finished', async () => {
@@ -181,8 +188,16 @@ describe('host-key batches', () => {
       siteName,
     );
     expect(batches).toEqual([
-      { site: 'nj', siteName: 'Bridgewater, NJ', keys: [{ id: unknownHostKeyId(nj), label: 'nj bastion', address: '127.0.0.1', port: 40022, keyType: 'ssh-ed25519', fingerprint: nj.fingerprint, hosts: ['web2.nj', 'web10.nj'] }] },
-      { site: 'sea', siteName: 'Seattle, WA', keys: [{ id: unknownHostKeyId(sea), label: 'sea bastion', address: '127.0.0.1', port: 40023, keyType: 'ssh-ed25519', fingerprint: sea.fingerprint, hosts: ['web2.sea', 'web10.sea'] }] },
+      {
+        site: 'nj',
+        siteName: 'Bridgewater, NJ',
+        keys: [{ id: unknownHostKeyId(nj), label: 'nj bastion', address: '127.0.0.1', port: 40022, keyType: 'ssh-ed25519', fingerprint: nj.fingerprint, hosts: ['web2.nj', 'web10.nj'] }],
+      },
+      {
+        site: 'sea',
+        siteName: 'Seattle, WA',
+        keys: [{ id: unknownHostKeyId(sea), label: 'sea bastion', address: '127.0.0.1', port: 40023, keyType: 'ssh-ed25519', fingerprint: sea.fingerprint, hosts: ['web2.sea', 'web10.sea'] }],
+      },
     ]);
   });
 });

@@ -99,14 +99,16 @@ test('a host that sends more than its cap fails, names the cap, keeps what fit, 
   const service = new ScanService({ executor, audit, events: new EngineEvents(), areas: AREAS, outputCaps: { perHostBytes: 1000 } });
   const [result] = (await service.start([target('flood.nj')]).done).results;
   expect(result!.phase).toBe('failed');
-  expect(result!.reason).toMatch(/^sent more than the per-host output cap of 1000 bytes \(1000 bytes kept as evidence\); \d+ output\(s\) cut, \d+ command\(s\) not run or not finished; nothing was judged from it$/);
+  expect(result!.reason).toMatch(
+    /^sent more than the per-host output cap of 1000 bytes \(1000 bytes kept as evidence\); \d+ output\(s\) cut, \d+ command\(s\) not run or not finished; nothing was judged from it$/,
+  );
   expect(result!.findings).toEqual([]);
   const cut = result!.outputs.find((output) => output.truncated)!;
   expect(cut).toMatchObject({ exitCode: null, stdoutBytes: 400, truncated: { cap: 'host', keptBytes: 400 } });
   expect(cut.error).toMatch(/^output cut at the per-host output cap of 1000 bytes: the first 400 bytes are kept as evidence; not judged$/);
 });
 
-test('budgets: a host is cut at its own cap or at the scan\'s, and gives its share back to the scan when stored', () => {
+test("budgets: a host is cut at its own cap or at the scan's, and gives its share back to the scan when stored", () => {
   const pool = new ScanOutputPool(1500);
   const a = new HostOutputBudget(1000, pool);
   const b = new HostOutputBudget(1000, pool);

@@ -109,7 +109,12 @@ describe('ScanService', () => {
         route: { target: { label: hostile, address: '10.0.0.9', port: 22, user: hostile }, jumps: [{ label: hostile, address: '10.0.0.8', port: 22, user: hostile }] },
       }),
     ]).done;
-    const allowed = new Set([OS_PROBE, ...IDENTITY_COMMANDS.debian, ...IDENTITY_COMMANDS.smartos, ...AREAS.flatMap((c) => [...c.commands.debian, ...c.commands.smartos])].flatMap((c) => [remoteCommandLine(c, true), remoteCommandLine(c, false)]));
+    const allowed = new Set(
+      [OS_PROBE, ...IDENTITY_COMMANDS.debian, ...IDENTITY_COMMANDS.smartos, ...AREAS.flatMap((c) => [...c.commands.debian, ...c.commands.smartos])].flatMap((c) => [
+        remoteCommandLine(c, true),
+        remoteCommandLine(c, false),
+      ]),
+    );
     expect(executor.commands.length).toBeGreaterThan(0);
     for (const command of executor.commands) expect(allowed).toContain(command);
   });
@@ -196,7 +201,7 @@ test('a connection lost after some commands answered fails the host, names the d
   expect(result!.findings).toEqual([]);
 });
 
-test('one command that times out leaves the host answered, with that command\'s error in its evidence', async () => {
+test("one command that times out leaves the host answered, with that command's error in its evidence", async () => {
   const executor = new FakeExecutor((host, command) => {
     if (command !== 'env LC_ALL=C cat /proc/uptime') return defaultAnswer(host, command);
     throw new SshError('command-timeout', host, `${host}: \`${command}\` did not finish within 1 s; its channel was closed`);

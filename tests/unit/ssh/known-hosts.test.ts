@@ -8,13 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256Fingerprint } from '../../../main/engine/ssh/fingerprint';
 import { HostKeyError, HostKeyStore, hostKeyRefusalMessage } from '../../../main/engine/ssh/host-key-store';
-import {
-  entriesForHost,
-  formatKnownHostsLine,
-  lookupHostKey,
-  parseKnownHosts,
-  type KnownHostsProblem,
-} from '../../../main/engine/ssh/known-hosts';
+import { entriesForHost, formatKnownHostsLine, lookupHostKey, parseKnownHosts, type KnownHostsProblem } from '../../../main/engine/ssh/known-hosts';
 
 interface TestKey {
   keyType: string;
@@ -55,12 +49,7 @@ async function knownHostsFile(lines: string[]): Promise<string> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-known-hosts-'));
-  [k1, k2, ecdsa, rsa] = await Promise.all([
-    generateKey(dir, 'k1', 'ed25519'),
-    generateKey(dir, 'k2', 'ed25519'),
-    generateKey(dir, 'k3', 'ecdsa'),
-    generateKey(dir, 'k4', 'rsa'),
-  ]);
+  [k1, k2, ecdsa, rsa] = await Promise.all([generateKey(dir, 'k1', 'ed25519'), generateKey(dir, 'k2', 'ed25519'), generateKey(dir, 'k3', 'ecdsa'), generateKey(dir, 'k4', 'rsa')]);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -221,17 +210,15 @@ describe('agreement with ssh-keygen -F', () => {
     const entries = parseKnownHosts(await readFile(file, 'utf8'), file);
     for (const name of queries) {
       const [host, port] = lookup(name);
-      expect(entriesForHost(entries, host, port).map((e) => e.line), name).toEqual(keygenFindLines(file, name));
+      expect(
+        entriesForHost(entries, host, port).map((e) => e.line),
+        name,
+      ).toEqual(keygenFindLines(file, name));
     }
   });
 
   test('hashed entries written by ssh-keygen -H are found for the same hosts, including [host]:2222', async () => {
-    const file = await knownHostsFile([
-      `db1.sea,10.2.0.5 ${k1.text}`,
-      `[db1.sea]:2222 ${k2.text}`,
-      `db1.ams ${ecdsa.text}`,
-      `db2.sea ${rsa.text}`,
-    ]);
+    const file = await knownHostsFile([`db1.sea,10.2.0.5 ${k1.text}`, `[db1.sea]:2222 ${k2.text}`, `db1.ams ${ecdsa.text}`, `db2.sea ${rsa.text}`]);
     execFileSync('ssh-keygen', ['-H', '-f', file], { stdio: 'ignore' });
     const text = await readFile(file, 'utf8');
     expect(text).not.toContain('db1.sea');
@@ -240,7 +227,10 @@ describe('agreement with ssh-keygen -F', () => {
     for (const name of queries) {
       const [host, port] = lookup(name);
       const lines = keygenFindLines(file, name);
-      expect(entriesForHost(entries, host, port).map((e) => e.line), name).toEqual(lines);
+      expect(
+        entriesForHost(entries, host, port).map((e) => e.line),
+        name,
+      ).toEqual(lines);
     }
     expect(keygenFindLines(file, '[db1.sea]:2222')).toHaveLength(1);
     expect(lookupHostKey(entries, 'db1.sea', 2222, k2.keyType, k2.blob)).toMatchObject({ status: 'known' });
@@ -277,7 +267,7 @@ describe('HostKeyStore', () => {
     expect(await store.check('db1.sea', 22, k1.keyType, k1.blob)).toEqual({ status: 'unknown', fingerprint: k1.keygenFingerprint });
   });
 
-  test('accept() appends a hashed 0600 line to OpsDeck\'s own file; then the key is known', async () => {
+  test("accept() appends a hashed 0600 line to OpsDeck's own file; then the key is known", async () => {
     const { store, opsdeckKnownHostsPath, userKnownHostsPath } = await storeIn([`db2.sea ${k2.text}`]);
     const userBefore = await readFile(userKnownHostsPath, 'utf8');
     await store.accept('db1.sea', 2222, k1.keyType, k1.blob);

@@ -7,7 +7,14 @@ import { transportCommands } from '../../../main/engine/collectors/transport/tra
 import { parseTransportForCli } from '../../../main/engine/collectors/transport/transport-cli';
 
 describe('transportCommands', () => {
-  const commands = transportCommands([{ protocol: 'submission', port: 587, name: 'smtp.example.net' }, { protocol: 'https', port: 443, name: null }], '2001:db8::25', 'web1.example.net');
+  const commands = transportCommands(
+    [
+      { protocol: 'submission', port: 587, name: 'smtp.example.net' },
+      { protocol: 'https', port: 443, name: null },
+    ],
+    '2001:db8::25',
+    'web1.example.net',
+  );
 
   test('every probe runs on the bastion, under timeout, and s_client reads /dev/null', () => {
     expect(commands.every((command) => command.onBastion === true && !command.privileged && command.command.startsWith('timeout 15 '))).toBe(true);
@@ -17,8 +24,20 @@ describe('transportCommands', () => {
   test('the address and names are quoted words; STARTTLS for 587, HSTS only for HTTPS', () => {
     const ids = commands.map((command) => command.id);
     expect(ids).toEqual([
-      'transport.0.handshake', 'transport.0.tls1', 'transport.0.tls1_1', 'transport.0.tls1_2', 'transport.0.tls1_3', 'transport.0.non-fs', 'transport.0.capabilities',
-      'transport.1.handshake', 'transport.1.tls1', 'transport.1.tls1_1', 'transport.1.tls1_2', 'transport.1.tls1_3', 'transport.1.non-fs', 'transport.1.hsts',
+      'transport.0.handshake',
+      'transport.0.tls1',
+      'transport.0.tls1_1',
+      'transport.0.tls1_2',
+      'transport.0.tls1_3',
+      'transport.0.non-fs',
+      'transport.0.capabilities',
+      'transport.1.handshake',
+      'transport.1.tls1',
+      'transport.1.tls1_1',
+      'transport.1.tls1_2',
+      'transport.1.tls1_3',
+      'transport.1.non-fs',
+      'transport.1.hsts',
     ]);
     expect(commands[0]!.command).toBe("timeout 15 openssl s_client -connect '[2001:db8::25]:587' -servername 'smtp.example.net' -starttls smtp -verify_hostname 'smtp.example.net' </dev/null");
     expect(commands[6]!.command).toMatch(/^timeout 15 bash -c '.*' opsdeck-capabilities '2001:db8::25' 587 smtp$/);

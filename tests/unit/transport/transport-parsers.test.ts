@@ -32,7 +32,10 @@ describe('parseSClient', () => {
   });
 
   test('no connection at all, and a timeout, are told apart', () => {
-    expect(parseSClient('', '40F7:error:8000006F:system library:BIO_connect:Connection refused:../crypto/bio/bio_sock2.c:114:calling connect()\nconnect:errno=111\n', 1).value).toMatchObject({ connected: false, established: false });
+    expect(parseSClient('', '40F7:error:8000006F:system library:BIO_connect:Connection refused:../crypto/bio/bio_sock2.c:114:calling connect()\nconnect:errno=111\n', 1).value).toMatchObject({
+      connected: false,
+      established: false,
+    });
     expect(parseSClient('CONNECTED(00000003)\n', '', 124).status).toBe('unparsed');
   });
 
@@ -49,7 +52,11 @@ describe('parseSClient', () => {
 describe('parseStarttlsCapabilities', () => {
   test('SMTP: STARTTLS and AUTH offered before TLS', () => {
     const transcript = 'S: 220 mx1 ESMTP Postfix\nC: EHLO opsdeck.invalid\nS: 250-mx1\nS: 250-PIPELINING\nS: 250-STARTTLS\nS: 250-AUTH PLAIN LOGIN\nS: 250 8BITMIME\n';
-    expect(parseStarttlsCapabilities('smtp', transcript, '', 0).value).toEqual({ offersStarttls: true, plaintextLogins: ['PLAIN', 'LOGIN'], capabilities: ['PIPELINING', 'STARTTLS', 'AUTH PLAIN LOGIN', '8BITMIME'] });
+    expect(parseStarttlsCapabilities('smtp', transcript, '', 0).value).toEqual({
+      offersStarttls: true,
+      plaintextLogins: ['PLAIN', 'LOGIN'],
+      capabilities: ['PIPELINING', 'STARTTLS', 'AUTH PLAIN LOGIN', '8BITMIME'],
+    });
   });
 
   test('IMAP: LOGINDISABLED means no login in clear text; without it LOGIN is allowed', () => {

@@ -39,7 +39,12 @@ function fakeContents() {
     on: (name: string, handler: (event: { preventDefault(): void }) => void) => handlers.set(name, handler),
     setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => (openHandler = handler),
     fire(name: string) {
-      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       handlers.get(name)?.(event);
       return event.prevented;
     },

@@ -54,5 +54,13 @@ export function parseAccessForCli(format: AccessCliFormat, text: string): Access
 }
 
 function result(format: AccessCliFormat, parsed: Parsed<unknown>, summary: AccessCliResult['summary']): AccessCliResult {
-  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}), summary, value: parsed.value };
+  return {
+    format,
+    status: parsed.status,
+    message: parsed.message,
+    warnings: parsed.warnings,
+    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
+    summary,
+    value: parsed.value,
+  };
 }

@@ -43,7 +43,10 @@ export function parseAuditctlRules(stdout: string, stderr = '', exitCode: number
   const failure = commonFailure('auditctl', exitCode, stderr);
   if (failure) return failure;
   if (exitCode !== 0) return parsedFailure('unparsed', `auditctl -l failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] || 'no message'}`);
-  const lines = stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (lines.length === 1 && lines[0] === 'No rules') return parsedOk({ rules: [], privilegedCommandRules: [] });
   const notRules = lines.filter((line) => !line.startsWith('-'));
   if (notRules.length > 0) return parsedFailure('unparsed', `not auditctl -l output: ${JSON.stringify(notRules[0]!.slice(0, 80))} is not a rule`);

@@ -38,7 +38,8 @@ export function parseGetentPasswd(stdout: string, stderr = '', exitCode: number 
     }
     accounts.push({ name, uid: Number(uid), gid: Number(gid), gecos: gecos!, home: home!, shell: shell!, loginShell: hasLoginShell(shell!) });
   });
-  if (accounts.length === 0) return parsedFailure('unparsed', skipped.length ? `not getent passwd output: no line is name:password:uid:gid:gecos:home:shell` : 'getent passwd printed no account at all');
+  if (accounts.length === 0)
+    return parsedFailure('unparsed', skipped.length ? `not getent passwd output: no line is name:password:uid:gid:gecos:home:shell` : 'getent passwd printed no account at all');
   return parsedOk(accounts, [], skipped, 'getent passwd');
 }
 

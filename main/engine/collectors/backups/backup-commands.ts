@@ -70,25 +70,29 @@ export function replicaCommands(os: TargetOs, replicas: ReplicaDataset[]): HostC
 export function backupCommands(os: TargetOs, jobs: BackupJob[], replicas: ReplicaDataset[] = []): HostCommand[] {
   // Restore tests run on Debian restic hosts; their leftovers (a script killed before its trap ran) are swept by every scan.
   const sweep: HostCommand[] = os === 'debian' && jobs.some((job) => job.tool === 'restic') ? [{ id: SCRATCH_SWEEP_ID, command: LEFTOVER_SCRATCH_COMMAND, privileged: true }] : [];
-  return [...sweep, ...jobs.flatMap((job, index) => {
-    const commands: HostCommand[] = [];
-    if (job.tool === 'zfs-send') {
-      if (os === 'smartos' && job.dataset) {
-        commands.push({ id: jobCommandId(index, 'snapshots'), command: zfsSnapshotsCommand(job.dataset), privileged: false });
+  return [
+    ...sweep,
+    ...jobs.flatMap((job, index) => {
+      const commands: HostCommand[] = [];
+      if (job.tool === 'zfs-send') {
+        if (os === 'smartos' && job.dataset) {
+          commands.push({ id: jobCommandId(index, 'snapshots'), command: zfsSnapshotsCommand(job.dataset), privileged: false });
+        }
+      } else if (job.envFile) {
+        const tool = job.tool === 'restic' ? RESTIC_SNAPSHOTS : BORG_LIST;
+        commands.push({ id: jobCommandId(index, 'snapshots'), command: withHostEnvironment(job.envFile, tool), privileged: true });
+        if (job.tool === 'borg') {
+          commands.push({ id: jobCommandId(index, 'info'), command: withHostEnvironment(job.envFile, BORG_INFO), privileged: true });
+        }
       }
-    } else if (job.envFile) {
-      const tool = job.tool === 'restic' ? RESTIC_SNAPSHOTS : BORG_LIST;
-      commands.push({ id: jobCommandId(index, 'snapshots'), command: withHostEnvironment(job.envFile, tool), privileged: true });
-      if (job.tool === 'borg') {
-        commands.push({ id: jobCommandId(index, 'info'), command: withHostEnvironment(job.envFile, BORG_INFO), privileged: true });
+      const units = jobUnits(job);
+      if (units.length > 0 && os === 'debian') {
+        commands.push({ id: jobCommandId(index, 'units'), command: `systemctl show --timestamp=unix -p ${UNIT_PROPERTIES} -- ${units.map(shellQuote).join(' ')}`, privileged: false });
       }
-    }
-    const units = jobUnits(job);
-    if (units.length > 0 && os === 'debian') {
-      commands.push({ id: jobCommandId(index, 'units'), command: `systemctl show --timestamp=unix -p ${UNIT_PROPERTIES} -- ${units.map(shellQuote).join(' ')}`, privileged: false });
-    }
-    return commands;
-  }), ...replicaCommands(os, replicas)];
+      return commands;
+    }),
+    ...replicaCommands(os, replicas),
+  ];
 }
 
 /** The units asked about, in the order systemctl answers them. */

@@ -35,11 +35,16 @@ const RULES: { state: SourceFailure['state']; pattern: RegExp }[] = [
   { state: 'wrong-password', pattern: /(wrong password or no key found|passphrase supplied in .* is incorrect)/i },
   // restic: "Resolving password failed", "an empty password is not a password", "reading from stdin failed" (restic <0.17 on a closed stdin);
   // borg: "can not acquire a passphrase".
-  { state: 'no-password', pattern: /(Resolving password failed|empty password is not|can not acquire a passphrase|Interactive password query failed|password file .* (not found|no such file)|reading (the )?password|Please specify repository password|passcommand)/i },
+  {
+    state: 'no-password',
+    pattern:
+      /(Resolving password failed|empty password is not|can not acquire a passphrase|Interactive password query failed|password file .* (not found|no such file)|reading (the )?password|Please specify repository password|passcommand)/i,
+  },
   { state: 'locked', pattern: /(unable to create lock|repository is already locked|Failed to create\/acquire the lock|LockTimeout|failed to lock)/i },
   {
     state: 'unreachable',
-    pattern: /(repository does not exist|unable to open config file|Is there a repository at|Repository .* does not exist|is not a valid repository|Connection closed by remote host|Connection refused|Could not resolve hostname|No route to host|Remote: |subprocess ssh .* exited|unable to open repository)/i,
+    pattern:
+      /(repository does not exist|unable to open config file|Is there a repository at|Repository .* does not exist|is not a valid repository|Connection closed by remote host|Connection refused|Could not resolve hostname|No route to host|Remote: |subprocess ssh .* exited|unable to open repository)/i,
   },
 ];
 

@@ -40,8 +40,14 @@ export function parseBackupsForCli(format: BackupsCliFormat, text: string): Back
     }
     case 'systemctl-show': {
       // Every block is one unit; the units asked are not known offline, so the blocks themselves are the expectation.
-      const blocks = text.replace(/\r/g, '').split(/\n\s*\n/).filter((block) => block.trim().length > 0);
-      const parsed = parseSystemctlShow(text, blocks.map((_, index) => `block ${index + 1}`));
+      const blocks = text
+        .replace(/\r/g, '')
+        .split(/\n\s*\n/)
+        .filter((block) => block.trim().length > 0);
+      const parsed = parseSystemctlShow(
+        text,
+        blocks.map((_, index) => `block ${index + 1}`),
+      );
       const units = parsed.value ?? [];
       return result(parsed, { units: units.length, failed: units.filter((unit) => unit.result !== 'success').length });
     }

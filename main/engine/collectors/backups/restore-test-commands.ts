@@ -65,10 +65,7 @@ function restoreScript(restore: string[], fileLoop: string[]): string {
 }
 
 const RESTORE_SCRIPT = restoreScript(
-  [
-    'for p do set -- "$@" --include "$p"; shift; done',
-    'restic restore "$snap" --target "$d" --cache-dir "$d/.opsdeck-cache" "$@" </dev/null >&2 & r=$!',
-  ],
+  ['for p do set -- "$@" --include "$p"; shift; done', 'restic restore "$snap" --target "$d" --cache-dir "$d/.opsdeck-cache" "$@" </dev/null >&2 & r=$!'],
   ['for p do', '  [ "$p" = --include ] && continue'],
 );
 

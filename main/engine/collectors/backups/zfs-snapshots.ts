@@ -8,7 +8,10 @@ import { sortByTime } from './restic-snapshots';
 
 export function parseZfsSnapshots(stdout: string, dataset: string): BackupParse<BackupSnapshot[]> {
   const snapshots: BackupSnapshot[] = [];
-  const lines = stdout.replace(/\r/g, '').split('\n').filter((line) => line.length > 0);
+  const lines = stdout
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((line) => line.length > 0);
   for (const [index, line] of lines.entries()) {
     const match = /^([^\t@]+)@([^\t]+)\t(\d+)$/.exec(line);
     if (!match) return unparsed(`zfs list: line ${index + 1} ${JSON.stringify(printable(line.slice(0, 80)))} is not NAME@SNAP<tab>EPOCH`, snapshots);

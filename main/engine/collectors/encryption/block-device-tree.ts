@@ -28,8 +28,7 @@ export function blockDeviceTree(devices: LsblkDevice[], graph: BlockGraph | null
     const volume = byId.get(key) ?? null;
     const id = parentId ? `${parentId}/${device.name}` : device.name;
     const fstype = node?.fstype ?? device.fstype;
-    const crypt =
-      device.kind === 'crypt' && node ? openCryptLayer(node, sources) : node && isCryptContainer(fstype) && node.children.length === 0 ? closedContainerLayer(node, sources) : null;
+    const crypt = device.kind === 'crypt' && node ? openCryptLayer(node, sources) : node && isCryptContainer(fstype) && node.children.length === 0 ? closedContainerLayer(node, sources) : null;
     if (volume) placed.add(volume.id);
     const children = device.children.map((child) => build(child, id)).filter((child): child is DeviceTreeNode => child !== null);
     for (const file of volume ? (swapFilesByHost.get(volume.id) ?? []) : []) {

@@ -74,7 +74,10 @@ export function parseCrypttab(stdout: string, stderr: string, exitCode: number |
     });
   });
   if (skipped.length > entries.length) {
-    return parsedFailure('unparsed', `not a crypttab: ${skipped.length} of ${skipped.length + entries.length} lines are not "target source [keyfile [options]]" entries (${JSON.stringify(skipped[0]!.text.slice(0, 60))}: ${skipped[0]!.reason})`);
+    return parsedFailure(
+      'unparsed',
+      `not a crypttab: ${skipped.length} of ${skipped.length + entries.length} lines are not "target source [keyfile [options]]" entries (${JSON.stringify(skipped[0]!.text.slice(0, 60))}: ${skipped[0]!.reason})`,
+    );
   }
   return parsedOk({ present: true, entries }, warnings, skipped, '/etc/crypttab');
 }

@@ -135,7 +135,14 @@ function evaluateNode(node: BlockNode, below: (key: string) => Evaluation, sourc
   const unknown = results.find((result) => result.state === 'unknown');
   if (unknown) return { state: 'unknown', reason: unknown.reason, crypt };
   if (results.every((result) => result.state === 'not-on-disk')) return { state: 'not-on-disk', reason: results[0]!.reason, crypt };
-  return { state: 'encrypted', reason: results.map((result) => result.reason).filter(unique).join('; '), crypt };
+  return {
+    state: 'encrypted',
+    reason: results
+      .map((result) => result.reason)
+      .filter(unique)
+      .join('; '),
+    crypt,
+  };
 }
 
 function dedupe(layers: CryptLayer[]): CryptLayer[] {

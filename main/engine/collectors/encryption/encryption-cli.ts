@@ -37,7 +37,11 @@ export function parseEncryptionForCli(format: EncryptionCliFormat, text: string)
           topLevelDevices: parsed.value?.devices.length ?? 0,
           volumes: volumes.length,
           encryptedVolumes: volumes.filter((volume) => volume.encryption === 'encrypted' || volume.encryption === 'locked').length,
-          unencryptedVolumes: volumes.filter((volume) => volume.encryption === 'unencrypted' && volume.class !== 'boot').map((volume) => volume.mountpoints[0] ?? volume.name).join(', ') || null,
+          unencryptedVolumes:
+            volumes
+              .filter((volume) => volume.encryption === 'unencrypted' && volume.class !== 'boot')
+              .map((volume) => volume.mountpoints[0] ?? volume.name)
+              .join(', ') || null,
         }),
         volumes,
       };
@@ -69,7 +73,11 @@ export function parseEncryptionForCli(format: EncryptionCliFormat, text: string)
         ...result(format, parsed, {
           datasets: datasets.length,
           encrypted: datasets.filter((dataset) => dataset.encrypted).length,
-          unencrypted: datasets.filter((dataset) => dataset.encrypted === false).map((dataset) => dataset.name).join(', ') || null,
+          unencrypted:
+            datasets
+              .filter((dataset) => dataset.encrypted === false)
+              .map((dataset) => dataset.name)
+              .join(', ') || null,
           keysUnavailable: datasets.filter((dataset) => dataset.keystatus === 'unavailable').length,
         }),
         volumes: derivedVolumes('smartos', ids.zfsGet, text),
@@ -94,5 +102,13 @@ function derivedVolumes(os: TargetOs, id: string, text: string): NonNullable<Enc
 }
 
 function result(format: EncryptionCliFormat, parsed: Parsed<unknown>, summary: EncryptionCliResult['summary']): EncryptionCliResult {
-  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}), summary, value: parsed.value };
+  return {
+    format,
+    status: parsed.status,
+    message: parsed.message,
+    warnings: parsed.warnings,
+    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
+    summary,
+    value: parsed.value,
+  };
 }

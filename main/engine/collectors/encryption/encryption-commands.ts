@@ -40,8 +40,7 @@ export const ENCRYPTION_COMMAND_IDS = {
 } as const;
 
 export const LSBLK_COMMAND = 'lsblk -J -b -o NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID';
-export const ZFS_GET_COMMAND =
-  'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume';
+export const ZFS_GET_COMMAND = 'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume';
 
 const ids = ENCRYPTION_COMMAND_IDS;
 const command = (id: string, text: string, privileged = false): HostCommand => ({ id, command: text, privileged });
@@ -55,9 +54,5 @@ export const ENCRYPTION_COMMANDS: Record<TargetOs, HostCommand[]> = {
     command(ids.blkid, 'blkid', true),
     command(ids.dmsetupCrypt, 'dmsetup table --target crypt', true),
   ],
-  smartos: [
-    command(ids.zfsGet, ZFS_GET_COMMAND),
-    command(ids.zpoolStatus, 'zpool status'),
-    command(ids.sysinfo, 'sysinfo'),
-  ],
+  smartos: [command(ids.zfsGet, ZFS_GET_COMMAND), command(ids.zpoolStatus, 'zpool status'), command(ids.sysinfo, 'sysinfo')],
 };

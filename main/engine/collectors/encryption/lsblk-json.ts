@@ -73,12 +73,19 @@ export function parseLsblkJson(stdout: string, stderr: string, exitCode: number 
   const columns = columnsOf(list);
   const missing = REQUIRED_COLUMNS.filter((names) => list.length > 0 && !names.some((name) => columns.has(name))).map((names) => names.map((name) => name.toUpperCase()).join(' or '));
   if (missing.length > 0) {
-    return parsedFailure('unparsed', `lsblk -J output without the ${missing.join(', ')} column(s): OpsDeck cannot tell which volumes exist and where they are mounted — it reads \`lsblk -J -b -o ${LSBLK_COLUMNS}\``);
+    return parsedFailure(
+      'unparsed',
+      `lsblk -J output without the ${missing.join(', ')} column(s): OpsDeck cannot tell which volumes exist and where they are mounted — it reads \`lsblk -J -b -o ${LSBLK_COLUMNS}\``,
+    );
   }
   const state: WalkState = { warnings: [], count: 0, humanSizes: false, unknownTypes: new Set(), skipped: [] };
-  if (list.length > 0 && !columns.has('fstype')) state.skipped.push(skippedInput('columns', [...columns].join(',').toUpperCase(), `no FSTYPE column: swap areas and closed LUKS containers cannot be told apart — OpsDeck reads \`lsblk -J -b -o ${LSBLK_COLUMNS}\``));
+  if (list.length > 0 && !columns.has('fstype'))
+    state.skipped.push(
+      skippedInput('columns', [...columns].join(',').toUpperCase(), `no FSTYPE column: swap areas and closed LUKS containers cannot be told apart — OpsDeck reads \`lsblk -J -b -o ${LSBLK_COLUMNS}\``),
+    );
   const devices = readDevices(list, 0, state, 'blockdevices');
-  if (devices.length === 0 && state.skipped.length > 0 && list.length > 0) return parsedFailure('unparsed', `not lsblk -J output: no entry of "blockdevices" is a device with a NAME or PATH and a TYPE`);
+  if (devices.length === 0 && state.skipped.length > 0 && list.length > 0)
+    return parsedFailure('unparsed', `not lsblk -J output: no entry of "blockdevices" is a device with a NAME or PATH and a TYPE`);
   if (state.humanSizes) state.warnings.push('lsblk printed rounded sizes (run without -b): byte counts are approximate');
   for (const type of state.unknownTypes) state.warnings.push(`unknown device type "${type}": shown as an opaque layer whose encryption cannot be judged`);
   return parsedOk({ devices }, state.warnings, state.skipped, 'lsblk -J');

@@ -34,7 +34,13 @@ export function parseProcSwaps(stdout: string, stderr: string, exitCode: number 
     }
     const [path, type, size, used, priority] = fields.slice(-5) as [string, string, string, string, string];
     // Only an unescaped path could hold spaces, and the kernel escapes them.
-    areas.push({ path: unescapeOctal(fields.length === 5 ? path : fields.slice(0, -4).join(' ')), type, sizeBytes: kib(size), usedBytes: kib(used), priority: /^-?\d+$/.test(priority) ? Number(priority) : null });
+    areas.push({
+      path: unescapeOctal(fields.length === 5 ? path : fields.slice(0, -4).join(' ')),
+      type,
+      sizeBytes: kib(size),
+      usedBytes: kib(used),
+      priority: /^-?\d+$/.test(priority) ? Number(priority) : null,
+    });
   }
   if (skipped.length > areas.length) return parsedFailure('unparsed', `not /proc/swaps: ${skipped.length} of ${skipped.length + areas.length} lines are not swap rows`);
   return parsedOk(areas, warnings, skipped, '/proc/swaps');

@@ -71,10 +71,18 @@ export function parseZfsGet(stdout: string, stderr: string, exitCode: number | n
     properties[fields.property] = fields.value;
   });
   if (skipped.length > read) {
-    return parsedFailure('unparsed', `not zfs get output: ${skipped.length} of ${skipped.length + read} lines are not (dataset, property, value) rows — OpsDeck reads \`zfs get -H -p -o name,property,value\` and the same with a header (without -H)`);
+    return parsedFailure(
+      'unparsed',
+      `not zfs get output: ${skipped.length} of ${skipped.length + read} lines are not (dataset, property, value) rows — OpsDeck reads \`zfs get -H -p -o name,property,value\` and the same with a header (without -H)`,
+    );
   }
-  if (columns) warnings.push('zfs get printed a header and aligned columns (run without -H): read by the header\'s column positions');
-  return parsedOk([...byName].map(([name, properties]) => dataset(name, properties)), warnings, skipped, 'zfs get');
+  if (columns) warnings.push("zfs get printed a header and aligned columns (run without -H): read by the header's column positions");
+  return parsedOk(
+    [...byName].map(([name, properties]) => dataset(name, properties)),
+    warnings,
+    skipped,
+    'zfs get',
+  );
 }
 
 // zfs(8) component names: alphanumerics and _ - : . (and / @ # between components); pool names start with a letter.

@@ -153,7 +153,13 @@ function datasetLayers(dataset: ZfsDataset, byName: Map<string, ZfsDataset>, inp
   for (let current: ZfsDataset | undefined = dataset; current && chain.length < 256; current = current.parent ? byName.get(current.parent) : undefined) chain.unshift(current);
   return [
     { name: dataset.pool, kind: 'zpool' as const, type: profile ?? 'zpool', sizeBytes: poolSize(dataset.pool, inputs), fstype: null },
-    ...chain.map((each) => ({ name: each.name, kind: each.type === 'volume' ? ('zvol' as const) : ('dataset' as const), type: each.type ?? 'dataset', sizeBytes: each.usedBytes, fstype: each.type === 'volume' ? null : 'zfs' })),
+    ...chain.map((each) => ({
+      name: each.name,
+      kind: each.type === 'volume' ? ('zvol' as const) : ('dataset' as const),
+      type: each.type ?? 'dataset',
+      sizeBytes: each.usedBytes,
+      fstype: each.type === 'volume' ? null : 'zfs',
+    })),
   ];
 }
 

@@ -12,9 +12,7 @@ import { EMPTY_SET, intersectSets, isEmptySet, subtractSets, unionSets, type Add
 import type { FirewallChain, FirewallRule, FirewallRuleset } from './firewall-model';
 import { isNever, matchCondition, missesCheaply, type Condition, type PacketContext } from './packet-condition';
 
-export type DecisionRef =
-  | { kind: 'rule'; ruleId: string; chainId: string; text: string }
-  | { kind: 'policy'; chainId: string; policy: 'accept' | 'drop'; text: string };
+export type DecisionRef = { kind: 'rule'; ruleId: string; chainId: string; text: string } | { kind: 'policy'; chainId: string; policy: 'accept' | 'drop'; text: string };
 
 export interface Tagged {
   set: AddrSet;
@@ -119,7 +117,11 @@ export class ChainWalker {
     const out: WalkResult = { accepted: [], dropped: [], undetermined: [], returned: EMPTY_SET };
     const version = this.context.version;
     if (depth > MAX_DEPTH) {
-      out.undetermined.push({ set: start, ref: { kind: 'policy', chainId: chain.id, policy: 'accept', text: `jump depth over ${MAX_DEPTH} at ${chain.name}` }, reasons: ['jumps nest deeper than nftables allows (a loop?)'] });
+      out.undetermined.push({
+        set: start,
+        ref: { kind: 'policy', chainId: chain.id, policy: 'accept', text: `jump depth over ${MAX_DEPTH} at ${chain.name}` },
+        reasons: ['jumps nest deeper than nftables allows (a loop?)'],
+      });
       return out;
     }
     let region = start;

@@ -28,12 +28,21 @@ export function debianFirewallFacts(outputs: CommandOutput[]): FirewallFacts {
   const nftRuleset = nft && wasRead(nft.status) ? nft.value : null;
   const save4 = v4 && wasRead(v4.status) ? v4.value : null;
   const save6 = v6 && wasRead(v6.status) ? v6.value : null;
-  const { ruleset, warnings } = reconcileRulesets(nftRuleset, [save4, save6].filter((save): save is IptablesSave => save !== null));
+  const { ruleset, warnings } = reconcileRulesets(
+    nftRuleset,
+    [save4, save6].filter((save): save is IptablesSave => save !== null),
+  );
   const nftProblem = nftRuleset ? null : `nft -j list ruleset: ${readProblem(reader, ids.nftJson)}`;
   const unread = [nft, v4, v6].filter((parsed) => parsed?.status === 'partial').map((parsed) => parsed!.message!);
   ruleset.visibility = {
-    ipv4: withUnread(visibility(nftProblem, save4, readProblem(reader, ids.iptablesSave, 'iptables-save not run'), 'iptables-save'), unread.filter((message) => !message.startsWith('ip6tables-save'))),
-    ipv6: withUnread(visibility(nftProblem, save6, readProblem(reader, ids.ip6tablesSave, 'ip6tables-save not run'), 'ip6tables-save'), unread.filter((message) => !message.startsWith('iptables-save'))),
+    ipv4: withUnread(
+      visibility(nftProblem, save4, readProblem(reader, ids.iptablesSave, 'iptables-save not run'), 'iptables-save'),
+      unread.filter((message) => !message.startsWith('ip6tables-save')),
+    ),
+    ipv6: withUnread(
+      visibility(nftProblem, save6, readProblem(reader, ids.ip6tablesSave, 'ip6tables-save not run'), 'ip6tables-save'),
+      unread.filter((message) => !message.startsWith('iptables-save')),
+    ),
   };
   const listeners = ss && wasRead(ss.status) ? ss.value!.listeners : [];
   const exposure = effectiveExposure(ruleset, listeners);

@@ -135,7 +135,15 @@ export function effectiveExposure(ruleset: FirewallRuleset, listeners: Listener[
 /** What happens to a new TCP connection to a port no rule names, from anywhere: the input path's default. */
 export function unlistedPortExposure(ruleset: FirewallRuleset, version: IpVersion): ExposureEntry {
   const { index, path, unnamedPort: port } = prepare(ruleset);
-  const listener: Listener = { proto: 'tcp', family: version === 4 ? 'ipv4' : 'ipv6', address: version === 4 ? '0.0.0.0' : '::', port: port(), interface: null, processes: null, line: `(a port no rule names: tcp/${port()})` };
+  const listener: Listener = {
+    proto: 'tcp',
+    family: version === 4 ? 'ipv4' : 'ipv6',
+    address: version === 4 ? '0.0.0.0' : '::',
+    port: port(),
+    interface: null,
+    processes: null,
+    line: `(a port no rule names: tcp/${port()})`,
+  };
   return socketExposure(ruleset, index, path(version), listener, version);
 }
 
@@ -200,7 +208,17 @@ function socketExposure(ruleset: FirewallRuleset, index: ChainIndex, path: Input
     const text = `no base chain on the ${v} input path: nothing filters ${v}`;
     const decision: ExposureDecision = { outcome: 'accepted', sources: [any], ref: { kind: 'no-rules', text }, reasons: [] };
     const partial = visibility.state === 'partial';
-    return finish({ ...entry, reasons: partial ? [...reasons, ...visibility.reasons] : reasons, decisions: [decision] }, partial ? EMPTY_SET : region, partial ? region : EMPTY_SET, version, partial ? 'ruleset' : 'no-rules', { kind: 'no-rules', text }, label, null, null);
+    return finish(
+      { ...entry, reasons: partial ? [...reasons, ...visibility.reasons] : reasons, decisions: [decision] },
+      partial ? EMPTY_SET : region,
+      partial ? region : EMPTY_SET,
+      version,
+      partial ? 'ruleset' : 'no-rules',
+      { kind: 'no-rules', text },
+      label,
+      null,
+      null,
+    );
   }
   const interfaces: InterfaceClass[] = listener.interface ? [{ kind: 'named', name: listener.interface }] : path.interfaces;
   const destinations = destinationClassesFor(listener, version, path);
@@ -229,9 +247,22 @@ function socketExposure(ruleset: FirewallRuleset, index: ChainIndex, path: Input
     undetermined = subtractSets(region, accepted, version);
     reasons.push(...visibility.reasons);
   }
-  const decisions = mergeDecisions(outcomes.map((each) => each.outcome), version, accepted, undetermined);
-  const viaInterfaces = restriction(outcomes.map((each) => ({ cls: each.iface, accepted: each.outcome.accepted })), accepted, (cls) => (cls.kind === 'named' ? cls.name : cls.kind === 'pattern' ? cls.text : null));
-  const viaDestinations = restriction(outcomes.map((each) => ({ cls: each.destination, accepted: each.outcome.accepted })), accepted, (cls) => (cls.kind === 'range' && isWildcard(listener.address) ? cls.text : null));
+  const decisions = mergeDecisions(
+    outcomes.map((each) => each.outcome),
+    version,
+    accepted,
+    undetermined,
+  );
+  const viaInterfaces = restriction(
+    outcomes.map((each) => ({ cls: each.iface, accepted: each.outcome.accepted })),
+    accepted,
+    (cls) => (cls.kind === 'named' ? cls.name : cls.kind === 'pattern' ? cls.text : null),
+  );
+  const viaDestinations = restriction(
+    outcomes.map((each) => ({ cls: each.destination, accepted: each.outcome.accepted })),
+    accepted,
+    (cls) => (cls.kind === 'range' && isWildcard(listener.address) ? cls.text : null),
+  );
   const primary = primaryDecision(decisions, accepted, undetermined);
   for (const decision of decisions) if (decision.outcome === 'undetermined') reasons.push(...decision.reasons);
   return finish({ ...entry, reasons: [...new Set(reasons)], decisions }, accepted, undetermined, version, 'ruleset', primary, label, viaInterfaces, viaDestinations);
@@ -402,7 +433,11 @@ function summarize(entry: ExposureEntry, label: string): string {
     case 'any':
       return `${where}: reachable from any address${via ? ` ${via}` : ''}${by}`;
     case 'some': {
-      const from = entry.exceptSources ? `any address except ${entry.exceptSources.join(', ')}` : entry.sources[0] === '0.0.0.0/0' || entry.sources[0] === '::/0' ? 'any address' : `${entry.sources.slice(0, 4).join(', ')}${entry.sourcesTotal > 4 ? ` and ${entry.sourcesTotal - 4} more` : ''}`;
+      const from = entry.exceptSources
+        ? `any address except ${entry.exceptSources.join(', ')}`
+        : entry.sources[0] === '0.0.0.0/0' || entry.sources[0] === '::/0'
+          ? 'any address'
+          : `${entry.sources.slice(0, 4).join(', ')}${entry.sourcesTotal > 4 ? ` and ${entry.sourcesTotal - 4} more` : ''}`;
       return `${where}: reachable from ${from}${via ? ` ${via}` : ''}${by}`;
     }
     case 'none':

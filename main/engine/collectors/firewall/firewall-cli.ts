@@ -73,5 +73,13 @@ export function parseFirewallForCli(format: FirewallCliFormat, text: string): Fi
 }
 
 function result(format: FirewallCliFormat, parsed: Parsed<unknown>, value: FirewallRuleset | null, summary: FirewallCliResult['summary']): FirewallCliResult {
-  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}), summary, value };
+  return {
+    format,
+    status: parsed.status,
+    message: parsed.message,
+    warnings: parsed.warnings,
+    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
+    summary,
+    value,
+  };
 }

@@ -121,21 +121,7 @@ export interface RuleMatch {
   alternatives?: Array<{ negate: boolean; options: RuleMatch[]; sets: string[] }>;
 }
 
-export type ActionKind =
-  | 'accept'
-  | 'drop'
-  | 'reject'
-  | 'jump'
-  | 'goto'
-  | 'return'
-  | 'continue'
-  | 'queue'
-  | 'log'
-  | 'counter'
-  | 'nat'
-  | 'none'
-  | 'other'
-  | 'unmodelled';
+export type ActionKind = 'accept' | 'drop' | 'reject' | 'jump' | 'goto' | 'return' | 'continue' | 'queue' | 'log' | 'counter' | 'nat' | 'none' | 'other' | 'unmodelled';
 
 export interface RuleAction {
   kind: ActionKind;

@@ -109,7 +109,9 @@ function fwadmModelRules(entry: Record<string, unknown>, position: number): Fire
     position,
     handle: null,
     match,
-    action: parsed ? { kind: parsed.action === 'allow' ? 'accept' : 'drop', target: null, detail: parsed.priority !== null ? `priority ${parsed.priority}` : null } : { kind: 'unmodelled', target: null, detail: text },
+    action: parsed
+      ? { kind: parsed.action === 'allow' ? 'accept' : 'drop', target: null, detail: parsed.priority !== null ? `priority ${parsed.priority}` : null }
+      : { kind: 'unmodelled', target: null, detail: text },
     statements: entry.log === true ? ['log'] : [],
     counters: null,
     comment: fwadm.description,

@@ -73,7 +73,17 @@ export function inputPath(ruleset: FirewallRuleset, version: IpVersion): InputPa
     notes.push(`the rules name ${interfaces.length - 1} input interfaces; only the first ${MAX_INTERFACE_CLASSES - 1} are told apart`);
     interfaces = [...interfaces.slice(0, MAX_INTERFACE_CLASSES - 1), { kind: 'other' }];
   }
-  return { version, chains, interfaces, destinations: destinationClasses(relevant.flatMap((rule) => (rule.match.destinations ?? []).flatMap((each) => each.networks)), version, notes), notes };
+  return {
+    version,
+    chains,
+    interfaces,
+    destinations: destinationClasses(
+      relevant.flatMap((rule) => (rule.match.destinations ?? []).flatMap((each) => each.networks)),
+      version,
+      notes,
+    ),
+    notes,
+  };
 }
 
 function destinationClasses(networks: string[], version: IpVersion, notes: string[]): DestinationClass[] {

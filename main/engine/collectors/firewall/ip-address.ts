@@ -113,7 +113,7 @@ export function formatAddress(version: IpVersion, value: bigint): string {
   // RFC 5952: compress the longest run (first of equals) of two or more zero groups.
   let bestStart = -1;
   let bestLength = 1;
-  for (let index = 0; index < 8; ) {
+  for (let index = 0; index < 8;) {
     if (groups[index] !== 0) {
       index++;
       continue;

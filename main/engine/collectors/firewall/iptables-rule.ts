@@ -17,7 +17,26 @@ export interface IptablesRuleParts {
   unmodelledParts: string[];
 }
 
-const CORE = new Set(['-s', '-d', '-p', '-i', '-o', '-f', '-m', '-j', '-g', '--source', '--destination', '--protocol', '--in-interface', '--out-interface', '--fragment', '--match', '--jump', '--goto']);
+const CORE = new Set([
+  '-s',
+  '-d',
+  '-p',
+  '-i',
+  '-o',
+  '-f',
+  '-m',
+  '-j',
+  '-g',
+  '--source',
+  '--destination',
+  '--protocol',
+  '--in-interface',
+  '--out-interface',
+  '--fragment',
+  '--match',
+  '--jump',
+  '--goto',
+]);
 const VERDICTS: Record<string, RuleAction['kind']> = { ACCEPT: 'accept', DROP: 'drop', REJECT: 'reject', RETURN: 'return', QUEUE: 'queue', NFQUEUE: 'queue' };
 const LOGGERS = new Set(['LOG', 'NFLOG', 'ULOG', 'TRACE']);
 const NAT = new Set(['MASQUERADE', 'SNAT', 'DNAT', 'REDIRECT', 'NETMAP']);
@@ -77,7 +96,10 @@ export function iptablesRuleParts(words: IptablesWord[]): IptablesRuleParts {
     const not = wasNegated ? '! ' : '';
     if (option === '-j' || option === '--jump' || option === '-g' || option === '--goto') {
       const target = words[index++]?.text ?? '';
-      const rest = words.slice(index).map((each) => (each.quoted ? JSON.stringify(each.text) : each.text)).join(' ');
+      const rest = words
+        .slice(index)
+        .map((each) => (each.quoted ? JSON.stringify(each.text) : each.text))
+        .join(' ');
       index = words.length;
       action = targetAction(target, option === '-g' || option === '--goto', rest);
       if (action.kind === 'log' || action.kind === 'nat' || action.kind === 'other') statements.push(`${target}${rest ? ` ${rest}` : ''}`);
@@ -103,7 +125,11 @@ export function iptablesRuleParts(words: IptablesWord[]): IptablesRuleParts {
         case '--in-interface':
         case '-o':
         case '--out-interface':
-          list<NonNullable<RuleMatch['inInterfaces']>[number]>(match, option === '-i' || option === '--in-interface' ? 'inInterfaces' : 'outInterfaces').push({ negate: wasNegated, values: [value], sets: [] });
+          list<NonNullable<RuleMatch['inInterfaces']>[number]>(match, option === '-i' || option === '--in-interface' ? 'inInterfaces' : 'outInterfaces').push({
+            negate: wasNegated,
+            values: [value],
+            sets: [],
+          });
           break;
         case '-f':
         case '--fragment':
@@ -139,7 +165,29 @@ function targetAction(target: string, isGoto: boolean, rest: string): RuleAction
   return { kind: 'jump', target, detail };
 }
 
-const PASSIVE_TARGETS = new Set(['MARK', 'CONNMARK', 'CT', 'NOTRACK', 'TCPMSS', 'CHECKSUM', 'DSCP', 'TOS', 'TTL', 'HL', 'CLASSIFY', 'SECMARK', 'CONNSECMARK', 'SET', 'TEE', 'AUDIT', 'IDLETIMER', 'LED', 'RATEEST', 'HMARK', 'ECN']);
+const PASSIVE_TARGETS = new Set([
+  'MARK',
+  'CONNMARK',
+  'CT',
+  'NOTRACK',
+  'TCPMSS',
+  'CHECKSUM',
+  'DSCP',
+  'TOS',
+  'TTL',
+  'HL',
+  'CLASSIFY',
+  'SECMARK',
+  'CONNSECMARK',
+  'SET',
+  'TEE',
+  'AUDIT',
+  'IDLETIMER',
+  'LED',
+  'RATEEST',
+  'HMARK',
+  'ECN',
+]);
 
 function moduleOption(match: RuleMatch, module: string, option: string, values: string[], negate: boolean, setComment: (text: string) => void): boolean {
   const value = values[0] ?? '';
@@ -179,7 +227,15 @@ function moduleOption(match: RuleMatch, module: string, option: string, values: 
       return true;
     case '--tcp-flags': {
       const [mask = '', set = ''] = values;
-      const flags = (text: string) => (text.toUpperCase() === 'NONE' ? [] : text.toLowerCase().split(',').map((flag) => (flag === 'all' ? 'fin,syn,rst,psh,ack,urg' : flag)).join(',').split(','));
+      const flags = (text: string) =>
+        text.toUpperCase() === 'NONE'
+          ? []
+          : text
+              .toLowerCase()
+              .split(',')
+              .map((flag) => (flag === 'all' ? 'fin,syn,rst,psh,ack,urg' : flag))
+              .join(',')
+              .split(',');
       extras().push({ kind: 'tcp-flags', negate, op: '==', mask: flags(mask), value: flags(set) });
       return true;
     }
@@ -229,7 +285,17 @@ function moduleOption(match: RuleMatch, module: string, option: string, values: 
 /** Options that only tune a modelled match (burst sizes, names, masks) and change nothing here. */
 const TUNING: Record<string, Set<string>> = {
   limit: new Set(['--limit-burst']),
-  hashlimit: new Set(['--hashlimit-burst', '--hashlimit-mode', '--hashlimit-name', '--hashlimit-htable-size', '--hashlimit-htable-max', '--hashlimit-htable-expire', '--hashlimit-htable-gcinterval', '--hashlimit-srcmask', '--hashlimit-dstmask']),
+  hashlimit: new Set([
+    '--hashlimit-burst',
+    '--hashlimit-mode',
+    '--hashlimit-name',
+    '--hashlimit-htable-size',
+    '--hashlimit-htable-max',
+    '--hashlimit-htable-expire',
+    '--hashlimit-htable-gcinterval',
+    '--hashlimit-srcmask',
+    '--hashlimit-dstmask',
+  ]),
   connlimit: new Set(['--connlimit-mask', '--connlimit-saddr', '--connlimit-daddr']),
   recent: new Set(['--name', '--rsource', '--rdest', '--mask', '--seconds', '--reap', '--rttl', '--update', '--rcheck']),
   addrtype: new Set(['--limit-iface-in', '--limit-iface-out']),

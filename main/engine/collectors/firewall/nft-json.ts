@@ -52,7 +52,8 @@ function compact(value: unknown, limit = 2000): string {
 export function parseNftJson(stdout: string, stderr: string, exitCode: number | null): Parsed<FirewallRuleset> {
   const failure = toolFailure('nft', stdout, stderr, exitCode);
   if (failure) return failure;
-  if (stdout.length > MAX_CHARS) return parsedFailure('unparsed', `nft -j output is ${(stdout.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_CHARS / 1024 / 1024} MB OpsDeck reads; refused as too large`);
+  if (stdout.length > MAX_CHARS)
+    return parsedFailure('unparsed', `nft -j output is ${(stdout.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_CHARS / 1024 / 1024} MB OpsDeck reads; refused as too large`);
   const binary = notText(stdout);
   if (binary) return parsedFailure('unparsed', `not nft -j output: ${binary}`);
   const text = stdout.trim();

@@ -232,7 +232,15 @@ export function applyNftMatch(match: RuleMatch, left: unknown, op: string, right
     case 'ct-state': {
       const values = texts(items);
       if (!values || !plainOp) return false;
-      push(match, 'ctStates', valueMatch(negate, values.map((value) => value.toLowerCase()), right));
+      push(
+        match,
+        'ctStates',
+        valueMatch(
+          negate,
+          values.map((value) => value.toLowerCase()),
+          right,
+        ),
+      );
       return true;
     }
     case 'tcp-flags': {

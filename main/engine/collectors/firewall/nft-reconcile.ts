@@ -60,7 +60,9 @@ export function reconcileRulesets(nft: FirewallRuleset | null, saves: IptablesSa
       const own = nftRules.get(tableKey) ?? [];
       appendAll(rules, own);
       if ((table.family === 'ip' || table.family === 'ip6') && XTABLES.has(table.name) && own.some((rule) => rule.unmodelledParts.some((part) => part.startsWith('xt ')))) {
-        warnings.push(`table ${table.family} ${table.name} was written by iptables-nft, but ${table.family === 'ip' ? 'iptables-save' : 'ip6tables-save'} was not read: its xtables matches stay unmodelled`);
+        warnings.push(
+          `table ${table.family} ${table.name} was written by iptables-nft, but ${table.family === 'ip' ? 'iptables-save' : 'ip6tables-save'} was not read: its xtables matches stay unmodelled`,
+        );
       }
       continue;
     }
@@ -72,8 +74,14 @@ export function reconcileRulesets(nft: FirewallRuleset | null, saves: IptablesSa
     if (seen.has(tableKey)) continue;
     const [family, name] = tableKey.split('/') as [string, string];
     tables.push(...save.ruleset.tables.filter((table) => table.family === family && table.name === name));
-    appendAll(chains, save.ruleset.chains.filter((chain) => chain.family === family && chain.table === name));
-    appendAll(rules, save.ruleset.rules.filter((rule) => rule.family === family && rule.table === name));
+    appendAll(
+      chains,
+      save.ruleset.chains.filter((chain) => chain.family === family && chain.table === name),
+    );
+    appendAll(
+      rules,
+      save.ruleset.rules.filter((rule) => rule.family === family && rule.table === name),
+    );
     if (nft) warnings.push(`iptables-save lists table ${family} ${name} that nft -j did not: taken from iptables-save`);
   }
   for (const save of legacy) {

@@ -90,5 +90,7 @@ function firewallState(disabled: boolean, state: string | null, message: string 
     return { state: 'unknown', reason: [message, ...ruleset.visibility.ipv4.reasons, ...ruleset.visibility.ipv6.reasons].filter(Boolean).join('; ') };
   }
   const rules = ruleset.rules.filter((rule) => rule.chain === 'in').length;
-  return rules > 0 ? { state: 'active', reason: `ipfilter ${state ?? 'state unknown'}, ${rules} inbound rule(s)` } : { state: 'inactive', reason: `ipfilter ${state ?? 'state unknown'} but no inbound rule is loaded (ipf passes everything)` };
+  return rules > 0
+    ? { state: 'active', reason: `ipfilter ${state ?? 'state unknown'}, ${rules} inbound rule(s)` }
+    : { state: 'inactive', reason: `ipfilter ${state ?? 'state unknown'} but no inbound rule is loaded (ipf passes everything)` };
 }

@@ -47,7 +47,8 @@ export function parseSmartosNetstat(stdout: string, stderr: string, exitCode: nu
     }
     const tokens = line.trim().split(/\s+/);
     const local = tokens[0] ?? '';
-    const state = section.proto === 'tcp' ? tokens.find((token) => TCP_STATES.has(token)) : tokens.find((token) => token === 'Idle' || token === 'Unbound' || token === 'Connected' || token === 'Bound');
+    const state =
+      section.proto === 'tcp' ? tokens.find((token) => TCP_STATES.has(token)) : tokens.find((token) => token === 'Idle' || token === 'Unbound' || token === 'Connected' || token === 'Bound');
     if (!state) {
       skipped.push(skippedInput(`line ${index + 1}`, line, `no ${section.proto === 'tcp' ? 'TCP state' : 'UDP state'} in the line`));
       continue;

@@ -54,7 +54,8 @@ export function parseSsListeners(stdout: string, stderr: string, exitCode: numbe
     if (processes !== null) processesShown = true;
     listeners.push({ proto: netid, ...address, processes, line });
   }
-  if (otherLines > socketLines) return parsedFailure('unparsed', `not ss -tulpn output: ${otherLines} of ${otherLines + socketLines} lines are not tcp/udp socket lines (${JSON.stringify(firstLine(stdout).slice(0, 60))})`);
+  if (otherLines > socketLines)
+    return parsedFailure('unparsed', `not ss -tulpn output: ${otherLines} of ${otherLines + socketLines} lines are not tcp/udp socket lines (${JSON.stringify(firstLine(stdout).slice(0, 60))})`);
   if (listeners.length > 0 && !processesShown) warnings.push('ss printed no Process column: processes are only shown to root');
   return parsedOk({ listeners, processesShown }, warnings, skipped, 'ss -tulpn');
 }

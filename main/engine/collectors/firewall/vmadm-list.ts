@@ -41,7 +41,10 @@ export function parseVmadmList(stdout: string, stderr: string, exitCode: number 
       skipped.push(skippedInput(`line ${index + 1}`, line, 'not a uuid:alias:firewall_enabled line'));
       continue;
     }
-    const flag = line.slice(last + 1).trim().toLowerCase();
+    const flag = line
+      .slice(last + 1)
+      .trim()
+      .toLowerCase();
     if (flag !== '' && flag !== 'true' && flag !== 'false') {
       unknown++;
       skipped.push(skippedInput(`line ${index + 1}`, line, `firewall_enabled "${flag}" is neither true, false nor empty`));
@@ -50,6 +53,10 @@ export function parseVmadmList(stdout: string, stderr: string, exitCode: number 
     const alias = last > 36 ? line.slice(37, last) : '';
     zones.push({ uuid, alias: alias === '' ? null : alias, firewallEnabled: flag === 'true', line });
   }
-  if (unknown > 0 && unknown >= zones.length) return parsedFailure('unparsed', `not vmadm list -p -o uuid,alias,firewall_enabled output: ${unknown} line(s) are not uuid:alias:firewall_enabled, e.g. ${JSON.stringify(skipped[skipped.length - 1]!.text.slice(0, 80))}`);
+  if (unknown > 0 && unknown >= zones.length)
+    return parsedFailure(
+      'unparsed',
+      `not vmadm list -p -o uuid,alias,firewall_enabled output: ${unknown} line(s) are not uuid:alias:firewall_enabled, e.g. ${JSON.stringify(skipped[skipped.length - 1]!.text.slice(0, 80))}`,
+    );
   return parsedOk({ zones }, bounded.warnings, skipped, 'vmadm list');
 }

@@ -16,7 +16,10 @@ export function parseOsRelease(text: string): { name: string | null; version: st
 
 /** SmartOS /etc/release: first line like "    SmartOS 20240118T000455Z x86_64". */
 export function parseSmartosRelease(text: string): { name: string | null; version: string | null } {
-  const first = text.split('\n').find((line) => line.trim().length > 0)?.trim();
+  const first = text
+    .split('\n')
+    .find((line) => line.trim().length > 0)
+    ?.trim();
   if (!first) return { name: null, version: null };
   const match = /^(SmartOS|Joyent|illumos)\S*\s+(\S+)/.exec(first);
   return match ? { name: 'SmartOS', version: match[2]! } : { name: null, version: null };

@@ -86,13 +86,7 @@ function pendingUpdate(install: AptInstall): PendingUpdate {
   };
 }
 
-function debianUpToDate(
-  apt: AptSimulation | null,
-  partialInstalls: number,
-  pending: PendingUpdate[],
-  index: PackageIndexAge,
-  log: OutputReader,
-): { value: PatchFacts['upToDate']; reason: string } {
+function debianUpToDate(apt: AptSimulation | null, partialInstalls: number, pending: PendingUpdate[], index: PackageIndexAge, log: OutputReader): { value: PatchFacts['upToDate']; reason: string } {
   if (!apt) {
     const check = log.checks.find((each) => each.commandId === ids.aptSimulation);
     // A list cut short still proves that something is pending.

@@ -40,7 +40,11 @@ export function parseDebsecanDetail(stdout: string, stderr: string, exitCode: nu
   if (exitCode !== 0) {
     const line = firstLine(stderr);
     if (/^error: while downloading/.test(line)) {
-      const reason = stderr.split('\n').map((each) => each.trim()).filter(Boolean)[1] ?? line;
+      const reason =
+        stderr
+          .split('\n')
+          .map((each) => each.trim())
+          .filter(Boolean)[1] ?? line;
       return parsedFailure('unsupported', `debsecan could not download the vulnerability list from security-tracker.debian.org: ${reason}`);
     }
     // debsecan's own refusals ("error: --only-fixed requires --suite", …).

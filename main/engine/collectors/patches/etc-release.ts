@@ -29,7 +29,11 @@ export function parseSmartosEtcRelease(stdout: string, stderr: string, exitCode:
       : parsedFailure('unparsed', `/etc/release does not start with "SmartOS <stamp>": ${JSON.stringify(first.slice(0, 80))}`);
   }
   const warnings: string[] = [];
-  const copyright = stdout.split('\n').map((line) => line.trim()).find((line) => line.startsWith('Copyright')) ?? null;
+  const copyright =
+    stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.startsWith('Copyright')) ?? null;
   return parsedOk({ stamp: stamp.stamp, builtAt: stamp.builtAt, arch: match[2] ?? null, copyright, components: components(stdout, warnings) }, warnings);
 }
 

@@ -64,7 +64,11 @@ export function parseNeedrestartBatch(stdout: string, stderr: string, exitCode: 
     else if (key === 'PID') value.processes.push(parsePidLine(text));
     else single.set(key, text);
   }
-  if (recognised === 0 || skipped.length > recognised) return parsedFailure('unparsed', `not needrestart -b output: ${recognised === 0 ? 'no NEEDRESTART- line' : `${skipped.length} of ${skipped.length + recognised} lines are not NEEDRESTART- lines`} (${JSON.stringify(stdout.slice(0, 80))})`);
+  if (recognised === 0 || skipped.length > recognised)
+    return parsedFailure(
+      'unparsed',
+      `not needrestart -b output: ${recognised === 0 ? 'no NEEDRESTART- line' : `${skipped.length} of ${skipped.length + recognised} lines are not NEEDRESTART- lines`} (${JSON.stringify(stdout.slice(0, 80))})`,
+    );
   value.version = single.get('VER') ?? null;
   const ksta = single.get('KSTA');
   if (ksta !== undefined) {
@@ -88,7 +92,7 @@ export function parseNeedrestartBatch(stdout: string, stderr: string, exitCode: 
   if (value.kernel || value.microcode) value.mode = 'full';
   else if (value.processes.length > 0 && value.services.length === 0) value.mode = 'not-root';
   if (value.mode === 'not-root') {
-    return { ...parsedFailure('needs-privilege', 'needrestart ran without root: kernel and service checks were skipped (only the login user\'s processes are listed)', value), warnings };
+    return { ...parsedFailure('needs-privilege', "needrestart ran without root: kernel and service checks were skipped (only the login user's processes are listed)", value), warnings };
   }
   return parsedOk(value, warnings, skipped, 'needrestart -b');
 }

@@ -64,5 +64,13 @@ export function parsePatchesForCli(format: PatchesCliFormat, text: string): Patc
 }
 
 function result(format: PatchesCliFormat, parsed: Parsed<unknown>, summary: PatchesCliResult['summary']): PatchesCliResult {
-  return { format, status: parsed.status, message: parsed.message, warnings: parsed.warnings, ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}), summary, value: parsed.value };
+  return {
+    format,
+    status: parsed.status,
+    message: parsed.message,
+    warnings: parsed.warnings,
+    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
+    summary,
+    value: parsed.value,
+  };
 }

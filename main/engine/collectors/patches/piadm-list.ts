@@ -41,7 +41,10 @@ export function parsePiadmList(stdout: string, stderr: string, exitCode: number 
   const { lines, warnings, skipped } = outputLines(stdout, 'piadm list');
   const headerAt = lines.findIndex((line) => HEADER.test(line));
   if (headerAt < 0) {
-    return parsedFailure('unparsed', `not piadm list output: no header naming the PI STAMP, BOOTABLE FILESYSTEM, BOOT IMAGE (or BOOT BITS?), NOW and NEXT columns; first line: ${JSON.stringify((lines.find((line) => line.trim()) ?? '').slice(0, 80))}`);
+    return parsedFailure(
+      'unparsed',
+      `not piadm list output: no header naming the PI STAMP, BOOTABLE FILESYSTEM, BOOT IMAGE (or BOOT BITS?), NOW and NEXT columns; first line: ${JSON.stringify((lines.find((line) => line.trim()) ?? '').slice(0, 80))}`,
+    );
   }
   lines.slice(0, headerAt).forEach((line, index) => {
     if (line.trim()) skipped.push(skippedInput(`line ${index + 1}`, line, 'before the piadm list header'));

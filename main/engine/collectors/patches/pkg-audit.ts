@@ -62,6 +62,10 @@ export function parsePkgAdminAudit(stdout: string, stderr: string, exitCode: num
   if (exitCode === 1 && vulnerabilities.length === 0) {
     return parsedFailure('unparsed', `pkg_admin audit exited 1 but no "Package … vulnerability" line was read: ${firstLine(stdout) || firstLine(stderr) || 'no output'}`);
   }
-  if (skipped.length > vulnerabilities.length) return parsedFailure('unparsed', `not pkg_admin audit output: ${skipped.length} of ${skipped.length + vulnerabilities.length} lines are not advisories (${JSON.stringify(firstLine(stdout).slice(0, 80))})`);
+  if (skipped.length > vulnerabilities.length)
+    return parsedFailure(
+      'unparsed',
+      `not pkg_admin audit output: ${skipped.length} of ${skipped.length + vulnerabilities.length} lines are not advisories (${JSON.stringify(firstLine(stdout).slice(0, 80))})`,
+    );
   return parsedOk({ vulnerabilities, listAgeDays: age ? Number(age[1]) : null }, warnings, skipped, 'pkg_admin audit');
 }

@@ -42,17 +42,15 @@ export function smartosPatchFacts(outputs: CommandOutput[], now: Date): PatchFac
     pendingUpdates,
     keptBack: [],
     vulnerabilitiesKnown: audit !== null,
-    vulnerablePackages: vulnerable.map(
-      (entry): VulnerablePackage => ({
-        name: entry.package,
-        version: entry.version,
-        vulnerability: entry.classification,
-        advisory: entry.advisory,
-        source: 'pkg_admin audit',
-        fixAvailable: pkgin ? pkgin.upgrades.some((upgrade) => upgrade.name === entry.package) : null,
-        endOfLife: entry.endOfLife,
-      }),
-    ),
+    vulnerablePackages: vulnerable.map((entry): VulnerablePackage => ({
+      name: entry.package,
+      version: entry.version,
+      vulnerability: entry.classification,
+      advisory: entry.advisory,
+      source: 'pkg_admin audit',
+      fixAvailable: pkgin ? pkgin.upgrades.some((upgrade) => upgrade.name === entry.package) : null,
+      endOfLife: entry.endOfLife,
+    })),
     upToDate: upToDate.value,
     upToDateReason: upToDate.reason,
     reboot: smartosReboot(platformImage, piadmParsed),
@@ -91,13 +89,7 @@ function pendingUpgrade(upgrade: PkginUpgrade['upgrades'][number], audit: PkgAud
   };
 }
 
-function smartosUpToDate(
-  pkgin: PkginUpgrade | null,
-  audit: PkgAudit | null,
-  pending: PendingUpdate[],
-  index: PackageIndexAge,
-  log: OutputReader,
-): { value: PatchFacts['upToDate']; reason: string } {
+function smartosUpToDate(pkgin: PkginUpgrade | null, audit: PkgAudit | null, pending: PendingUpdate[], index: PackageIndexAge, log: OutputReader): { value: PatchFacts['upToDate']; reason: string } {
   const vulnerable = audit?.vulnerabilities.length ?? 0;
   if (pending.length > 0 || vulnerable > 0) {
     return { value: false, reason: `${pending.length} pkgsrc upgrade(s) pending, ${vulnerable} vulnerability report(s) from pkg_admin audit` };
@@ -122,9 +114,7 @@ function smartosReboot(platform: PlatformImageFacts | null, piadm: Parsed<PiadmL
   const rows = piadm.value.images.filter((image) => image.running || image.next).map((image) => image.line);
   const reason: RebootReason = {
     kind: 'platform-image-staged',
-    detail: newer
-      ? `platform image ${next} is staged to boot next; running ${running}`
-      : `platform image ${next} (not newer than the running ${running}) is set to boot next`,
+    detail: newer ? `platform image ${next} is staged to boot next; running ${running}` : `platform image ${next} (not newer than the running ${running}) is set to boot next`,
     commandIds: [ids.piadmList, ids.platformStamp],
     evidence: rows,
   };

@@ -73,7 +73,7 @@ export function parseUnattendedUpgradesLog(stdout: string, stderr: string, exitC
     }
   }
   if (lines.some((line) => line.trim()) && stamped === 0) {
-    return parsedFailure('unparsed', 'the unattended-upgrades log has no line in its `YYYY-MM-DD HH:MM:SS,mmm LEVEL message` format (translated or another tool\'s log?)');
+    return parsedFailure('unparsed', "the unattended-upgrades log has no line in its `YYYY-MM-DD HH:MM:SS,mmm LEVEL message` format (translated or another tool's log?)");
   }
   return parsedOk({ runs, lastRun: runs[runs.length - 1] ?? null }, warnings);
 }

@@ -37,7 +37,11 @@ export function parseLogrotateListing(stdout: string, stderr = '', exitCode: num
   const refused = refuseInput(stdout, 'the logrotate configuration listing');
   if (refused) return refused;
   const files = splitFileListing(stdout).files;
-  if (files.length === 0) return parsedFailure(exitCode === 0 ? 'unsupported' : 'unparsed', exitCode === 0 ? 'no logrotate configuration on this host (/etc/logrotate.conf is missing)' : `listing the logrotate configuration failed (exit ${exitCode}): ${stderr.trim() || 'no message'}`);
+  if (files.length === 0)
+    return parsedFailure(
+      exitCode === 0 ? 'unsupported' : 'unparsed',
+      exitCode === 0 ? 'no logrotate configuration on this host (/etc/logrotate.conf is missing)' : `listing the logrotate configuration failed (exit ${exitCode}): ${stderr.trim() || 'no message'}`,
+    );
   const main = files.find((file) => file.path === '/etc/logrotate.conf');
   const others = files.filter((file) => file !== main);
   const rules: LogRotationRule[] = [];

@@ -62,7 +62,7 @@ export function parseSClient(stdout: string, stderr: string, exitCode: number | 
   const verify = lines.map((line) => /^\s*Verify return code: (\d+) \((.*)\)\s*$/.exec(line)).find((match) => match !== null) ?? null;
   const tempKey = lastMatch(lines, /^Server Temp Key: (.+)$/);
   const established = cipher !== null;
-  const failure = established ? null : firstError(stderr) ?? (connected ? 'the handshake did not complete' : 'no connection');
+  const failure = established ? null : (firstError(stderr) ?? (connected ? 'the handshake did not complete' : 'no connection'));
   if (!connected && !established) {
     return parsedOk({ ...emptyHandshake(false, failure) });
   }
@@ -97,7 +97,10 @@ function lastMatch(lines: string[], pattern: RegExp): string | null {
 
 /** The first line of stderr that says what went wrong (s_client's `…:error:…` lines, or a connect error). */
 function firstError(stderr: string): string | null {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const error = lines.find((line) => /:error:|connect:|Connection refused|Didn't find STARTTLS|unable to|errno=/i.test(line));
   if (!error) return null;
   const reason = /:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+)/.exec(error);

@@ -21,19 +21,29 @@ export function parseStarttlsCapabilities(protocol: StarttlsProtocol, stdout: st
   const refused = refuseInput(stdout, 'the capability exchange') ?? commonFailure('bash', exitCode, stderr);
   if (refused) return refused;
   if (exitCode === 3) return parsedFailure('unparsed', `no plain-text connection: ${stderr.trim().split('\n')[0] || 'connection refused'}`);
-  const served = stdout.split('\n').filter((line) => line.startsWith('S: ')).map((line) => line.slice(3).replace(/\r$/, ''));
+  const served = stdout
+    .split('\n')
+    .filter((line) => line.startsWith('S: '))
+    .map((line) => line.slice(3).replace(/\r$/, ''));
   const requestAt = stdout.split('\n').findIndex((line) => line.startsWith('C: '));
   if (requestAt < 0 || served.length < 2) {
     return parsedFailure('unparsed', `the server did not answer the capability request${exitCode === 124 ? ' within the timeout' : ''} (${served.length} line(s) heard)`);
   }
-  const answer = stdout.split('\n').slice(requestAt + 1).filter((line) => line.startsWith('S: ')).map((line) => line.slice(3).replace(/\r$/, ''));
+  const answer = stdout
+    .split('\n')
+    .slice(requestAt + 1)
+    .filter((line) => line.startsWith('S: '))
+    .map((line) => line.slice(3).replace(/\r$/, ''));
   if (protocol === 'smtp') return parsedOk(smtpCapabilities(answer));
   if (protocol === 'imap') return parsedOk(imapCapabilities([...served.slice(0, 1), ...answer]));
   return parsedOk(pop3Capabilities(answer));
 }
 
 function smtpCapabilities(answer: string[]): StarttlsCapabilities {
-  const capabilities = answer.filter((line) => /^250[- ]/.test(line)).map((line) => line.slice(4).trim()).slice(1);
+  const capabilities = answer
+    .filter((line) => /^250[- ]/.test(line))
+    .map((line) => line.slice(4).trim())
+    .slice(1);
   const auth = capabilities.find((line) => /^AUTH[ =]/i.test(line));
   return {
     offersStarttls: capabilities.some((line) => /^STARTTLS$/i.test(line)),

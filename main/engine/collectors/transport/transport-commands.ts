@@ -67,7 +67,13 @@ function serviceCommands(index: number, service: TransportService, address: stri
   const connect = shellQuote(connectArgument(address, service.port));
   const starttls = starttlsOf(service.protocol);
   const base = `${TIMEOUT} openssl s_client -connect ${connect} -servername ${shellQuote(name)}${starttls ? ` -starttls ${starttls}` : ''}`;
-  const command = (probe: TransportProbe, line: string): HostCommand => ({ id: transportCommandId(index, probe), command: line, privileged: false, onBastion: true, timeoutMs: (PROBE_TIMEOUT_SECONDS + 5) * 1000 });
+  const command = (probe: TransportProbe, line: string): HostCommand => ({
+    id: transportCommandId(index, probe),
+    command: line,
+    privileged: false,
+    onBastion: true,
+    timeoutMs: (PROBE_TIMEOUT_SECONDS + 5) * 1000,
+  });
   const commands = [
     command('handshake', `${base} -verify_hostname ${shellQuote(name)} </dev/null`),
     ...TLS_VERSIONS.map((version) => command(version.flag, `${base} -${version.flag}${version.flag === 'tls1_3' ? '' : ` -cipher '${ANY_CIPHER}'`} </dev/null`)),

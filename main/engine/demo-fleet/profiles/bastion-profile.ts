@@ -9,7 +9,10 @@ import { profileFromTable, type AnswerProducer, type HostProfile, type ToolFallb
 export function bastionProfile(dc: DemoDatacentreSpec, siteHosts: DemoHostSpec[] = []): HostProfile {
   // Transport probes (openssl s_client under timeout) reach the mail services of its own site's hosts, by internal address.
   const hostsByAddress = new Map(siteHosts.filter((host) => host.dc === dc.id).map((host) => [host.address, host]));
-  const text = (value: string): AnswerProducer => () => answer(value);
+  const text =
+    (value: string): AnswerProducer =>
+    () =>
+      answer(value);
   const exact = new Map<string, AnswerProducer>([
     ['hostname', text(`${dc.bastionName}\n`)],
     ['uname -s', text('Linux\n')],
@@ -17,5 +20,16 @@ export function bastionProfile(dc: DemoDatacentreSpec, siteHosts: DemoHostSpec[]
     ['cat /etc/os-release', text(OS_RELEASE.bookworm)],
     ['cat /etc/debian_version', text('12.15\n')],
   ]);
-  return profileFromTable({ os: 'debian', hostName: dc.bastionName, exact, tools: new Map<string, ToolFallback | null>([['hostname', null], ['uname', null], ['cat', null], ['timeout', (args) => demoTlsAnswer(`timeout ${args.join(' ')}`, hostsByAddress) ?? answer('', 'timeout: unexpected invocation on the demo bastion\n', 125)]]), sudoNeedsPassword: false });
+  return profileFromTable({
+    os: 'debian',
+    hostName: dc.bastionName,
+    exact,
+    tools: new Map<string, ToolFallback | null>([
+      ['hostname', null],
+      ['uname', null],
+      ['cat', null],
+      ['timeout', (args) => demoTlsAnswer(`timeout ${args.join(' ')}`, hostsByAddress) ?? answer('', 'timeout: unexpected invocation on the demo bastion\n', 125)],
+    ]),
+    sudoNeedsPassword: false,
+  });
 }

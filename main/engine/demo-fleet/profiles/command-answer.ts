@@ -28,9 +28,7 @@ export function commandNotFound(os: DemoOs, tool: string): CommandAnswer {
 }
 
 export function noSuchFile(tool: 'cat' | 'tail', path: string): CommandAnswer {
-  return tool === 'cat'
-    ? failure(`cat: ${path}: No such file or directory\n`, 1)
-    : failure(`tail: cannot open '${path}' for reading: No such file or directory\n`, 1);
+  return tool === 'cat' ? failure(`cat: ${path}: No such file or directory\n`, 1) : failure(`tail: cannot open '${path}' for reading: No such file or directory\n`, 1);
 }
 
 export const SUDO_PASSWORD_REQUIRED: CommandAnswer = failure('sudo: a password is required\n', 1);

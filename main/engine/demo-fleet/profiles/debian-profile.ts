@@ -28,7 +28,10 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
   const disks = lazy(() => hostDisks(host));
   const plan = lazy(() => backupPlan(host, now));
   const firewall = lazy(() => capturedFirewallFor(host));
-  const same = (make: () => string): AnswerProducer => () => answer(make());
+  const same =
+    (make: () => string): AnswerProducer =>
+    () =>
+      answer(make());
   const exact = new Map<string, AnswerProducer>([
     ['hostname', same(() => `${host.name}\n`)],
     ['uname -s', same(() => 'Linux\n')],
@@ -87,13 +90,22 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
   if (backups.restic) {
     const restic = backups.restic;
     tools.set('restic', null);
-    exact.set('restic snapshots --json', same(() => resticSnapshotsJson(host, restic)));
-    exact.set('restic check', same(() => resticCheckText(host, restic)));
+    exact.set(
+      'restic snapshots --json',
+      same(() => resticSnapshotsJson(host, restic)),
+    );
+    exact.set(
+      'restic check',
+      same(() => resticCheckText(host, restic)),
+    );
   }
   if (backups.borg) {
     const borg = backups.borg;
     tools.set('borg', null);
-    exact.set('borg list --json', same(() => borgListJson(host, borg)));
+    exact.set(
+      'borg list --json',
+      same(() => borgListJson(host, borg)),
+    );
     exact.set('borg info --json', (root) => answer(borgInfoJson(host, borg, root)));
   }
   return profileFromTable({ os: 'debian', hostName: host.name, exact, tools, sudoNeedsPassword: host.problems.includes('sudo-needs-password') });

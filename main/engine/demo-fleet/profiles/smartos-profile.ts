@@ -16,7 +16,10 @@ const ZFS_GET = 'zfs get -H -p -o name,property,value encryption,keystatus,keyfo
 
 export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: Date): HostProfile {
   const node = lazy(() => computeNode(host, now));
-  const text = (make: () => string): AnswerProducer => () => answer(make());
+  const text =
+    (make: () => string): AnswerProducer =>
+    () =>
+      answer(make());
   const exact = new Map<string, AnswerProducer>([
     ['hostname', text(() => `${host.name}\n`)],
     ['uname -s', text(() => 'SunOS\n')],
@@ -34,17 +37,23 @@ export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: 
     ['zpool status', text(() => zpoolStatus(host.name, node(), now))],
     ['sysinfo', text(() => sysinfoJson(host, node()))],
     ['piadm list', text(() => piadmList(node()))],
-    ['pkg_admin audit', () => {
-      const audit = pkgAdminAudit(host);
-      return answer(audit.stdout, '', audit.exitCode);
-    }],
+    [
+      'pkg_admin audit',
+      () => {
+        const audit = pkgAdminAudit(host);
+        return answer(audit.stdout, '', audit.exitCode);
+      },
+    ],
     ['pkgin -n upgrade', text(() => pkginDryUpgrade(host))],
     [`stat -c %Y ${VULNERABILITIES_FILE}`, text(() => vulnerabilitiesMtime(host, now))],
   ]);
   // The ops user is an administrator here: privileged reads answer as root either way.
   for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, () => producer(true));
   for (const [invocation, producer] of zfsReplicationAnswers(host, now)) exact.set(invocation, producer);
-  const missing = (tool: string): ToolFallback => (args) => statOrCatMissing(tool, args);
+  const missing =
+    (tool: string): ToolFallback =>
+    (args) =>
+      statOrCatMissing(tool, args);
   const tools = new Map<string, ToolFallback | null>(
     ['hostname', 'uname', 'kstat', 'svcs', 'ipfstat', 'fwadm', 'vmadm', 'netstat', 'zfs', 'zpool', 'sysinfo', 'piadm', 'pkg_admin', 'pkgin'].map((tool) => [tool, null]),
   );
@@ -56,7 +65,5 @@ export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: 
 function statOrCatMissing(tool: string, args: string[]): CommandAnswer {
   const path = args[args.length - 1] ?? '';
   // illumos cat; the GNU stat shipped in the platform image.
-  return tool === 'cat'
-    ? failure(`cat: cannot open ${path}: No such file or directory\n`, 2)
-    : failure(`stat: cannot stat '${path}': No such file or directory\n`, 1);
+  return tool === 'cat' ? failure(`cat: cannot open ${path}: No such file or directory\n`, 2) : failure(`stat: cannot stat '${path}': No such file or directory\n`, 1);
 }

@@ -31,12 +31,7 @@ export function siteRelativeSources(sources: AddrSet, dc: string, networks: Logi
 }
 
 /** Whether two hosts' sources are the same once each site's copy of a logical network counts as one; with the networks that made them so. */
-export function sameAcrossSites(
-  a: { sources: AddrSet; dc: string },
-  b: { sources: AddrSet; dc: string },
-  networks: LogicalNetworks | undefined,
-  version: IpVersion,
-): { same: boolean; via: string[] } {
+export function sameAcrossSites(a: { sources: AddrSet; dc: string }, b: { sources: AddrSet; dc: string }, networks: LogicalNetworks | undefined, version: IpVersion): { same: boolean; via: string[] } {
   if (setsEqual(a.sources, b.sources)) return { same: true, via: [] };
   if (!networks || a.dc === b.dc) return { same: false, via: [] };
   const left = siteRelativeSources(a.sources, a.dc, networks, version);
@@ -44,4 +39,3 @@ export function sameAcrossSites(
   const same = setsEqual(left.rest, right.rest) && left.copies.join() === right.copies.join();
   return { same, via: same ? [...new Set(left.copies.map((copy) => copy.split(':')[0]!))] : [] };
 }
-

@@ -44,10 +44,11 @@ TCP: IPv6
 `;
 
 /** `vmadm list -p -o uuid,alias,firewall_enabled` for the VMs of smartos/vmadm-list-p.txt. */
-export const VMADM_FIREWALL = [
-  '7f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f:dns01:true',
-  '3f1e5c7a-2b4d-4e6f-8a9b-0c1d2e3f4a5b:pg01:true',
-  'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d:www-old:',
-  'c9d8e7f6-a5b4-4c3d-9e2f-1a0b9c8d7e6f:win:2022:build:true',
-  '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9::false',
-].join('\n') + '\n';
+export const VMADM_FIREWALL =
+  [
+    '7f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f:dns01:true',
+    '3f1e5c7a-2b4d-4e6f-8a9b-0c1d2e3f4a5b:pg01:true',
+    'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d:www-old:',
+    'c9d8e7f6-a5b4-4c3d-9e2f-1a0b9c8d7e6f:win:2022:build:true',
+    '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9::false',
+  ].join('\n') + '\n';

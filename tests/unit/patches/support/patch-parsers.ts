@@ -34,4 +34,3 @@ export const PATCH_PARSERS: Record<string, Parser> = {
   pkgin: parsePkginUpgrade,
   stat: (stdout, stderr, exitCode) => parseStatMtimes(stdout, stderr, exitCode, 'files'),
 };
-

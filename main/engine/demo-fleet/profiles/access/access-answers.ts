@@ -66,7 +66,10 @@ function passwdText(host: DemoHostSpec): string {
 }
 
 function passwordStatusText(host: DemoHostSpec): string {
-  const names = passwdText(host).trim().split('\n').map((line) => line.split(':')[0]!);
+  const names = passwdText(host)
+    .trim()
+    .split('\n')
+    .map((line) => line.split(':')[0]!);
   if (host.os === 'smartos') return `${names.map((name) => `${name.padEnd(8)} ${name === 'root' ? 'PS' : 'LK'}`).join('\n')}\n`;
   return `${names.map((name) => `${name} L 2026-03-02 0 99999 7 -1`).join('\n')}\n`;
 }
@@ -127,14 +130,17 @@ export function accessAnswers(host: DemoHostSpec, now: Date): Array<[string, Ans
   const entries: Array<[string, AnswerProducer]> = [
     [invocationOf(ids.passwd, host), () => answer(passwdText(host))],
     [invocationOf(ids.passwordStatus, host), (root) => (root ? answer(passwordStatusText(host)) : failure('passwd: Permission denied.\n', 1))],
-    [invocationOf(ids.authorizedKeys, host), (root) => (root ? answer(authorizedKeysText(host)) : failure("cat: /home/alice/.ssh/authorized_keys: Permission denied\n", 1))],
+    [invocationOf(ids.authorizedKeys, host), (root) => (root ? answer(authorizedKeysText(host)) : failure('cat: /home/alice/.ssh/authorized_keys: Permission denied\n', 1))],
     [invocationOf(ids.sshdConfig, host), (root) => (root ? answer(sshdT(host)) : failure('sshd: no hostkeys available -- exiting.\n', 1))],
     [invocationOf(ids.syslogConfig, host), () => answer(syslogText(host))],
     [invocationOf(ids.recentLogins, host), () => answer(lastText(host, now))],
   ];
   if (host.os === 'debian') {
     entries.push(
-      [invocationOf(ids.auditStatus, host), (root) => (root ? answer(`enabled 1\nfailure 1\npid ${hashInt(300, 900, host.name, 'auditd')}\nrate_limit 0\nbacklog_limit 8192\nlost 0\nbacklog 0\n`) : NOT_ROOT('auditctl'))],
+      [
+        invocationOf(ids.auditStatus, host),
+        (root) => (root ? answer(`enabled 1\nfailure 1\npid ${hashInt(300, 900, host.name, 'auditd')}\nrate_limit 0\nbacklog_limit 8192\nlost 0\nbacklog 0\n`) : NOT_ROOT('auditctl')),
+      ],
       [invocationOf(ids.auditRules, host), (root) => (root ? answer(`${AUDIT_RULES.join('\n')}\n`) : NOT_ROOT('auditctl'))],
     );
   }

@@ -10,7 +10,11 @@ function sortedJson(value: unknown): string {
   const sortKeys = (item: unknown): unknown => {
     if (Array.isArray(item)) return item.map(sortKeys);
     if (item && typeof item === 'object') {
-      return Object.fromEntries(Object.keys(item).sort().map((key) => [key, sortKeys((item as Record<string, unknown>)[key])]));
+      return Object.fromEntries(
+        Object.keys(item)
+          .sort()
+          .map((key) => [key, sortKeys((item as Record<string, unknown>)[key])]),
+      );
     }
     return item;
   };
@@ -55,7 +59,12 @@ export function borgInfoLastJson(host: DemoHostSpec, plan: BorgPlan, asRoot: boo
     limits: { max_archive_size: 0.0013 },
     name: archiveName(host, run),
     start: borgTime(start),
-    stats: { compressed_size: hashInt(1e8, 9e8, host.name, 'csize', index), deduplicated_size: hashInt(1e5, 9e6, host.name, 'dsize', index), nfiles: hashInt(300, 9000, host.name, 'nfiles'), original_size: hashInt(1e9, 9e9, host.name, 'osize') },
+    stats: {
+      compressed_size: hashInt(1e8, 9e8, host.name, 'csize', index),
+      deduplicated_size: hashInt(1e5, 9e6, host.name, 'dsize', index),
+      nfiles: hashInt(300, 9000, host.name, 'nfiles'),
+      original_size: hashInt(1e9, 9e9, host.name, 'osize'),
+    },
     username: 'root',
   };
   return sortedJson({ ...base, archives: [archive] });

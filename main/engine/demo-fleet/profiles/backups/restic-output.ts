@@ -63,7 +63,11 @@ export function resticCheckText(host: DemoHostSpec, plan: ResticPlan, subset?: s
     `[0:0${hashInt(0, 3, host.name, 'check')}] 100.00%  ${count} / ${count} snapshots`,
   ];
   if (plan.version === '0.14') lines.push('');
-  if (subset) lines.push(`read group #${subset.split('/')[0]} of ${packs} data packs (out of total ${packs * Number(subset.split('/')[1])} packs in ${subset.split('/')[1]} groups)`, `[0:0${hashInt(1, 9, host.name, subset)}] 100.00%  ${packs} / ${packs} packs`);
+  if (subset)
+    lines.push(
+      `read group #${subset.split('/')[0]} of ${packs} data packs (out of total ${packs * Number(subset.split('/')[1])} packs in ${subset.split('/')[1]} groups)`,
+      `[0:0${hashInt(1, 9, host.name, subset)}] 100.00%  ${packs} / ${packs} packs`,
+    );
   lines.push('no errors were found');
   return `${lines.join('\n')}\n`;
 }

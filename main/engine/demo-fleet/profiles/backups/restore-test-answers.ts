@@ -53,9 +53,29 @@ export function resticLsAnswer(snapshotId: string, host: DemoHostSpec, plan: Res
   const index = snapshotIndex(host, plan, snapshotId);
   if (index < 0) return failure(`Fatal: no matching ID found for prefix "${snapshotId}"\n`, 1);
   const run = plan.runs[index]!;
-  const snapshotLine = JSON.stringify({ time: rfc3339Nano(run.at, 0), tree: hashHex(64, host.name, plan.repository, 'tree', index), paths: run.paths, hostname: host.name, username: 'root', id: snapshotId, short_id: snapshotId.slice(0, 8) });
+  const snapshotLine = JSON.stringify({
+    time: rfc3339Nano(run.at, 0),
+    tree: hashHex(64, host.name, plan.repository, 'tree', index),
+    paths: run.paths,
+    hostname: host.name,
+    username: 'root',
+    id: snapshotId,
+    short_id: snapshotId.slice(0, 8),
+  });
   const nodes = snapshotFiles(host, plan, index).map((file) =>
-    JSON.stringify({ name: file.path.split('/').pop(), type: 'file', path: file.path, uid: 0, gid: 0, size: file.size, mode: 420, mtime: rfc3339Nano(file.mtime, 0), atime: rfc3339Nano(file.mtime, 0), ctime: rfc3339Nano(file.mtime, 0), struct_type: 'node' }),
+    JSON.stringify({
+      name: file.path.split('/').pop(),
+      type: 'file',
+      path: file.path,
+      uid: 0,
+      gid: 0,
+      size: file.size,
+      mode: 420,
+      mtime: rfc3339Nano(file.mtime, 0),
+      atime: rfc3339Nano(file.mtime, 0),
+      ctime: rfc3339Nano(file.mtime, 0),
+      struct_type: 'node',
+    }),
   );
   return answer(`${[snapshotLine, ...nodes].join('\n')}\n`);
 }
@@ -69,7 +89,21 @@ export function borgFileListAnswer(name: string, host: DemoHostSpec, plan: BorgP
   const index = archiveIndex(host, plan, name);
   if (index < 0) return failure(`Archive ${name} does not exist.\n`, 2);
   const lines = snapshotFiles(host, plan, index).map((file) =>
-    JSON.stringify({ type: '-', mode: '-rw-r-----', user: 'postgres', group: 'postgres', uid: 104, gid: 110, path: file.path.slice(1), healthy: true, source: '', linktarget: '', flags: null, mtime: borgTime(file.mtime), size: file.size }),
+    JSON.stringify({
+      type: '-',
+      mode: '-rw-r-----',
+      user: 'postgres',
+      group: 'postgres',
+      uid: 104,
+      gid: 110,
+      path: file.path.slice(1),
+      healthy: true,
+      source: '',
+      linktarget: '',
+      flags: null,
+      mtime: borgTime(file.mtime),
+      size: file.size,
+    }),
   );
   return answer(`${lines.join('\n')}\n`);
 }

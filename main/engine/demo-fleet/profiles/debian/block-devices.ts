@@ -71,15 +71,35 @@ export function hostDisks(host: DemoHostSpec): HostDisks {
   ].map((lv) => leaf({ name: `vg0-${lv.lv}`, kname: nextDm(), type: 'lvm', fstype: lv.fstype, size: lv.bytes, mountpoints: [lv.mount], uuid: uuid(lv.lv) }));
   crypt.set('nvme0n1p3_crypt', { device: '/dev/nvme0n1p3', devno: '259:3', sectorSize: 512, bytes: luksBytes - LUKS2_HEADER, keyFile: 'none', luksUuid: systemLuksUuid });
   const system: BlockDevice = {
-    name: 'nvme0n1', kname: 'nvme0n1', type: 'disk', fstype: null, size: systemBytes, mountpoints: [null], uuid: null,
+    name: 'nvme0n1',
+    kname: 'nvme0n1',
+    type: 'disk',
+    fstype: null,
+    size: systemBytes,
+    mountpoints: [null],
+    uuid: null,
     children: [
-      leaf({ name: 'nvme0n1p1', kname: 'nvme0n1p1', type: 'part', fstype: 'vfat', size: efiBytes, mountpoints: ['/boot/efi'], uuid: hashHex(8, host.name, 'efi').toUpperCase().replace(/^(.{4})/, '$1-') }),
+      leaf({
+        name: 'nvme0n1p1',
+        kname: 'nvme0n1p1',
+        type: 'part',
+        fstype: 'vfat',
+        size: efiBytes,
+        mountpoints: ['/boot/efi'],
+        uuid: hashHex(8, host.name, 'efi')
+          .toUpperCase()
+          .replace(/^(.{4})/, '$1-'),
+      }),
       leaf({ name: 'nvme0n1p2', kname: 'nvme0n1p2', type: 'part', fstype: 'ext4', size: bootBytes, mountpoints: ['/boot'], uuid: uuid('boot') }),
       {
-        name: 'nvme0n1p3', kname: 'nvme0n1p3', type: 'part', fstype: 'crypto_LUKS', size: luksBytes, mountpoints: [null], uuid: systemLuksUuid,
-        children: [
-          { name: 'nvme0n1p3_crypt', kname: cryptKname, type: 'crypt', fstype: 'LVM2_member', size: luksBytes - LUKS2_HEADER, mountpoints: [null], uuid: lvmUuid(host, 'pv'), children: lvs },
-        ],
+        name: 'nvme0n1p3',
+        kname: 'nvme0n1p3',
+        type: 'part',
+        fstype: 'crypto_LUKS',
+        size: luksBytes,
+        mountpoints: [null],
+        uuid: systemLuksUuid,
+        children: [{ name: 'nvme0n1p3_crypt', kname: cryptKname, type: 'crypt', fstype: 'LVM2_member', size: luksBytes - LUKS2_HEADER, mountpoints: [null], uuid: lvmUuid(host, 'pv'), children: lvs }],
       },
     ],
   };
@@ -91,10 +111,22 @@ export function hostDisks(host: DemoHostSpec): HostDisks {
     const luksUuid = uuid('data-luks');
     crypt.set('data_crypt', { device: '/dev/sda1', devno: '8:1', sectorSize: 4096, bytes: partBytes - LUKS2_HEADER, keyFile: '/etc/luks-keys/data.key', luksUuid });
     roots.push({
-      name: 'sda', kname: 'sda', type: 'disk', fstype: null, size: data.bytes, mountpoints: [null], uuid: null,
+      name: 'sda',
+      kname: 'sda',
+      type: 'disk',
+      fstype: null,
+      size: data.bytes,
+      mountpoints: [null],
+      uuid: null,
       children: [
         {
-          name: 'sda1', kname: 'sda1', type: 'part', fstype: 'crypto_LUKS', size: partBytes, mountpoints: [null], uuid: luksUuid,
+          name: 'sda1',
+          kname: 'sda1',
+          type: 'part',
+          fstype: 'crypto_LUKS',
+          size: partBytes,
+          mountpoints: [null],
+          uuid: luksUuid,
           children: [leaf({ name: 'data_crypt', kname: nextDm(), type: 'crypt', fstype: 'ext4', size: partBytes - LUKS2_HEADER, mountpoints: [data.mount], uuid: uuid('data') })],
         },
       ],
@@ -103,7 +135,13 @@ export function hostDisks(host: DemoHostSpec): HostDisks {
   if (hasProblem(host, 'unencrypted-log-volume')) {
     const diskBytes = 480_103_981_056;
     roots.push({
-      name: 'sdb', kname: 'sdb', type: 'disk', fstype: null, size: diskBytes, mountpoints: [null], uuid: null,
+      name: 'sdb',
+      kname: 'sdb',
+      type: 'disk',
+      fstype: null,
+      size: diskBytes,
+      mountpoints: [null],
+      uuid: null,
       children: [leaf({ name: 'sdb1', kname: 'sdb1', type: 'part', fstype: 'ext4', size: diskBytes - 2 * MiB, mountpoints: ['/var/log'], uuid: uuid('log') })],
     });
   }
@@ -126,7 +164,10 @@ function lsblkObject(device: BlockDevice, parentKname: string | null): UtilLinux
 }
 
 export function lsblkJson(disks: HostDisks): string {
-  return utilLinuxJson('blockdevices', disks.roots.map((device) => lsblkObject(device, null)));
+  return utilLinuxJson(
+    'blockdevices',
+    disks.roots.map((device) => lsblkObject(device, null)),
+  );
 }
 
 export function crypttabText(disks: HostDisks): string {
@@ -165,12 +206,17 @@ export function allDevices(devices: BlockDevice[]): BlockDevice[] {
 export function procSwaps(disks: HostDisks): string {
   const header = 'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n';
   const swaps = allDevices(disks.roots).filter((device) => device.fstype === 'swap');
-  return header + swaps.map((device) => {
-    const path = `/dev/${device.kname}`;
-    const kib = device.size / 1024 - 4; // the first page holds the swap header
-    const used = 0;
-    return `${path}${' '.repeat(Math.max(1, 40 - path.length))}partition\t${kib}\t${kib < 10_000_000 ? '\t' : ''}${used}\t${used < 10_000_000 ? '\t' : ''}-2\n`;
-  }).join('');
+  return (
+    header +
+    swaps
+      .map((device) => {
+        const path = `/dev/${device.kname}`;
+        const kib = device.size / 1024 - 4; // the first page holds the swap header
+        const used = 0;
+        return `${path}${' '.repeat(Math.max(1, 40 - path.length))}partition\t${kib}\t${kib < 10_000_000 ? '\t' : ''}${used}\t${used < 10_000_000 ? '\t' : ''}-2\n`;
+      })
+      .join('')
+  );
 }
 
 /** Mounted block filesystems: mountpoint → source device path for findmnt. */

@@ -39,9 +39,9 @@ export function dmsetupCryptTable(disks: HostDisks): string {
  */
 export function blkidAnswer(host: DemoHostSpec, disks: HostDisks): CommandAnswer {
   const devices = allDevices(disks.roots);
-  const ordered = [...devices.filter((device) => device.type === 'disk' || device.type === 'part')].sort(byProcPartitions).concat(
-    devices.filter((device) => device.type === 'crypt' || device.type === 'lvm').sort((a, b) => dmNumber(a) - dmNumber(b)),
-  );
+  const ordered = [...devices.filter((device) => device.type === 'disk' || device.type === 'part')]
+    .sort(byProcPartitions)
+    .concat(devices.filter((device) => device.type === 'crypt' || device.type === 'lvm').sort((a, b) => dmNumber(a) - dmNumber(b)));
   const lines = ordered.map((device) => blkidLine(host, device)).filter((line): line is string => line !== null);
   return lines.length ? answer(`${lines.join('\n')}\n`) : answer('', '', 2);
 }

@@ -88,5 +88,8 @@ export function unattendedUpgradesLog(host: DemoHostSpec, now: Date, lines: numb
       log('INFO', 'No packages found that can be upgraded unattended and no pending auto-removals', 2300 + hashInt(0, 900, host.name, daysAgo));
     }
   }
-  return out.slice(-lines).map((line) => `${line}\n`).join('');
+  return out
+    .slice(-lines)
+    .map((line) => `${line}\n`)
+    .join('');
 }

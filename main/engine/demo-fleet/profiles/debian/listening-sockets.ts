@@ -61,20 +61,11 @@ function roleSockets(host: DemoHostSpec): SsSocket[] {
     }
     case 'web': {
       const nginx: Daemon = { comm: 'nginx', workers: 2 };
-      return [
-        tcp(host, nginx, '0.0.0.0', 80, 511, 6),
-        tcp(host, nginx, '0.0.0.0', 443, 511, 7),
-        tcp(host, nginx, '[::]', 80, 511, 8),
-        tcp(host, nginx, '[::]', 443, 511, 9),
-      ];
+      return [tcp(host, nginx, '0.0.0.0', 80, 511, 6), tcp(host, nginx, '0.0.0.0', 443, 511, 7), tcp(host, nginx, '[::]', 80, 511, 8), tcp(host, nginx, '[::]', 443, 511, 9)];
     }
     case 'db': {
       const postgres: Daemon = { comm: 'postgres' };
-      return [
-        tcp(host, postgres, '0.0.0.0', 5432, 200, 6),
-        tcp(host, { comm: 'postgres_export' }, '*', 9187, 4096, 3),
-        tcp(host, postgres, '[::]', 5432, 200, 7),
-      ];
+      return [tcp(host, postgres, '0.0.0.0', 5432, 200, 6), tcp(host, { comm: 'postgres_export' }, '*', 9187, 4096, 3), tcp(host, postgres, '[::]', 5432, 200, 7)];
     }
     case 'backup':
     case 'cn':

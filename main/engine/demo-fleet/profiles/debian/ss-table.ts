@@ -18,16 +18,7 @@ export interface SsSocket {
 
 export function renderSsTable(sockets: readonly SsSocket[], withProcesses: boolean): string {
   const rows = sockets.map((socket) => {
-    const cells = [
-      socket.netid,
-      socket.state,
-      String(socket.recvQ).padEnd(6),
-      String(socket.sendQ).padEnd(6),
-      `${socket.localAddress}:`,
-      String(socket.localPort),
-      `${socket.peerAddress}:`,
-      '*',
-    ];
+    const cells = [socket.netid, socket.state, String(socket.recvQ).padEnd(6), String(socket.sendQ).padEnd(6), `${socket.localAddress}:`, String(socket.localPort), `${socket.peerAddress}:`, '*'];
     if (withProcesses) cells.push(socket.process);
     return cells;
   });

@@ -35,7 +35,12 @@ export function nftJsonForRelease(captured: string, release: DemoHostSpec['relea
       const index = ELEMENT_ORDER_TRIXIE.indexOf(kind(element));
       return index < 0 ? ELEMENT_ORDER_TRIXIE.length : index;
     };
-    reordered.push(...tableGroup.map((element, index) => ({ element, index })).sort((a, b) => rank(a.element) - rank(b.element) || a.index - b.index).map((entry) => entry.element));
+    reordered.push(
+      ...tableGroup
+        .map((element, index) => ({ element, index }))
+        .sort((a, b) => rank(a.element) - rank(b.element) || a.index - b.index)
+        .map((entry) => entry.element),
+    );
     tableGroup = [];
   };
   for (const element of document.nftables) {

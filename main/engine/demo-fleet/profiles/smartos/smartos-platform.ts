@@ -56,7 +56,10 @@ export function piadmList(node: ComputeNode): string {
 }
 
 export function sysinfoJson(host: DemoHostSpec, node: ComputeNode): string {
-  const disks = node.disks.map((disk) => `    "${disk}": {"Size in GB": 3840}`).concat('    "c2t0d0": {"Size in GB": 32}').join(',\n');
+  const disks = node.disks
+    .map((disk) => `    "${disk}": {"Size in GB": 3840}`)
+    .concat('    "c2t0d0": {"Size in GB": 32}')
+    .join(',\n');
   const mac = (index: number) => `00:53:00:${hashHex(2, host.name, 'mac', 1)}:${hashHex(2, host.name, 'mac', 2)}:${(0x50 + index).toString(16)}`;
   return `{
   "Live Image": "${platformStamp(node.running)}",

@@ -58,10 +58,10 @@ function established(host: DemoHostSpec, name: string, protocol: string): Comman
     '---',
     'Certificate chain',
     ` 0 s:CN = ${host.name}`,
-    '   i:C = US, O = Let\'s Encrypt, CN = R11',
+    "   i:C = US, O = Let's Encrypt, CN = R11",
     '   a:PKEY: rsaEncryption, 2048 (bit); sigalg: RSA-SHA256',
     `   v:NotBefore: ${opensslDate(notBefore)}; NotAfter: ${opensslDate(notAfter)}`,
-    ' 1 s:C = US, O = Let\'s Encrypt, CN = R11',
+    " 1 s:C = US, O = Let's Encrypt, CN = R11",
     '   i:C = US, O = Internet Security Research Group, CN = ISRG Root X1',
     '   a:PKEY: rsaEncryption, 2048 (bit); sigalg: RSA-SHA256',
     '   v:NotBefore: Mar 13 00:00:00 2024 GMT; NotAfter: Mar 12 23:59:59 2027 GMT',
@@ -85,14 +85,37 @@ function established(host: DemoHostSpec, name: string, protocol: string): Comman
 }
 
 function refused(): CommandAnswer {
-  const stdout = ['CONNECTED(00000003)', '---', 'no peer certificate available', '---', 'New, (NONE), Cipher is (NONE)', 'SSL-Session:', '    Protocol  : TLSv1.2', '    Cipher    : 0000', '---', ''].join('\n');
+  const stdout = [
+    'CONNECTED(00000003)',
+    '---',
+    'no peer certificate available',
+    '---',
+    'New, (NONE), Cipher is (NONE)',
+    'SSL-Session:',
+    '    Protocol  : TLSv1.2',
+    '    Cipher    : 0000',
+    '---',
+    '',
+  ].join('\n');
   return answer(stdout, '40B740C27D7F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../ssl/record/rec_layer_s3.c:1601:SSL alert number 40\n', 1);
 }
 
 function capabilityAnswer(host: DemoHostSpec | undefined, port: number, protocol: string): CommandAnswer {
   if (!host || !STARTTLS_PORTS.has(port) || !servedPorts(host).includes(port)) return answer('', 'bash: connect: Connection refused\n', 3);
   if (protocol === 'smtp') {
-    return answer([`S: 220 ${host.name} ESMTP Postfix (Debian/GNU)`, 'C: EHLO opsdeck.invalid', `S: 250-${host.name}`, 'S: 250-PIPELINING', 'S: 250-SIZE 52428800', 'S: 250-STARTTLS', 'S: 250-ENHANCEDSTATUSCODES', 'S: 250 8BITMIME', ''].join('\n'));
+    return answer(
+      [
+        `S: 220 ${host.name} ESMTP Postfix (Debian/GNU)`,
+        'C: EHLO opsdeck.invalid',
+        `S: 250-${host.name}`,
+        'S: 250-PIPELINING',
+        'S: 250-SIZE 52428800',
+        'S: 250-STARTTLS',
+        'S: 250-ENHANCEDSTATUSCODES',
+        'S: 250 8BITMIME',
+        '',
+      ].join('\n'),
+    );
   }
   return answer('', 'bash: connect: Connection refused\n', 3);
 }
