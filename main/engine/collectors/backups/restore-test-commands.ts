@@ -53,10 +53,19 @@ function restoreScript(restore: string[], fileLoop: string[]): string {
     ...restore,
     'wait $r; rc=$?; r=',
     `printf 'restore\\t%s\\n' "$rc"`,
+    "nl='",
+    "'",
     ...fileLoop,
     '  rh=-; lh=-; rb=-; m=-; c=-',
-    '  if [ -f "$d$p" ]; then rh=$(sha256sum < "$d$p"); rh=${rh%% *}; rb=$(stat -c %s "$d$p"); fi',
-    '  if [ -f "$p" ]; then lh=$(sha256sum < "$p"); lh=${lh%% *}; m=$(stat -c %Y "$p"); c=$(stat -c %Z "$p"); fi',
+    // Both copies present (the usual case): one sha256sum and one stat for the pair, a line each in argument order
+    // (sha256sum starts a line with a backslash when it escapes an odd name); otherwise each side on its own.
+    '  if [ -f "$d$p" ] && [ -f "$p" ] && h=$(sha256sum -- "$d$p" "$p" 2>/dev/null) && s=$(stat -c \'%s %Y %Z\' -- "$d$p" "$p" 2>/dev/null); then',
+    '    h1=${h%%"$nl"*}; h2=${h#*"$nl"}; h1=${h1#\\\\}; h2=${h2#\\\\}; rh=${h1%% *}; lh=${h2%% *}',
+    '    s1=${s%%"$nl"*}; s2=${s#*"$nl"}; rb=${s1%% *}; s2=${s2#* }; m=${s2%% *}; c=${s2#* }',
+    '  else',
+    '    if [ -f "$d$p" ]; then rh=$(sha256sum < "$d$p"); rh=${rh%% *}; rb=$(stat -c %s "$d$p"); fi',
+    '    if [ -f "$p" ]; then lh=$(sha256sum < "$p"); lh=${lh%% *}; m=$(stat -c %Y "$p"); c=$(stat -c %Z "$p"); fi',
+    '  fi',
     `  printf 'file\\t%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' "$rh" "$lh" "$rb" "$m" "$c" "$p"`,
     'done',
     'kill $w 2>/dev/null',
@@ -64,9 +73,18 @@ function restoreScript(restore: string[], fileLoop: string[]): string {
   ].join('\n');
 }
 
+/**
+ * restic: each file is an --include pattern, where \\ * ? [ are pattern
+ * characters: escaped (by builtins only) so a name holding them restores
+ * itself and nothing else. The patterns are built in the restore's own
+ * subshell; the script's "$@" stays the list of files for the hashing.
+ */
 const RESTORE_SCRIPT = restoreScript(
-  ['for p do set -- "$@" --include "$p"; shift; done', 'restic restore "$snap" --target "$d" --cache-dir "$d/.opsdeck-cache" "$@" </dev/null >&2 & r=$!'],
-  ['for p do', '  [ "$p" = --include ] && continue'],
+  [
+    `esc() { e=; s=$1; while [ -n "$s" ]; do c=\${s%"\${s#?}"}; s=\${s#?}; case $c in '\\'|'*'|'?'|'[') e="$e\\\\$c";; *) e="$e$c";; esac; done; }`,
+    '( for p do shift; esc "$p"; set -- "$@" --include "$e"; done; exec restic restore "$snap" --target "$d" --cache-dir "$d/.opsdeck-cache" "$@" ) </dev/null >&2 & r=$!',
+  ],
+  ['for p do'],
 );
 
 /**
