@@ -9,24 +9,8 @@ import { parseDrillPlans } from '../../../main/engine/drills/parse-drill-plans';
 import { DrillRunStore } from '../../../main/engine/drills/drill-run-store';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
 import { runOpsdeck } from '../../support/cli-run';
+import { WEEKLY_RESTORE_DRILL_PLANS as PLANS } from '../../support/weekly-restore-drill-plans';
 
-const PLANS = `sites:
-  nj: { name: Bridgewater, time_zone: America/New_York }
-plans:
-  - id: restore-nj
-    title: Restore test
-    kind: restore-test
-    scope: { site: nj }
-    schedule: |
-      DTSTART;TZID=America/New_York:20260105T023000
-      RRULE:FREQ=WEEKLY;BYDAY=SU
-    owner: riley
-    targets: { rto_minutes: 60, rpo_minutes: 1440 }
-    steps:
-      - { type: checklist, title: Restore to scratch, timebox_minutes: 30 }
-history:
-  - { plan: restore-nj, started_at: "2026-11-22T08:00:00Z", finished_at: "2026-11-22T08:40:00Z", outcome: passed, lead: riley, measured: { rto_minutes: 40 } }
-`;
 const PERIOD = ['--from', '2026-11-01T00:00:00Z', '--to', '2026-12-01T00:00:00Z', '--json', '--at', '2026-12-04T15:00:00Z'];
 
 let withStore = '';

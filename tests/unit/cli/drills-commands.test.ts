@@ -6,24 +6,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runOpsdeck } from '../../support/cli-run';
-
-const PLANS = `sites:
-  nj: { name: Bridgewater, time_zone: America/New_York }
-plans:
-  - id: restore-nj
-    title: Restore test
-    kind: restore-test
-    scope: { site: nj }
-    schedule: |
-      DTSTART;TZID=America/New_York:20260105T023000
-      RRULE:FREQ=WEEKLY;BYDAY=SU
-    owner: riley
-    targets: { rto_minutes: 60, rpo_minutes: 1440 }
-    steps:
-      - { type: checklist, title: Restore to scratch, timebox_minutes: 30 }
-history:
-  - { plan: restore-nj, started_at: "2026-11-22T08:00:00Z", finished_at: "2026-11-22T08:40:00Z", outcome: passed, lead: riley, measured: { rto_minutes: 40 } }
-`;
+import { WEEKLY_RESTORE_DRILL_PLANS as PLANS } from '../../support/weekly-restore-drill-plans';
 
 let dir = '';
 beforeAll(async () => {
