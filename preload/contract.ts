@@ -202,8 +202,71 @@ export interface BackupFactsView {
     snapshotCount: number;
     latest: { id: string; time: string } | null;
     hostRestoreTest: string | null;
+    rpoHours: number;
     snapshots: { id: string; time: string; tags: string[] }[];
   }[];
+}
+
+/** The encryption facts the host page reads (the engine's EncryptionFacts): the device tree and the volumes its nodes stand for. */
+export type EncryptionStateView = 'encrypted' | 'locked' | 'unencrypted' | 'unknown' | 'not-on-disk';
+
+export interface CryptLayerView {
+  name: string;
+  scheme: 'luks' | 'plain' | 'zfs' | 'other' | 'unknown';
+  luksVersion: 1 | 2 | null;
+  cipher: string | null;
+  keyBits: number | null;
+  open: boolean;
+  zfs: { keystatus: string | null; encryptionRoot: string | null } | null;
+}
+
+export interface DeviceNodeView {
+  id: string;
+  kind: string;
+  name: string;
+  type: string;
+  sizeBytes: number | null;
+  fstype: string | null;
+  mountpoints: string[];
+  marker: EncryptionStateView | 'none';
+  state: string | null;
+  crypt: CryptLayerView | null;
+  volumeId: string | null;
+  children: DeviceNodeView[];
+  members: DeviceNodeView[];
+}
+
+export interface VolumeView {
+  id: string;
+  name: string;
+  mountpoints: string[];
+  sizeBytes: number | null;
+  class: 'data' | 'logs' | 'swap' | 'boot' | 'memory';
+  classReason: string;
+  encryption: EncryptionStateView;
+  encryptionReason: string;
+  layers: { name: string; kind: string }[];
+}
+
+export interface EncryptionFactsView {
+  os: 'debian' | 'smartos';
+  complete: boolean;
+  volumes: VolumeView[];
+  deviceTree: DeviceNodeView[];
+  checks: { commandId: string; status: string; message: string | null }[];
+}
+
+/** A host's facts of the areas its page reads, each as its view; an area whose stored facts an older engine wrote in another shape is left out. */
+export interface HostFactsView {
+  patches?: PatchFactsView;
+  access?: AccessFactsView;
+  backups?: BackupFactsView;
+  encryption?: EncryptionFactsView;
+}
+
+/** A host's last scan as the host page reads it: the stored result with its facts as views. */
+export interface HostDetailView extends Omit<HostScanDetail, 'facts'> {
+  facts: HostFactsView;
 }
 
 /** One host's disk-encryption coverage from its latest scan; bytes and volumes count data and logs (not boot, swap or memory). */
@@ -752,7 +815,7 @@ export const methods = {
   'scan.cancel': method<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(64) }).strict()),
   /** The scan in progress (null when none) and the operator questions waiting, for a page that loads while a scan runs. */
   'scan.current': method<{ run: ScanRunView | null; prompts: OperatorPrompt[] }>()(nothing),
-  'host.lastScan': method<HostScanDetail | null>()(z.object({ name: hostName }).strict()),
+  'host.lastScan': method<HostDetailView | null>()(z.object({ name: hostName }).strict()),
   /** A page of one stored raw output (outputs are shown by their first bytes; "show more" pages through the rest). */
   'host.rawOutputPage': method<RawOutputPage | null>()(
     z

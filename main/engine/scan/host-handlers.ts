@@ -5,6 +5,7 @@ import type { HandlerTable } from '../dispatch/dispatch-call';
 import { hostHistoryRows } from '../store/host-history-query';
 import type { ScanStore } from '../store/scan-store';
 import type { SqlClient } from '../store/sql-client';
+import { hostFactsView } from '../views/area-host-views';
 import { hostHistoryView } from './host-history';
 import { withOutputPreviews } from './output-preview';
 
@@ -19,7 +20,8 @@ export function hostHandlers(deps: HostHandlerDeps): Pick<HandlerTable, 'host.la
   return {
     'host.lastScan': async ({ name }) => {
       const last = deps.lastResult(name);
-      return last ? withOutputPreviews(last) : await deps.store.latestHostDetail(name);
+      const detail = last ? withOutputPreviews(last) : await deps.store.latestHostDetail(name);
+      return detail ? { ...detail, facts: hostFactsView(detail.facts) } : null;
     },
     'host.rawOutputPage': async ({ name, runId, index, stream, offset, length }) => {
       const page = await deps.store.rawOutputPage(runId, name, index, stream, offset, length);

@@ -5,7 +5,7 @@
 // goes into text nodes.
 import { bytesText } from '../../components/bytes-text';
 import { LockMarker, type LockState } from '../../components/LockMarker';
-import type { CryptLayerView, DeviceNodeView, EncryptionFactsView, EncryptionStateView, VolumeView } from './encryption-facts-view';
+import type { CryptLayerView, DeviceNodeView, EncryptionFactsView, EncryptionStateView, VolumeView } from '../../../preload/contract';
 
 interface TreeRow {
   node: DeviceNodeView;

@@ -3,18 +3,13 @@
 // action with progress, cancel and the result, and the restore-test history,
 // each test's evidence expandable and exportable as JSON.
 import { useCallback, useEffect, useState } from 'react';
-import type { RestoreTestEvidence } from '../../../preload/contract';
+import type { BackupFactsView, RestoreTestEvidence } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { downloadText } from '../../components/download-text';
 import { RestoreTestEvidenceView } from '../backups/RestoreTestEvidenceView';
 import { useRestoreTestRun } from '../backups/useRestoreTestRun';
 
-interface JobView {
-  index: number;
-  tool: string;
-  rpoHours?: number;
-  snapshots: { id: string; time: string; tags: string[] }[];
-}
+type JobView = BackupFactsView['jobs'][number];
 
 const HOUR_MS = 3_600_000;
 const TIMELINE_SNAPSHOTS = 14;
@@ -62,8 +57,8 @@ function SnapshotTimeline({ job, now }: { job: JobView; now: Date }) {
   );
 }
 
-export function HostBackupsSection({ host, facts }: { host: string; facts: unknown }) {
-  const jobs = ((facts as { jobs?: JobView[] } | undefined)?.jobs ?? []).filter((job) => Array.isArray(job.snapshots));
+export function HostBackupsSection({ host, facts }: { host: string; facts: BackupFactsView | null }) {
+  const jobs = facts?.jobs ?? [];
   const [history, setHistory] = useState<RestoreTestEvidence[]>([]);
   const { run, start, cancel } = useRestoreTestRun();
   const load = useCallback(() => {

@@ -2,6 +2,7 @@
 // raw outputs of its last scan, collapsed until opened, always shown as
 // escaped, monospaced text (React text nodes, never HTML).
 import { useEffect } from 'react';
+import type { PatchFactsView } from '../../../preload/contract';
 import { getOpsDeck } from '../../api/opsdeck';
 import { useEngineQuery } from '../../api/useEngineQuery';
 import { EngineErrorNote } from '../../components/EngineErrorNote';
@@ -11,7 +12,6 @@ import { FindingsTable } from '../../components/FindingsTable';
 import { PendingUpdatesTable, type PendingUpdateView } from '../../components/PendingUpdatesTable';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { DeviceTree } from './DeviceTree';
-import { encryptionFactsOf } from './encryption-facts-view';
 import { HostBackupsSection } from './HostBackupsSection';
 import { HostHistory } from './HostHistory';
 import { RawOutputSection } from './RawOutputSection';
@@ -35,7 +35,7 @@ export function HostPage({ name }: { name: string }) {
   const detail = lastScan.value ?? (lastScan.loaded && !lastScan.error ? null : undefined);
   const error = lastScan.error ?? history.error;
 
-  const encryption = detail ? encryptionFactsOf(detail.facts.encryption) : null;
+  const encryption = detail?.facts.encryption ?? null;
   return (
     <div className="host-page">
       <header className="page-head">
@@ -71,7 +71,7 @@ export function HostPage({ name }: { name: string }) {
           </dl>
           <h2>Findings ({detail.findings.length})</h2>
           <FindingsTable findings={detail.findings} showHost={false} />
-          <HostBackupsSection host={name} facts={detail.facts.backups} />
+          <HostBackupsSection host={name} facts={detail.facts.backups ?? null} />
           {pendingUpdatesOf(detail.facts.patches).length > 0 && (
             <>
               <h2>Pending updates</h2>
@@ -107,9 +107,8 @@ export function HostPage({ name }: { name: string }) {
   );
 }
 
-function pendingUpdatesOf(patches: unknown): PendingUpdateView[] {
-  const updates = (patches as { pendingUpdates?: PendingUpdateView[] } | undefined)?.pendingUpdates;
-  return Array.isArray(updates) ? updates : [];
+function pendingUpdatesOf(patches: PatchFactsView | undefined): PendingUpdateView[] {
+  return patches?.pendingUpdates ?? [];
 }
 
 function formatUptime(seconds: number | null): string {
