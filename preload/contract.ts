@@ -145,7 +145,7 @@ export interface HostScanDetail extends HostScanSummary {
   startedAt: string | null;
   outputs: RawOutputView[];
   findings: FindingView[];
-  /** Per area: the parsed facts (plain JSON), for the area pages and evidence. */
+  /** Per area: the parsed facts as the engine stores them (plain JSON, for evidence); the front end gets them as views (HostDetailView). */
   facts: Partial<Record<PostureArea, unknown>>;
 }
 
