@@ -24,6 +24,21 @@ describe('parseSClient', () => {
     expect(parsed.value).toMatchObject({ established: true, protocol: 'TLSv1.1', cipher: 'ECDHE-ECDSA-AES256-SHA' });
   });
 
+  test('a TLS 1.3 session whose ticket never arrived (no session block) is still TLS 1.3', () => {
+    const parsed = parseSClient(fixture('s-client-tls1_3-no-ticket.stdout.txt'), '', 0);
+    expect(parsed.status).toBe('ok');
+    expect(parsed.value).toMatchObject({ established: true, protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', verifyCode: 18 });
+  });
+
+  test('an older session without its session block is partial: the "New, …" line does not tell the protocol', () => {
+    const withoutSession = fixture('s-client-tls1_1.stdout.txt').replace(/^SSL-Session:[\s\S]*?^---$/m, '');
+    expect(withoutSession).not.toMatch(/Protocol\s+:/);
+    const parsed = parseSClient(withoutSession, '', 0);
+    expect(parsed.status).toBe('partial');
+    expect(parsed.value).toMatchObject({ established: true, protocol: null, cipher: 'ECDHE-ECDSA-AES256-SHA' });
+    expect(parsed.message).toContain('SSL-Session block');
+  });
+
   test('a refused handshake is connected but not established, and names the alert', () => {
     const parsed = parseSClient(fixture('s-client-refused.stdout.txt'), fixture('s-client-refused.stderr.txt'), 1);
     expect(parsed.status).toBe('ok');
@@ -90,7 +105,7 @@ describe('parseHstsAnswer', () => {
 });
 
 describe('no input makes a transport parser throw or hang', () => {
-  const real = [fixture('s-client-selfsigned.stdout.txt'), fixture('s-client-tls1_1.stdout.txt'), fixture('s-client-refused.stdout.txt')];
+  const real = [fixture('s-client-selfsigned.stdout.txt'), fixture('s-client-tls1_1.stdout.txt'), fixture('s-client-tls1_3-no-ticket.stdout.txt'), fixture('s-client-refused.stdout.txt')];
   const mangled = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 400 }),
     fc.tuple(fc.constantFrom(...real), fc.nat(), fc.nat(), fc.string({ maxLength: 40 })).map(([text, a, b, noise]) => {

@@ -46,9 +46,10 @@ export function demoTlsAnswer(invocation: string, hostsByAddress: Map<string, De
 }
 
 function established(host: DemoHostSpec, name: string, protocol: string): CommandAnswer {
-  // Certificates renewed on a fixed day of the demo's clock; the secondary MX's renewal failed.
-  const now = Date.now();
-  const notAfter = host.name === EXPIRING_CERTIFICATE_HOST ? now + 12 * DAY_MS : now + 71 * DAY_MS;
+  // Certificates renewed at the start of the current UTC day, so every probe of one scan sees the same
+  // dates whatever order the hosts answer in; the secondary MX's renewal failed.
+  const renewedAt = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const notAfter = host.name === EXPIRING_CERTIFICATE_HOST ? renewedAt + 12 * DAY_MS : renewedAt + 71 * DAY_MS;
   const notBefore = notAfter - 90 * DAY_MS;
   const cipher = protocol === 'TLSv1.3' ? 'TLS_AES_256_GCM_SHA384' : protocol === 'TLSv1.2' ? 'ECDHE-RSA-AES256-GCM-SHA384' : 'ECDHE-RSA-AES256-SHA';
   const newLine = protocol === 'TLSv1.3' ? 'TLSv1.3' : protocol === 'TLSv1.2' ? 'TLSv1.2' : 'TLSv1.0';
