@@ -1,7 +1,25 @@
 // Every command-output parser of every area, by name, with the captured
-// outputs of its own command (the shared fixtures), for tests that run them
-// all alike: the fuzz job, the accounting properties, cross-feeding each
-// parser the others' outputs.
+// outputs of its own command (the shared fixtures, or a test folder's own
+// captures where the shared ones have none), for tests that run them all
+// alike: the fuzz job, the accounting properties, cross-feeding each parser
+// the others' outputs. The backup parsers answer in their own shape (a state
+// where the others have a status, no partial: an unreadable element makes the
+// whole result unparsed); they are adapted here, not changed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAuditctlRules, parseAuditctlStatus } from '../../main/engine/collectors/access/audit-rules';
+import { parseAuthorizedKeysListing } from '../../main/engine/collectors/access/authorized-keys';
+import { parseGetentPasswd, parsePasswordStatus } from '../../main/engine/collectors/access/passwd-entries';
+import { parseLast } from '../../main/engine/collectors/access/recent-logins';
+import { parseSshdT } from '../../main/engine/collectors/access/sshd-config';
+import { parseSyslogForwarding } from '../../main/engine/collectors/access/syslog-forwarding';
+import type { BackupParse } from '../../main/engine/collectors/backups/backup-snapshot';
+import { parseBorgFileList } from '../../main/engine/collectors/backups/borg-file-list';
+import { parseBorgInfo, parseBorgList } from '../../main/engine/collectors/backups/borg-json';
+import { parseResticLs } from '../../main/engine/collectors/backups/restic-ls';
+import { parseResticSnapshots } from '../../main/engine/collectors/backups/restic-snapshots';
+import { parseSystemctlShow } from '../../main/engine/collectors/backups/systemctl-show';
+import { parseZfsSnapshots } from '../../main/engine/collectors/backups/zfs-snapshots';
 import { parseBlkid } from '../../main/engine/collectors/encryption/blkid';
 import { parseCryptsetupStatus } from '../../main/engine/collectors/encryption/cryptsetup-status';
 import { parseCrypttab } from '../../main/engine/collectors/encryption/crypttab';
@@ -36,6 +54,12 @@ import { parsePkginUpgrade } from '../../main/engine/collectors/patches/pkgin-up
 import { parseUnameV } from '../../main/engine/collectors/patches/platform-image';
 import { parseRebootRequired, parseRebootRequiredPkgs } from '../../main/engine/collectors/patches/reboot-required';
 import { parseUnattendedUpgradesLog } from '../../main/engine/collectors/patches/unattended-upgrades-log';
+import { parseJournaldCatConfig } from '../../main/engine/collectors/retention/journald-config';
+import { parseLogrotateListing } from '../../main/engine/collectors/retention/logrotate-config';
+import { parseOldestLogs } from '../../main/engine/collectors/retention/oldest-logs';
+import { parseHstsAnswer } from '../../main/engine/collectors/transport/hsts-header';
+import { parseSClient } from '../../main/engine/collectors/transport/s-client';
+import { parseStarttlsCapabilities } from '../../main/engine/collectors/transport/starttls-capabilities';
 import { fixture } from './fixtures';
 
 export type OutputParser = (stdout: string, stderr: string, exitCode: number | null) => Parsed<unknown>;
@@ -49,6 +73,13 @@ export interface ParserUnderTest {
 }
 
 const p = (parse: OutputParser, own: string[], lineGrammar = false): ParserUnderTest => ({ parse, own, lineGrammar });
+/** A backup parser's state as a status (its value kept: with `unparsed` it holds what was readable). */
+const backup =
+  (parse: (stdout: string) => BackupParse<unknown>): OutputParser =>
+  (stdout) => {
+    const parsed = parse(stdout);
+    return { status: parsed.state, value: parsed.value, message: parsed.message, warnings: [] };
+  };
 
 export const ALL_PARSERS: Record<string, ParserUnderTest> = {
   'nft -j': p(parseNftJson, ['debian/nft-j-list-ruleset.txt', 'debian/nft-j-list-ruleset-iptables-nft.txt', 'debian/nft-j-list-ruleset-empty.txt', 'debian/nft-j-list-ruleset.pretty.txt']),
@@ -87,9 +118,40 @@ export const ALL_PARSERS: Record<string, ParserUnderTest> = {
   'pkg_admin audit': p(parsePkgAdminAudit, ['smartos/pkg_admin-audit.txt'], true),
   pkgin: p(parsePkginUpgrade, ['smartos/pkgin-n-upgrade.txt']),
   stat: p((stdout, stderr, exitCode) => parseStatMtimes(stdout, stderr, exitCode, 'files'), []),
+  'restic snapshots --json': p(backup(parseResticSnapshots), ['debian/restic-snapshots-json.txt', 'debian/restic-snapshots-json-0.18.txt', 'debian/restic-snapshots-json-empty.txt']),
+  'restic ls --json': p(backup(parseResticLs), []),
+  'borg list --json': p(backup(parseBorgList), ['debian/borg-list-json.txt']),
+  'borg info --json': p(backup(parseBorgInfo), ['debian/borg-info-json.txt']),
+  'borg list --format': p(backup(parseBorgFileList), []),
+  'zfs list -t snapshot': p(
+    backup((stdout) => parseZfsSnapshots(stdout, 'zones/data')),
+    ['tests/unit/backups/fixtures/zfs-snapshots-source.txt'],
+  ),
+  'systemctl show': p(
+    backup((stdout) => parseSystemctlShow(stdout, ['restic-backup.service'])),
+    [],
+  ),
+  'getent passwd': p(parseGetentPasswd, ['tests/unit/access/captured/getent-passwd.txt'], true),
+  'passwd -S': p(parsePasswordStatus, ['tests/unit/access/captured/passwd-S-a.txt'], true),
+  'authorized_keys listing': p(parseAuthorizedKeysListing, []),
+  'sshd -T': p(parseSshdT, ['tests/unit/access/captured/sshd-T-debian12-default.txt']),
+  'auditctl -s': p(parseAuditctlStatus, ['tests/unit/access/captured/auditctl-s-disabled.txt']),
+  'auditctl -l': p(parseAuditctlRules, ['tests/unit/access/captured/auditctl-l-no-rules.txt']),
+  'syslog listing': p(parseSyslogForwarding, []),
+  last: p(parseLast, ['tests/unit/access/captured/last-w.txt']),
+  s_client: p(parseSClient, [
+    'tests/unit/transport/fixtures/s-client-selfsigned.stdout.txt',
+    'tests/unit/transport/fixtures/s-client-tls1_1.stdout.txt',
+    'tests/unit/transport/fixtures/s-client-tls1_3-no-ticket.stdout.txt',
+  ]),
+  'smtp capabilities': p((stdout, stderr, exitCode) => parseStarttlsCapabilities('smtp', stdout, stderr, exitCode), []),
+  'HEAD for HSTS': p(parseHstsAnswer, []),
+  'logrotate listing': p(parseLogrotateListing, ['tests/unit/retention/captured/logrotate-listing.txt']),
+  'systemd-analyze cat-config journald': p(parseJournaldCatConfig, ['tests/unit/retention/captured/journald-cat-config.txt']),
+  'oldest logs': p(parseOldestLogs, []),
 };
 
-/** Every fixture named above, read once. */
+/** Every fixture named above, read once: `tests/…` from this project, the rest from the shared fixtures. */
 export function ownOutputs(name: string): string[] {
-  return ALL_PARSERS[name]!.own.map((path) => fixture(path));
+  return ALL_PARSERS[name]!.own.map((path) => (path.startsWith('tests/') ? readFileSync(join(process.cwd(), path), 'utf8') : fixture(path)));
 }

@@ -6,7 +6,7 @@
 // parser's own status; a parser that throws (they are written and tested not
 // to) is `unparsed` with a message, never an exception.
 import { errorMessage } from '../errors/error-message';
-import type { CommandOutput } from './host-command';
+import { needsPrivilege, type CommandOutput } from './host-command';
 import { parsedFailure, type ParseStatus, type Parsed } from './parse-result';
 
 export type CheckStatus = ParseStatus | 'not-run' | 'no-answer';
@@ -72,4 +72,26 @@ export function readValue<T>(parsed: Parsed<T> | null): T | null {
 /** The value of a parse that succeeded, else null. */
 export function okValue<T>(parsed: Parsed<T> | null): T | null {
   return parsed && parsed.status === 'ok' ? parsed.value : null;
+}
+
+/** One command's parse as an area keeps it beside the others: the parser's result, or why there is none. */
+export interface SourceRead<T> extends Omit<Parsed<T>, 'status'> {
+  status: CheckStatus;
+}
+
+/**
+ * Reads one command for the areas whose facts keep each source's result
+ * (access, transport, retention): the same states as OutputReader — a command
+ * not run is `not-run`, one that did not finish `no-answer`, a parser that
+ * throws `unparsed`, `sudo -n` refused `needs-privilege` — never a parse of
+ * half an output.
+ */
+export function readSource<T>(outputs: CommandOutput[], id: string, parse: OutputParser<T>): SourceRead<T> {
+  const reader = new OutputReader(outputs);
+  const parsed = reader.read(id, (stdout, stderr, exitCode) =>
+    needsPrivilege({ stderr, exitCode }) ? parsedFailure<T>('needs-privilege', `${reader.output(id)!.command}: sudo -n needs a password on this host`) : parse(stdout, stderr, exitCode),
+  );
+  if (parsed) return parsed;
+  const check = reader.check(id)!;
+  return { status: check.status, value: null, message: check.message, warnings: [] };
 }

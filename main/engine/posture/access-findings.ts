@@ -5,7 +5,8 @@ import { ACCESS_COMMAND_IDS as ids } from '../collectors/access/access-commands'
 import type { AccessFacts } from '../collectors/access/access-facts';
 import type { AuthorizedKey } from '../collectors/access/authorized-keys';
 import { allowsPasswordLogin, logsKeyFingerprints, requiresTwoFactors } from '../collectors/access/sshd-config';
-import { wasRead, type Parsed } from '../collectors/parse-result';
+import type { SourceRead } from '../collectors/output-reader';
+import { wasRead } from '../collectors/parse-result';
 import type { StaffMember } from '../inventory/access-policy-schema';
 import { ACCESS_FINDING_KINDS as kinds, accessFinding, type AccessFindingInput } from './access-finding-kinds';
 import { plural } from './area-finding';
@@ -242,7 +243,7 @@ function auditFindings(facts: AccessFacts, base: Base): Finding[] {
   ];
 }
 
-function auditProblem(status: Parsed<{ enabled: boolean; pid: number }>, rules: AccessFacts['auditRules'] & object): { title: string; excerpt: string[] } | null {
+function auditProblem(status: SourceRead<{ enabled: boolean; pid: number }>, rules: AccessFacts['auditRules'] & object): { title: string; excerpt: string[] } | null {
   if (status.status === 'tool-missing') return { title: 'auditd is not installed: privileged commands are not audited', excerpt: [status.message ?? ''] };
   if (status.status === 'ok' && status.value && (!status.value.enabled || status.value.pid === 0)) {
     return { title: 'The audit daemon is not running: privileged commands are not audited', excerpt: [`enabled ${status.value.enabled ? 1 : 0}`, `pid ${status.value.pid}`] };
@@ -275,7 +276,7 @@ function forwardingFindings(facts: AccessFacts, policy: AccessPolicy | undefined
 }
 
 function uncheckedFindings(facts: AccessFacts, base: Base): Finding[] {
-  const sources: Array<[string, string, Parsed<unknown> | null]> = [
+  const sources: Array<[string, string, SourceRead<unknown> | null]> = [
     [ids.passwd, 'accounts', facts.accounts],
     [ids.passwordStatus, 'password status', facts.passwords],
     [ids.authorizedKeys, 'authorized keys', facts.keys],
@@ -283,7 +284,7 @@ function uncheckedFindings(facts: AccessFacts, base: Base): Finding[] {
     [ids.auditRules, 'audit rules', facts.auditStatus?.status === 'tool-missing' ? null : facts.auditRules],
     [ids.syslogConfig, 'log forwarding', facts.forwarding],
   ];
-  const unread = sources.filter(([, , parsed]) => parsed !== null && !wasRead(parsed.status)) as Array<[string, string, Parsed<unknown>]>;
+  const unread = sources.filter(([, , parsed]) => parsed !== null && !wasRead(parsed.status)) as Array<[string, string, SourceRead<unknown>]>;
   if (unread.length === 0) return [];
   return [
     accessFinding({

@@ -189,6 +189,20 @@ describe('log forwarding', () => {
       ['loghost', 'syslogd'],
       ['log3.nj', 'journal-upload'],
     ]);
+    expect(parsed.status).toBe('ok');
+  });
+
+  test('nothing the listing prints goes unsaid: text before the first file, and a file the script does not list, are skipped; another listing is not this one', () => {
+    const withStray = parseSyslogForwarding(['Warning: something printed first', `${FILE_MARKER}- /etc/rsyslog.conf <==`, '*.* @@log1.nj:6514'].join('\n'));
+    expect([withStray.status, withStray.value, withStray.skipped!.map((entry) => entry.at)]).toEqual([
+      'partial',
+      [{ host: 'log1.nj', via: 'rsyslog-tcp', file: '/etc/rsyslog.conf', line: 1 }],
+      ['before the first file'],
+    ]);
+    const logrotate = parseSyslogForwarding([`${FILE_MARKER}- /etc/logrotate.conf <==`, 'weekly', 'rotate 4'].join('\n'));
+    expect([logrotate.status, logrotate.message]).toEqual(['unparsed', expect.stringContaining('/etc/logrotate.conf is not a syslog configuration file')]);
+    expect(parseSyslogForwarding('{"nftables": []}\n').status).toBe('unparsed');
+    expect(parseSyslogForwarding('')).toMatchObject({ status: 'ok', value: [] });
   });
 });
 
@@ -202,5 +216,12 @@ describe('last', () => {
       ['alice', 'pts/0', '10.10.0.20'],
       ['root', 'tty1', ''],
     ]);
+  });
+
+  test('a line that is not a login is skipped, not read as one; output with no login line at all is not last', () => {
+    const parsed = parseLast('alice    pts/0        10.10.0.20       Tue Dec  1 09:12 - 09:40  (00:28)\n** a line last never prints **\n\nwtmp begins Tue May 20 00:00:00 2025\n');
+    expect([parsed.status, parsed.value!.map((login) => login.user), parsed.skipped!.map((entry) => entry.at)]).toEqual(['partial', ['alice'], ['line 2']]);
+    expect(parseLast('{"nftables": [{"metainfo": {"version": "1.0.6"}}]}\n').status).toBe('unparsed');
+    expect(parseLast('12.11\n').status).toBe('unparsed');
   });
 });

@@ -80,6 +80,8 @@ describe('borg list / info --json', () => {
   test('the text formats are not taken for JSON', () => {
     expect(parseBorgList(fixture('debian/borg-list.txt')).state).toBe('unparsed');
     expect(parseBorgInfo(fixture('debian/borg-info.txt')).state).toBe('unparsed');
+    // borg list --json has the same encryption and repository, but no cache statistics.
+    expect(parseBorgInfo(fixture('debian/borg-list-json.txt'))).toMatchObject({ state: 'unparsed', message: expect.stringContaining('no "cache"') });
     expect(parseBorgList('{"archives": "x"}').message).toMatch(/no "archives" array/);
   });
 });

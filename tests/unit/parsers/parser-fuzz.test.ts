@@ -5,6 +5,8 @@
 //  - random bytes: always refused as unparsed, never ok or partial;
 //  - the other parsers' captured outputs: never ok (a few outputs are the
 //    same format, or one word that is valid in both: listed below);
+//  - any stderr and exit status (none: a command cut off) beside its own or
+//    random output: a known status, never a throw;
 //  - its own outputs mangled (lines dropped, repeated, spliced with noise)
 //    and random text: the accounting invariant holds — status `partial`
 //    exactly when something was skipped, each skipped line quoted verbatim
@@ -17,8 +19,8 @@ import type { Parsed } from '../../../main/engine/collectors/parse-result';
 import { ALL_PARSERS, ownOutputs } from '../../support/all-parsers';
 
 const STATUSES = new Set(['ok', 'partial', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
-/** Per parser and property; 36 parsers × 3 properties × this stays under a minute. */
-const BUDGET_MS = 350;
+/** Per parser and property; 60 parsers × 4 properties × this stays around a minute on 2 cores. */
+const BUDGET_MS = 250;
 const budget = { numRuns: 2000, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false };
 
 /** Pairs where the other output really is this format too (same grammar, another address family), or one word valid in both. */
@@ -30,6 +32,9 @@ const SAME_FORMAT = new Set([
   // One line holding one word such as "12.8" or "6.1.0-28-amd64" is a valid Debian package name.
   'reboot-required.pkgs <- debian_version',
   'reboot-required.pkgs <- uname -r',
+  // `[]`: no firewall rules and no snapshots print the same empty JSON array.
+  'fwadm -j <- restic snapshots --json',
+  'restic snapshots --json <- fwadm -j',
 ]);
 /** dmsetup blanks volume keys in what it quotes, so its skipped text is not the input verbatim. */
 const QUOTES_VERBATIM = (name: string) => name !== 'dmsetup';
@@ -51,6 +56,7 @@ function checkAccounting(name: string, input: string, parsed: Parsed<unknown>): 
     expect(skipped, `${name}: ${parsed.status} with skipped input`).toEqual([]);
   }
   if (parsed.status === 'ok') expect(parsed.message, name).toBeNull();
+  else expect(parsed.message, `${name}: ${parsed.status} without a message saying why`).toBeTruthy();
   if (!QUOTES_VERBATIM(name)) return;
   const lines = inputLines(input);
   for (const entry of skipped) {
@@ -124,6 +130,15 @@ describe.each(Object.keys(ALL_PARSERS))('%s', (name) => {
       checkAccounting(name, other.text, parsed);
       expect(parsed.status, `${name} read ${other.name}'s output`).not.toBe('ok');
     }
+  });
+
+  test('any stderr and exit status beside its own or random output: a known status, never a throw', () => {
+    fc.assert(
+      fc.property(mangled(OWN[name]!), fc.string({ maxLength: 80 }), fc.option(fc.integer({ min: 0, max: 255 })), (text, stderr, exitCode) =>
+        checkAccounting(name, text, parse(text, stderr, exitCode)),
+      ),
+      budget,
+    );
   });
 
   test('the accounting invariant holds on mangled outputs and random text', () => {

@@ -56,6 +56,17 @@ describe('logrotate', () => {
   });
 });
 
+describe('logrotate listing: nothing printed goes unsaid', () => {
+  const marker = (path: string) => `==> opsdeck-file - ${path} <==`;
+
+  test('text before the first file and a file the script does not list are skipped; a syslog listing is not a logrotate one; plain text is not a listing', () => {
+    const parsed = parseLogrotateListing(['stray text', marker('/etc/logrotate.conf'), 'weekly', 'rotate 4', marker('/etc/rsyslog.conf'), '*.* @@log1.nj'].join('\n'));
+    expect([parsed.status, parsed.skipped!.map((entry) => entry.at)]).toEqual(['partial', ['before the first file', 'file /etc/rsyslog.conf']]);
+    expect(parseLogrotateListing([marker('/etc/rsyslog.conf'), '*.* @@log1.nj'].join('\n'))).toMatchObject({ status: 'unparsed', message: expect.stringContaining('not a logrotate file') });
+    expect(parseLogrotateListing('weekly\nrotate 4\n')).toMatchObject({ status: 'unparsed', message: expect.stringContaining('no file marker') });
+  });
+});
+
 describe('journald', () => {
   test('nothing set on Debian 12: storage auto, no time limit', () => {
     expect(parseJournaldCatConfig(captured('journald-cat-config.txt'))).toMatchObject({ status: 'ok', value: { storage: 'auto', maxRetentionDays: null, systemMaxUse: null } });

@@ -54,6 +54,10 @@ describe('parseSClient', () => {
     expect(parseSClient('CONNECTED(00000003)\n', '', 124).status).toBe('unparsed');
   });
 
+  test('text without a CONNECTED line is not s_client output, not "no connection"', () => {
+    expect(parseSClient('{"nftables": []}\n', '', 0)).toMatchObject({ status: 'unparsed', message: expect.stringContaining('no CONNECTED line') });
+  });
+
   test('a missing openssl is tool-missing', () => {
     expect(parseSClient('', 'sh: 1: openssl: not found\n', 127).status).toBe('tool-missing');
   });

@@ -3,7 +3,7 @@
 // `command="…"` are kept verbatim; comments are data, whatever they hold.
 import { createHash } from 'node:crypto';
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
-import { splitFileListing } from './file-listing';
+import { notAListing, splitFileListing, strayInput } from './file-listing';
 
 export interface AuthorizedKey {
   account: string;
@@ -100,8 +100,10 @@ export function parseAuthorizedKeysListing(stdout: string, stderr = '', exitCode
   // Without sudo, or with a broken shell, nothing is listed: say why. One unreadable file among others leaves the rest read.
   const failure = listing.files.length === 0 ? commonFailure('listing authorized_keys', exitCode, stderr) : null;
   if (failure) return failure;
+  const notListing = notAListing(listing, 'the authorized_keys listing');
+  if (notListing) return notListing;
   const keys: AuthorizedKey[] = [];
-  const skipped: SkippedInput[] = listing.stray.map((line) => skippedInput('before the first file', line, 'not inside a listed file'));
+  const skipped: SkippedInput[] = strayInput(listing);
   for (const file of listing.files) {
     for (const line of file.lines) collectKey(line.text, { account: file.account, file: file.path, line: line.number }, keys, skipped);
   }

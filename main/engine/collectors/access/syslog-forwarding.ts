@@ -3,8 +3,8 @@
 // forms that send elsewhere: `*.* @@host:port` (TCP) / `@host` (UDP),
 // RainerScript `action(type="omfwd" target="host" …)`, and journal-upload's
 // `URL=`. Anything commented out does not count.
-import { commonFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
-import { splitFileListing } from './file-listing';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
+import { expectedFiles, notAListing, splitFileListing, strayInput } from './file-listing';
 
 export interface LogForwardTarget {
   /** Host name or address as written. */
@@ -14,6 +14,8 @@ export interface LogForwardTarget {
   line: number;
 }
 
+/** The files SYSLOG_FILES in access-commands.ts names. */
+const SYSLOG_PATH = /^\/etc\/(rsyslog\.conf|rsyslog\.d\/[^/]+\.conf|syslog\.conf|systemd\/journal-upload\.conf|systemd\/journal-upload\.conf\.d\/[^/]+\.conf)$/;
 const LEGACY_ACTION = /^\S+\s+(@@?)(\[[^\]]+\]|[^\s:;]+)/;
 const OMFWD = /type\s*=\s*"omfwd"/;
 const OMFWD_TARGET = /target\s*=\s*"([^"]+)"/;
@@ -24,8 +26,13 @@ export function parseSyslogForwarding(stdout: string, stderr = '', exitCode: num
   if (refused) return refused;
   const failure = commonFailure('sh', exitCode, stderr);
   if (failure) return failure;
+  const listing = splitFileListing(stdout);
+  const notListing = notAListing(listing, 'the syslog configuration listing');
+  if (notListing) return notListing;
+  const { files, skipped } = expectedFiles(listing, SYSLOG_PATH, 'the syslog configuration listing');
+  if (files.length === 0 && skipped.length > 0) return parsedFailure('unparsed', `the syslog configuration listing: ${skipped[0]!.at} is not a syslog configuration file — another listing's output?`);
   const targets: LogForwardTarget[] = [];
-  for (const file of splitFileListing(stdout).files) {
+  for (const file of files) {
     for (const { number, text } of file.lines) {
       const line = text.trim();
       if (line === '' || line.startsWith('#')) continue;
@@ -41,5 +48,5 @@ export function parseSyslogForwarding(stdout: string, stderr = '', exitCode: num
       }
     }
   }
-  return parsedOk(targets);
+  return parsedOk(targets, [], [...strayInput(listing), ...skipped], 'the syslog configuration listing');
 }

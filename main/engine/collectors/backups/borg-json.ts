@@ -48,6 +48,8 @@ export function parseBorgInfo(stdout: string): BackupParse<BorgRepositoryInfo> {
   const mode = isRecord(data.encryption) && typeof data.encryption.mode === 'string' ? data.encryption.mode : null;
   if (mode === null) return unparsed('borg info --json: no encryption.mode');
   if (!isRecord(data.repository)) return unparsed('borg info --json: no repository');
+  // borg info always prints the cache's statistics; borg list --json (same encryption and repository) does not.
+  if (!isRecord(data.cache)) return unparsed('borg info --json: no "cache" statistics (borg list --json output?)');
   const repository = data.repository;
   let newest: BackupSnapshot | null = null;
   if (data.archives !== undefined) {

@@ -4,7 +4,7 @@
 // defaults of the blocks after them; `include` reads the other listed files
 // at that point, as logrotate(8) does. Pure.
 import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
-import { splitFileListing, type ListedFile } from '../access/file-listing';
+import { expectedFiles, notAListing, splitFileListing, strayInput, type ListedFile } from '../access/file-listing';
 
 export type RotationPeriod = 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly';
 
@@ -31,12 +31,18 @@ interface Settings {
   size: boolean;
 }
 
+/** The files the listing script in retention-commands.ts names. */
+const LOGROTATE_PATH = /^\/etc\/logrotate\.(conf|d\/[^/]+)$/;
 const PERIODS = new Set(['hourly', 'daily', 'weekly', 'monthly', 'yearly']);
 
 export function parseLogrotateListing(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<LogRotationRule[]> {
   const refused = refuseInput(stdout, 'the logrotate configuration listing');
   if (refused) return refused;
-  const files = splitFileListing(stdout).files;
+  const listing = splitFileListing(stdout);
+  const notListing = notAListing(listing, 'the logrotate configuration listing');
+  if (notListing) return notListing;
+  const { files, skipped: otherFiles } = expectedFiles(listing, LOGROTATE_PATH, 'the logrotate listing');
+  if (files.length === 0 && otherFiles.length > 0) return parsedFailure('unparsed', `the logrotate configuration listing: ${otherFiles[0]!.at} is not a logrotate file — another listing's output?`);
   if (files.length === 0)
     return parsedFailure(
       exitCode === 0 ? 'unsupported' : 'unparsed',
@@ -45,7 +51,7 @@ export function parseLogrotateListing(stdout: string, stderr = '', exitCode: num
   const main = files.find((file) => file.path === '/etc/logrotate.conf');
   const others = files.filter((file) => file !== main);
   const rules: LogRotationRule[] = [];
-  const skipped: SkippedInput[] = [];
+  const skipped: SkippedInput[] = [...strayInput(listing), ...otherFiles];
   const globals: Settings = { period: null, rotate: null, maxage: null, size: false };
   const read = (file: ListedFile, onInclude: () => void) => readFile(file, globals, rules, skipped, onInclude);
   let included = false;

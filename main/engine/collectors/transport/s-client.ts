@@ -67,6 +67,8 @@ export function parseSClient(stdout: string, stderr: string, exitCode: number | 
   const established = cipher !== null;
   const failure = established ? null : (firstError(stderr) ?? (connected ? 'the handshake did not complete' : 'no connection'));
   if (!connected && !established) {
+    // No connection prints nothing on stdout (the reason is on stderr); text there is not s_client's.
+    if (stdout.trim() !== '') return parsedFailure('unparsed', `not openssl s_client output: no CONNECTED line before "${stdout.trim().split('\n')[0]!.slice(0, 60)}"`);
     return parsedOk({ ...emptyHandshake(false, failure) });
   }
   if (connected && !established && !newLine && exitCode === 0) {
