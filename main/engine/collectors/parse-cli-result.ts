@@ -17,3 +17,16 @@ export interface ParseCliResult<Format extends string, Value = unknown> {
 export function isCliFormat<Format extends string>(formats: readonly Format[], text: string): text is Format {
   return (formats as readonly string[]).includes(text);
 }
+
+/** The printed result of one parse: nothing the parser said is left out (skipped input included when there is any). */
+export function cliResult<Format extends string, Value = unknown>(format: Format, parsed: Parsed<unknown>, summary: ParseCliResult<Format>['summary'], value: Value): ParseCliResult<Format, Value> {
+  return {
+    format,
+    status: parsed.status,
+    message: parsed.message,
+    warnings: parsed.warnings,
+    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
+    summary,
+    value,
+  };
+}

@@ -1,7 +1,7 @@
 // What the scan engine needs from the audit log: a command is recorded
 // before it starts and completed after it ends. If the start cannot be
 // recorded, the command is not run.
-import type { OutputTruncationView } from '../../../preload/contract';
+import type { CommandOutcome } from '../audit/audit-log';
 
 export interface CommandStart {
   runId: string;
@@ -11,18 +11,8 @@ export interface CommandStart {
   command: string;
 }
 
-export interface CommandEnd {
-  host: string;
-  exitCode: number | null;
-  signal: string | null;
-  error: string | null;
-  /** The bytes the host sent (hashed as they are; a string only from test doubles). */
-  stdout: Buffer | string;
-  stderr: Buffer | string;
-  durationMs: number;
-  /** Set when the output was cut at a cap. */
-  truncated?: OutputTruncationView | null;
-}
+/** How a command ended, as the audit log records it (the output itself only as hashes and sizes). */
+export type CommandEnd = CommandOutcome;
 
 export interface CommandAudit {
   commandStarted(start: CommandStart): Promise<number>;

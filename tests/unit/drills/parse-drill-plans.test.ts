@@ -164,4 +164,12 @@ describe('loadDrillPlansFile and LastGoodDrillPlans', () => {
     const missing = join(dir, 'nope.yaml');
     expect(await loadDrillPlansFile(missing)).toEqual({ ok: false, problems: [{ file: missing, line: 1, column: 1, message: `cannot read the drill plans file ${missing}: no such file` }] });
   });
+
+  test('an endless file (/dev/zero) is refused by name while reading, not read into memory', async () => {
+    const result = await loadDrillPlansFile('/dev/zero');
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ file: '/dev/zero', line: 1, column: 1, message: expect.stringContaining('cannot read the drill plans file /dev/zero: it is larger than 4194304 bytes (or endless') }],
+    });
+  }, 10_000);
 });

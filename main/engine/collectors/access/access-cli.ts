@@ -2,6 +2,7 @@
 // one saved output in, the parser's result out as plain JSON with a short
 // summary. authorized-keys takes one authorized_keys file, or the listing
 // OpsDeck's own scan prints (marker lines naming account and file).
+import { cliResult, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
 import { FILE_MARKER } from './access-commands';
 import { parseAuthorizedKeysFile, parseAuthorizedKeysListing } from './authorized-keys';
@@ -11,23 +12,14 @@ import { allowsPasswordLogin, logsKeyFingerprints, parseSshdT } from './sshd-con
 export const ACCESS_CLI_FORMATS = ['sshd-T', 'authorized-keys', 'passwd'] as const;
 export type AccessCliFormat = (typeof ACCESS_CLI_FORMATS)[number];
 
-export interface AccessCliResult {
-  format: AccessCliFormat;
-  status: Parsed<unknown>['status'];
-  message: string | null;
-  warnings: string[];
-  skipped?: Parsed<unknown>['skipped'];
-  skippedCount?: number;
-  summary: Record<string, string | number | boolean | null>;
-  value: unknown;
-}
+export type AccessCliResult = ParseCliResult<AccessCliFormat>;
 
 export function parseAccessForCli(format: AccessCliFormat, text: string): AccessCliResult {
   switch (format) {
     case 'sshd-T': {
       const parsed = parseSshdT(text, '', 0);
       const settings = parsed.value;
-      return result(format, parsed, {
+      return accessResult(format, parsed, {
         passwordLogins: settings ? allowsPasswordLogin(settings) : null,
         permitRootLogin: settings?.permitRootLogin ?? null,
         logLevel: settings?.logLevel ?? null,
@@ -38,7 +30,7 @@ export function parseAccessForCli(format: AccessCliFormat, text: string): Access
     case 'authorized-keys': {
       const parsed = text.split('\n', 1)[0]!.startsWith(FILE_MARKER) ? parseAuthorizedKeysListing(text, '', 0) : parseAuthorizedKeysFile(text);
       const keys = parsed.value ?? [];
-      return result(format, parsed, {
+      return accessResult(format, parsed, {
         keys: keys.length,
         accounts: new Set(keys.map((key) => key.account)).size,
         withOptions: keys.filter((key) => key.options !== '').length,
@@ -48,19 +40,15 @@ export function parseAccessForCli(format: AccessCliFormat, text: string): Access
     case 'passwd': {
       const parsed = parseGetentPasswd(text, '', 0);
       const accounts = parsed.value ?? [];
-      return result(format, parsed, { accounts: accounts.length, loginShells: accounts.filter((account) => account.loginShell).length, uid0: accounts.filter((account) => account.uid === 0).length });
+      return accessResult(format, parsed, {
+        accounts: accounts.length,
+        loginShells: accounts.filter((account) => account.loginShell).length,
+        uid0: accounts.filter((account) => account.uid === 0).length,
+      });
     }
   }
 }
 
-function result(format: AccessCliFormat, parsed: Parsed<unknown>, summary: AccessCliResult['summary']): AccessCliResult {
-  return {
-    format,
-    status: parsed.status,
-    message: parsed.message,
-    warnings: parsed.warnings,
-    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
-    summary,
-    value: parsed.value,
-  };
+function accessResult(format: AccessCliFormat, parsed: Parsed<unknown>, summary: AccessCliResult['summary']): AccessCliResult {
+  return cliResult(format, parsed, summary, parsed.value);
 }

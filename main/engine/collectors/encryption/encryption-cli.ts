@@ -5,7 +5,7 @@
 // volumes OpsDeck derives from that one output are included (without the
 // other commands a scan runs: no crypttab, dmsetup, blkid or findmnt).
 import type { CommandOutput, TargetOs } from '../host-command';
-import { isCliFormat, type ParseCliResult } from '../parse-cli-result';
+import { cliResult, isCliFormat, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
 import { parseCrypttab } from './crypttab';
 import { parseCryptsetupStatus } from './cryptsetup-status';
@@ -102,13 +102,5 @@ function derivedVolumes(os: TargetOs, id: string, text: string): NonNullable<Enc
 }
 
 function result(format: EncryptionCliFormat, parsed: Parsed<unknown>, summary: EncryptionCliResult['summary']): EncryptionCliResult {
-  return {
-    format,
-    status: parsed.status,
-    message: parsed.message,
-    warnings: parsed.warnings,
-    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
-    summary,
-    value: parsed.value,
-  };
+  return cliResult(format, parsed, summary, parsed.value);
 }

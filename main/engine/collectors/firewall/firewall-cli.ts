@@ -2,7 +2,7 @@
 // [FILE|-]`: one saved output in (from a host OpsDeck cannot reach, kept as
 // offline evidence), the normalized rule model out as plain JSON with a
 // short summary. The text is taken as the command's stdout, exit status 0.
-import { isCliFormat, type ParseCliResult } from '../parse-cli-result';
+import { cliResult, isCliFormat, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
 import type { FirewallRuleset } from './firewall-model';
 import { parseFwadmList } from './fwadm-json';
@@ -73,13 +73,5 @@ export function parseFirewallForCli(format: FirewallCliFormat, text: string): Fi
 }
 
 function result(format: FirewallCliFormat, parsed: Parsed<unknown>, value: FirewallRuleset | null, summary: FirewallCliResult['summary']): FirewallCliResult {
-  return {
-    format,
-    status: parsed.status,
-    message: parsed.message,
-    warnings: parsed.warnings,
-    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
-    summary,
-    value,
-  };
+  return cliResult(format, parsed, summary, value);
 }

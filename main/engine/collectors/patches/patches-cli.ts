@@ -3,7 +3,7 @@
 // summary an operator can read at a glance. The text is taken as the
 // command's stdout with exit status 0 (pkg_admin audit's exit 1 for
 // "vulnerable" is not needed: its lines say so).
-import { isCliFormat, type ParseCliResult } from '../parse-cli-result';
+import { cliResult, isCliFormat, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
 import { parseAptSimulation } from './apt-simulation';
 import { parseNeedrestartBatch } from './needrestart';
@@ -64,13 +64,5 @@ export function parsePatchesForCli(format: PatchesCliFormat, text: string): Patc
 }
 
 function result(format: PatchesCliFormat, parsed: Parsed<unknown>, summary: PatchesCliResult['summary']): PatchesCliResult {
-  return {
-    format,
-    status: parsed.status,
-    message: parsed.message,
-    warnings: parsed.warnings,
-    ...(parsed.skipped ? { skipped: parsed.skipped, skippedCount: parsed.skippedCount } : {}),
-    summary,
-    value: parsed.value,
-  };
+  return cliResult(format, parsed, summary, parsed.value);
 }

@@ -1,32 +1,23 @@
 // `opsdeck parse transport --format s-client [FILE|-]`: one saved
 // `openssl s_client` output (stdout, or stdout and stderr together) in, the
 // parsed handshake out as plain JSON with a short summary.
-import type { Parsed } from '../parse-result';
+import { cliResult, type ParseCliResult } from '../parse-cli-result';
 import { parseSClient } from './s-client';
 
 export const TRANSPORT_CLI_FORMATS = ['s-client'] as const;
 export type TransportCliFormat = (typeof TRANSPORT_CLI_FORMATS)[number];
 
-export interface TransportCliResult {
-  format: TransportCliFormat;
-  status: Parsed<unknown>['status'];
-  message: string | null;
-  warnings: string[];
-  summary: Record<string, string | number | boolean | null>;
-  value: unknown;
-}
+export type TransportCliResult = ParseCliResult<TransportCliFormat>;
 
 export function parseTransportForCli(format: TransportCliFormat, text: string): TransportCliResult {
   // A saved file has no exit status; stderr lines (depth=…, verify return:…) mixed in are ignored by the parser.
   const parsed = parseSClient(text, text, 0);
   const handshake = parsed.value;
   const leaf = handshake?.chain.find((certificate) => certificate.depth === 0) ?? null;
-  return {
+  return cliResult(
     format,
-    status: parsed.status,
-    message: parsed.message,
-    warnings: parsed.warnings,
-    summary: {
+    parsed,
+    {
       established: handshake?.established ?? null,
       protocol: handshake?.protocol ?? null,
       cipher: handshake?.cipher ?? null,
@@ -36,6 +27,6 @@ export function parseTransportForCli(format: TransportCliFormat, text: string): 
       verifyCode: handshake?.verifyCode ?? null,
       verifyText: handshake?.verifyText ?? null,
     },
-    value: handshake,
-  };
+    handshake,
+  );
 }

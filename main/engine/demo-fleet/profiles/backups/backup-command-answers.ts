@@ -70,48 +70,25 @@ export function systemctlShowAnswer(args: string[], host: DemoHostSpec, plan: Ho
 
 function unitBlock(unit: string, host: DemoHostSpec, plan: HostBackupPlan, now: Date): string {
   const job = [plan.restic, plan.borg].find((candidate) => candidate?.backupUnit === unit || candidate?.checkUnit === unit) ?? null;
-  const lines = (fields: [string, string][]) => fields.map(([key, value]) => `${key}=${value}`).join('\n');
-  if (!job)
-    return lines([
-      ['Id', unit],
-      ['LoadState', 'not-found'],
-      ['ActiveState', 'inactive'],
-      ['Result', 'success'],
-      ['ExecMainStatus', '0'],
-      ['ExecMainExitTimestamp', ''],
-    ]);
-  const at = (date: Date) => `@${Math.floor(date.getTime() / 1000)}`;
+  const block = (state: { load: string; active: string; result: string; status: string; exitedAt: Date | null }) =>
+    [
+      `Id=${unit}`,
+      `LoadState=${state.load}`,
+      `ActiveState=${state.active}`,
+      `Result=${state.result}`,
+      `ExecMainStatus=${state.status}`,
+      `ExecMainExitTimestamp=${state.exitedAt ? `@${Math.floor(state.exitedAt.getTime() / 1000)}` : ''}`,
+    ].join('\n');
+  const succeeded = (exitedAt: Date) => block({ load: 'loaded', active: 'inactive', result: 'success', status: '0', exitedAt });
+  if (!job) return block({ load: 'not-found', active: 'inactive', result: 'success', status: '0', exitedAt: null });
   if (unit === job.backupUnit) {
     // The stale backup: the nightly job has been failing since its repository filled up.
     if (hasProblem(host, 'stale-backup')) {
       const failed = new Date(now.getTime() - hashInt(1, 20, host.name, unit) * HOUR_MS);
-      return lines([
-        ['Id', unit],
-        ['LoadState', 'loaded'],
-        ['ActiveState', 'failed'],
-        ['Result', 'exit-code'],
-        ['ExecMainStatus', '1'],
-        ['ExecMainExitTimestamp', at(failed)],
-      ]);
+      return block({ load: 'loaded', active: 'failed', result: 'exit-code', status: '1', exitedAt: failed });
     }
     const newest = job.runs.filter((run) => !run.tags.includes('restore-test')).at(-1);
-    const ended = newest ? new Date(newest.at.getTime() + hashInt(60_000, 900_000, host.name, unit)) : new Date(0);
-    return lines([
-      ['Id', unit],
-      ['LoadState', 'loaded'],
-      ['ActiveState', 'inactive'],
-      ['Result', 'success'],
-      ['ExecMainStatus', '0'],
-      ['ExecMainExitTimestamp', at(ended)],
-    ]);
+    return succeeded(newest ? new Date(newest.at.getTime() + hashInt(60_000, 900_000, host.name, unit)) : new Date(0));
   }
-  const checked = new Date(now.getTime() - hashInt(1, 6, host.name, unit) * DAY_MS - hashInt(0, 3_600_000, host.name, unit, 's'));
-  return lines([
-    ['Id', unit],
-    ['LoadState', 'loaded'],
-    ['ActiveState', 'inactive'],
-    ['Result', 'success'],
-    ['ExecMainStatus', '0'],
-    ['ExecMainExitTimestamp', at(checked)],
-  ]);
+  return succeeded(new Date(now.getTime() - hashInt(1, 6, host.name, unit) * DAY_MS - hashInt(0, 3_600_000, host.name, unit, 's')));
 }
