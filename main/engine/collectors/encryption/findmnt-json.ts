@@ -3,10 +3,9 @@
 // (3-space framing as lsblk). SOURCE names a bind mount or btrfs subvolume
 // as `/dev/sda1[/subvol]`; pseudo filesystems name themselves (proc, tmpfs).
 // Flattened here, in findmnt's order.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { failureText } from './command-failure';
-import { isRecord } from './lsblk-json';
-import { errorMessage } from '../../errors/error-message';
+import { isRecord, readJsonOutput } from './json-output';
 
 export interface MountEntry {
   target: string;
@@ -28,15 +27,9 @@ export function parseFindmntJson(stdout: string, stderr: string, exitCode: numbe
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `findmnt failed: ${failureText(exitCode, stderr, stdout)}`);
   if (stdout.trim() === '') return parsedOk([], ['findmnt printed nothing']);
-  const refused = refuseInput(stdout, 'findmnt -J');
-  if (refused) return refused;
-  let document: unknown;
-  try {
-    document = JSON.parse(stdout);
-  } catch (error) {
-    return parsedFailure('unparsed', `findmnt output is not JSON: ${errorMessage(error).slice(0, 200)}`);
-  }
-  const list = isRecord(document) ? document.filesystems : undefined;
+  const json = readJsonOutput(stdout, 'findmnt', 'findmnt -J');
+  if ('failure' in json) return json.failure;
+  const list = isRecord(json.document) ? json.document.filesystems : undefined;
   if (!Array.isArray(list)) return parsedFailure('unparsed', 'not findmnt -J output: the JSON has no "filesystems" array');
   const mounts: MountEntry[] = [];
   const warnings: string[] = [];

@@ -9,9 +9,9 @@
 // strings; < 2.37 has only MOUNTPOINT (singular) and rejects MOUNTPOINTS
 // with "lsblk: unknown column: MOUNTPOINTS"; FSTYPE/UUID are null without
 // udev data (blkid fills them in, see blkid.ts).
-import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { failureText } from './command-failure';
-import { errorMessage } from '../../errors/error-message';
+import { isRecord, readJsonOutput } from './json-output';
 
 /** What a device is, as a layer. `unknown`: a TYPE this code does not know (the raw TYPE is kept). */
 export type BlockDeviceKind = 'disk' | 'part' | 'crypt' | 'lvm' | 'raid' | 'loop' | 'mpath' | 'dm' | 'rom' | 'zram' | 'unknown';
@@ -60,15 +60,9 @@ export function parseLsblkJson(stdout: string, stderr: string, exitCode: number 
     return parsedFailure('unparsed', `lsblk failed: ${failureText(exitCode, stderr, stdout)}`);
   }
   if (stdout.trim() === '') return parsedOk({ devices: [] }, ['lsblk printed nothing: no block devices are visible (a container?)']);
-  const refused = refuseInput(stdout, 'lsblk -J');
-  if (refused) return refused;
-  let document: unknown;
-  try {
-    document = JSON.parse(stdout);
-  } catch (error) {
-    return parsedFailure('unparsed', `lsblk output is not JSON: ${errorMessage(error).slice(0, 200)}`);
-  }
-  const list = isRecord(document) ? document.blockdevices : undefined;
+  const json = readJsonOutput(stdout, 'lsblk', 'lsblk -J');
+  if ('failure' in json) return json.failure;
+  const list = isRecord(json.document) ? json.document.blockdevices : undefined;
   if (!Array.isArray(list)) return parsedFailure('unparsed', 'not lsblk -J output: the JSON has no "blockdevices" array');
   const columns = columnsOf(list);
   const missing = REQUIRED_COLUMNS.filter((names) => list.length > 0 && !names.some((name) => columns.has(name))).map((names) => names.map((name) => name.toUpperCase()).join(' or '));
@@ -188,8 +182,4 @@ function sizeValue(value: unknown): { bytes: number | null; human: boolean } {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,10 +4,9 @@
 // "Zpool Size in GiB", "Zpool Disks" (comma list), "Zpool Profile", and the
 // "Disks" sizes. "Boot Parameters" can hold a password hash: never copied.
 // Unknown keys are ignored. See sysinfo*.md.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, type Parsed } from '../parse-result';
 import { failureText } from './command-failure';
-import { isRecord } from './lsblk-json';
-import { errorMessage } from '../../errors/error-message';
+import { isRecord, readJsonOutput } from './json-output';
 
 export interface SmartosSysinfo {
   hostname: string | null;
@@ -29,14 +28,9 @@ export function parseSysinfo(stdout: string, stderr: string, exitCode: number | 
   const common = commonFailure('sysinfo', exitCode, stderr);
   if (common) return common;
   if (exitCode !== 0) return parsedFailure('unparsed', `sysinfo failed: ${failureText(exitCode, stderr, stdout)}`);
-  const refused = refuseInput(stdout, 'sysinfo');
-  if (refused) return refused;
-  let document: unknown;
-  try {
-    document = JSON.parse(stdout);
-  } catch (error) {
-    return parsedFailure('unparsed', `sysinfo output is not JSON: ${errorMessage(error).slice(0, 200)}`);
-  }
+  const json = readJsonOutput(stdout, 'sysinfo', 'sysinfo');
+  if ('failure' in json) return json.failure;
+  const document = json.document;
   if (!isRecord(document)) return parsedFailure('unparsed', 'not sysinfo output: the JSON is not an object');
   if (!SYSINFO_KEYS.some((key) => key in document)) return parsedFailure('unparsed', `not sysinfo output: the JSON object has none of ${SYSINFO_KEYS.join(', ')}`);
   const warnings: string[] = [];
