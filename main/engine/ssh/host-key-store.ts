@@ -3,6 +3,7 @@
 // injected so tests never read or write the real ~/.ssh.
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { FileError } from '../errors/file-error';
 import { formatKnownHostsLine, knownKeyTypesForHost, lookupHostKey, parseKnownHosts, type HostKeyVerdict, type KnownHostsEntry, type KnownHostsProblem } from './known-hosts';
 
 export type RefusedHostKeyVerdict = Exclude<HostKeyVerdict, { status: 'known' }>;
@@ -25,14 +26,10 @@ export class HostKeyError extends Error {
   }
 }
 
-export class KnownHostsFileError extends Error {
+export class KnownHostsFileError extends FileError<'known-hosts-unreadable'> {
   override readonly name = 'KnownHostsFileError';
-  readonly code = 'known-hosts-unreadable';
-  constructor(
-    readonly path: string,
-    cause: unknown,
-  ) {
-    super(`cannot read known_hosts file ${path}: ${(cause as Error).message}; fix its permissions or remove it`, { cause });
+  constructor(path: string, cause: unknown) {
+    super('known-hosts-unreadable', path, `cannot read known_hosts file ${path}: ${(cause as Error).message}; fix its permissions or remove it`, { cause });
   }
 }
 
