@@ -17,7 +17,7 @@ import { findmntJson } from './debian/mount-table';
 import { pendingPackages } from './debian/pending-packages';
 import { renderSsTable } from './debian/ss-table';
 import { capturedFirewallFor, iptablesSaveNotRoot, iptablesSaveText, NFT_NOT_ROOT, nftJsonForRelease } from './firewall/debian-firewall';
-import { lazy, profileFromTable, type AnswerProducer, type HostProfile, type ToolFallback } from './host-profile';
+import { lazy, profileFromTable, textAnswer, type AnswerProducer, type HostProfile, type ToolFallback } from './host-profile';
 import { DAY_MS } from './time-format';
 
 const LSBLK = 'lsblk -J -b -o NAME,KNAME,PKNAME,TYPE,FSTYPE,SIZE,MOUNTPOINTS,UUID';
@@ -28,32 +28,28 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
   const disks = lazy(() => hostDisks(host));
   const plan = lazy(() => backupPlan(host, now));
   const firewall = lazy(() => capturedFirewallFor(host));
-  const same =
-    (make: () => string): AnswerProducer =>
-    () =>
-      answer(make());
   const exact = new Map<string, AnswerProducer>([
-    ['hostname', same(() => `${host.name}\n`)],
-    ['uname -s', same(() => 'Linux\n')],
-    ['uname -r', same(() => `${runningKernel(host)}\n`)],
-    ['cat /etc/os-release', same(() => OS_RELEASE[release.codename])],
-    ['cat /etc/debian_version', same(() => `${debianVersionText(host)}\n`)],
-    ['cat /proc/uptime', same(() => procUptime(host, now))],
+    ['hostname', textAnswer(() => `${host.name}\n`)],
+    ['uname -s', textAnswer(() => 'Linux\n')],
+    ['uname -r', textAnswer(() => `${runningKernel(host)}\n`)],
+    ['cat /etc/os-release', textAnswer(() => OS_RELEASE[release.codename])],
+    ['cat /etc/debian_version', textAnswer(() => `${debianVersionText(host)}\n`)],
+    ['cat /proc/uptime', textAnswer(() => procUptime(host, now))],
     ['nft -j list ruleset', (root) => (root ? answer(nftJsonForRelease(firewall().nftJson, host.release)) : failure(NFT_NOT_ROOT, 1))],
     ['iptables-save', (root) => (root ? answer(iptablesSaveText(firewall().iptablesSave, host.release, now)) : failure(iptablesSaveNotRoot('iptables-save', host.release), 4))],
     ['ip6tables-save', (root) => (root ? answer(iptablesSaveText(firewall().ip6tablesSave, host.release, now)) : failure(iptablesSaveNotRoot('ip6tables-save', host.release), 4))],
     ['ss -H -tulpn', (root) => answer(renderSsTable(debianListeningSockets(host), root))],
-    [LSBLK, same(() => lsblkJson(disks()))],
-    ['cat /etc/crypttab', same(() => crypttabText(disks()))],
-    ['cat /proc/swaps', same(() => procSwaps(disks()))],
-    ['findmnt -J', same(() => findmntJson(host, disks()))],
+    [LSBLK, textAnswer(() => lsblkJson(disks()))],
+    ['cat /etc/crypttab', textAnswer(() => crypttabText(disks()))],
+    ['cat /proc/swaps', textAnswer(() => procSwaps(disks()))],
+    ['findmnt -J', textAnswer(() => findmntJson(host, disks()))],
     ['dmsetup table --target crypt', (root) => (root ? answer(dmsetupCryptTable(disks())) : DMSETUP_NOT_ROOT)],
     // Without root blkid prints only its cache, empty on a fresh /run.
     ['blkid', (root) => (root ? blkidAnswer(host, disks()) : answer('', '', 2))],
     [APT_SIMULATION, (root) => answer(aptSimulationText(pendingPackages(host), release, root))],
     ['apt-get -s dist-upgrade', (root) => answer(aptSimulationText(pendingPackages(host), release, root))],
     ['needrestart -b', (root) => answer(needrestartBatch(host, root))],
-    ['stat -c %Y /var/lib/apt/lists/*_InRelease', same(() => inReleaseMtimes(host, now))],
+    ['stat -c %Y /var/lib/apt/lists/*_InRelease', textAnswer(() => inReleaseMtimes(host, now))],
   ]);
   for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, producer);
   for (const dir of ['/var/run', '/run']) {
@@ -92,11 +88,11 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
     tools.set('restic', null);
     exact.set(
       'restic snapshots --json',
-      same(() => resticSnapshotsJson(host, restic)),
+      textAnswer(() => resticSnapshotsJson(host, restic)),
     );
     exact.set(
       'restic check',
-      same(() => resticCheckText(host, restic)),
+      textAnswer(() => resticCheckText(host, restic)),
     );
   }
   if (backups.borg) {
@@ -104,7 +100,7 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
     tools.set('borg', null);
     exact.set(
       'borg list --json',
-      same(() => borgListJson(host, borg)),
+      textAnswer(() => borgListJson(host, borg)),
     );
     exact.set('borg info --json', (root) => answer(borgInfoJson(host, borg, root)));
   }

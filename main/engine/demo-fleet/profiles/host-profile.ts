@@ -55,6 +55,11 @@ function compute(table: ProfileTable, command: DemoCommand): CommandAnswer {
   return answer('', `opsdeck demo fleet: no simulated output for "${command.invocation}" on ${table.hostName}\n`, 1);
 }
 
+/** An answer that is the same text whether or not the command came through sudo, made when asked. */
+export function textAnswer(make: () => string): AnswerProducer {
+  return () => answer(make());
+}
+
 /** Lazily computed, shared value (disks, backup plan…) for the producers of one host. */
 export function lazy<T>(make: () => T): () => T {
   let value: T | undefined;

@@ -5,7 +5,7 @@ import type { DemoDatacentreSpec, DemoHostSpec } from '../demo-fleet-spec';
 import { accessAnswers } from './access/access-answers';
 import { zfsReplicationAnswers } from './backups/zfs-replication';
 import { answer, failure, type CommandAnswer } from './command-answer';
-import { lazy, profileFromTable, type AnswerProducer, type HostProfile, type ToolFallback } from './host-profile';
+import { lazy, profileFromTable, textAnswer, type AnswerProducer, type HostProfile, type ToolFallback } from './host-profile';
 import { computeNode } from './smartos/compute-node';
 import { fwadmListJson, ipfstatV4, ipfstatV6, netstatInet, netstatInet6, svcsIpfilter, vmadmList } from './smartos/smartos-firewall';
 import { pkgAdminAudit, pkginDryUpgrade, VULNERABILITIES_FILE, vulnerabilitiesMtime } from './smartos/smartos-packages';
@@ -16,27 +16,23 @@ const ZFS_GET = 'zfs get -H -p -o name,property,value encryption,keystatus,keyfo
 
 export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: Date): HostProfile {
   const node = lazy(() => computeNode(host, now));
-  const text =
-    (make: () => string): AnswerProducer =>
-    () =>
-      answer(make());
   const exact = new Map<string, AnswerProducer>([
-    ['hostname', text(() => `${host.name}\n`)],
-    ['uname -s', text(() => 'SunOS\n')],
-    ['uname -v', text(() => unameV(node()))],
-    ['cat /etc/release', text(() => etcRelease(node()))],
-    ['kstat -p unix:0:system_misc:boot_time', text(() => kstatBootTime(node()))],
-    ['svcs -H ipfilter', text(() => svcsIpfilter(node(), now))],
-    ['ipfstat -io', text(() => ipfstatV4(dc))],
-    ['ipfstat -6io', text(() => ipfstatV6())],
-    ['fwadm list -j', text(() => fwadmListJson(host, dc, node(), now))],
-    ['vmadm list -p -o uuid,alias,firewall_enabled', text(() => vmadmList(node()))],
-    ['netstat -an -f inet', text(() => netstatInet(host, dc))],
-    ['netstat -an -f inet6', text(() => netstatInet6())],
-    [ZFS_GET, text(() => zfsGetEncryption(node()))],
-    ['zpool status', text(() => zpoolStatus(host.name, node(), now))],
-    ['sysinfo', text(() => sysinfoJson(host, node()))],
-    ['piadm list', text(() => piadmList(node()))],
+    ['hostname', textAnswer(() => `${host.name}\n`)],
+    ['uname -s', textAnswer(() => 'SunOS\n')],
+    ['uname -v', textAnswer(() => unameV(node()))],
+    ['cat /etc/release', textAnswer(() => etcRelease(node()))],
+    ['kstat -p unix:0:system_misc:boot_time', textAnswer(() => kstatBootTime(node()))],
+    ['svcs -H ipfilter', textAnswer(() => svcsIpfilter(node(), now))],
+    ['ipfstat -io', textAnswer(() => ipfstatV4(dc))],
+    ['ipfstat -6io', textAnswer(() => ipfstatV6())],
+    ['fwadm list -j', textAnswer(() => fwadmListJson(host, dc, node(), now))],
+    ['vmadm list -p -o uuid,alias,firewall_enabled', textAnswer(() => vmadmList(node()))],
+    ['netstat -an -f inet', textAnswer(() => netstatInet(host, dc))],
+    ['netstat -an -f inet6', textAnswer(() => netstatInet6())],
+    [ZFS_GET, textAnswer(() => zfsGetEncryption(node()))],
+    ['zpool status', textAnswer(() => zpoolStatus(host.name, node(), now))],
+    ['sysinfo', textAnswer(() => sysinfoJson(host, node()))],
+    ['piadm list', textAnswer(() => piadmList(node()))],
     [
       'pkg_admin audit',
       () => {
@@ -44,8 +40,8 @@ export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: 
         return answer(audit.stdout, '', audit.exitCode);
       },
     ],
-    ['pkgin -n upgrade', text(() => pkginDryUpgrade(host))],
-    [`stat -c %Y ${VULNERABILITIES_FILE}`, text(() => vulnerabilitiesMtime(host, now))],
+    ['pkgin -n upgrade', textAnswer(() => pkginDryUpgrade(host))],
+    [`stat -c %Y ${VULNERABILITIES_FILE}`, textAnswer(() => vulnerabilitiesMtime(host, now))],
   ]);
   // The ops user is an administrator here: privileged reads answer as root either way.
   for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, () => producer(true));
