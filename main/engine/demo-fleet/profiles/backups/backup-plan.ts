@@ -84,36 +84,23 @@ export function repositorySite(host: DemoHostSpec): DemoDcId {
   return hasProblem(host, 'backup-repository-on-site') ? host.dc : otherSite(host.dc);
 }
 
-function units(tool: 'restic' | 'borg') {
-  return { backupUnit: `${tool}-backup.service`, checkUnit: `${tool}-check.service` };
-}
-
 export function backupPlan(host: DemoHostSpec, now: Date): HostBackupPlan {
   const version = host.release === 'trixie' ? '0.18' : '0.14';
   const site = repositorySite(host);
   const server = `backup1.${site}`;
   const staleMs = hasProblem(host, 'stale-backup') ? 4 * DAY_MS : 0;
   const encryption = hasProblem(host, 'unencrypted-backup') ? 'none' : 'repokey-blake2';
-  const restic = (repository: string, paths: string[], runs: BackupRun[]): ResticPlan => ({
-    tool: 'restic',
-    version,
+  const planBase = (tool: 'restic' | 'borg', repository: string, paths: string[], runs: BackupRun[]): PlanBase => ({
     repository,
     repositoryDc: site,
-    envFile: RESTIC_ENV_FILE,
-    ...units('restic'),
+    envFile: tool === 'restic' ? RESTIC_ENV_FILE : BORG_ENV_FILE,
+    backupUnit: `${tool}-backup.service`,
+    checkUnit: `${tool}-check.service`,
     paths,
     runs: byTime([...runs, ...restoreTests(host, now)]),
   });
-  const borg = (repository: string, paths: string[], runs: BackupRun[]): BorgPlan => ({
-    tool: 'borg',
-    encryption,
-    repository,
-    repositoryDc: site,
-    envFile: BORG_ENV_FILE,
-    ...units('borg'),
-    paths,
-    runs: byTime([...runs, ...restoreTests(host, now)]),
-  });
+  const restic = (repository: string, paths: string[], runs: BackupRun[]): ResticPlan => ({ tool: 'restic', version, ...planBase('restic', repository, paths, runs) });
+  const borg = (repository: string, paths: string[], runs: BackupRun[]): BorgPlan => ({ tool: 'borg', encryption, ...planBase('borg', repository, paths, runs) });
   switch (host.role) {
     case 'imap':
       return { restic: restic(`sftp:restic@${server}:/srv/backup/restic/${host.name}`, ['/srv/mail'], dailyRuns(host, now, 1, 14, 0, ['/srv/mail'], ['daily'])), borg: null };
