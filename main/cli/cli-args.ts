@@ -25,6 +25,13 @@ export function positionals(args: string[], valueOptions: string[]): string[] {
   return result;
 }
 
+/** The one positional argument a command takes; a usage error naming `what` when there is none or more. */
+export function onlyPositional(args: string[], valueOptions: string[], what: string): string {
+  const [value, ...extra] = positionals(args, valueOptions);
+  if (!value || extra.length > 0) throw new UsageError(`give exactly one ${what}`);
+  return value;
+}
+
 export function rejectUnknownOptions(args: string[], valueOptions: string[], flags: string[]): void {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;

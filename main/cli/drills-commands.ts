@@ -12,17 +12,18 @@ import { loadDrillPlansFile } from '../engine/drills/drill-plans-file';
 import { withRunRecords } from '../engine/drills/drill-run-records';
 import { DrillRunStore } from '../engine/drills/drill-run-store';
 import { drillHistoryView, drillScheduleView, plansDueWithin, type PlanScheduleRow } from '../engine/drills/drill-schedule-view';
-import { parseDrillPlans, type DrillPlansParseResult } from '../engine/drills/parse-drill-plans';
+import { parseDrillPlans } from '../engine/drills/parse-drill-plans';
 import { isKnownTimeZone, Temporal } from '../engine/drills/temporal';
-import { formatInventoryProblem } from '../engine/inventory/inventory-problem';
 import { openEmbeddedStore } from '../engine/store/open-store';
-import { hasFlag, optionValue, positionals, rejectUnknownOptions } from './cli-args';
+import { hasFlag, onlyPositional, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { defaultDataDir } from './data-dir';
+import { reportFileProblems } from './file-problems';
 import { textTable } from './text-table';
 
 const SOURCE_OPTIONS = ['--plans', '--at', '--data-dir'];
 const SOURCE_USAGE = '[--plans FILE | --demo] [--at ISO-INSTANT] [--data-dir DIR]';
+const DRILL_PLANS_UNUSABLE = 'the drill plans are not usable';
 
 export const drillsCheckCommand: CliCommand = {
   name: 'drills check',
@@ -30,10 +31,9 @@ export const drillsCheckCommand: CliCommand = {
   usage: 'opsdeck drills check FILE',
   async run(args, io) {
     rejectUnknownOptions(args, [], []);
-    const [file, ...extra] = positionals(args, []);
-    if (!file || extra.length > 0) throw new UsageError('give exactly one drill plans file');
+    const file = onlyPositional(args, [], 'drill plans file');
     const result = await loadDrillPlansFile(file);
-    if (!reportProblems(result, io)) return 2;
+    if (!reportFileProblems(result, io, DRILL_PLANS_UNUSABLE)) return 2;
     const { plans, history } = result.plans;
     io.stdout.write(`OK ${file}: ${plans.length} plans (${plans.map((plan) => plan.id).join(', ')}), ${history.length} recorded drills\n`);
     return 0;
@@ -160,7 +160,7 @@ async function plansFrom(args: string[], io: CliIo): Promise<{ plans: DrillPlans
   const now = instantOption(args, '--at') ?? Temporal.Now.instant();
   const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
   const result = hasFlag(args, '--demo') ? parseDrillPlans(demoDrillPlansYaml(now), DEMO_DRILL_PLANS_FILE) : await loadDrillPlansFile(file ?? join(dataDir, 'drills.yaml'));
-  return reportProblems(result, io) ? { plans: result.plans, now } : null;
+  return reportFileProblems(result, io, DRILL_PLANS_UNUSABLE) ? { plans: result.plans, now } : null;
 }
 
 /** The drill runs that ended in the data folder's store; none when the folder has no store (nothing is created). */
@@ -176,16 +176,6 @@ async function endedRunsIn(dataDir: string) {
   } finally {
     await store.close();
   }
-}
-
-function reportProblems(result: DrillPlansParseResult, io: CliIo): result is Extract<DrillPlansParseResult, { ok: true }> {
-  if (!result.ok) {
-    for (const problem of result.problems) io.stderr.write(`${formatInventoryProblem(problem)}\n`);
-    io.stderr.write(`${result.problems.length} problem(s); the drill plans are not usable\n`);
-    return false;
-  }
-  for (const warning of result.warnings) io.stderr.write(`warning: ${formatInventoryProblem(warning)}\n`);
-  return true;
 }
 
 function instantOption(args: string[], name: string): Temporal.Instant | undefined {

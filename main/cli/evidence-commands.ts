@@ -8,7 +8,7 @@ import { evidenceSigningKey } from '../engine/reports/evidence-key';
 import { buildEvidencePack, verifyEvidenceZip } from '../engine/reports/evidence-pack';
 import { buildStatusReport } from '../engine/reports/status-report';
 import { SecretStoreUnavailableError } from '../engine/secrets/secret-store';
-import { hasFlag, optionValue, positionals, rejectUnknownOptions } from './cli-args';
+import { hasFlag, onlyPositional, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand } from './cli-io';
 import { engineForCli } from './engine-for-cli';
 import { parseSince } from './report-command';
@@ -65,8 +65,7 @@ export const evidenceVerifyCommand: CliCommand = {
   usage: 'opsdeck evidence verify FILE.zip [--key PUBLIC-KEY-FILE]',
   async run(args, io) {
     rejectUnknownOptions(args, ['--key'], []);
-    const [file, ...extra] = positionals(args, ['--key']);
-    if (!file || extra.length > 0) throw new UsageError('give exactly one FILE.zip');
+    const file = onlyPositional(args, ['--key'], 'FILE.zip');
     const keyPath = optionValue(args, '--key');
     const key = keyPath ? await readFile(keyPath, 'utf8') : null;
     let verdict;

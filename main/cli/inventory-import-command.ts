@@ -4,8 +4,8 @@
 import { importAnsibleInventory, parseAnsibleMapping, type AnsibleMapping } from '../engine/inventory/ansible-import';
 import { formatInventoryProblem } from '../engine/inventory/inventory-problem';
 import { FileTooLargeError, readBoundedText } from '../engine/inventory/read-bounded-file';
-import { optionValue, positionals, rejectUnknownOptions } from './cli-args';
-import { UsageError, type CliCommand, type CliIo } from './cli-io';
+import { onlyPositional, optionValue, rejectUnknownOptions } from './cli-args';
+import type { CliCommand, CliIo } from './cli-io';
 
 export const inventoryImportCommand: CliCommand = {
   name: 'inventory import-ansible',
@@ -13,8 +13,7 @@ export const inventoryImportCommand: CliCommand = {
   usage: 'opsdeck inventory import-ansible FILE [--mapping MAPPING.yaml]',
   async run(args, io) {
     rejectUnknownOptions(args, ['--mapping'], []);
-    const [file, ...extra] = positionals(args, ['--mapping']);
-    if (!file || extra.length > 0) throw new UsageError('give exactly one Ansible inventory file');
+    const file = onlyPositional(args, ['--mapping'], 'Ansible inventory file');
     const text = await readText(file, io);
     if (text === null) return 2;
     let mapping: AnsibleMapping | undefined;
