@@ -1,10 +1,11 @@
-// What `opsdeck restore-test` and `opsdeck integrity-check` share: an engine
-// for the inventory (or the demo fleet), the action started on one host, its
+// What `opsdeck restore-test` and `opsdeck integrity-check` share: their
+// options (--host NAME and one optional whole number), an engine for the
+// inventory (or the demo fleet), the action started on one host, its
 // progress on stderr (not with --json), the result printed, the engine
 // disposed. Exit 2 when the action could not start.
 import type { EventName } from '../../preload/contract';
-import { hasFlag, optionValue } from './cli-args';
-import { UsageError, type CliIo } from './cli-io';
+import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
+import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { cliPrompter } from './cli-prompter';
 import { engineForCli } from './engine-for-cli';
 
@@ -12,14 +13,32 @@ type CliEngine = Awaited<ReturnType<typeof engineForCli>>;
 type Target = ReturnType<CliEngine['fleet']['targets']>[number];
 
 export interface HostAction<R> {
-  command: string;
+  command: Omit<CliCommand, 'run'>;
+  /** The optional whole number the action takes (--files, --job): at most `digits` digits, `expected` says what it is. */
+  count: { option: string; digits: number; expected: string };
   progressEvent: EventName;
-  start: (engine: CliEngine, target: Target) => Promise<{ done: Promise<R> }>;
+  start: (engine: CliEngine, target: Target, count: number | undefined) => Promise<{ done: Promise<R> }>;
   print: (engine: CliEngine, result: R, json: boolean) => Promise<string>;
   passed: (result: R) => boolean;
 }
 
-export async function runHostAction<R>(args: string[], io: CliIo, host: string, action: HostAction<R>): Promise<number> {
+export function hostActionCommand<R>(action: HostAction<R>): CliCommand {
+  return {
+    ...action.command,
+    async run(args, io) {
+      rejectUnknownOptions(args, ['--inventory', '--host', action.count.option, '--data-dir'], ['--json', '--accept-new', '--demo']);
+      const host = optionValue(args, '--host');
+      if (!host) throw new UsageError('--host is required');
+      const countText = optionValue(args, action.count.option);
+      if (countText !== undefined && !new RegExp(`^\\d{1,${action.count.digits}}$`).test(countText)) {
+        throw new UsageError(`${action.count.option} needs ${action.count.expected}, got ${JSON.stringify(countText)}`);
+      }
+      return runHostAction(args, io, host, countText === undefined ? undefined : Number(countText), action);
+    },
+  };
+}
+
+async function runHostAction<R>(args: string[], io: CliIo, host: string, count: number | undefined, action: HostAction<R>): Promise<number> {
   const inventoryPath = optionValue(args, '--inventory');
   const dataDir = optionValue(args, '--data-dir');
   if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
@@ -43,10 +62,10 @@ export async function runHostAction<R>(args: string[], io: CliIo, host: string, 
     let started;
     try {
       const [target] = engine.fleet.targets({ kind: 'host', name: host });
-      started = await action.start(engine, target!);
+      started = await action.start(engine, target!, count);
     } catch (error) {
       unsubscribe();
-      io.stderr.write(`opsdeck ${action.command}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr.write(`opsdeck ${action.command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
     const result = await started.done;

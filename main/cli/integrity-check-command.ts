@@ -4,36 +4,25 @@
 // prints it with the cycle's coverage. Exit 0 when the check passed, 1 when
 // it found damage or could not run, 2 on bad usage.
 import type { IntegrityCheckRun, IntegrityCycleView } from '../../preload/contract';
-import { optionValue, rejectUnknownOptions } from './cli-args';
-import { UsageError, type CliCommand } from './cli-io';
-import { runHostAction } from './host-action-cli';
+import type { CliCommand } from './cli-io';
+import { hostActionCommand } from './host-action-cli';
 
-const VALUE_OPTIONS = ['--inventory', '--host', '--job', '--data-dir'];
-const FLAGS = ['--json', '--accept-new', '--demo'];
-
-export const integrityCheckCommand: CliCommand = {
-  name: 'integrity-check',
-  summary: "read the next part of a backup repository's integrity cycle on the host (restic check --read-data-subset, borg check --verify-data)",
-  usage: 'opsdeck integrity-check --host NAME [--job N] [--json] [--inventory FILE | --demo] [--accept-new] [--data-dir DIR]',
-  async run(args, io) {
-    rejectUnknownOptions(args, VALUE_OPTIONS, FLAGS);
-    const host = optionValue(args, '--host');
-    if (!host) throw new UsageError('--host is required');
-    const jobText = optionValue(args, '--job');
-    if (jobText !== undefined && !/^\d{1,2}$/.test(jobText)) throw new UsageError(`--job needs the job's index in the host's backups policy (0, 1, …), got ${JSON.stringify(jobText)}`);
-    return runHostAction(args, io, host, {
-      command: 'integrity-check',
-      progressEvent: 'integrity-check:progress',
-      start: (engine, target) => engine.integrityChecks.start(target, jobText === undefined ? undefined : Number(jobText)),
-      print: async (engine, run, json) => {
-        const cycles = await engine.handlers['backups.integrityCycles']({});
-        const cycle = cycles.find((each) => each.host === run.host && each.jobIndex === run.jobIndex) ?? null;
-        return json ? `${JSON.stringify({ run, cycle }, null, 2)}\n` : integrityCheckText(run, cycle);
-      },
-      passed: (run) => run.outcome === 'passed',
-    });
+export const integrityCheckCommand: CliCommand = hostActionCommand({
+  command: {
+    name: 'integrity-check',
+    summary: "read the next part of a backup repository's integrity cycle on the host (restic check --read-data-subset, borg check --verify-data)",
+    usage: 'opsdeck integrity-check --host NAME [--job N] [--json] [--inventory FILE | --demo] [--accept-new] [--data-dir DIR]',
   },
-};
+  count: { option: '--job', digits: 2, expected: "the job's index in the host's backups policy (0, 1, …)" },
+  progressEvent: 'integrity-check:progress',
+  start: (engine, target, job) => engine.integrityChecks.start(target, job),
+  print: async (engine, run, json) => {
+    const cycles = await engine.handlers['backups.integrityCycles']({});
+    const cycle = cycles.find((each) => each.host === run.host && each.jobIndex === run.jobIndex) ?? null;
+    return json ? `${JSON.stringify({ run, cycle }, null, 2)}\n` : integrityCheckText(run, cycle);
+  },
+  passed: (run) => run.outcome === 'passed',
+});
 
 export function integrityCheckText(run: IntegrityCheckRun, cycle: IntegrityCycleView | null): string {
   const lines = [

@@ -5,32 +5,21 @@
 // missing file, or a test that could not run), 2 on bad usage.
 import type { RestoreTestEvidence } from '../../preload/contract';
 import { RESTORE_CLASSES } from '../engine/backups/restore-classification';
-import { optionValue, rejectUnknownOptions } from './cli-args';
-import { UsageError, type CliCommand } from './cli-io';
-import { runHostAction } from './host-action-cli';
+import type { CliCommand } from './cli-io';
+import { hostActionCommand } from './host-action-cli';
 
-const VALUE_OPTIONS = ['--inventory', '--host', '--files', '--data-dir'];
-const FLAGS = ['--json', '--accept-new', '--demo'];
-
-export const restoreTestCommand: CliCommand = {
-  name: 'restore-test',
-  summary: "restore a sample of a host's newest backup on the host and compare it with the live files",
-  usage: 'opsdeck restore-test --host NAME [--files N] [--json] [--inventory FILE | --demo] [--accept-new] [--data-dir DIR]',
-  async run(args, io) {
-    rejectUnknownOptions(args, VALUE_OPTIONS, FLAGS);
-    const host = optionValue(args, '--host');
-    if (!host) throw new UsageError('--host is required');
-    const filesText = optionValue(args, '--files');
-    if (filesText !== undefined && !/^\d{1,5}$/.test(filesText)) throw new UsageError(`--files needs a whole number from 0 to 10000, got ${JSON.stringify(filesText)}`);
-    return runHostAction(args, io, host, {
-      command: 'restore-test',
-      progressEvent: 'restore-test:progress',
-      start: (engine, target) => engine.restoreTests.start(target, filesText === undefined ? undefined : Number(filesText)),
-      print: async (_engine, evidence, json) => (json ? `${JSON.stringify(evidence, null, 2)}\n` : restoreTestText(evidence)),
-      passed: (evidence) => evidence.outcome === 'passed',
-    });
+export const restoreTestCommand: CliCommand = hostActionCommand({
+  command: {
+    name: 'restore-test',
+    summary: "restore a sample of a host's newest backup on the host and compare it with the live files",
+    usage: 'opsdeck restore-test --host NAME [--files N] [--json] [--inventory FILE | --demo] [--accept-new] [--data-dir DIR]',
   },
-};
+  count: { option: '--files', digits: 5, expected: 'a whole number from 0 to 10000' },
+  progressEvent: 'restore-test:progress',
+  start: (engine, target, files) => engine.restoreTests.start(target, files),
+  print: async (_engine, evidence, json) => (json ? `${JSON.stringify(evidence, null, 2)}\n` : restoreTestText(evidence)),
+  passed: (evidence) => evidence.outcome === 'passed',
+});
 
 export function restoreTestText(evidence: RestoreTestEvidence): string {
   const lines = [
