@@ -121,32 +121,38 @@ function emptyStatus(device: string, active: boolean, inUse: boolean): Cryptsetu
   };
 }
 
+/** Fields kept as printed (an empty value is none), by cryptsetup's name. */
+const TEXT_FIELDS = new Map<string, 'cipher' | 'keyLocation' | 'backingDevice' | 'loopFile' | 'integrity' | 'reencryption'>([
+  ['cipher', 'cipher'],
+  ['key location', 'keyLocation'],
+  ['device', 'backingDevice'],
+  ['loop', 'loopFile'],
+  ['integrity', 'integrity'],
+  ['reencryption', 'reencryption'],
+]);
+
+/** Fields read as their leading number ("512 bits", "4096 sectors"). */
+const NUMBER_FIELDS = new Map<string, 'keyBits' | 'sectorSize' | 'offsetSectors'>([
+  ['keysize', 'keyBits'],
+  ['sector size', 'sectorSize'],
+  ['offset', 'offsetSectors'],
+]);
+
 function applyField(status: CryptsetupStatus, key: string, value: string, warnings: string[]): void {
+  const textField = TEXT_FIELDS.get(key);
+  if (textField) {
+    status[textField] = value || null;
+    return;
+  }
+  const numberField = NUMBER_FIELDS.get(key);
+  if (numberField) {
+    status[numberField] = leadingInteger(value);
+    return;
+  }
   switch (key) {
     case 'type':
       status.type = value;
       status.luksVersion = value === 'LUKS1' ? 1 : value === 'LUKS2' ? 2 : null;
-      return;
-    case 'cipher':
-      status.cipher = value || null;
-      return;
-    case 'keysize':
-      status.keyBits = leadingInteger(value);
-      return;
-    case 'key location':
-      status.keyLocation = value || null;
-      return;
-    case 'device':
-      status.backingDevice = value || null;
-      return;
-    case 'loop':
-      status.loopFile = value || null;
-      return;
-    case 'sector size':
-      status.sectorSize = leadingInteger(value);
-      return;
-    case 'offset':
-      status.offsetSectors = leadingInteger(value);
       return;
     case 'size':
       status.sizeSectors = leadingInteger(value);
@@ -158,12 +164,6 @@ function applyField(status: CryptsetupStatus, key: string, value: string, warnin
       return;
     case 'flags':
       status.flags = value.split(/\s+/).filter(Boolean);
-      return;
-    case 'integrity':
-      status.integrity = value || null;
-      return;
-    case 'reencryption':
-      status.reencryption = value || null;
       return;
     case 'skipped':
     case 'integrity keysize':
