@@ -131,3 +131,17 @@ export function refuseInput(text: string, what: string): Parsed<never> | null {
   const binary = notText(text);
   return binary ? parsedFailure('unparsed', `not ${what} output: ${binary}`) : null;
 }
+
+/**
+ * Everything before stdout is read, for a command whose every failure is
+ * final: input no tool prints, a missing tool or privilege, any other
+ * non-zero exit. Null when stdout should be read.
+ */
+export function unreadableOutput(tool: string, command: string, stdout: string, stderr: string, exitCode: number | null): Parsed<never> | null {
+  const refused = refuseInput(stdout, command);
+  if (refused) return refused;
+  const failure = commonFailure(tool, exitCode, stderr);
+  if (failure) return failure;
+  if (exitCode !== 0) return parsedFailure('unparsed', `${command} failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] || 'no message'}`);
+  return null;
+}

@@ -1,7 +1,7 @@
 // `auditctl -s` (is the audit daemon running and auditing enabled) and
 // `auditctl -l` (the loaded rules) → whether privileged commands are audited
 // (§8: administrator access strictly logged). Pure.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
+import { commonFailure, parsedFailure, parsedOk, refuseInput, unreadableOutput, type Parsed } from '../parse-result';
 
 export interface AuditStatus {
   /** `enabled` 1 or 2 (2 = locked): the kernel audits. */
@@ -38,11 +38,8 @@ export function isPrivilegedCommandRule(rule: string): boolean {
 }
 
 export function parseAuditctlRules(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<AuditRules> {
-  const refused = refuseInput(stdout, 'auditctl -l');
-  if (refused) return refused;
-  const failure = commonFailure('auditctl', exitCode, stderr);
-  if (failure) return failure;
-  if (exitCode !== 0) return parsedFailure('unparsed', `auditctl -l failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] || 'no message'}`);
+  const unreadable = unreadableOutput('auditctl', 'auditctl -l', stdout, stderr, exitCode);
+  if (unreadable) return unreadable;
   const lines = stdout
     .split('\n')
     .map((line) => line.trim())

@@ -3,7 +3,7 @@
 // A line that is neither a login (user, terminal, maybe a host, then the
 // login time) nor one of last's own notes is listed as skipped; an output
 // with no such line at all is not last's.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
+import { parsedFailure, parsedOk, skippedInput, unreadableOutput, type Parsed, type SkippedInput } from '../parse-result';
 
 export interface RecentLogin {
   user: string;
@@ -18,11 +18,8 @@ const NOT_LOGINS = /^(reboot|shutdown|wtmp begins|wtmpx? begins|runlevel)\b/;
 const LOGIN = /^(\S+)\s+(\S+)\s+(?:(\S+)\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d\b/;
 
 export function parseLast(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<RecentLogin[]> {
-  const refused = refuseInput(stdout, 'last');
-  if (refused) return refused;
-  const failure = commonFailure('last', exitCode, stderr);
-  if (failure) return failure;
-  if (exitCode !== 0) return parsedFailure('unparsed', `last failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] || 'no message'}`);
+  const unreadable = unreadableOutput('last', 'last', stdout, stderr, exitCode);
+  if (unreadable) return unreadable;
   const logins: RecentLogin[] = [];
   const skipped: SkippedInput[] = [];
   let recognised = 0;

@@ -1,7 +1,7 @@
 // `sshd -T` (sshd's effective configuration, every keyword lower-cased, one
 // per line, repeated keywords on several lines) → the settings the access
 // checks read. Pure.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
+import { parsedFailure, parsedOk, skippedInput, unreadableOutput, type Parsed, type SkippedInput } from '../parse-result';
 
 export interface SshdSettings {
   passwordAuthentication: string;
@@ -32,11 +32,8 @@ const READ = {
 const ALIASES: Record<string, string> = { challengeresponseauthentication: 'kbdinteractiveauthentication' };
 
 export function parseSshdT(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<SshdSettings> {
-  const refused = refuseInput(stdout, 'sshd -T');
-  if (refused) return refused;
-  const failure = commonFailure('sshd', exitCode, stderr);
-  if (failure) return failure;
-  if (exitCode !== 0) return parsedFailure('unparsed', `sshd -T failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] || 'no message'}`);
+  const unreadable = unreadableOutput('sshd', 'sshd -T', stdout, stderr, exitCode);
+  if (unreadable) return unreadable;
   const all: Record<string, string[]> = {};
   const skipped: SkippedInput[] = [];
   stdout.split('\n').forEach((line, index) => {

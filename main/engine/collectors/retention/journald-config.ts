@@ -1,7 +1,7 @@
 // `systemd-analyze cat-config systemd/journald.conf` → the journal's storage
 // and retention settings (the last assignment wins, as systemd applies the
 // drop-ins). Pure.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, type Parsed } from '../parse-result';
+import { parsedFailure, parsedOk, unreadableOutput, type Parsed } from '../parse-result';
 
 export interface JournaldSettings {
   /** volatile, persistent, auto (persistent when /var/log/journal exists, as on Debian 12) or none; auto when unset. */
@@ -39,11 +39,8 @@ export function timeSpanSeconds(text: string): number | null {
 }
 
 export function parseJournaldCatConfig(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<JournaldSettings> {
-  const refused = refuseInput(stdout, 'systemd-analyze cat-config');
-  if (refused) return refused;
-  const failure = commonFailure('systemd-analyze', exitCode, stderr);
-  if (failure) return failure;
-  if (exitCode !== 0) return parsedFailure('unparsed', `systemd-analyze cat-config failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] || 'no message'}`);
+  const unreadable = unreadableOutput('systemd-analyze', 'systemd-analyze cat-config', stdout, stderr, exitCode);
+  if (unreadable) return unreadable;
   if (!/^\[Journal\]/m.test(stdout)) return parsedFailure('unparsed', 'not journald.conf: no [Journal] section');
   const values = new Map<string, string>();
   for (const raw of stdout.split('\n')) {
