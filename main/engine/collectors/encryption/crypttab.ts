@@ -4,8 +4,8 @@
 // and the options may be missing. An absent file is an answer — this host
 // configures no encrypted volume — reported as `unsupported` with an empty
 // table. See crypttab*.md.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
-import { failureText, isMissingFile } from './command-failure';
+import { parsedFailure, parsedOk, skippedInput, type Parsed } from '../parse-result';
+import { catFailure, failureText, isMissingFile } from './command-failure';
 import { outputLines } from '../output-lines';
 
 export interface CrypttabEntry {
@@ -40,11 +40,8 @@ export function parseCrypttab(stdout: string, stderr: string, exitCode: number |
   if (isMissingFile(exitCode, stderr)) {
     return parsedFailure('unsupported', `/etc/crypttab does not exist: no encrypted volume is configured to open at boot (${failureText(exitCode, stderr)})`, { present: false, entries: [] });
   }
-  const common = commonFailure('cat', exitCode, stderr);
-  if (common) return common;
-  if (exitCode !== 0) return parsedFailure('unparsed', `cat /etc/crypttab failed: ${failureText(exitCode, stderr, stdout)}`);
-  const refused = refuseInput(stdout, '/etc/crypttab');
-  if (refused) return refused;
+  const failure = catFailure('/etc/crypttab', stdout, stderr, exitCode);
+  if (failure) return failure;
   const { lines, warnings, skipped } = outputLines(stdout, '/etc/crypttab');
   const entries: CrypttabEntry[] = [];
   lines.forEach((raw, index) => {

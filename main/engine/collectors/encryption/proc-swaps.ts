@@ -3,8 +3,8 @@
 // spaces to 40 columns and seq_file escapes space, tab, newline and
 // backslash as \040 \011 \012 \134; sizes are KiB. A device appears under
 // its kernel name (/dev/dm-1, not /dev/mapper/…); a swap file under its path.
-import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed } from '../parse-result';
-import { failureText, isMissingFile } from './command-failure';
+import { parsedFailure, parsedOk, skippedInput, type Parsed } from '../parse-result';
+import { catFailure, failureText, isMissingFile } from './command-failure';
 import { outputLines } from '../output-lines';
 
 export interface SwapArea {
@@ -18,11 +18,8 @@ export interface SwapArea {
 
 export function parseProcSwaps(stdout: string, stderr: string, exitCode: number | null): Parsed<SwapArea[]> {
   if (isMissingFile(exitCode, stderr)) return parsedFailure('unsupported', `/proc/swaps is not there (no procfs, or not Linux): ${failureText(exitCode, stderr)}`);
-  const common = commonFailure('cat', exitCode, stderr);
-  if (common) return common;
-  if (exitCode !== 0) return parsedFailure('unparsed', `cat /proc/swaps failed: ${failureText(exitCode, stderr, stdout)}`);
-  const refused = refuseInput(stdout, '/proc/swaps');
-  if (refused) return refused;
+  const failure = catFailure('/proc/swaps', stdout, stderr, exitCode);
+  if (failure) return failure;
   const { lines, warnings, skipped } = outputLines(stdout, '/proc/swaps');
   const areas: SwapArea[] = [];
   for (const [index, line] of lines.entries()) {
