@@ -14,6 +14,7 @@ import { parseZfsSnapshots } from '../../../main/engine/collectors/backups/zfs-s
 import type { BackupJob } from '../../../main/engine/inventory/backup-policy-schema';
 import { backupFindings } from '../../../main/engine/posture/backup-findings';
 import { fixture } from '../../support/fixtures';
+import { splicedWithNoise } from '../../support/parser-properties';
 
 const REAL = [
   'debian/restic-snapshots-json.txt',
@@ -25,15 +26,7 @@ const REAL = [
   'debian/borg-errors.txt',
 ].map((path) => fixture(path));
 
-const mangled = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 400 }),
-  fc.tuple(fc.constantFrom(...REAL), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 40 })).map(([text, a, b, noise]) => {
-    const from = a % (text.length + 1);
-    const to = from + (b % (text.length - from + 1));
-    return text.slice(0, from) + noise + text.slice(to);
-  }),
-  fc.json({ maxDepth: 4 }),
-);
+const mangled = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), splicedWithNoise(REAL), fc.json({ maxDepth: 4 }));
 
 const PARSERS = {
   restic: (text: string) => parseResticSnapshots(text),
