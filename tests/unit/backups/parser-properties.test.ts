@@ -15,6 +15,7 @@ import type { BackupJob } from '../../../main/engine/inventory/backup-policy-sch
 import { backupFindings } from '../../../main/engine/posture/backup-findings';
 import { fixture } from '../../support/fixtures';
 import { splicedWithNoise } from '../../support/parser-properties';
+import { backupJob } from '../../support/backup-job';
 
 const REAL = [
   'debian/restic-snapshots-json.txt',
@@ -36,23 +37,7 @@ const PARSERS = {
   zfs: (text: string) => parseZfsSnapshots(text, 'zones/data'),
 };
 
-const job = (tool: BackupJob['tool']): BackupJob => ({
-  tool,
-  envFile: tool === 'zfs-send' ? null : '/etc/backup/x.env',
-  dataset: tool === 'zfs-send' ? 'zones/data' : null,
-  replicaHost: null,
-  replicaDataset: null,
-  repositoryDc: 'sea',
-  paths: ['/srv'],
-  backupUnit: 'a.service',
-  checkUnit: 'b.service',
-  rpoHours: null,
-  restoreTestMaxAgeDays: null,
-  integrityMaxAgeDays: 30,
-  integritySubsets: 8,
-  restoreTestSample: 20,
-  canaries: [],
-});
+const job = (tool: BackupJob['tool']): BackupJob => backupJob(tool, { envFile: tool === 'zfs-send' ? null : '/etc/backup/x.env', paths: ['/srv'], backupUnit: 'a.service', checkUnit: 'b.service' });
 
 describe('backup parsers, facts and findings never throw', () => {
   test('deeply nested JSON does not overflow the stack', () => {
