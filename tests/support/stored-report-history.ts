@@ -17,21 +17,12 @@ export interface StoredReportHistory {
   readonly inventory: string;
 }
 
-/** Registers beforeAll/afterAll: the folder, the inventory and the store, seeded by `seed` (storeScan…). */
+/** Registers beforeAll/afterAll: the folder, the inventory and the store, seeded by `seed` (storeScan…); the fields are set once beforeAll has run. */
 export function useStoredReportHistory(prefix: string, seed: (scans: ScanStore) => Promise<void>): StoredReportHistory {
   const dir = useTempDir(prefix);
-  const history: StoredReportHistory = {
-    get dir() {
-      return dir.path;
-    },
-    get dataDir() {
-      return join(dir.path, 'data');
-    },
-    get inventory() {
-      return join(dir.path, 'fleet.yaml');
-    },
-  };
+  const history = {} as { dir: string; dataDir: string; inventory: string };
   beforeAll(async () => {
+    Object.assign(history, { dir: dir.path, dataDir: join(dir.path, 'data'), inventory: join(dir.path, 'fleet.yaml') });
     await writeFile(history.inventory, REPORT_INVENTORY_YAML);
     const store = await openEmbeddedStore(history.dataDir);
     try {
