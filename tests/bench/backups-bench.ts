@@ -37,7 +37,6 @@ import { demoKnownHosts } from '../../main/engine/demo-fleet/demo-known-hosts';
 import { startDemoFleet } from '../../main/engine/demo-fleet/demo-ssh-server';
 import { EngineEvents } from '../../main/engine/dispatch/engine-events';
 import { scanTargets } from '../../main/engine/fleet/scan-targets';
-import type { BackupJob } from '../../main/engine/inventory/backup-policy-schema';
 import { parseInventory } from '../../main/engine/inventory/parse-inventory';
 import type { HostPolicy } from '../../main/engine/posture/host-context';
 import { commandAuditFor } from '../../main/engine/scan/audit-log-adapters';
@@ -47,6 +46,7 @@ import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store
 import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
 import { SshPool } from '../../main/engine/ssh/ssh-pool';
 import type { SshRoute } from '../../main/engine/ssh/ssh-route';
+import { backupJob } from '../support/backup-job';
 import { generateKey, startPrivateSshd } from '../support/private-sshd';
 
 function option(name: string, fallback: string): string {
@@ -144,23 +144,7 @@ async function restoreBench(): Promise<string[]> {
     pool = new SshPool({ hostKeys: new HostKeyStore({ opsdeckKnownHostsPath: join(dir, 'known_hosts') }), prompter, secrets: new MemorySecretStore() });
     audit = await AuditLog.open(join(dir, 'audit.log'), operator, { secrets: new MemorySecretStore() });
     const auditLog = audit;
-    const job: BackupJob = {
-      tool: 'restic',
-      envFile,
-      dataset: null,
-      replicaHost: null,
-      replicaDataset: null,
-      repositoryDc: 'sea',
-      paths: [live],
-      backupUnit: null,
-      checkUnit: null,
-      rpoHours: null,
-      restoreTestMaxAgeDays: null,
-      integrityMaxAgeDays: 30,
-      integritySubsets: 8,
-      restoreTestSample: FILES,
-      canaries: [],
-    };
+    const job = backupJob('restic', { envFile, paths: [live], restoreTestSample: FILES });
     const policy: HostPolicy = { roles: [], allowedPorts: [], patchSlaHours: 24, backupRpoHours: 24, restoreTestMaxAgeDays: 30, platformImageMaxAgeDays: 180, backups: [job] };
     const route: SshRoute = { target: { label: 'backup-host', address: '127.0.0.1', port: server.port, user: 'root', identityFile: join(dir, 'id_ed25519') }, jumps: [] };
     const target: ScanTarget = { name: 'backup-host', dc: 'nj', address: '127.0.0.1', os: 'debian', roles: [], useSudo: false, siteRole: 'primary', policy, route };

@@ -28,6 +28,7 @@ import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store
 import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
 import { SshPool } from '../../main/engine/ssh/ssh-pool';
 import { generateKey, startPrivateSshd, type PrivateSshd } from '../support/private-sshd';
+import { backupJob } from '../support/backup-job';
 
 for (const tool of ['/usr/bin/restic', '/usr/bin/borg']) {
   if (!existsSync(tool)) throw new Error(`${tool} is missing: install Debian's ${tool.endsWith('borg') ? 'borgbackup' : 'restic'} package`);
@@ -60,25 +61,9 @@ const paths = () => ({
   borgClearEnv: join(dir, 'borg-clear.env'),
 });
 
+/** A job over the live folder, with a canary in it, restoring 8 files. */
 function job(tool: 'restic' | 'borg', envFile: string, extra: Partial<BackupJob> = {}): BackupJob {
-  return {
-    tool,
-    envFile,
-    dataset: null,
-    replicaHost: null,
-    replicaDataset: null,
-    repositoryDc: 'sea',
-    paths: [paths().live],
-    backupUnit: null,
-    checkUnit: null,
-    rpoHours: null,
-    restoreTestMaxAgeDays: null,
-    integrityMaxAgeDays: 30,
-    integritySubsets: 8,
-    restoreTestSample: 8,
-    canaries: [join(paths().live, 'canary.txt')],
-    ...extra,
-  };
+  return backupJob(tool, { envFile, paths: [paths().live], restoreTestSample: 8, canaries: [join(paths().live, 'canary.txt')], ...extra });
 }
 
 function target(jobs: BackupJob[]): ScanTarget {
@@ -125,6 +110,61 @@ async function newScratchDirsAfterCleanup(before: string[]): Promise<string[]> {
     left = scratchDirs().filter((name) => !before.includes(name));
   }
   return left;
+}
+
+/** 16 bytes in the middle of `file` overwritten, as a failing disk would. */
+async function damageMiddle(file: string): Promise<void> {
+  const size = (await stat(file)).size;
+  const handle = await open(file, 'r+');
+  await handle.write(Buffer.alloc(16, 0x5a), 0, 16, Math.floor(size / 2));
+  await handle.close();
+}
+
+/** Every pack file of a restic repository (data/XX/…). */
+async function resticPacks(repo: string): Promise<string[]> {
+  const packs: string[] = [];
+  for (const sub of await readdir(join(repo, 'data'))) for (const name of await readdir(join(repo, 'data', sub))) packs.push(join(repo, 'data', sub, name));
+  return packs;
+}
+
+/** The canary appended to after the backup: the restore test calls it "changed since the backup" and passes. */
+async function expectCanaryChangedSinceBackup(testJob: BackupJob, appended: string): Promise<void> {
+  const file = join(paths().live, 'canary.txt');
+  await appendFile(file, appended);
+  const evidence = await restoreTest([testJob]);
+  expect(evidence.files.find((each) => each.path === file)!.class).toBe('changed-since-backup');
+  expect(evidence.outcome).toBe('passed');
+  await writeFile(file, 'canary\n');
+}
+
+/** The canary's content changed by `change`, its mtime then set back to `backedUp`'s: "mismatched", and the test fails. */
+async function expectCanaryMismatched(testJob: BackupJob, backedUp: { atime: Date; mtime: Date }, change: (file: string) => Promise<void>): Promise<void> {
+  const file = join(paths().live, 'canary.txt');
+  await change(file);
+  // Back to the mtime it had when it was backed up (the ctime cannot be set back, and is not what decides).
+  await utimes(file, backedUp.atime, backedUp.mtime);
+  const evidence = await restoreTest([testJob]);
+  const canary = evidence.files.find((each) => each.path === file)!;
+  expect(canary.class).toBe('mismatched');
+  expect(canary.restoredSha256).not.toBe(canary.liveSha256);
+  expect(evidence.outcome).toBe('failed');
+  expect(evidence.reason).toMatch(/1 of 9 files did not match: 8 matched, 1 mismatched/);
+  await writeFile(file, 'canary\n');
+}
+
+/** A restore of `testJob` (whose canary is large) cancelled 700 ms into restoring: cancelled, and the host removes its scratch directory. */
+async function expectCancelledRestoreCleansUp(testJob: BackupJob): Promise<void> {
+  const before = scratchDirs();
+  const controller = new AbortController();
+  const evidence = await restoreTest([testJob], {
+    signal: controller.signal,
+    files: 0,
+    onPhase: (phase) => {
+      if (phase === 'restoring') setTimeout(() => controller.abort(), 700);
+    },
+  });
+  expect(evidence.outcome).toBe('cancelled');
+  expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -215,28 +255,15 @@ describe('restore tests with the real restic over SSH', () => {
   }, 120_000);
 
   test('a live file changed after the backup is "changed since the backup", not a failure', async () => {
-    const file = join(paths().live, 'canary.txt');
-    await appendFile(file, 'appended after the backup\n');
-    const evidence = await restoreTest([job('restic', paths().resticEnv)]);
-    expect(evidence.files.find((each) => each.path === file)!.class).toBe('changed-since-backup');
-    expect(evidence.outcome).toBe('passed');
-    await writeFile(file, 'canary\n');
+    await expectCanaryChangedSinceBackup(job('restic', paths().resticEnv), 'appended after the backup\n');
   }, 120_000);
 
   test('a changed content with its mtime set back is "mismatched": the silent corruption only a restore test sees', async () => {
-    const file = join(paths().live, 'canary.txt');
-    const handle = await open(file, 'r+');
-    await handle.write('CANARY\n', 0);
-    await handle.close();
-    // Back to the mtime it had when it was backed up (the ctime cannot be set back, and is not what decides).
-    await utimes(file, canaryBackedUp.atime, canaryBackedUp.mtime);
-    const evidence = await restoreTest([job('restic', paths().resticEnv)]);
-    const canary = evidence.files.find((each) => each.path === file)!;
-    expect(canary.class).toBe('mismatched');
-    expect(canary.restoredSha256).not.toBe(canary.liveSha256);
-    expect(evidence.outcome).toBe('failed');
-    expect(evidence.reason).toMatch(/1 of 9 files did not match: 8 matched, 1 mismatched/);
-    await writeFile(file, 'canary\n');
+    await expectCanaryMismatched(job('restic', paths().resticEnv), canaryBackedUp, async (file) => {
+      const handle = await open(file, 'r+');
+      await handle.write('CANARY\n', 0);
+      await handle.close();
+    });
   }, 120_000);
 
   test('cancelled during the restore: the test says cancelled and the host removes its scratch directory', async () => {
@@ -244,17 +271,7 @@ describe('restore tests with the real restic over SSH', () => {
     const big = join(p.live, 'big.bin');
     sh(`head -c 300000000 /dev/urandom > ${big}`);
     sh(`restic backup -q ${p.live}`, { RESTIC_REPOSITORY: p.restic, RESTIC_PASSWORD_FILE: p.resticPassword });
-    const before = scratchDirs();
-    const controller = new AbortController();
-    const evidence = await restoreTest([job('restic', p.resticEnv, { canaries: [big] })], {
-      signal: controller.signal,
-      files: 0,
-      onPhase: (phase) => {
-        if (phase === 'restoring') setTimeout(() => controller.abort(), 700);
-      },
-    });
-    expect(evidence.outcome).toBe('cancelled');
-    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
+    await expectCancelledRestoreCleansUp(job('restic', p.resticEnv, { canaries: [big] }));
     await rm(big);
     sh(`restic backup -q ${p.live}`, { RESTIC_REPOSITORY: p.restic, RESTIC_PASSWORD_FILE: p.resticPassword });
   }, 180_000);
@@ -270,14 +287,7 @@ describe('restore tests with the real restic over SSH', () => {
 
   test('a damaged pack file makes the restore fail, said as such', async () => {
     const p = paths();
-    const packs: string[] = [];
-    for (const sub of await readdir(join(p.restic, 'data'))) for (const name of await readdir(join(p.restic, 'data', sub))) packs.push(join(p.restic, 'data', sub, name));
-    for (const pack of packs) {
-      const size = (await stat(pack)).size;
-      const handle = await open(pack, 'r+');
-      await handle.write(Buffer.alloc(16, 0x5a), 0, 16, Math.floor(size / 2));
-      await handle.close();
-    }
+    for (const pack of await resticPacks(p.restic)) await damageMiddle(pack);
     const evidence = await restoreTest([job('restic', p.resticEnv)]);
     expect(evidence.outcome).not.toBe('passed');
     // Tree and data packs are both damaged: restic already fails reading the snapshot, and says why.
@@ -311,25 +321,11 @@ describe('restore tests with the real borg over SSH', () => {
   }, 120_000);
 
   test('a live file changed after the archive is "changed since the backup", not a failure', async () => {
-    const file = join(paths().live, 'canary.txt');
-    await appendFile(file, 'appended after the archive\n');
-    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
-    expect(evidence.files.find((each) => each.path === file)!.class).toBe('changed-since-backup');
-    expect(evidence.outcome).toBe('passed');
-    await writeFile(file, 'canary\n');
+    await expectCanaryChangedSinceBackup(job('borg', paths().borgEnv), 'appended after the archive\n');
   }, 120_000);
 
   test('a changed content with its mtime set back is "mismatched"', async () => {
-    const file = join(paths().live, 'canary.txt');
-    await writeFile(file, 'CANARY\n');
-    await utimes(file, backedUp.atime, backedUp.mtime);
-    const evidence = await restoreTest([job('borg', paths().borgEnv)]);
-    const canary = evidence.files.find((each) => each.path === file)!;
-    expect(canary.class).toBe('mismatched');
-    expect(canary.restoredSha256).not.toBe(canary.liveSha256);
-    expect(evidence.outcome).toBe('failed');
-    expect(evidence.reason).toMatch(/1 of 9 files did not match: 8 matched, 1 mismatched/);
-    await writeFile(file, 'canary\n');
+    await expectCanaryMismatched(job('borg', paths().borgEnv), backedUp, (file) => writeFile(file, 'CANARY\n'));
   }, 120_000);
 
   test("no password on the host: a clear state in borg's words, never a prompt", async () => {
@@ -345,17 +341,7 @@ describe('restore tests with the real borg over SSH', () => {
     const big = join(paths().live, 'borg-big.bin');
     sh(`head -c 300000000 /dev/urandom > ${big}`);
     sh(`borg create ::big-{now} ${paths().live}`, borgEnv());
-    const before = scratchDirs();
-    const controller = new AbortController();
-    const evidence = await restoreTest([job('borg', paths().borgEnv, { canaries: [big] })], {
-      signal: controller.signal,
-      files: 0,
-      onPhase: (phase) => {
-        if (phase === 'restoring') setTimeout(() => controller.abort(), 700);
-      },
-    });
-    expect(evidence.outcome).toBe('cancelled');
-    expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
+    await expectCancelledRestoreCleansUp(job('borg', paths().borgEnv, { canaries: [big] }));
     await rm(big);
   }, 180_000);
 });
@@ -395,14 +381,7 @@ describe('the integrity cycle with the real restic and borg over SSH', () => {
 
   test("restic: a damaged pack file fails the check, in restic's own words", async () => {
     const { repo, env } = await freshResticRepo('damaged-repo');
-    for (const sub of await readdir(join(repo, 'data'))) {
-      for (const name of await readdir(join(repo, 'data', sub))) {
-        const pack = join(repo, 'data', sub, name);
-        const handle = await open(pack, 'r+');
-        await handle.write(Buffer.alloc(16, 0x5a), 0, 16, Math.floor((await stat(pack)).size / 2));
-        await handle.close();
-      }
-    }
+    for (const pack of await resticPacks(repo)) await damageMiddle(pack);
     const run = await checkRun([job('restic', env, { integritySubsets: 1 })], 1);
     expect(run.outcome).toBe('failed');
     expect(run.reason).toMatch(/^restic check found errors: .*(Pack ID does not match|ciphertext verification failed)/);
@@ -421,10 +400,7 @@ describe('the integrity cycle with the real restic and borg over SSH', () => {
     expect(passed).toMatchObject({ outcome: 'passed', tool: 'borg', subset: 1, subsets: 1 });
     const segments = join(repo, 'data', '0');
     const sizes = await Promise.all((await readdir(segments)).map(async (name) => ({ path: join(segments, name), size: (await stat(join(segments, name))).size })));
-    const biggest = sizes.sort((a, b) => b.size - a.size)[0]!;
-    const handle = await open(biggest.path, 'r+');
-    await handle.write(Buffer.alloc(16, 0x5a), 0, 16, Math.floor(biggest.size / 2));
-    await handle.close();
+    await damageMiddle(sizes.sort((a, b) => b.size - a.size)[0]!.path);
     const failed = await checkRun([job('borg', env)], 1);
     expect(failed.outcome).toBe('failed');
     // Which words borg uses depends on where in the segment the damage lands (an entry's checksum or its size header).

@@ -2,7 +2,6 @@
 // namespace that only the bastion's namespace can reach (no forwarding), so
 // a successful command proves the path went through the bastion.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -11,6 +10,7 @@ import { SshPool } from '../../main/engine/ssh/ssh-pool';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
 import { ip, removeStaleNamespaces } from '../support/netns';
 import { generateKey, startPrivateSshd, type PrivateSshd } from '../support/private-sshd';
+import { tcpAnswers } from '../support/tcp-answers';
 
 const tag = Math.random().toString(36).slice(2, 7);
 const BASTION_NS = `odt-bas-${tag}`;
@@ -54,28 +54,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function tcpReachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port, timeout: 1000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 test('reaches a host in a namespace that only its bastion can reach', async () => {
   const clientKey = join(dir, 'id_ed25519');
   const publicKey = await generateKey(clientKey);
   const bastion = await startPrivateSshd({ authorizedKeys: [publicKey], netns: BASTION_NS, listenAddress: '10.251.7.2', port: 22 });
   const target = await startPrivateSshd({ authorizedKeys: [publicKey], netns: TARGET_NS, listenAddress: '10.252.7.2', port: 22, extraConfig: ['AllowTcpForwarding no'] });
   servers.push(bastion, target);
-  expect(await tcpReachable('10.252.7.2', 22), 'the target must not be reachable directly').toBe(false);
+  expect(await tcpAnswers('10.252.7.2', 22, 1000), 'the target must not be reachable directly').toBe(false);
   const knownHosts = join(dir, 'known_hosts');
   await writeFile(knownHosts, [`10.251.7.2 ${bastion.hostPublicKey.split(' ').slice(0, 2).join(' ')}`, `10.252.7.2 ${target.hostPublicKey.split(' ').slice(0, 2).join(' ')}`].join('\n') + '\n');
   const pool = new SshPool({

@@ -2,21 +2,18 @@
 // a refused key, a hung command, and 30 hosts behind one bastion whose
 // servers drop handshakes beyond MaxStartups 10.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
 import type { OperatorPrompter } from '../../main/engine/ssh/operator-prompts';
 import { SshPool } from '../../main/engine/ssh/ssh-pool';
 import type { SshEndpoint } from '../../main/engine/ssh/ssh-route';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
 import { freePort, generateKey, startPrivateSshd, type PrivateSshd } from '../support/private-sshd';
+import { useSshdFixture } from '../support/sshd-fixture';
 
-let dir: string;
-let clientKey: string;
-let publicKey: string;
-const servers: PrivateSshd[] = [];
+const sshd = useSshdFixture('opsdeck-transport-');
 
 function knownHostsLine(port: number, hostPublicKey: string): string {
   return `[127.0.0.1]:${port} ${hostPublicKey.split(' ').slice(0, 2).join(' ')}`;
@@ -34,7 +31,7 @@ function prompter(asked: string[] = []): OperatorPrompter {
 }
 
 async function poolWith(knownHosts: string, options: Partial<ConstructorParameters<typeof SshPool>[0]> = {}, asked: string[] = []) {
-  const path = join(dir, `known_hosts_${Math.random().toString(36).slice(2)}`);
+  const path = join(sshd.dir, `known_hosts_${Math.random().toString(36).slice(2)}`);
   await writeFile(path, knownHosts);
   return new SshPool({ hostKeys: new HostKeyStore({ opsdeckKnownHostsPath: path }), prompter: prompter(asked), secrets: new MemorySecretStore(), ...options });
 }
@@ -44,34 +41,23 @@ const endpoint = (server: PrivateSshd, extra: Partial<SshEndpoint> = {}): SshEnd
   address: '127.0.0.1',
   port: server.port,
   user: 'root',
-  identityFile: clientKey,
+  identityFile: sshd.clientKey,
   ...extra,
-});
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-transport-'));
-  clientKey = join(dir, 'id_ed25519');
-  publicKey = await generateKey(clientKey);
-});
-
-afterAll(async () => {
-  for (const server of servers) await server.stop();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('SshPool on real OpenSSH', () => {
   let server: PrivateSshd;
   beforeAll(async () => {
-    server = await startPrivateSshd({ authorizedKeys: [publicKey] });
-    servers.push(server);
+    server = await startPrivateSshd({ authorizedKeys: [sshd.publicKey] });
+    sshd.stopAfterAll(server);
   });
 
   test('authenticates through a real ssh-agent and reuses one connection for parallel commands', async () => {
-    const socket = join(dir, 'agent.sock');
+    const socket = join(sshd.dir, 'agent.sock');
     const agent: ChildProcess = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
     try {
       for (let i = 0; i < 50 && spawnSync('test', ['-S', socket]).status !== 0; i++) await new Promise((r) => setTimeout(r, 50));
-      const add = spawnSync('ssh-add', [clientKey], { env: { ...process.env, SSH_AUTH_SOCK: socket }, encoding: 'utf8' });
+      const add = spawnSync('ssh-add', [sshd.clientKey], { env: { ...process.env, SSH_AUTH_SOCK: socket }, encoding: 'utf8' });
       expect(add.status, add.stderr).toBe(0);
       const pool = await poolWith(knownHostsLine(server.port, server.hostPublicKey), { agentSocket: socket });
       const route = { target: endpoint(server, { identityFile: undefined }), jumps: [] };
@@ -85,7 +71,7 @@ describe('SshPool on real OpenSSH', () => {
   });
 
   test('refuses a changed host key without asking, naming both fingerprints', async () => {
-    const other = await generateKey(join(dir, 'impostor'));
+    const other = await generateKey(join(sshd.dir, 'impostor'));
     const asked: string[] = [];
     const pool = await poolWith(knownHostsLine(server.port, other), {}, asked);
     const error = await pool.exec({ target: endpoint(server), jumps: [] }, 'hostname').catch((e: unknown) => e);
@@ -96,7 +82,7 @@ describe('SshPool on real OpenSSH', () => {
   });
 
   test('a refused key is an auth failure naming user, host and what was offered, and is not retried', async () => {
-    const strangerKey = join(dir, 'stranger');
+    const strangerKey = join(sshd.dir, 'stranger');
     await generateKey(strangerKey);
     const pool = await poolWith(knownHostsLine(server.port, server.hostPublicKey));
     const route = { target: endpoint(server, { identityFile: strangerKey }), jumps: [] };
@@ -121,7 +107,7 @@ describe('SshPool on real OpenSSH', () => {
 test('a refused connection is retried with backoff, then reported naming the host', async () => {
   const port = await freePort();
   const pool = await poolWith('', { limits: { retries: 2 } });
-  const error = await pool.exec({ target: { label: 'down.nj', address: '127.0.0.1', port, user: 'root', identityFile: clientKey }, jumps: [] }, 'true').catch((e: unknown) => e);
+  const error = await pool.exec({ target: { label: 'down.nj', address: '127.0.0.1', port, user: 'root', identityFile: sshd.clientKey }, jumps: [] }, 'true').catch((e: unknown) => e);
   expect(error).toMatchObject({ code: 'connect-refused' });
   expect(String((error as Error).message)).toContain(`down.nj (127.0.0.1:${port}): connection refused`);
   expect([...pool.attempts.values()]).toEqual([3]);
@@ -133,19 +119,19 @@ test('30 hosts behind one bastion, all with MaxStartups 10: every host answers, 
   const groups = await Promise.all(
     [0, 1].map(async () => {
       const extraPorts = await Promise.all(Array.from({ length: 14 }, () => freePort()));
-      const server = await startPrivateSshd({ authorizedKeys: [publicKey], extraPorts, extraConfig: ['MaxStartups 10:100:10', 'AllowTcpForwarding no'] });
-      servers.push(server);
+      const server = await startPrivateSshd({ authorizedKeys: [sshd.publicKey], extraPorts, extraConfig: ['MaxStartups 10:100:10', 'AllowTcpForwarding no'] });
+      sshd.stopAfterAll(server);
       return { server, ports: [server.port, ...extraPorts] };
     }),
   );
-  const bastion = await startPrivateSshd({ authorizedKeys: [publicKey], extraConfig: ['MaxStartups 10:100:10'] });
-  servers.push(bastion);
+  const bastion = await startPrivateSshd({ authorizedKeys: [sshd.publicKey], extraConfig: ['MaxStartups 10:100:10'] });
+  sshd.stopAfterAll(bastion);
   const hosts = groups.flatMap((group) => group.ports.map((port) => ({ port, hostPublicKey: group.server.hostPublicKey })));
   expect(hosts).toHaveLength(30);
   const known = [knownHostsLine(bastion.port, bastion.hostPublicKey), ...hosts.map((host) => knownHostsLine(host.port, host.hostPublicKey))].join('\n');
   const pool = await poolWith(known);
   const routes = hosts.map((host, index) => ({
-    target: { label: `host${index}`, address: '127.0.0.1', port: host.port, user: 'root', identityFile: clientKey },
+    target: { label: `host${index}`, address: '127.0.0.1', port: host.port, user: 'root', identityFile: sshd.clientKey },
     jumps: [endpoint(bastion, { label: 'bastion' })],
   }));
   const results = await Promise.allSettled(routes.map((route) => pool.exec(route, 'echo ok')));

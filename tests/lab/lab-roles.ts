@@ -30,22 +30,17 @@ export const SSH_PORT = 22;
 export const EXPORTER_PORT = 9100;
 export const EXPORTER_DAEMON = 'exporter-stub';
 
+/** Services a role offers to any source, as its baseline allows. */
+const openToAnyone = (...ports: number[]): LabRoleSpec['services'] => ports.map((port) => ({ port, allowed: 'any', baseline: 'any' }));
+
 export const LAB_ROLES: Record<LabRole, LabRoleSpec> = {
   imap: {
     daemon: 'dovecot-stub',
-    services: [
-      { port: 143, allowed: 'any', baseline: 'any' },
-      { port: 993, allowed: 'any', baseline: 'any' },
-      { port: 4190, allowed: 'any', baseline: 'any' },
-    ],
+    services: openToAnyone(143, 993, 4190),
   },
   mx: {
     daemon: 'postfix-stub',
-    services: [
-      { port: 25, allowed: 'any', baseline: 'any' },
-      { port: 465, allowed: 'any', baseline: 'any' },
-      { port: 587, allowed: 'any', baseline: 'any' },
-    ],
+    services: openToAnyone(25, 465, 587),
   },
   // The planted problem: "replication from the other site" written as a rule
   // with no source at all.

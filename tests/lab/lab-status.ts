@@ -1,7 +1,6 @@
 // `lab status`: what is up, per node whether its namespace, sshd and
 // listeners are there and what hostname its sessions see, the latency, the
 // files for the tools, and anything named like the lab that it did not record.
-import { createConnection } from 'node:net';
 import { listeningPorts, sshdPids } from './lab-daemons';
 import { labLeftovers } from './lab-down';
 import { hostServices } from './lab-roles';
@@ -9,6 +8,7 @@ import { readLab } from './lab-up';
 import { readState } from './lab-state';
 import { namespaceExists, run } from './lab-system';
 import { DEFAULT_LAB_DIR, type LabNode } from './lab-topology';
+import { tcpAnswers } from '../support/tcp-answers';
 
 export interface NodeStatus {
   name: string;
@@ -40,7 +40,7 @@ export async function labStatus(dir: string = DEFAULT_LAB_DIR): Promise<LabStatu
   const nodes: NodeStatus[] = [];
   const lines = [`lab: up since ${lab.createdAt} (${topology.sites.length} sites, ${topology.hosts.length} hosts, state ${dir}/state.json)`];
   for (const site of topology.sites) {
-    const reachable = await tcpAnswers(site.bastion.address, 22);
+    const reachable = await tcpAnswers(site.bastion.address, 22, 1500);
     const bastion = nodeStatus(site.bastion, [22]);
     nodes.push(bastion);
     lines.push(
@@ -92,19 +92,4 @@ function describe(status: NodeStatus): string {
   const sshd = status.sshdPids.length ? `sshd pid ${status.sshdPids[0]}` : 'SSHD NOT RUNNING';
   const ports = status.missingPorts.length ? `NOT LISTENING on ${status.missingPorts.join(', ')}` : `listening on ${status.listening.sort((a, b) => a - b).join(', ')}`;
   return `${status.name} ${status.address} (${status.netns}): ${sshd}, hostname ${status.hostname ?? '?'}, ${ports}`;
-}
-
-function tcpAnswers(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port, timeout: 1500 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

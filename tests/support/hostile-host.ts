@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openEmbeddedStore } from '../../main/engine/store/open-store';
 import { bundleForChild } from './bundle-for-child';
 import { startPrivateSshd, type PrivateSshd } from './private-sshd';
+import type { SshdFixture } from './sshd-fixture';
 
 export const HOSTILE_ANSWER = join(process.cwd(), 'tests', 'integration', 'hostile-host', 'hostile-answer.sh');
 const TIME = '/usr/bin/time';
@@ -41,6 +42,20 @@ export async function writeInventory(path: string, clientKey: string, hosts: { n
 export async function prepareDataDir(dataDir: string): Promise<void> {
   const store = await openEmbeddedStore(dataDir);
   await store.close();
+}
+
+/** One hostile sshd per mode (stopped after the file's tests), an inventory naming them `MODE.nj`, and a prepared data folder, all named `name` in the fixture's folder. */
+export async function hostileFleet(sshd: SshdFixture, name: string, modes: HostileMode[]): Promise<{ inventory: string; dataDir: string }> {
+  const hosts = [];
+  for (const mode of modes) {
+    const server = sshd.stopAfterAll(await startHostileSshd(mode, sshd.publicKey));
+    hosts.push({ name: `${mode}.nj`, port: server.port });
+  }
+  const inventory = join(sshd.dir, `${name}.yaml`);
+  await writeInventory(inventory, sshd.clientKey, hosts);
+  const dataDir = join(sshd.dir, `${name}-data`);
+  await prepareDataDir(dataDir);
+  return { inventory, dataDir };
 }
 
 export interface ChildCliRun {

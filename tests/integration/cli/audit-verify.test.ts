@@ -1,20 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { AuditLog } from '../../../main/engine/audit/audit-log';
 import { MemorySecretStore } from '../../../main/engine/secrets/memory-secret-store';
 import { runOpsdeck } from '../../support/cli-run';
+import { useTempDir } from '../../support/temp-dir';
 
-let dir: string;
+const dir = useTempDir('opsdeck-audit-cli-');
 let logPath: string;
 let pristine: string;
 /** The keychain holding the log's key, given to the CLI as the OS keychain would be. */
 const keychain = new MemorySecretStore();
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-audit-cli-'));
-  logPath = join(dir, 'audit.log');
+  logPath = join(dir.path, 'audit.log');
   const log = await AuditLog.open(logPath, { login: 'alice', displayName: 'Alice Ops' }, { secrets: keychain });
   for (let i = 0; i < 3; i++) {
     const seq = await log.recordCommandStart({ runId: 'r1', host: `imap${i}.nj`, dc: 'nj', address: `10.1.0.${i}`, command: 'env LC_ALL=C hostname' });
@@ -22,9 +21,6 @@ beforeAll(async () => {
   }
   await log.close();
   pristine = await readFile(logPath, 'utf8');
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('opsdeck audit verify', () => {
@@ -69,7 +65,7 @@ describe('opsdeck audit verify', () => {
     expect(again.stdout).toMatch(/entry 6 matches the anchor/);
 
     // Truncated at a line boundary: the chain alone still verifies, the anchor does not.
-    const truncatedPath = join(dir, 'truncated.log');
+    const truncatedPath = join(dir.path, 'truncated.log');
     await writeFile(truncatedPath, pristine.split('\n').slice(0, 4).join('\n') + '\n');
     expect((await runOpsdeck(['audit', 'verify', '--log', truncatedPath], {}, keychain)).code).toBe(0);
     const truncated = await runOpsdeck(['audit', 'verify', '--log', truncatedPath, '--anchor', anchor!], {}, keychain);
@@ -77,7 +73,7 @@ describe('opsdeck audit verify', () => {
     expect(truncated.stdout).toMatch(/ends at entry 4 but entry 6 was recorded/);
 
     // Rewritten wholesale (a fresh, self-consistent chain): only the anchor notices.
-    const rewrittenPath = join(dir, 'rewritten.log');
+    const rewrittenPath = join(dir.path, 'rewritten.log');
     const forger = await AuditLog.open(rewrittenPath, { login: 'mallory', displayName: 'Mallory' });
     for (let i = 0; i < 3; i++) {
       const seq = await forger.recordCommandStart({ runId: 'r1', host: `imap${i}.nj`, dc: 'nj', address: `10.1.0.${i}`, command: 'env LC_ALL=C true' });
@@ -94,7 +90,7 @@ describe('opsdeck audit verify', () => {
   });
 
   test('a missing log is a usage-level error naming the file', async () => {
-    const result = await runOpsdeck(['audit', 'verify', '--log', join(dir, 'nope.log')], {}, keychain);
+    const result = await runOpsdeck(['audit', 'verify', '--log', join(dir.path, 'nope.log')], {}, keychain);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nope.log');
   });

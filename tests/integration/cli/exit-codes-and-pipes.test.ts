@@ -3,41 +3,23 @@
 // its stack in debug.log (or on stderr with --debug), never 2, which is bad
 // usage; `opsdeck audit verify | head -1` (the reader gone before the write)
 // prints no EPIPE stack trace and keeps the command's own exit code.
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { bundleForChild } from '../../support/bundle-for-child';
-import { runOpsdeck } from '../../support/cli-run';
+import { expect, test } from 'vitest';
+import { useBundledChild } from '../../support/bundle-for-child';
+import { runOpsdeck, runOpsdeckProcess } from '../../support/cli-run';
+import { useTempDir } from '../../support/temp-dir';
 
-let cli: string;
-let dir: string;
-
-beforeAll(async () => {
-  cli = await bundleForChild(join(process.cwd(), 'main/cli.ts'));
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-exit-codes-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const cli = useBundledChild('main/cli.ts');
+const dir = useTempDir('opsdeck-exit-codes-');
 
 function runChild(args: string[], options: { closeStdout?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OPSDECK_DATA_DIR: join(dir, 'unused') } });
-    let stdout = '';
-    let stderr = '';
-    if (options.closeStdout) child.stdout!.destroy();
-    else child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runOpsdeckProcess(cli.path, args, { env: { ...process.env, OPSDECK_DATA_DIR: join(dir.path, 'unused') }, ...options });
 }
 
 /** A data folder whose store cannot open: `store` is a file, not a folder. */
 async function brokenDataDir(name: string): Promise<string> {
-  const dataDir = join(dir, name);
+  const dataDir = join(dir.path, name);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await writeFile(join(dataDir, 'store'), 'not a database\n', { mode: 0o600 });
   return dataDir;
@@ -70,7 +52,7 @@ test('bad usage still exits 2', async () => {
 });
 
 test('audit verify into a pipe whose reader is gone prints no EPIPE stack and keeps its exit code', async () => {
-  const dataDir = join(dir, 'verify');
+  const dataDir = join(dir.path, 'verify');
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const log = join(dataDir, 'audit.log');
   await writeFile(log, '', { mode: 0o600 });

@@ -1,17 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { parseInventory } from '../../../main/engine/inventory/parse-inventory';
 import { runOpsdeck } from '../../support/cli-run';
+import { useTempDir } from '../../support/temp-dir';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-inv-cli-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('opsdeck-inv-cli-');
 
 test('inventory check accepts the documented two-datacentre example', async () => {
   const result = await runOpsdeck(['inventory', 'check', 'tests/unit/inventory/two-datacentres.yaml']);
@@ -21,7 +15,7 @@ test('inventory check accepts the documented two-datacentre example', async () =
 });
 
 test('inventory check names file, line and column of each problem and exits 2', async () => {
-  const file = join(dir, 'broken.yaml');
+  const file = join(dir.path, 'broken.yaml');
   await writeFile(file, 'datacentres:\n  - id: nj\n    name: NJ\n    role: primary\nhosts:\n  - name: a.nj\n    address: 10.0.0.1\n    user: ops\n    os: windows\n    dc: nj\n');
   const result = await runOpsdeck(['inventory', 'check', file]);
   expect(result.code).toBe(2);
@@ -29,7 +23,7 @@ test('inventory check names file, line and column of each problem and exits 2', 
 });
 
 test('import-ansible prints OpsDeck YAML that parses, with warnings on stderr', async () => {
-  const file = join(dir, 'hosts.ini');
+  const file = join(dir.path, 'hosts.ini');
   await writeFile(file, '[imap]\nimap1.nj ansible_host=10.1.0.11 ansible_user=ops\n[db]\ndb1.nj ansible_host=10.1.0.21 ansible_user=ops ansible_ssh_common_args="-o ProxyJump=ops@bastion.nj:2222"\n');
   const result = await runOpsdeck(['inventory', 'import-ansible', file]);
   expect(result.code).toBe(0);

@@ -1,12 +1,10 @@
 // `opsdeck parse encryption --format F [FILE|-]` through the CLI's command
 // table (argument handling, exit codes, help), and once as a real process
 // reading the output from stdin, as an operator pipes it from a host.
-import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundleForChild } from '../../support/bundle-for-child';
-import { runOpsdeck } from '../../support/cli-run';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { useBundledChild } from '../../support/bundle-for-child';
+import { runOpsdeck, runOpsdeckProcess } from '../../support/cli-run';
 import { fixture, FIXTURES_DIR } from '../../support/fixtures';
 
 const fixturePath = (relative: string) => join(FIXTURES_DIR, relative);
@@ -51,16 +49,10 @@ describe('opsdeck parse encryption (command table)', () => {
 });
 
 describe('opsdeck parse encryption (a real process, from stdin)', () => {
-  let cli: string;
-  beforeAll(async () => {
-    cli = await bundleForChild(resolve('main/cli.ts'));
-  });
-  afterAll(async () => {
-    if (cli) await rm(dirname(cli), { recursive: true, force: true });
-  });
+  const cli = useBundledChild('main/cli.ts');
 
   test('`-` reads the zfs get output from stdin', async () => {
-    const { code, stdout, stderr } = await runWithStdin(cli, ['parse', 'encryption', '--format', 'zfs-get', '-'], fixture('smartos/zfs-get-encryption.txt'));
+    const { code, stdout, stderr } = await runOpsdeckProcess(cli.path, ['parse', 'encryption', '--format', 'zfs-get', '-'], { stdin: fixture('smartos/zfs-get-encryption.txt') });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as { summary: Record<string, unknown>; volumes: { name: string; class: string; encryption: string }[] };
@@ -68,16 +60,3 @@ describe('opsdeck parse encryption (a real process, from stdin)', () => {
     expect(parsed.volumes.find((volume) => volume.name === 'zones/boot')).toMatchObject({ class: 'boot', encryption: 'unencrypted' });
   });
 });
-
-function runWithStdin(entry: string, args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolveRun({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}

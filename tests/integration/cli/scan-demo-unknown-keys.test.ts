@@ -2,24 +2,15 @@
 // unknown key is said once, with the hosts it blocks, and not again on every
 // host line or in the summary; progress says it is connecting. With
 // --accept-new the same data folder then scans every host.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { runOpsdeck } from '../../support/cli-run';
+import { useTempDir } from '../../support/temp-dir';
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-cli-keys-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('opsdeck-cli-keys-');
 
 test('two unknown bastion keys: each fingerprint printed once, with the 12 hosts it blocks; the summary counts failures', async () => {
-  const refused = await runOpsdeck(['scan', '--demo', '--data-dir', join(dir, 'data')], { HOME: dir });
+  const refused = await runOpsdeck(['scan', '--demo', '--data-dir', join(dir.path, 'data')], { HOME: dir.path });
   expect(refused.code).toBe(1);
   const output = refused.stdout + refused.stderr;
   const fingerprints = [...new Set(output.match(/SHA256:[A-Za-z0-9+/]{43}/g) ?? [])];
@@ -34,7 +25,7 @@ test('two unknown bastion keys: each fingerprint printed once, with the 12 hosts
   expect(refused.stdout).toMatch(/imap1\.nj\s+failed\s+not reached: the host key of nj bastion \(127\.0\.0\.1:\d+\) in front of it is unknown and was not accepted/);
   expect(refused.stdout).toContain('0/24 hosts answered, 24 failed');
 
-  const accepted = await runOpsdeck(['scan', '--demo', '--accept-new', '--data-dir', join(dir, 'data')], { HOME: dir });
+  const accepted = await runOpsdeck(['scan', '--demo', '--accept-new', '--data-dir', join(dir.path, 'data')], { HOME: dir.path });
   expect(accepted.code, accepted.stderr).toBe(0);
   expect(accepted.stdout).toContain('24/24 hosts answered');
 }, 240_000);

@@ -3,50 +3,24 @@
 // at a random moment while it finishes steps as fast as it can. After each
 // kill the run resumes where it was: every step reported finished is
 // finished exactly once, in order, with its note; none is lost or doubled.
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { DrillRunService } from '../../../main/engine/drills/drill-run-service';
 import { DrillRunStore } from '../../../main/engine/drills/drill-run-store';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
-import { bundleForChild } from '../../support/bundle-for-child';
+import { useBundledChild } from '../../support/bundle-for-child';
+import { runUntilKilled } from '../../support/kill-child';
+import { useTempDir } from '../../support/temp-dir';
 
-let child = '';
-let dataDir = '';
-beforeAll(async () => {
-  child = await bundleForChild(join(process.cwd(), 'tests/support/children/drill-run-writer.ts'));
-  dataDir = await mkdtemp(join(tmpdir(), 'opsdeck-drill-kill-'));
-});
-afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
+const child = useBundledChild('tests/support/children/drill-run-writer.ts');
+const dataDir = useTempDir('opsdeck-drill-kill-');
 
 /** Runs the writer in `mode`; kills it with SIGKILL once `killWhen` is true of its output lines. */
-async function runThenKill(mode: string, killWhen: (lines: string[]) => boolean): Promise<string[]> {
-  const proc = spawn(process.execPath, [child, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
-  const lines: string[] = [];
-  let stderr = '';
-  proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    let buffer = '';
-    proc.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop()!;
-      lines.push(...parts);
-      if (killWhen(lines) && proc.exitCode === null) proc.kill('SIGKILL');
-    });
-    proc.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`drill writer exited ${code}: ${stderr}`))));
-  });
-  return lines;
-}
+const runThenKill = (mode: string, killWhen: (lines: string[]) => boolean): Promise<string[]> => runUntilKilled(child.path, [dataDir.path, mode], killWhen);
 
 const finishedIn = (lines: string[]) => lines.filter((line) => line.startsWith('finished ')).map((line) => Number(line.slice(9)));
 
 async function resumedState() {
-  const store = await openEmbeddedStore(dataDir);
+  const store = await openEmbeddedStore(dataDir.path);
   try {
     const runs = new DrillRunStore(store.sql);
     const live = await runs.liveRunIds();

@@ -4,43 +4,14 @@
 // Everything is kept byte-exact (the store's bytea and the audit log's sha256
 // are over the bytes sent), shown as text, and never obeyed by the terminal.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
-import { prepareDataDir, runCliChild, startHostileSshd, writeInventory, type HostileMode } from '../../support/hostile-host';
-import { generateKey, type PrivateSshd } from '../../support/private-sshd';
+import { hostileFleet, runCliChild } from '../../support/hostile-host';
+import { useSshdFixture } from '../../support/sshd-fixture';
 
-let dir: string;
-let clientKey: string;
-let publicKey: string;
-const servers: PrivateSshd[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-hostile-'));
-  clientKey = join(dir, 'id_ed25519');
-  publicKey = await generateKey(clientKey);
-});
-
-afterAll(async () => {
-  for (const server of servers) await server.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function fleetOf(name: string, modes: HostileMode[]): Promise<{ inventory: string; dataDir: string }> {
-  const hosts = [];
-  for (const mode of modes) {
-    const server = await startHostileSshd(mode, publicKey);
-    servers.push(server);
-    hosts.push({ name: `${mode}.nj`, port: server.port });
-  }
-  const inventory = join(dir, `${name}.yaml`);
-  await writeInventory(inventory, clientKey, hosts);
-  const dataDir = join(dir, `${name}-data`);
-  await prepareDataDir(dataDir);
-  return { inventory, dataDir };
-}
+const sshd = useSshdFixture('opsdeck-hostile-');
 
 /** One small host's scan takes ~30 s on a loaded 2-core CI machine; this only guards against a hang. */
 const SCAN_SECONDS_BOUND = 240;
@@ -68,9 +39,9 @@ interface JsonHost {
 }
 
 test('HTML/JS, terminal escapes, C1/bidi/NUL and invalid UTF-8 are kept byte-exact, hashed as bytes, and never reach the terminal raw', async () => {
-  const { inventory, dataDir } = await fleetOf('text', ['html', 'escapes', 'c1bidi', 'utf8']);
-  const env = { HOME: dir };
-  const text = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', ...SLOW_MACHINE], env, join(dir, 'time-text'));
+  const { inventory, dataDir } = await hostileFleet(sshd, 'text', ['html', 'escapes', 'c1bidi', 'utf8']);
+  const env = { HOME: sshd.dir };
+  const text = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', ...SLOW_MACHINE], env, join(sshd.dir, 'time-text'));
   const stdout = text.stdout.toString('utf8');
   const stderr = text.stderr.toString('utf8');
   expect(text.code, stderr).toBe(0);
@@ -83,7 +54,7 @@ test('HTML/JS, terminal escapes, C1/bidi/NUL and invalid UTF-8 are kept byte-exa
   expect(stdout).toContain('<script>alert(4)</script>');
   expect(stdout).toContain('4/4 hosts answered');
 
-  const json = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--json', ...SLOW_MACHINE], env, join(dir, 'time-json'));
+  const json = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--json', ...SLOW_MACHINE], env, join(sshd.dir, 'time-json'));
   expect(json.code, json.stderr.toString()).toBe(0);
   expect(json.stdout.toString('utf8')).not.toMatch(UNNEUTRALISED);
   const hosts = (JSON.parse(json.stdout.toString('utf8')) as { hosts: JsonHost[] }).hosts;
@@ -122,8 +93,8 @@ test('HTML/JS, terminal escapes, C1/bidi/NUL and invalid UTF-8 are kept byte-exa
 }, 600_000);
 
 test('absurd values (negative and enormous numbers) are refused by the parsers, never stored as facts', async () => {
-  const { inventory, dataDir } = await fleetOf('absurd', ['absurd']);
-  const run = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', '--json', ...SLOW_MACHINE], { HOME: dir }, join(dir, 'time-absurd'));
+  const { inventory, dataDir } = await hostileFleet(sshd, 'absurd', ['absurd']);
+  const run = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', '--json', ...SLOW_MACHINE], { HOME: sshd.dir }, join(sshd.dir, 'time-absurd'));
   expect(run.code, run.stderr.toString()).toBe(0);
   const [host] = (JSON.parse(run.stdout.toString('utf8')) as { hosts: JsonHost[] }).hosts;
   expect(host!.phase).toBe('done');

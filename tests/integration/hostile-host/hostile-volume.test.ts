@@ -5,13 +5,11 @@
 // scans it next to an honest host. Each case has its bound on wall time and on
 // the CLI's peak RSS (generous: the bounds catch hangs and unbounded memory,
 // not slowness on a loaded machine).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
-import { prepareDataDir, runCliChild, startHostileSshd, writeInventory, type HostileMode } from '../../support/hostile-host';
-import { generateKey, type PrivateSshd } from '../../support/private-sshd';
+import { hostileFleet, runCliChild, type HostileMode } from '../../support/hostile-host';
+import { useSshdFixture } from '../../support/sshd-fixture';
 
 /**
  * The CLI scanning one small host peaks at ~450–600 MB here, nearly all of it the embedded
@@ -22,21 +20,7 @@ const MAX_RSS_MB = 750;
 /** A small host's scan takes ~30 s on a loaded 2-core CI machine; a bound on top of the command timeout guards against hangs. */
 const SLACK_SECONDS = 240;
 
-let dir: string;
-let clientKey: string;
-let publicKey: string;
-const servers: PrivateSshd[] = [];
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-hostile-volume-'));
-  clientKey = join(dir, 'id_ed25519');
-  publicKey = await generateKey(clientKey);
-});
-
-afterAll(async () => {
-  for (const server of servers) await server.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+const sshd = useSshdFixture('opsdeck-hostile-volume-');
 
 interface JsonOutput {
   id: string;
@@ -57,17 +41,8 @@ interface JsonHost {
 }
 
 async function scanOf(name: string, modes: HostileMode[], extra: string[] = []) {
-  const hosts = [];
-  for (const mode of modes) {
-    const server = await startHostileSshd(mode, publicKey);
-    servers.push(server);
-    hosts.push({ name: `${mode}.nj`, port: server.port });
-  }
-  const inventory = join(dir, `${name}.yaml`);
-  await writeInventory(inventory, clientKey, hosts);
-  const dataDir = join(dir, `${name}-data`);
-  await prepareDataDir(dataDir);
-  const run = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', '--json', ...extra], { HOME: dir }, join(dir, `time-${name}`));
+  const { inventory, dataDir } = await hostileFleet(sshd, name, modes);
+  const run = await runCliChild(['scan', '--inventory', inventory, '--data-dir', dataDir, '--accept-new', '--json', ...extra], { HOME: sshd.dir }, join(sshd.dir, `time-${name}`));
   const parsed = run.stdout.length > 0 ? (JSON.parse(run.stdout.toString('utf8')) as { hosts: JsonHost[] }) : { hosts: [] };
   const host = (mode: HostileMode) => parsed.hosts.find((each) => each.host === `${mode}.nj`)!;
   const nft = (mode: HostileMode) => host(mode).outputs.find((output) => output.id === 'firewall.nft-json')!;

@@ -4,43 +4,31 @@
 // pack re-signed with another key are each named. Without a keychain the pack
 // is refused unless --one-time-key.
 import { generateKeyPairSync, createPublicKey } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { EVIDENCE_KEY_ACCOUNT } from '../../../main/engine/reports/evidence-key';
 import { signedManifest } from '../../../main/engine/reports/evidence-manifest';
 import { MemorySecretStore } from '../../../main/engine/secrets/memory-secret-store';
 import { SecretStoreUnavailableError, type SecretStore } from '../../../main/engine/secrets/secret-store';
-import { openEmbeddedStore } from '../../../main/engine/store/open-store';
 import { runOpsdeck } from '../../support/cli-run';
-import { portFinding, REPORT_INVENTORY_YAML, storeScan } from '../../support/report-history';
+import { portFinding, storeScan } from '../../support/report-history';
+import { useStoredReportHistory } from '../../support/stored-report-history';
 
-let dir: string;
-let dataDir: string;
-let inventory: string;
+const history = useStoredReportHistory('opsdeck-evidence-', async (scans) => {
+  const at = new Date(Date.now() - 3_600_000).toISOString();
+  await storeScan(scans, 'run-e', at, [
+    { host: 'db1.nj', dc: 'nj', findings: [portFinding('db1.nj', 'nj', 5432)], stdout: '{"nftables": [{"rule": "tcp dport 5432 accept"}]}' },
+    { host: 'db1.sea', dc: 'sea', findings: [] },
+  ]);
+});
 let pack: string;
 let keyFile: string;
 const keychain = new MemorySecretStore();
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-evidence-'));
-  dataDir = join(dir, 'data');
-  inventory = join(dir, 'fleet.yaml');
-  await writeFile(inventory, REPORT_INVENTORY_YAML);
-  const store = await openEmbeddedStore(dataDir);
-  const at = new Date(Date.now() - 3_600_000).toISOString();
-  await storeScan(store.scans, 'run-e', at, [
-    { host: 'db1.nj', dc: 'nj', findings: [portFinding('db1.nj', 'nj', 5432)], stdout: '{"nftables": [{"rule": "tcp dport 5432 accept"}]}' },
-    { host: 'db1.sea', dc: 'sea', findings: [] },
-  ]);
-  await store.close();
-  pack = join(dir, 'pack.zip');
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeAll(() => {
+  pack = join(history.dir, 'pack.zip');
 });
 
 async function verify(file: string, key = keyFile): Promise<{ code: number; stdout: string }> {
@@ -50,19 +38,19 @@ async function verify(file: string, key = keyFile): Promise<{ code: number; stdo
 async function rewritten(name: string, change: (entries: Record<string, Uint8Array>) => void): Promise<string> {
   const entries = unzipSync(await readFile(pack));
   change(entries);
-  const path = join(dir, name);
+  const path = join(history.dir, name);
   await writeFile(path, zipSync(entries));
   return path;
 }
 
 test('the first pack creates the signing key in the keychain and prints its public key; verify says OK', async () => {
-  const result = await runOpsdeck(['evidence', 'pack', '--out', pack, '--inventory', inventory, '--data-dir', dataDir], {}, keychain);
+  const result = await runOpsdeck(['evidence', 'pack', '--out', pack, '--inventory', history.inventory, '--data-dir', history.dataDir], {}, keychain);
   expect(result.stderr).not.toContain('internal error');
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('created now, kept in the keychain');
   expect(await keychain.get(EVIDENCE_KEY_ACCOUNT)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   const publicKey = result.stdout.trim().split('\n').pop()!;
-  keyFile = join(dir, 'opsdeck.pub');
+  keyFile = join(history.dir, 'opsdeck.pub');
   await writeFile(keyFile, `${publicKey}\n`);
   const names = Object.keys(unzipSync(await readFile(pack))).sort();
   expect(names).toEqual(
@@ -82,7 +70,7 @@ test('the first pack creates the signing key in the keychain and prints its publ
   expect(Buffer.from(unzipSync(await readFile(pack))['report.html']!).toString()).toContain(publicKey);
   expect(await verify(pack)).toMatchObject({ code: 0, stdout: expect.stringMatching(/signature holds with the key given\nOK /) });
 
-  const again = await runOpsdeck(['evidence', 'pack', '--out', join(dir, 'second.zip'), '--inventory', inventory, '--data-dir', dataDir], {}, keychain);
+  const again = await runOpsdeck(['evidence', 'pack', '--out', join(history.dir, 'second.zip'), '--inventory', history.inventory, '--data-dir', history.dataDir], {}, keychain);
   expect(again.stdout).toContain('from the keychain');
   expect(again.stdout.trim().split('\n').pop()).toBe(publicKey);
 }, 60_000);
@@ -107,7 +95,7 @@ test('a file added and a file removed are named', async () => {
 
 test('another key given: the signature does not hold; a pack re-signed with another key is caught by --key', async () => {
   const other = generateKeyPairSync('ed25519');
-  const otherFile = join(dir, 'other.pub');
+  const otherFile = join(history.dir, 'other.pub');
   await writeFile(otherFile, createPublicKey(other.privateKey).export({ type: 'spki', format: 'der' }).toString('base64'));
   const swappedKey = await verify(pack, otherFile);
   expect(swappedKey.code).toBe(1);
@@ -127,14 +115,14 @@ test('another key given: the signature does not hold; a pack re-signed with anot
 });
 
 test('not a zip: exit 2 with the reason; no keychain: pack refused unless --one-time-key', async () => {
-  await writeFile(join(dir, 'junk.zip'), 'not a zip');
-  expect((await runOpsdeck(['evidence', 'verify', join(dir, 'junk.zip')], {}, keychain)).code).toBe(2);
+  await writeFile(join(history.dir, 'junk.zip'), 'not a zip');
+  expect((await runOpsdeck(['evidence', 'verify', join(history.dir, 'junk.zip')], {}, keychain)).code).toBe(2);
   const noKeychain: SecretStore = {
     get: () => Promise.reject(new SecretStoreUnavailableError('no D-Bus session')),
     set: () => Promise.reject(new SecretStoreUnavailableError('no D-Bus session')),
     delete: () => Promise.reject(new SecretStoreUnavailableError('no D-Bus session')),
   };
-  const args = ['evidence', 'pack', '--out', join(dir, 'unsigned.zip'), '--inventory', inventory, '--data-dir', join(dir, 'other-data')];
+  const args = ['evidence', 'pack', '--out', join(history.dir, 'unsigned.zip'), '--inventory', history.inventory, '--data-dir', join(history.dir, 'other-data')];
   const refused = await runOpsdeck(args, {}, noKeychain);
   expect(refused.code).toBe(2);
   expect(refused.stderr).toContain('not signed: the OS keychain is not available (no D-Bus session)');

@@ -5,74 +5,65 @@
 // the PDF's pages turn into PNGs with pdftoppm.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openEmbeddedStore } from '../../../main/engine/store/open-store';
+import { afterAll, expect, test } from 'vitest';
 import { launchChromium, SCREENSHOT_DIR, saveScreenshot } from '../../support/chromium';
 import { runOpsdeck } from '../../support/cli-run';
-import { portFinding, REPORT_INVENTORY_YAML, storeScan } from '../../support/report-history';
+import { portFinding, storeScan } from '../../support/report-history';
+import { useStoredReportHistory } from '../../support/stored-report-history';
 
 const HOSTILE = '</style><script>document.title="pwned"</script><img src="http://192.0.2.1/x.png">';
-let dir: string;
-let dataDir: string;
-let inventory: string;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-report-cli-'));
-  dataDir = join(dir, 'data');
-  inventory = join(dir, 'fleet.yaml');
-  await writeFile(inventory, REPORT_INVENTORY_YAML);
-  const store = await openEmbeddedStore(dataDir);
+const history = useStoredReportHistory('opsdeck-report-cli-', async (scans) => {
   const recent = Date.now();
   const at = (hoursAgo: number) => new Date(recent - hoursAgo * 3_600_000).toISOString();
-  await storeScan(store.scans, 'run-a', at(50), [
+  await storeScan(scans, 'run-a', at(50), [
     { host: 'db1.nj', dc: 'nj', findings: [portFinding('db1.nj', 'nj', 5432), portFinding('db1.nj', 'nj', 6379)] },
     { host: 'db1.sea', dc: 'sea', findings: [] },
   ]);
-  await storeScan(store.scans, 'run-b', at(26), [
+  await storeScan(scans, 'run-b', at(26), [
     { host: 'db1.nj', dc: 'nj', findings: [portFinding('db1.nj', 'nj', 5432)] },
     { host: 'db1.sea', dc: 'sea', findings: [portFinding('db1.sea', 'sea', 8080, 'medium')] },
   ]);
-  await storeScan(store.scans, 'run-c', at(2), [
+  await storeScan(scans, 'run-c', at(2), [
     { host: 'db1.nj', dc: 'nj', findings: [portFinding('db1.nj', 'nj', 5432, 'high', HOSTILE)] },
     { host: 'db1.sea', dc: 'sea', findings: [] },
   ]);
-  await store.close();
 });
+let browser: Browser | undefined;
 
 afterAll(async () => {
   await browser?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 test('bad usage exits 2 and says what is wrong', async () => {
-  expect(await runOpsdeck(['report', '--out', join(dir, 'x'), '--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format is required') });
-  expect(await runOpsdeck(['report', '--format', 'docx', '--out', join(dir, 'x'), '--data-dir', dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown format docx') });
-  expect(await runOpsdeck(['report', '--format', 'csv', '--since', 'yesterday', '--out', join(dir, 'x'), '--data-dir', dataDir])).toMatchObject({
+  expect(await runOpsdeck(['report', '--out', join(history.dir, 'x'), '--data-dir', history.dataDir])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format is required') });
+  expect(await runOpsdeck(['report', '--format', 'docx', '--out', join(history.dir, 'x'), '--data-dir', history.dataDir])).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('unknown format docx'),
+  });
+  expect(await runOpsdeck(['report', '--format', 'csv', '--since', 'yesterday', '--out', join(history.dir, 'x'), '--data-dir', history.dataDir])).toMatchObject({
     code: 2,
     stderr: expect.stringContaining('--since must be a date'),
   });
-  expect(await runOpsdeck(['report', '--format', 'csv', '--dc', 'lon', '--out', join(dir, 'x'), '--inventory', inventory, '--data-dir', dataDir])).toMatchObject({
+  expect(await runOpsdeck(['report', '--format', 'csv', '--dc', 'lon', '--out', join(history.dir, 'x'), '--inventory', history.inventory, '--data-dir', history.dataDir])).toMatchObject({
     code: 2,
     stderr: expect.stringContaining('no datacentre "lon"'),
   });
 });
 
 test('PDF without a Chromium: a clear message and exit 2, never a silent skip', async () => {
-  const result = await runOpsdeck(['report', '--format', 'html,pdf', '--out', join(dir, 'nopdf'), '--inventory', inventory, '--data-dir', dataDir], { PATH: '/nonexistent' });
+  const result = await runOpsdeck(['report', '--format', 'html,pdf', '--out', join(history.dir, 'nopdf'), '--inventory', history.inventory, '--data-dir', history.dataDir], { PATH: '/nonexistent' });
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('no headless Chromium was found');
-  expect(existsSync(join(dir, 'nopdf'))).toBe(false);
+  expect(existsSync(join(history.dir, 'nopdf'))).toBe(false);
 });
 
 test('all four formats are written; exit 1 because §9 is broken at NJ', async () => {
-  const out = join(dir, 'report');
-  const result = await runOpsdeck(['report', '--format', 'html,pdf,csv,json', '--out', out, '--inventory', inventory, '--data-dir', dataDir], { PATH: process.env.PATH });
+  const out = join(history.dir, 'report');
+  const result = await runOpsdeck(['report', '--format', 'html,pdf,csv,json', '--out', out, '--inventory', history.inventory, '--data-dir', history.dataDir], { PATH: process.env.PATH });
   expect(result.stderr).not.toContain('internal error');
   expect(result.code).toBe(1);
   expect(result.stdout).toContain('§9 We only allow necessary communications: nj broken, sea holds');
@@ -102,7 +93,7 @@ test('the HTML in Chromium with the network off: chart drawn, nothing fetched, h
   page.on('request', (request) => {
     if (!request.url().startsWith('file:')) requests.push(request.url());
   });
-  await page.goto(`file://${join(dir, 'report', 'report.html')}`);
+  await page.goto(`file://${join(history.dir, 'report', 'report.html')}`);
   expect(await page.title()).toMatch(/^OpsDeck status report/);
   expect(await page.locator('script').count()).toBe(0);
   expect(await page.locator('style').count()).toBe(1);

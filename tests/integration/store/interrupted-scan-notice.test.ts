@@ -1,26 +1,17 @@
 // A run begun in the store and never finished (its process was killed) is
 // shown to the app's operator too: app.info's notices name it after the next
 // start, once, and the store records it as interrupted.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createEngine } from '../../../main/engine/engine';
 import { MemorySecretStore } from '../../../main/engine/secrets/memory-secret-store';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
+import { useTempDir } from '../../support/temp-dir';
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-interrupted-notice-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('opsdeck-interrupted-notice-');
 
 test('an unfinished run is named in app.info notices at the next start, and only at that start', async () => {
-  const dataDir = join(dir, 'data');
+  const dataDir = join(dir.path, 'data');
   const store = await openEmbeddedStore(dataDir);
   await store.scans.beginRun({ runId: 'run-killed', startedAt: '2026-12-01T10:00:00.000Z', scope: { kind: 'fleet' }, operator: 'ops', fleet: 'demo', total: 24 });
   await store.close();

@@ -2,39 +2,22 @@
 // store forever. At the next start the engine records it as interrupted: the
 // store's run record, a warning from the CLI naming the run, and an audit
 // entry. The real CLI in its own process, on the demo fleet over real SSH.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
-import { bundleForChild } from '../../support/bundle-for-child';
+import { useBundledChild } from '../../support/bundle-for-child';
 import { runOpsdeck } from '../../support/cli-run';
+import { runUntilKilled } from '../../support/kill-child';
+import { useTempDir } from '../../support/temp-dir';
 
-let cli: string;
-let dir: string;
-beforeAll(async () => {
-  cli = await bundleForChild(join(process.cwd(), 'main/cli.ts'));
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-interrupted-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const cli = useBundledChild('main/cli.ts');
+const dir = useTempDir('opsdeck-interrupted-');
 
 test('a scan killed with SIGKILL mid-scan is recorded as interrupted at the next start, and the CLI names it', { timeout: 300_000 }, async () => {
-  const dataDir = join(dir, 'data');
-  const child = spawn(process.execPath, [cli, 'scan', '--demo', '--accept-new', '--data-dir', dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  // Kill it as soon as the first host's result is reported: the run is begun in the store, not finished.
-  await new Promise<void>((resolve, reject) => {
-    createInterface({ input: child.stderr! }).on('line', (line) => {
-      if (/^\[1\/\d+\] /.test(line)) resolve();
-    });
-    void exited.then(() => reject(new Error('the scan ended before it could be killed mid-scan')));
-  });
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  const dataDir = join(dir.path, 'data');
+  // Killed as soon as the first host's result is reported: the run is begun in the store, not finished.
+  await runUntilKilled(cli.path, ['scan', '--demo', '--accept-new', '--data-dir', dataDir], (lines) => lines.some((line) => /^\[1\/\d+\] /.test(line)), 'stderr');
 
   const before = await openEmbeddedStore(dataDir);
   const [killed] = await before.scans.recentRuns(1);

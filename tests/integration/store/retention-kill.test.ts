@@ -2,31 +2,24 @@
 // each batch's results are recorded before the transaction that deletes them
 // commits, so every result missing from the store afterwards is in a recorded
 // intent (an intent may name results whose deletion never committed).
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { openEmbeddedStore } from '../../../main/engine/store/open-store';
 import type { RetentionIntent } from '../../../main/engine/store/scan-retention';
-import { bundleForChild } from '../../support/bundle-for-child';
+import { useBundledChild } from '../../support/bundle-for-child';
+import { runUntilKilled } from '../../support/kill-child';
 import { hostDetail } from '../../support/scan-store-contract';
+import { useTempDir } from '../../support/temp-dir';
 
 const HOSTS = 40;
-let child: string;
-let dir: string;
-beforeAll(async () => {
-  child = await bundleForChild(join(process.cwd(), 'tests/support/children/retention-pass.ts'));
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-retention-kill-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const child = useBundledChild('tests/support/children/retention-pass.ts');
+const dir = useTempDir('opsdeck-retention-kill-');
 
 const key = (runId: string, host: string) => `${runId}/${host}`;
 
 test('every result a killed retention pass deleted is in an intent recorded before the kill', async () => {
-  const dataDir = join(dir, 'data');
+  const dataDir = join(dir.path, 'data');
   const store = await openEmbeddedStore(dataDir);
   const seeded: string[] = [];
   // Two scans 500 and 10 days old: the old one's results are all past a 400-day retention.
@@ -44,20 +37,11 @@ test('every result a killed retention pass deleted is in an intent recorded befo
   }
   await store.close();
 
-  const intentsPath = join(dir, 'intents.jsonl');
+  const intentsPath = join(dir.path, 'intents.jsonl');
   const cutoff = new Date(Date.now() - 400 * 86_400_000).toISOString();
-  const proc = spawn(process.execPath, [child, dataDir, intentsPath, cutoff], { stdio: ['ignore', 'pipe', 'pipe'], cwd: process.cwd() });
-  let stderr = '';
-  let finished = false;
-  proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    proc.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('pass finished')) finished = true;
-      // Killed after its fifth committed batch of 2, while the sixth is under way.
-      if (chunk.toString().includes('committed 5') && proc.exitCode === null) proc.kill('SIGKILL');
-    });
-    proc.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`retention child exited ${code}: ${stderr}`))));
-  });
+  // Killed after its fifth committed batch of 2, while the sixth is under way.
+  const lines = await runUntilKilled(child.path, [dataDir, intentsPath, cutoff], (printed) => printed.includes('committed 5'));
+  const finished = lines.includes('pass finished');
   expect(finished).toBe(false);
 
   const reopened = await openEmbeddedStore(dataDir);

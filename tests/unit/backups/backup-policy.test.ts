@@ -10,6 +10,7 @@ import { hostPolicy } from '../../../main/engine/fleet/host-policy';
 import { formatInventoryProblem } from '../../../main/engine/inventory/inventory-problem';
 import { parseInventory } from '../../../main/engine/inventory/parse-inventory';
 import { splitShellWords } from '../../../main/engine/inventory/shell-words';
+import { backupJob } from '../../support/backup-job';
 
 const README = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
 const README_JOB = /\n```\n(backups:\n[\s\S]*?)```/.exec(README)![1]!;
@@ -120,23 +121,7 @@ describe('zfs-send replica in the inventory', () => {
 });
 
 describe('backup commands carry inventory values only as quoted arguments', () => {
-  const job = (envFile: string, units: [string | null, string | null] = ['a.service', 'b.service']) => ({
-    tool: 'borg' as const,
-    envFile,
-    dataset: null,
-    replicaHost: null,
-    replicaDataset: null,
-    repositoryDc: 'sea',
-    paths: [],
-    backupUnit: units[0],
-    checkUnit: units[1],
-    rpoHours: null,
-    restoreTestMaxAgeDays: null,
-    integrityMaxAgeDays: 30,
-    integritySubsets: 8,
-    restoreTestSample: 20,
-    canaries: [],
-  });
+  const job = (envFile: string, units: [string | null, string | null] = ['a.service', 'b.service']) => backupJob('borg', { envFile, backupUnit: units[0], checkUnit: units[1] });
 
   test('the wrapper is constant; the environment file is its one quoted argument; stdin is closed', () => {
     const [list, info, units] = backupCommands('debian', [job('/etc/backup/borg.env')]);

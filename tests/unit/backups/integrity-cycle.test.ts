@@ -14,6 +14,7 @@ import { integrityCycleFindings } from '../../../main/engine/posture/integrity-c
 import type { CommandAudit } from '../../../main/engine/scan/command-audit';
 import type { CommandExecutor } from '../../../main/engine/scan/command-executor';
 import { demoInventory } from './support/demo-fleet-backups';
+import { backupJob } from '../../support/backup-job';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -76,59 +77,7 @@ describe('the cycle state', () => {
       {
         name: 'imap1.nj',
         dc: 'nj',
-        jobs: [
-          {
-            tool: 'restic',
-            envFile: '/etc/backup/restic.env',
-            dataset: null,
-            replicaHost: null,
-            replicaDataset: null,
-            repositoryDc: 'sea',
-            paths: [],
-            backupUnit: null,
-            checkUnit: null,
-            rpoHours: null,
-            restoreTestMaxAgeDays: null,
-            integrityMaxAgeDays: 30,
-            integritySubsets: 4,
-            restoreTestSample: 20,
-            canaries: [],
-          },
-          {
-            tool: 'borg',
-            envFile: '/etc/backup/borg.env',
-            dataset: null,
-            replicaHost: null,
-            replicaDataset: null,
-            repositoryDc: 'sea',
-            paths: [],
-            backupUnit: null,
-            checkUnit: null,
-            rpoHours: null,
-            restoreTestMaxAgeDays: null,
-            integrityMaxAgeDays: 14,
-            integritySubsets: 4,
-            restoreTestSample: 20,
-            canaries: [],
-          },
-          {
-            tool: 'zfs-send',
-            envFile: null,
-            dataset: 'zones/data',
-            replicaHost: null,
-            replicaDataset: null,
-            repositoryDc: 'sea',
-            paths: [],
-            backupUnit: null,
-            checkUnit: null,
-            rpoHours: null,
-            restoreTestMaxAgeDays: null,
-            integrityMaxAgeDays: 30,
-            integritySubsets: 4,
-            restoreTestSample: 20,
-            canaries: [],
-          },
-        ],
+        jobs: [backupJob('restic', { integritySubsets: 4 }), backupJob('borg', { integrityMaxAgeDays: 14, integritySubsets: 4 }), backupJob('zfs-send', { integritySubsets: 4 })],
       },
     ]);
     expect(jobs.map((job) => [job.tool, job.jobIndex, job.subsets, job.windowDays])).toEqual([

@@ -14,6 +14,8 @@ import { parseZfsSnapshots } from '../../../main/engine/collectors/backups/zfs-s
 import type { BackupJob } from '../../../main/engine/inventory/backup-policy-schema';
 import { backupFindings } from '../../../main/engine/posture/backup-findings';
 import { fixture } from '../../support/fixtures';
+import { splicedWithNoise } from '../../support/parser-properties';
+import { backupJob } from '../../support/backup-job';
 
 const REAL = [
   'debian/restic-snapshots-json.txt',
@@ -25,15 +27,7 @@ const REAL = [
   'debian/borg-errors.txt',
 ].map((path) => fixture(path));
 
-const mangled = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 400 }),
-  fc.tuple(fc.constantFrom(...REAL), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 40 })).map(([text, a, b, noise]) => {
-    const from = a % (text.length + 1);
-    const to = from + (b % (text.length - from + 1));
-    return text.slice(0, from) + noise + text.slice(to);
-  }),
-  fc.json({ maxDepth: 4 }),
-);
+const mangled = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), splicedWithNoise(REAL), fc.json({ maxDepth: 4 }));
 
 const PARSERS = {
   restic: (text: string) => parseResticSnapshots(text),
@@ -43,23 +37,7 @@ const PARSERS = {
   zfs: (text: string) => parseZfsSnapshots(text, 'zones/data'),
 };
 
-const job = (tool: BackupJob['tool']): BackupJob => ({
-  tool,
-  envFile: tool === 'zfs-send' ? null : '/etc/backup/x.env',
-  dataset: tool === 'zfs-send' ? 'zones/data' : null,
-  replicaHost: null,
-  replicaDataset: null,
-  repositoryDc: 'sea',
-  paths: ['/srv'],
-  backupUnit: 'a.service',
-  checkUnit: 'b.service',
-  rpoHours: null,
-  restoreTestMaxAgeDays: null,
-  integrityMaxAgeDays: 30,
-  integritySubsets: 8,
-  restoreTestSample: 20,
-  canaries: [],
-});
+const job = (tool: BackupJob['tool']): BackupJob => backupJob(tool, { envFile: tool === 'zfs-send' ? null : '/etc/backup/x.env', paths: ['/srv'], backupUnit: 'a.service', checkUnit: 'b.service' });
 
 describe('backup parsers, facts and findings never throw', () => {
   test('deeply nested JSON does not overflow the stack', () => {

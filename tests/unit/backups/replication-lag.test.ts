@@ -7,31 +7,15 @@ import { backupsArea } from '../../../main/engine/areas/backups-area';
 import { backupCommands, replicaCommandId } from '../../../main/engine/collectors/backups/backup-commands';
 import { backupFacts, type BackupFacts } from '../../../main/engine/collectors/backups/backup-facts';
 import type { CommandOutput } from '../../../main/engine/collectors/host-command';
-import type { BackupJob } from '../../../main/engine/inventory/backup-policy-schema';
 import type { HostPolicy } from '../../../main/engine/posture/host-context';
 import { replicationLag } from '../../../main/engine/posture/replication-lag';
 import { demoFleetBackupFleetFindings, scanDemoFleetBackups } from './support/demo-fleet-backups';
+import { backupJob } from '../../support/backup-job';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const SOURCE_NEWEST = new Date((1764547200 + 11 * 14400) * 1000);
 
-const job: BackupJob = {
-  tool: 'zfs-send',
-  envFile: null,
-  dataset: 'zones/data',
-  replicaHost: 'cn1.sea',
-  replicaDataset: 'zones/replica/cn1.nj',
-  repositoryDc: 'sea',
-  paths: [],
-  backupUnit: null,
-  checkUnit: null,
-  rpoHours: 12,
-  restoreTestMaxAgeDays: null,
-  integrityMaxAgeDays: 30,
-  integritySubsets: 8,
-  restoreTestSample: 20,
-  canaries: [],
-};
+const job = backupJob('zfs-send', { replicaHost: 'cn1.sea', replicaDataset: 'zones/replica/cn1.nj', rpoHours: 12 });
 const policy = (extra: Partial<HostPolicy>): HostPolicy => ({
   roles: ['cn'],
   allowedPorts: [],

@@ -18,16 +18,22 @@ import { parseProcSwaps } from '../../../main/engine/collectors/encryption/proc-
 import { parseSysinfo } from '../../../main/engine/collectors/encryption/sysinfo';
 import { parseZfsGet } from '../../../main/engine/collectors/encryption/zfs-get';
 import { parseZpoolStatus } from '../../../main/engine/collectors/encryption/zpool-status';
-import type { Parsed } from '../../../main/engine/collectors/parse-result';
 import { encryptionCoverage, encryptionFindings } from '../../../main/engine/posture/encryption-findings';
+import type { OutputParser } from '../../support/all-parsers';
+import {
+  commandExitCode,
+  commandStderr,
+  expectWellFormedParse,
+  pickedLines,
+  randomCommandOutputs,
+  splicedWithNoise,
+  testCliFormatsNeverThrow,
+  testParsersNeverThrow,
+  timed,
+} from '../../support/parser-properties';
 import { fixture, hostContext, lsblkJson, output, type Dev } from './support/encryption-fixtures';
 
-const STATUSES = new Set(['ok', 'partial', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
-/** Generous for 2 shared cores; a quadratic regular expression on these inputs takes seconds. */
-const TIME_LIMIT_MS = 1500;
-
-type Parser = (stdout: string, stderr: string, exitCode: number | null) => Parsed<unknown>;
-const PARSERS: Record<string, Parser> = {
+const PARSERS: Record<string, OutputParser> = {
   lsblk: parseLsblkJson,
   cryptsetupStatus: parseCryptsetupStatus,
   luksDump: parseLuksDump,
@@ -62,51 +68,12 @@ const REAL_OUTPUTS = [
 ].map((path) => fixture(path));
 
 /** Real output cut and spliced with noise, lines dropped or repeated, or random text and JSON. */
-const text = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.json({ maxDepth: 6 }),
-  fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 40 })).map(([real, a, b, noise]) => {
-    const from = a % (real.length + 1);
-    const to = from + (b % (real.length - from + 1));
-    return real.slice(0, from) + noise + real.slice(to);
-  }),
-  fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.array(fc.nat(), { maxLength: 60 })).map(([real, picks]) => {
-    const lines = real.split('\n');
-    return picks.map((pick) => lines[pick % lines.length]).join('\n');
-  }),
-);
-const stderr = fc.oneof(
-  fc.constant(''),
-  fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'No such file or directory\n'),
-  fc.string({ maxLength: 80 }),
-);
-const exitCode = fc.oneof(fc.constant(0), fc.constant(null), fc.integer({ min: -1, max: 255 }));
-
-function timed<T>(run: () => T): T {
-  const started = performance.now();
-  const result = run();
-  expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
-  return result;
-}
-
-function checkParsed(parsed: Parsed<unknown>): void {
-  expect(STATUSES.has(parsed.status)).toBe(true);
-  expect(Array.isArray(parsed.warnings)).toBe(true);
-  if (parsed.status !== 'ok') expect(typeof parsed.message).toBe('string');
-  expect(() => JSON.stringify(parsed)).not.toThrow();
-}
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.json({ maxDepth: 6 }), splicedWithNoise(REAL_OUTPUTS), pickedLines(REAL_OUTPUTS));
+const stderr = commandStderr('No such file or directory\n');
+const inputs = { stdout: text, stderr, exitCode: commandExitCode };
 
 describe('every encryption parser', () => {
-  for (const [name, parse] of Object.entries(PARSERS)) {
-    test(`${name}: never throws, always a known status, plain JSON`, () => {
-      fc.assert(
-        fc.property(text, stderr, exitCode, (stdout, err, code) => {
-          checkParsed(timed(() => parse(stdout, err, code)));
-        }),
-        { numRuns: 300 },
-      );
-    });
-  }
+  testParsersNeverThrow(PARSERS, inputs);
 
   test('adversarial shapes stay fast: deep JSON, long lines full of separators, many lines', () => {
     const deep = `${'{"blockdevices":['.repeat(1)}${'{"name":"a","children":['.repeat(5000)}${']}'.repeat(5000)}]}`;
@@ -117,7 +84,7 @@ describe('every encryption parser', () => {
     const manyLines = 'x\ty\tz\n'.repeat(150_000);
     const brackets = JSON.stringify({ filesystems: [{ target: '/', source: `${'['.repeat(100_000)}x]` }] });
     for (const input of [deep, nested, longLine, isLine, tags, manyLines, brackets]) {
-      for (const parse of Object.values(PARSERS)) checkParsed(timed(() => parse(input, '', 0)));
+      for (const parse of Object.values(PARSERS)) expectWellFormedParse(timed(() => parse(input, '', 0)));
     }
   }, 120_000);
 });
@@ -153,10 +120,7 @@ describe('the facts and findings steps', () => {
   });
 
   test('random outputs for every command, on both OSes: facts, findings and coverage never throw', () => {
-    const outputsFor = (os: 'debian' | 'smartos') =>
-      fc
-        .tuple(...ENCRYPTION_COMMANDS[os].map(() => fc.tuple(text, stderr, exitCode, fc.boolean())))
-        .map((answers) => answers.flatMap(([stdout, err, code, present], index) => (present ? [output(ENCRYPTION_COMMANDS[os][index]!.id, stdout, { stderr: err, exitCode: code })] : [])));
+    const outputsFor = (os: 'debian' | 'smartos') => randomCommandOutputs(ENCRYPTION_COMMANDS[os], output, inputs);
     for (const os of ['debian', 'smartos'] as const) {
       fc.assert(
         fc.property(outputsFor(os), (outputs) => {
@@ -170,13 +134,5 @@ describe('the facts and findings steps', () => {
     }
   });
 
-  test('the CLI formats never throw', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...ENCRYPTION_CLI_FORMATS), text, (format, input) => {
-        const result = timed(() => parseEncryptionForCli(format, input));
-        expect(STATUSES.has(result.status)).toBe(true);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  testCliFormatsNeverThrow(ENCRYPTION_CLI_FORMATS, parseEncryptionForCli, text);
 });

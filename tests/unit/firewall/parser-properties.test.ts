@@ -19,25 +19,32 @@ import { firewallFacts } from '../../../main/engine/collectors/firewall/firewall
 import { effectiveExposure, unlistedPortExposure } from '../../../main/engine/collectors/firewall/exposure';
 import type { FirewallRule, FirewallRuleset, Listener } from '../../../main/engine/collectors/firewall/firewall-model';
 import { parseNetwork } from '../../../main/engine/collectors/firewall/ip-address';
-import type { Parsed } from '../../../main/engine/collectors/parse-result';
 import { firewallFindings } from '../../../main/engine/posture/firewall-findings';
 import { firewallDrift } from '../../../main/engine/posture/firewall-drift';
 import { reachedSources } from '../../../main/engine/posture/firewall-baseline';
 import { generateFirewallRuleset } from '../../support/firewall-ruleset-generator';
+import type { OutputParser } from '../../support/all-parsers';
+import {
+  commandExitCode,
+  commandStderr,
+  expectWellFormedParse,
+  pickedLines,
+  randomCommandOutputs,
+  splicedWithNoise,
+  testCliFormatsNeverThrow,
+  testParsersNeverThrow,
+  timed,
+} from '../../support/parser-properties';
 import { captured, fixture, hostContext, nft, nftDocument, output, type NftChainSpec } from './support/firewall-fixtures';
 import { NETSTAT_INET, NETSTAT_INET6, VMADM_FIREWALL } from './support/smartos-outputs';
 
-const STATUSES = new Set(['ok', 'partial', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
-/** Generous for 2 shared cores; a quadratic regular expression on these inputs takes seconds. */
-const TIME_LIMIT_MS = 1500;
 /**
  * For the megabyte-sized adversarial inputs: linear work takes well under a second on an idle machine (several on a
  * loaded one), anything quadratic takes minutes. A hang detector, not a performance target (see bench:firewall).
  */
 const HANG_LIMIT_MS = 20_000;
 
-type Parser = (stdout: string, stderr: string, exitCode: number | null) => Parsed<unknown>;
-const PARSERS: Record<string, Parser> = {
+const PARSERS: Record<string, OutputParser> = {
   nftJson: parseNftJson,
   iptablesSave: parseIptablesSave,
   ip6tablesSave: parseIp6tablesSave,
@@ -74,15 +81,8 @@ const REAL_OUTPUTS = [
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.json({ maxDepth: 6 }),
-  fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 40 })).map(([real, a, b, noise]) => {
-    const from = a % (real.length + 1);
-    const to = from + (b % (real.length - from + 1));
-    return real.slice(0, from) + noise + real.slice(to);
-  }),
-  fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.array(fc.nat(), { maxLength: 60 })).map(([real, picks]) => {
-    const lines = real.split('\n');
-    return picks.map((pick) => lines[pick % lines.length]).join('\n');
-  }),
+  splicedWithNoise(REAL_OUTPUTS),
+  pickedLines(REAL_OUTPUTS),
   // Valid JSON in nft's shape with random bodies: every key nft uses, random values.
   fc
     .array(
@@ -97,38 +97,11 @@ const text = fc.oneof(
     )
     .map((elements) => JSON.stringify({ nftables: elements.map(({ kind, body }) => ({ [kind]: body })) })),
 );
-const stderr = fc.oneof(
-  fc.constant(''),
-  fc.constantFrom('sh: 1: x: not found\n', 'sudo: a password is required\n', 'Permission denied\n', 'empty list for ipfilter(in)\n', '# Warning: iptables-legacy tables present\n'),
-  fc.string({ maxLength: 80 }),
-);
-const exitCode = fc.oneof(fc.constant(0), fc.constant(null), fc.integer({ min: -1, max: 255 }));
-
-function timed<T>(run: () => T, limit = TIME_LIMIT_MS): T {
-  const started = performance.now();
-  const result = run();
-  expect(performance.now() - started).toBeLessThan(limit);
-  return result;
-}
-
-function checkParsed(parsed: Parsed<unknown>): void {
-  expect(STATUSES.has(parsed.status)).toBe(true);
-  expect(Array.isArray(parsed.warnings)).toBe(true);
-  if (parsed.status !== 'ok') expect(typeof parsed.message).toBe('string');
-  expect(() => JSON.stringify(parsed)).not.toThrow();
-}
+const stderr = commandStderr('empty list for ipfilter(in)\n', '# Warning: iptables-legacy tables present\n');
+const inputs = { stdout: text, stderr, exitCode: commandExitCode };
 
 describe('every firewall parser', () => {
-  for (const [name, parse] of Object.entries(PARSERS)) {
-    test(`${name}: never throws, always a known status, plain JSON`, () => {
-      fc.assert(
-        fc.property(text, stderr, exitCode, (stdout, err, code) => {
-          checkParsed(timed(() => parse(stdout, err, code)));
-        }),
-        { numRuns: 300 },
-      );
-    });
-  }
+  testParsersNeverThrow(PARSERS, inputs);
 
   test('adversarial shapes stay fast: deep JSON (whole document and inside a rule), long lines, many lines, separators', () => {
     const nested = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
@@ -150,7 +123,7 @@ describe('every firewall parser', () => {
     const fwadmParens = JSON.stringify([{ enabled: true, rule: `FROM ${'('.repeat(10_000)}any TO all vms ALLOW tcp PORT 22` }]);
     const ipfWords = `pass in quick ${'from any port = 22 to any port '.repeat(3000)}\n`;
     for (const input of [nested, deepDocument, deepExpr, deepAnd, longLine, manyLines, colons, quotes, fwadmParens, ipfWords]) {
-      for (const parse of Object.values(PARSERS)) checkParsed(timed(() => parse(input, '', 0), HANG_LIMIT_MS));
+      for (const parse of Object.values(PARSERS)) expectWellFormedParse(timed(() => parse(input, '', 0), HANG_LIMIT_MS));
     }
     expect(parseNftJson(deepExpr, '', 0).value!.unmodelledObjects).toHaveLength(1);
   }, 300_000);
@@ -166,10 +139,7 @@ describe('every firewall parser', () => {
 
 describe('the facts, findings and drift steps', () => {
   test('random outputs for every command, on both OSes: facts, findings and drift never throw; facts are plain JSON', () => {
-    const outputsFor = (os: 'debian' | 'smartos') =>
-      fc
-        .tuple(...FIREWALL_COMMANDS[os].map(() => fc.tuple(text, stderr, exitCode, fc.boolean())))
-        .map((answers) => answers.flatMap(([stdout, err, code, present], index) => (present ? [output(FIREWALL_COMMANDS[os][index]!.id, stdout, { stderr: err, exitCode: code })] : [])));
+    const outputsFor = (os: 'debian' | 'smartos') => randomCommandOutputs(FIREWALL_COMMANDS[os], output, inputs);
     for (const os of ['debian', 'smartos'] as const) {
       fc.assert(
         fc.property(outputsFor(os), outputsFor(os), (a, b) => {
@@ -189,15 +159,7 @@ describe('the facts, findings and drift steps', () => {
     }
   });
 
-  test('the CLI formats never throw', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...FIREWALL_CLI_FORMATS), text, (format, input) => {
-        const result = timed(() => parseFirewallForCli(format, input));
-        expect(STATUSES.has(result.status)).toBe(true);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  testCliFormatsNeverThrow(FIREWALL_CLI_FORMATS, parseFirewallForCli, text);
 });
 
 // --- The exposure analysis against a plain, packet-by-packet evaluation ---

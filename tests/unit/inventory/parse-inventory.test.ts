@@ -155,12 +155,66 @@ describe('resolution', () => {
 });
 
 describe('problems point at the line and column to fix', () => {
-  test('YAML syntax error', () => {
-    expect(problems(edited({ 18: '    roles: [imap' }))).toEqual([[19, 3, 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']]);
-  });
-
-  test('duplicate YAML key', () => {
-    expect(problems(edited({ 17: '    dc: nj\n    dc: sea' }))).toEqual([[18, 5, 'YAML syntax: Map keys must be unique']]);
+  test.each<[name: string, edits: Record<number, string | null>, expected: ReturnType<typeof problems>]>([
+    ['YAML syntax error', { 18: '    roles: [imap' }, [[19, 3, 'YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']]],
+    ['duplicate YAML key', { 17: '    dc: nj\n    dc: sea' }, [[18, 5, 'YAML syntax: Map keys must be unique']]],
+    ['unknown enum value', { 21: '    os: windows' }, [[21, 9, 'hosts[1].os: expected one of debian, smartos, auto, got "windows"']]],
+    [
+      'unknown key, at the key itself, with the keys allowed',
+      { 18: '    roles: [imap]\n    proxy_jmp: []' },
+      [[19, 5, 'hosts[0]: unknown key "proxy_jmp"; expected one of name, address, port, user, identity, os, dc, roles, tags, sudo, proxy_jump, backups']],
+    ],
+    ['unknown datacentre', { 22: '    dc: bos' }, [[22, 9, 'hosts[1].dc: unknown datacentre "bos"; expected one of nj, sea']]],
+    ['unknown role', { 23: '    roles: [imap, pop3]' }, [[23, 19, 'hosts[1].roles[1]: unknown role "pop3"; roles defined: imap']]],
+    [
+      'unknown datacentre and role are reported in the same run as a schema error elsewhere',
+      { 15: '    address: 10.1.0.11\n    port: 99999', 22: '    dc: bos', 23: '    roles: [imap, pop3]' },
+      [
+        [16, 11, 'hosts[0].port: expected at most 65535, got 99999'],
+        [23, 9, 'hosts[1].dc: unknown datacentre "bos"; expected one of nj, sea'],
+        [24, 19, 'hosts[1].roles[1]: unknown role "pop3"; roles defined: imap'],
+      ],
+    ],
+    [
+      'a reference the schema already rejects is reported once, and unreadable parts are not guessed at',
+      { 9: 'roles: [imap]', 10: null, 11: null, 12: null, 22: '    dc: 7' },
+      [
+        [9, 8, 'roles: expected a mapping, got a list'],
+        [19, 9, 'hosts[1].dc: expected text, got 7'],
+      ],
+    ],
+    ['duplicate host name, compared as DNS does', { 19: '  - name: IMAP1.nj' }, [[19, 11, 'hosts[1].name: duplicate host name "IMAP1.nj"; hosts[0] already uses it']]],
+    [
+      'bad CIDR',
+      { 12: '      - { proto: tcp, port: 993, from: [any, 10.0.0.0/33, 10.0.0/8] }' },
+      [
+        [12, 46, 'roles.imap.allowed_ports[0].from[1]: "10.0.0.0/33": prefix length must be 0-32 for an IPv4 block'],
+        [12, 59, 'roles.imap.allowed_ports[0].from[2]: expected "any", an IP address or a CIDR block like 10.0.0.0/8, got "10.0.0/8"'],
+      ],
+    ],
+    ['reversed port range', { 12: '      - { proto: tcp, port: "6010-6000", from: [any] }' }, [[12, 29, 'roles.imap.allowed_ports[0].port: range 6010-6000 is reversed; write 6000-6010']]],
+    ['port out of range', { 15: '    port: 70000' }, [[15, 11, 'hosts[0].port: expected at most 65535, got 70000']]],
+    [
+      'unsafe host name, address and user',
+      { 14: '  - name: -oProxyCommand=touch', 20: '    address: "10.2.0.11 -p 2"', 8: 'defaults: { user: "ops\\u0007" }' },
+      [
+        [8, 19, 'defaults.user: "ops\\u0007" contains the control character U+0007; names, addresses and users are passed to ssh and must be plain words'],
+        [14, 11, `hosts[0].name: "-oProxyCommand=touch" starts with '-', so ssh would read it as an option; names, addresses and users are passed to ssh and must be plain words`],
+        [20, 14, 'hosts[1].address: "10.2.0.11 -p 2" contains whitespace; names, addresses and users are passed to ssh and must be plain words'],
+      ],
+    ],
+    ['an address that is neither an IP nor a DNS name', { 15: '    address: 10.1.0.300' }, [[15, 14, 'hosts[0].address: "10.1.0.300" is not a valid IPv4 or IPv6 address']]],
+    [
+      'a connection with no user anywhere',
+      { 8: null },
+      [
+        [13, 5, 'hosts[0]: no SSH user for imap1.nj; set "user" here or under "defaults"'],
+        [18, 5, 'hosts[1]: no SSH user for imap1.sea; set "user" here or under "defaults"'],
+      ],
+    ],
+    ['a badly named role', { 10: '  1imap:' }, [[10, 3, 'roles: name "1imap": expected a letter then letters, digits, "_", "." or "-"']]],
+  ])('%s', (_name, edits, expected) => {
+    expect(problems(edited(edits))).toEqual(expected);
   });
 
   test('wrong type', () => {
@@ -168,73 +222,9 @@ describe('problems point at the line and column to fix', () => {
     expect(problems(edited({ 8: 'defaults: { user: ops, sudo: yes }' }))).toEqual([[8, 30, 'defaults.sudo: expected true or false, got "yes"']]);
   });
 
-  test('unknown enum value', () => {
-    expect(problems(edited({ 21: '    os: windows' }))).toEqual([[21, 9, 'hosts[1].os: expected one of debian, smartos, auto, got "windows"']]);
-  });
-
   test('missing required key, at the mapping that lacks it', () => {
     expect(problems(edited({ 17: null }))).toEqual([[14, 5, 'hosts[0]: missing required key "dc"']]);
     expect(problems(edited({ 7: null }))).toEqual([[5, 5, 'datacentres[1]: missing required key "role" (one of primary, secondary)']]);
-  });
-
-  test('unknown key, at the key itself, with the keys allowed', () => {
-    expect(problems(edited({ 18: '    roles: [imap]\n    proxy_jmp: []' }))).toEqual([
-      [19, 5, 'hosts[0]: unknown key "proxy_jmp"; expected one of name, address, port, user, identity, os, dc, roles, tags, sudo, proxy_jump, backups'],
-    ]);
-  });
-
-  test('unknown datacentre', () => {
-    expect(problems(edited({ 22: '    dc: bos' }))).toEqual([[22, 9, 'hosts[1].dc: unknown datacentre "bos"; expected one of nj, sea']]);
-  });
-
-  test('unknown role', () => {
-    expect(problems(edited({ 23: '    roles: [imap, pop3]' }))).toEqual([[23, 19, 'hosts[1].roles[1]: unknown role "pop3"; roles defined: imap']]);
-  });
-
-  test('unknown datacentre and role are reported in the same run as a schema error elsewhere', () => {
-    expect(problems(edited({ 15: '    address: 10.1.0.11\n    port: 99999', 22: '    dc: bos', 23: '    roles: [imap, pop3]' }))).toEqual([
-      [16, 11, 'hosts[0].port: expected at most 65535, got 99999'],
-      [23, 9, 'hosts[1].dc: unknown datacentre "bos"; expected one of nj, sea'],
-      [24, 19, 'hosts[1].roles[1]: unknown role "pop3"; roles defined: imap'],
-    ]);
-  });
-
-  test('a reference the schema already rejects is reported once, and unreadable parts are not guessed at', () => {
-    expect(problems(edited({ 9: 'roles: [imap]', 10: null, 11: null, 12: null, 22: '    dc: 7' }))).toEqual([
-      [9, 8, 'roles: expected a mapping, got a list'],
-      [19, 9, 'hosts[1].dc: expected text, got 7'],
-    ]);
-  });
-
-  test('duplicate host name, compared as DNS does', () => {
-    expect(problems(edited({ 19: '  - name: IMAP1.nj' }))).toEqual([[19, 11, 'hosts[1].name: duplicate host name "IMAP1.nj"; hosts[0] already uses it']]);
-  });
-
-  test('bad CIDR', () => {
-    expect(problems(edited({ 12: '      - { proto: tcp, port: 993, from: [any, 10.0.0.0/33, 10.0.0/8] }' }))).toEqual([
-      [12, 46, 'roles.imap.allowed_ports[0].from[1]: "10.0.0.0/33": prefix length must be 0-32 for an IPv4 block'],
-      [12, 59, 'roles.imap.allowed_ports[0].from[2]: expected "any", an IP address or a CIDR block like 10.0.0.0/8, got "10.0.0/8"'],
-    ]);
-  });
-
-  test('reversed port range', () => {
-    expect(problems(edited({ 12: '      - { proto: tcp, port: "6010-6000", from: [any] }' }))).toEqual([[12, 29, 'roles.imap.allowed_ports[0].port: range 6010-6000 is reversed; write 6000-6010']]);
-  });
-
-  test('port out of range', () => {
-    expect(problems(edited({ 15: '    port: 70000' }))).toEqual([[15, 11, 'hosts[0].port: expected at most 65535, got 70000']]);
-  });
-
-  test('unsafe host name, address and user', () => {
-    expect(problems(edited({ 14: '  - name: -oProxyCommand=touch', 20: '    address: "10.2.0.11 -p 2"', 8: 'defaults: { user: "ops\\u0007" }' }))).toEqual([
-      [8, 19, 'defaults.user: "ops\\u0007" contains the control character U+0007; names, addresses and users are passed to ssh and must be plain words'],
-      [14, 11, `hosts[0].name: "-oProxyCommand=touch" starts with '-', so ssh would read it as an option; names, addresses and users are passed to ssh and must be plain words`],
-      [20, 14, 'hosts[1].address: "10.2.0.11 -p 2" contains whitespace; names, addresses and users are passed to ssh and must be plain words'],
-    ]);
-  });
-
-  test('an address that is neither an IP nor a DNS name', () => {
-    expect(problems(edited({ 15: '    address: 10.1.0.300' }))).toEqual([[15, 14, 'hosts[0].address: "10.1.0.300" is not a valid IPv4 or IPv6 address']]);
   });
 
   test('datacentre ids are unique and exactly one is primary', () => {
@@ -243,17 +233,6 @@ describe('problems point at the line and column to fix', () => {
       [7, 11, 'datacentres[1].role: "nj" is already the primary; exactly one datacentre may have role primary'],
     ]);
     expect(problems(edited({ 4: '    role: secondary' }))).toEqual([[2, 3, 'datacentres: exactly one datacentre must have role primary; found none (the others are secondary)']]);
-  });
-
-  test('a connection with no user anywhere', () => {
-    expect(problems(edited({ 8: null }))).toEqual([
-      [13, 5, 'hosts[0]: no SSH user for imap1.nj; set "user" here or under "defaults"'],
-      [18, 5, 'hosts[1]: no SSH user for imap1.sea; set "user" here or under "defaults"'],
-    ]);
-  });
-
-  test('a badly named role', () => {
-    expect(problems(edited({ 10: '  1imap:' }))).toEqual([[10, 3, 'roles: name "1imap": expected a letter then letters, digits, "_", "." or "-"']]);
   });
 });
 

@@ -8,11 +8,10 @@ import { patchFacts } from '../../../main/engine/collectors/patches/patch-facts'
 import { PATCHES_CLI_FORMATS, parsePatchesForCli } from '../../../main/engine/collectors/patches/patches-cli';
 import { patchFindings, patchParity } from '../../../main/engine/posture/patch-findings';
 import { pendingSecuritySince, type FirstSeenMap } from '../../../main/engine/posture/patch-first-seen';
+import { expectWellFormedParse, PARSE_STATUSES, splicedWithNoise } from '../../support/parser-properties';
 import { fixture } from './support/fixture-sections';
 import { hostContext } from './support/patch-context';
 import { PATCH_PARSERS } from './support/patch-parsers';
-
-const STATUSES = new Set(['ok', 'partial', 'unsupported', 'needs-privilege', 'tool-missing', 'service-disabled', 'unparsed']);
 
 const REAL_OUTPUTS = [
   'debian/apt-get-s-dist-upgrade.txt',
@@ -41,11 +40,7 @@ const REAL_OUTPUTS = [
 /** Real output, cut at two points, with noise spliced in, lines dropped or duplicated. */
 const mangledOutput = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }),
-  fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 40 })).map(([text, a, b, noise]) => {
-    const from = a % (text.length + 1);
-    const to = from + (b % (text.length - from + 1));
-    return text.slice(0, from) + noise + text.slice(to);
-  }),
+  splicedWithNoise(REAL_OUTPUTS),
   fc.tuple(fc.constantFrom(...REAL_OUTPUTS), fc.array(fc.nat(), { maxLength: 60 }), fc.array(fc.string({ maxLength: 60 }), { maxLength: 5 })).map(([text, picks, extra]) => {
     const lines = text.split('\n');
     return [...picks.map((pick) => lines[pick % lines.length]!), ...extra].join('\n');
@@ -58,11 +53,7 @@ describe('patch parsers never throw', () => {
   test.each(Object.entries(PATCH_PARSERS))('%s: on garbage and mangled real output', (_name, parse) => {
     fc.assert(
       fc.property(mangledOutput, fc.oneof(fc.constant(''), mangledOutput), exitCode, (stdout, stderr, code) => {
-        const parsed = parse(stdout, stderr, code);
-        expect(STATUSES.has(parsed.status)).toBe(true);
-        expect(Array.isArray(parsed.warnings)).toBe(true);
-        if (parsed.status !== 'ok') expect(typeof parsed.message).toBe('string');
-        JSON.stringify(parsed);
+        expectWellFormedParse(parse(stdout, stderr, code));
       }),
       { numRuns: 150 },
     );
@@ -103,7 +94,7 @@ describe('patch parsers never hang', () => {
           const started = performance.now();
           const parsed = parse(stdout, stderr, 0);
           const elapsed = performance.now() - started;
-          expect(STATUSES.has(parsed.status)).toBe(true);
+          expect(PARSE_STATUSES.has(parsed.status)).toBe(true);
           expect(elapsed, `${text.slice(0, 30)}… took ${elapsed.toFixed(0)} ms`).toBeLessThan(15_000);
         }
       }
