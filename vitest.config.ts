@@ -3,9 +3,19 @@ import { defineConfig } from 'vitest/config';
 // Four projects, one command: unit (pure code, fixtures), integration (real
 // sshd, nft, keyring…), lab (namespaces with real sshd and firewalls, as
 // root), e2e (the built renderer in Debian's Chromium).
+
+// The e2e files run their tests in a random order (describe.shuffle), so that
+// no test leans on where another left the page. The seed is chosen here, not
+// by vitest, so that the closing line can print it and a failing order can be
+// repeated: VITEST_SEED=N npm test.
+process.env.VITEST_SEED ??= String(Math.floor(Math.random() * 1_000_000));
+const seed = Number(process.env.VITEST_SEED);
+if (!Number.isSafeInteger(seed)) throw new Error(`VITEST_SEED must be a whole number, not ${JSON.stringify(process.env.VITEST_SEED)}`);
+
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/closing-line-reporter.ts'],
+    sequence: { seed },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

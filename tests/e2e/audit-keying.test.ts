@@ -2,7 +2,7 @@
 // as verified against forgery; without a keychain it is shown as intact but
 // NOT verified against forgery, with the reason — never a plain tick.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
 import { SecretStoreUnavailableError, type SecretStore } from '../../main/engine/secrets/secret-store';
 import { startBridgeSession } from '../support/bridge-session';
@@ -38,14 +38,16 @@ async function verdictWith(secrets: SecretStore, screenshot: string): Promise<{ 
   }
 }
 
-test('a keyed log is shown as intact and keyed', { timeout: 180_000 }, async () => {
-  const verdict = await verdictWith(new MemorySecretStore(), 'audit-verify-keyed');
-  expect(verdict.className).toBe('ok');
-  expect(verdict.text).toMatch(/^✓ \d+ entries, chain intact and keyed .*keyed with key [0-9a-f]{16} from the keychain/);
-});
+describe.shuffle('the verdict of Verify chain', () => {
+  test('a keyed log is shown as intact and keyed', { timeout: 180_000 }, async () => {
+    const verdict = await verdictWith(new MemorySecretStore(), 'audit-verify-keyed');
+    expect(verdict.className).toBe('ok');
+    expect(verdict.text).toMatch(/^✓ \d+ entries, chain intact and keyed .*keyed with key [0-9a-f]{16} from the keychain/);
+  });
 
-test('without a keychain the page says the chain is not verified against forgery, and why', { timeout: 180_000 }, async () => {
-  const verdict = await verdictWith(noKeychain, 'audit-verify-unkeyed');
-  expect(verdict.className).toBe('warning');
-  expect(verdict.text).toMatch(/^⚠ \d+ entries, chain intact but not verified against forgery .*OS keychain is not available/);
+  test('without a keychain the page says the chain is not verified against forgery, and why', { timeout: 180_000 }, async () => {
+    const verdict = await verdictWith(noKeychain, 'audit-verify-unkeyed');
+    expect(verdict.className).toBe('warning');
+    expect(verdict.text).toMatch(/^⚠ \d+ entries, chain intact but not verified against forgery .*OS keychain is not available/);
+  });
 });

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CommandExecutor, ExecOutcome } from '../../main/engine/scan/command-executor';
 import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
 import { launchChromium, saveScreenshot } from '../support/chromium';
@@ -42,8 +42,13 @@ beforeAll(async () => {
   await finished;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${session.bridge.url}#/host/mx1.nj`);
 }, 300_000);
+
+/** Loads the host's page afresh: no output left open or paged by another test. */
+async function openHostPage(): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${session.bridge.url}#/host/mx1.nj`);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -59,22 +64,26 @@ async function openRawOutput(command: string) {
   return page.getByRole('region', { name: new RegExp(`^Output of .*${command}$`) });
 }
 
-test("a bidi override in a host's text is shown as a marker, not applied", async () => {
-  // Not a plausible host name, so identity does not take it; the evidence shows it, with the override made visible.
-  await expect.poll(() => page.locator('dl.identity dd').first().textContent()).toBe('—');
-  const hostname = await openRawOutput('hostname');
-  await expect.poll(() => hostname.locator('pre').first().textContent()).toBe('mx1[U+202E]gnp.exe\n');
-  expect(await page.evaluate(() => /[\u202a-\u202e\u2066-\u2069]/.test(document.body.innerText))).toBe(false);
-});
+describe.shuffle("a hostile host's page", () => {
+  test("a bidi override in a host's text is shown as a marker, not applied", async () => {
+    await openHostPage();
+    // Not a plausible host name, so identity does not take it; the evidence shows it, with the override made visible.
+    await expect.poll(() => page.locator('dl.identity dd').first().textContent()).toBe('—');
+    const hostname = await openRawOutput('hostname');
+    await expect.poll(() => hostname.locator('pre').first().textContent()).toBe('mx1[U+202E]gnp.exe\n');
+    expect(await page.evaluate(() => /[\u202a-\u202e\u2066-\u2069]/.test(document.body.innerText))).toBe(false);
+  });
 
-test('a cut output shows its size and the cut, only its first 256 KiB, and pages on request', async () => {
-  const nft = await openRawOutput('nft -j list ruleset');
-  await expect.poll(() => nft.locator('[role=status]').textContent()).toBe('cut at the per-command cap (1.0 MiB): first 1.0 MiB kept');
-  await expect.poll(() => nft.locator('p.muted').textContent()).toBe('Showing the first 256 KiB of 1.0 MiB. Show 256 KiB more');
-  expect((await nft.locator('pre').first().textContent())!.length).toBe(256 * 1024);
-  await nft.locator('pre').first().scrollIntoViewIfNeeded();
-  await saveScreenshot(page, 'hostile-host-page');
-  await nft.getByRole('button', { name: 'Show 256 KiB more' }).click();
-  await expect.poll(() => nft.locator('p.muted').textContent()).toBe('Showing the first 512 KiB of 1.0 MiB. Show 256 KiB more');
-  expect((await nft.locator('pre').first().textContent())!.length).toBe(512 * 1024);
+  test('a cut output shows its size and the cut, only its first 256 KiB, and pages on request', async () => {
+    await openHostPage();
+    const nft = await openRawOutput('nft -j list ruleset');
+    await expect.poll(() => nft.locator('[role=status]').textContent()).toBe('cut at the per-command cap (1.0 MiB): first 1.0 MiB kept');
+    await expect.poll(() => nft.locator('p.muted').textContent()).toBe('Showing the first 256 KiB of 1.0 MiB. Show 256 KiB more');
+    expect((await nft.locator('pre').first().textContent())!.length).toBe(256 * 1024);
+    await nft.locator('pre').first().scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'hostile-host-page');
+    await nft.getByRole('button', { name: 'Show 256 KiB more' }).click();
+    await expect.poll(() => nft.locator('p.muted').textContent()).toBe('Showing the first 512 KiB of 1.0 MiB. Show 256 KiB more');
+    expect((await nft.locator('pre').first().textContent())!.length).toBe(512 * 1024);
+  });
 });

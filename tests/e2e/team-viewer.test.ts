@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ScanFinishedEvent } from '../../preload/contract';
 import { createEngine } from '../../main/engine/engine';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 let first: Page | undefined;
-/** The bridge URL serves one browser session: later pages carry the first page's session cookie. */
+/** The bridge URL serves one browser session: later pages carry the first page's session cookie, so the first page's context stays open. */
 async function viewerPage(viewport: { width: number; height: number }, deviceScaleFactor = 1): Promise<Page> {
   const context = await browser!.newContext({ viewport, deviceScaleFactor });
   if (first) await context.addCookies(await first.context().cookies());
@@ -75,26 +75,32 @@ async function viewerPage(viewport: { width: number; height: number }, deviceSca
   return page;
 }
 
-test('a viewer lands on Status with the team store named in words; both sites side by side', async () => {
-  const page = await viewerPage({ width: 1440, height: 900 });
-  await expect.poll(() => page.locator('h1').textContent()).toBe('Status');
-  expect(page.url()).toMatch(/#\/status$/);
-  expect(await page.getByTestId('team-store-label').textContent()).toBe('Team store · carol (viewer)');
-  await expect.poll(() => page.locator('tr[data-control="necessaryCommunications"] td[data-dc="nj"] [data-status]').getAttribute('data-status')).toBe('broken');
-  expect(await page.locator('table.status-controls thead th').allTextContents()).toEqual(['Control', 'Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
-  await saveScreenshot(page, 'team-viewer-1440');
-});
+async function closeUnlessFirst(page: Page): Promise<void> {
+  if (page !== first) await page.context().close();
+}
 
-test("at 1024 px and at 200 % zoom the viewer's status page does not overflow", async () => {
-  for (const layout of [
-    { name: '1024', viewport: { width: 1024, height: 768 }, scale: 1 },
-    { name: 'zoom200', viewport: { width: 720, height: 450 }, scale: 2 },
-  ]) {
-    const page = await viewerPage(layout.viewport, layout.scale);
+describe.shuffle('a viewer on the team store', () => {
+  test('a viewer lands on Status with the team store named in words; both sites side by side', async () => {
+    const page = await viewerPage({ width: 1440, height: 900 });
     await expect.poll(() => page.locator('h1').textContent()).toBe('Status');
-    await expect.poll(() => page.locator('tr[data-control="necessaryCommunications"] td[data-dc="nj"] [data-status]').count()).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await saveScreenshot(page, `team-viewer-${layout.name}`);
-    await page.context().close();
-  }
+    expect(page.url()).toMatch(/#\/status$/);
+    expect(await page.getByTestId('team-store-label').textContent()).toBe('Team store · carol (viewer)');
+    await expect.poll(() => page.locator('tr[data-control="necessaryCommunications"] td[data-dc="nj"] [data-status]').getAttribute('data-status')).toBe('broken');
+    expect(await page.locator('table.status-controls thead th').allTextContents()).toEqual(['Control', 'Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
+    await saveScreenshot(page, 'team-viewer-1440');
+  });
+
+  test("at 1024 px and at 200 % zoom the viewer's status page does not overflow", async () => {
+    for (const layout of [
+      { name: '1024', viewport: { width: 1024, height: 768 }, scale: 1 },
+      { name: 'zoom200', viewport: { width: 720, height: 450 }, scale: 2 },
+    ]) {
+      const page = await viewerPage(layout.viewport, layout.scale);
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Status');
+      await expect.poll(() => page.locator('tr[data-control="necessaryCommunications"] td[data-dc="nj"] [data-status]').count()).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await saveScreenshot(page, `team-viewer-${layout.name}`);
+      await closeUnlessFirst(page);
+    }
+  });
 });
