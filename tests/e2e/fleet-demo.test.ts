@@ -1,7 +1,7 @@
 // A person's first start: the app opens on the demo fleet, the operator
 // accepts the demo host keys, scans both sites and watches progress reach
 // every host. On a scanned fleet: a host page, the findings and patch pages,
-// and a scan cancelled midway.
+// and a scan cancelled midway (which leaves every host's findings in place).
 import { describe, expect, test } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
 import { acceptAllHostKeys, openByShortcut, openRoute, useDemoUi } from '../support/demo-ui';
@@ -80,11 +80,16 @@ describe.shuffle('a scanned demo fleet', () => {
     await saveScreenshot(page, 'host-pending-updates');
   });
 
-  test('a scan can be cancelled midway and says so', async () => {
+  test('a scan can be cancelled midway and says so; the hosts it did not finish keep their findings', async () => {
     const { page } = ui;
+    await openByShortcut(ui, 'Alt+2', 'Findings');
+    await expect.poll(() => page.locator('table.findings tbody tr').count()).toBeGreaterThan(5);
+    const before = await page.getByTestId('findings-count').textContent();
     await openByShortcut(ui, 'Alt+1', 'Fleet');
     await page.getByRole('button', { name: 'Scan fleet' }).click();
     await page.getByRole('button', { name: 'Cancel scan' }).click();
     await expect.poll(() => page.getByTestId('scan-outcome').textContent(), { timeout: 30_000 }).toMatch(/^cancelled:/);
+    await openByShortcut(ui, 'Alt+2', 'Findings');
+    await expect.poll(() => page.getByTestId('findings-count').textContent()).toBe(before);
   });
 });

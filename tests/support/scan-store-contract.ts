@@ -116,6 +116,23 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       expect((await store.scans.latestFindings()).map((f) => f.host).sort()).toEqual(['h1', 'h2']);
     });
 
+    test('a host cancelled mid-scan keeps the result it had: its findings stay, and a cancelled result stands only for a host with no other', async () => {
+      await store.scans.beginRun({ runId: 'a', startedAt: '2026-11-01T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
+      await store.scans.saveHostResult(hostDetail('a', 'h1', '2026-11-01T00:00:01.000Z'));
+      await store.scans.beginRun({ runId: 'b', startedAt: '2026-11-02T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 2 });
+      const cancelledMidway: Partial<HostScanDetail> = { phase: 'cancelled', reason: 'scan cancelled', findings: [], findingCounts: {}, outputs: [] };
+      await store.scans.saveHostResult(hostDetail('b', 'h1', '2026-11-02T00:00:01.000Z', cancelledMidway));
+      await store.scans.saveHostResult(hostDetail('b', 'h2', '2026-11-02T00:00:01.000Z', cancelledMidway));
+      const latest = await store.scans.latestHostSummaries();
+      expect(latest.map((s) => [s.host, s.phase, s.finishedAt])).toEqual([
+        ['h1', 'done', '2026-11-01T00:00:01.000Z'],
+        ['h2', 'cancelled', '2026-11-02T00:00:01.000Z'],
+      ]);
+      expect((await store.scans.latestFindings()).map((f) => f.host)).toEqual(['h1']);
+      expect((await store.scans.latestHostDetail('h1'))?.runId).toBe('a');
+      expect((await store.scans.latestHostDetail('h2'))?.phase).toBe('cancelled');
+    });
+
     test('sums pending security updates per site for each run', async () => {
       await store.scans.beginRun({ runId: 'p1', startedAt: '2026-11-04T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 2 });
       const patches = (security: boolean[]) => ({ patches: { pendingUpdates: security.map((flag, i) => ({ name: `p${i}`, security: flag })) } });

@@ -20,6 +20,14 @@ const BYTES_PER_STATEMENT = 1024 * 1024;
 /** The largest page rawOutputPage returns. */
 export const OUTPUT_PAGE_MAX_BYTES = 1024 * 1024;
 
+/**
+ * The result that stands for a host, as the scan service keeps it in memory:
+ * its newest one, except that a cancelled result never replaces an earlier
+ * one (a cancelled scan did not read the host again). Used after
+ * `SELECT DISTINCT ON (host) … FROM host_result_rows WHERE started_at IS NOT NULL`.
+ */
+export const STANDING_RESULT_ORDER = "ORDER BY host, phase = 'cancelled', finished_at DESC";
+
 export interface ScanRunStart {
   runId: string;
   startedAt: string;
@@ -250,20 +258,20 @@ export class ScanStore {
     return rows.map((row) => ({ runId: row.run_id, startedAt: iso(row.started_at)!, total: row.total }));
   }
 
-  /** The newest result of every host that was ever scanned (cancelled-before-start results excluded). */
+  /** The result that stands for every host that was ever scanned (STANDING_RESULT_ORDER; cancelled-before-start results excluded). */
   async latestHostSummaries(): Promise<HostScanSummary[]> {
     const rows = await this.sql.query<HostResultRow>(
       `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, coalesce(result_doc(findings_sha256), '[]') AS findings
-         FROM (SELECT DISTINCT ON (host) * FROM host_result_rows WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC) AS latest`,
+         FROM (SELECT DISTINCT ON (host) * FROM host_result_rows WHERE started_at IS NOT NULL ${STANDING_RESULT_ORDER}) AS latest`,
     );
     return rows.map(summaryFromRow);
   }
 
-  /** The findings of every host's newest result. */
+  /** The findings of the result that stands for every host (STANDING_RESULT_ORDER). */
   async latestFindings(): Promise<FindingView[]> {
     const rows = await this.sql.query<{ findings: FindingView[] | string }>(
       `SELECT coalesce(result_doc(findings_sha256), '[]') AS findings
-         FROM (SELECT DISTINCT ON (host) findings_sha256 FROM host_result_rows WHERE started_at IS NOT NULL ORDER BY host, finished_at DESC) AS latest`,
+         FROM (SELECT DISTINCT ON (host) findings_sha256 FROM host_result_rows WHERE started_at IS NOT NULL ${STANDING_RESULT_ORDER}) AS latest`,
     );
     return rows.flatMap((row) => (typeof row.findings === 'string' ? (JSON.parse(row.findings) as FindingView[]) : row.findings));
   }
@@ -272,7 +280,7 @@ export class ScanStore {
     const [row] = await this.sql.query<HostResultRow>(
       `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts
          FROM host_results WHERE host = $1 AND started_at IS NOT NULL
-        ORDER BY finished_at DESC LIMIT 1`,
+        ORDER BY phase = 'cancelled', finished_at DESC LIMIT 1`,
       [host],
     );
     if (!row) return null;

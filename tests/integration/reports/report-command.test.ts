@@ -5,7 +5,7 @@
 // the PDF's pages turn into PNGs with pdftoppm.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -79,10 +79,14 @@ test('all four formats are written; exit 1 because §9 is broken at NJ', async (
 
   const pdf = await readFile(join(out, 'report.pdf'));
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  await promisify(execFile)('pdftoppm', ['-png', '-r', '60', join(out, 'report.pdf'), join(SCREENSHOT_DIR, 'report-pdf-page')]).catch((error: Error) => {
+  // A folder of its own, emptied first: pages left by an earlier run must not pass for this one's.
+  const pagesDir = join(SCREENSHOT_DIR, 'report-pdf');
+  await rm(pagesDir, { recursive: true, force: true });
+  await mkdir(pagesDir, { recursive: true });
+  await promisify(execFile)('pdftoppm', ['-png', '-r', '60', join(out, 'report.pdf'), join(pagesDir, 'page')]).catch((error: Error) => {
     throw new Error(`pdftoppm (poppler-utils) failed or is missing: ${error.message}`);
   });
-  expect((await readdir(SCREENSHOT_DIR)).filter((name) => name.startsWith('report-pdf-page')).length).toBeGreaterThanOrEqual(1);
+  expect((await readdir(pagesDir)).filter((name) => name.endsWith('.png')).length).toBeGreaterThanOrEqual(1);
 }, 120_000);
 
 test('the HTML in Chromium with the network off: chart drawn, nothing fetched, hostile host text stays text', async () => {
