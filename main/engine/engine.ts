@@ -111,6 +111,18 @@ export interface Engine {
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const closers: Array<() => Promise<unknown>> = [];
+  try {
+    return await startEngine(options, (close) => closers.unshift(close));
+  } catch (error) {
+    // A start that fails half-way leaves nothing open: not the audit log's lock, the store, a demo fleet.
+    for (const close of closers) await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Opens and wires what the engine is made of; `closeIfStartFails` is given each resource as soon as it is open. */
+async function startEngine(options: EngineOptions, closeIfStartFails: (close: () => Promise<unknown>) => void): Promise<Engine> {
   const events = new EngineEvents();
   const startupProblems: string[] = [];
   const dataDirNotice = privacyNotice(options.dataDir, (await makeDataDirPrivate(options.dataDir)).fixed);
@@ -120,11 +132,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const auditPath = join(options.dataDir, 'audit.log');
   const secrets = options.secrets ?? new KeytarSecretStore();
   const audit = await AuditLog.open(auditPath, operator, { secrets, ...(options.now ? { now: options.now } : {}) });
+  closeIfStartFails(() => audit.close());
   const storeUrl = options.storeUrl !== undefined ? options.storeUrl : settings.storeUrl;
-  const store = await openStore(options.dataDir, storeUrl).catch(async (error: unknown) => {
-    await audit.close();
-    throw error;
-  });
+  const store = await openStore(options.dataDir, storeUrl);
+  closeIfStartFails(() => store.close());
   const interruptedRuns: string[] = [];
   const team = store.identity.kind === 'team';
   // On a team store another workstation's unfinished run is still running: only the embedded store is this process's alone.
@@ -156,6 +167,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const pool = options.executor
     ? null
     : new SshPool({ hostKeys: auditedHostKeys(hostKeys, audit), prompter, secrets, agentSocket: options.agentSocket, defaultIdentityFiles: options.defaultIdentityFiles, limits: options.sshLimits });
+  if (pool) closeIfStartFails(() => pool.dispose());
   const executor: CommandExecutor = options.executor ?? pool!;
   const fleet = new FleetService(options.sshConfigText ?? null);
   const latest = new Map<string, HostScanSummary>((await store.scans.latestHostSummaries()).map((summary) => [summary.host, summary]));
@@ -183,6 +195,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       () => (team ? undefined : retention.schedule()),
     ),
     storedFacts: (host) => store.scans.latestFacts(host),
+    fleetTargets: () => (fleet.current ? fleet.targets({ kind: 'fleet' }) : []),
+    storedAreaFacts: (area, hosts) => store.scans.latestAreaFacts(area, hosts),
     onRecorderError: (error) => notice(`scan history not saved: ${errorMessage(error)}`),
     ...(pool ? { hostKeyGate: pool, prompter } : {}),
     siteName: (dc) => fleet.current?.datacentres.find((site) => site.id === dc)?.name ?? dc,
@@ -227,6 +241,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const inventoryPath = options.inventoryPath ?? settings.inventoryPath;
   const demoMode = options.demoFleet ?? 'never';
   const demo = new DemoFleetSlot(options.dataDir, options.demoHosts);
+  closeIfStartFails(() => demo.stop());
   const snapshots = new FleetSnapshotStore(store.sql);
   const teamSnapshot = team && !inventoryPath && demoMode !== 'always' ? await snapshots.newest() : null;
   if (teamSnapshot) {

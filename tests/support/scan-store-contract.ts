@@ -145,7 +145,7 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       ]);
     });
 
-    test("returns an area's facts of each host's newest answered scan, whole or only the named fields, for all hosts or one", async () => {
+    test("returns an area's facts of each host's newest answered scan, whole or only the named fields, for all hosts, one or the named ones", async () => {
       await store.scans.beginRun({ runId: 'f1', startedAt: '2026-11-05T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 3 });
       const firewall = (port: number) => ({ firewall: { os: 'debian', exposure: [{ port }], ruleset: { rules: [{ text: 'accept' }] } } });
       await store.scans.saveHostResult(hostDetail('f1', 'a.nj', '2026-11-05T00:00:01.000Z', { facts: firewall(22) }));
@@ -160,6 +160,10 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       ]);
       expect(await store.scans.latestAreaFactsOf('firewall', { host: 'b.nj' })).toEqual([{ host: 'b.nj', dc: 'nj', finishedAt: '2026-11-05T00:00:01.000Z', facts: firewall(25).firewall }]);
       expect(await store.scans.latestAreaFactsOf('firewall', { host: 'c.nj' })).toEqual([]);
+      // The peers a host or site scan compares with: only the named hosts, each from its newest answered scan.
+      const peers = await store.scans.latestAreaFacts('firewall', ['b.nj', 'c.nj', 'gone.nj']);
+      expect(peers).toEqual([{ host: 'b.nj', dc: 'nj', facts: firewall(25).firewall }]);
+      expect((await store.scans.latestAreaFacts('firewall')).map((entry) => entry.host)).toEqual(['a.nj', 'b.nj']);
     });
 
     test('a host result is all or nothing: a failing output leaves no half-written result', async () => {

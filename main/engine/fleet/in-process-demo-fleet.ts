@@ -18,6 +18,10 @@ export async function startInProcessDemo(dataDir: string, hosts = DEFAULT_DEMO_H
   const demoDir = join(dataDir, 'demo-fleet');
   const fleet = await startDemoFleet({ spec: demoFleetSpec({ hosts }), now, dataDir: demoDir });
   const inventoryPath = join(demoDir, 'demo-inventory.yaml');
-  await writeFile(inventoryPath, fleet.inventoryYaml, { mode: 0o600 });
+  // A fleet whose inventory cannot be written is stopped again: nobody could reach it, nothing would stop it.
+  await writeFile(inventoryPath, fleet.inventoryYaml, { mode: 0o600 }).catch(async (error: unknown) => {
+    await fleet.stop();
+    throw error;
+  });
   return { fleet, inventoryPath };
 }

@@ -48,6 +48,13 @@ export interface ScanServiceOptions {
   areas?: AreaDefinition[];
   /** Facts of a host's previous scan that this process does not hold (from the store). */
   storedFacts?: (host: string) => Promise<Partial<Record<PostureArea, unknown>>>;
+  /**
+   * Every host of the fleet: the peers a host is compared with (drift, parity) even when this run
+   * does not read them (a host or site scan, a host that failed). The run's own targets otherwise.
+   */
+  fleetTargets?: () => ScanTarget[];
+  /** One area's facts from the newest answered scan of each named host (from the store). */
+  storedAreaFacts?: (area: PostureArea, hosts: readonly string[]) => Promise<{ host: string; facts: unknown }[]>;
   commandTimeoutMs?: number;
   /** Caps on output per command, host and scan (DEFAULT_OUTPUT_CAPS otherwise). */
   outputCaps?: Partial<OutputCaps>;
@@ -87,24 +94,27 @@ export class ScanService {
     return (await this.options.storedFacts?.(host)) ?? {};
   }
 
-  /** Findings that compare hosts (drift within a role, parity between sites), added to each host concerned. */
-  private addFleetFindings(results: HostScanDetail[], targets: ScanTarget[]): HostScanDetail[] {
+  /**
+   * Findings that compare hosts (drift within a role, parity between sites), added to each host this run
+   * answered for. The hosts it did not read take part with the facts of their newest answered scan, so a
+   * host scan, a site scan or a cancelled one compares with the whole fleet, as a full scan does.
+   */
+  private async addFleetFindings(results: HostScanDetail[], targets: ScanTarget[]): Promise<HostScanDetail[]> {
     const answered = results.filter((result) => result.phase === 'done');
     const byHost = new Map(answered.map((result) => [result.host, result]));
-    const targetOf = new Map(targets.map((target) => [target.name, target]));
+    const targetOf = new Map([...(this.options.fleetTargets?.() ?? []), ...targets].map((target) => [target.name, target]));
+    const notReadNow = [...targetOf.keys()].filter((host) => !byHost.has(host));
     const changed = new Set<HostScanDetail>();
     for (const area of this.areas) {
       if (!area.fleetFindings) continue;
-      const hosts = answered
-        .filter((result) => result.facts[area.area] !== undefined)
-        .map((result) => ({
-          host: result.host,
-          dc: result.dc,
-          siteRole: targetOf.get(result.host)?.siteRole ?? 'primary',
-          roles: targetOf.get(result.host)?.roles ?? [],
-          policy: targetOf.get(result.host)?.policy,
-          facts: result.facts[area.area],
-        }));
+      const readNow = answered.map((result) => ({ host: result.host, facts: result.facts[area.area] }));
+      const standing = notReadNow.length > 0 ? await this.standingAreaFacts(area.area, notReadNow) : [];
+      const hosts = [...readNow, ...standing]
+        .filter((entry) => entry.facts !== undefined)
+        .map(({ host, facts }) => {
+          const target = targetOf.get(host);
+          return { host, dc: target?.dc ?? '', siteRole: target?.siteRole ?? 'primary', roles: target?.roles ?? [], policy: target?.policy, facts };
+        });
       for (const finding of area.fleetFindings(hosts) as FindingView[]) {
         const result = byHost.get(finding.host);
         if (!result) continue;
@@ -114,6 +124,18 @@ export class ScanService {
       }
     }
     return [...changed];
+  }
+
+  /** One area's facts of each named host's newest answered scan: this process's own when it has them, else the store's. */
+  private async standingAreaFacts(area: PostureArea, hosts: string[]): Promise<{ host: string; facts: unknown }[]> {
+    const inMemory = hosts.flatMap((host) => {
+      const last = this.lastByHost.get(host);
+      return last?.phase === 'done' && last.facts[area] !== undefined ? [{ host, facts: last.facts[area] }] : [];
+    });
+    const held = new Set(inMemory.map((entry) => entry.host));
+    const rest = hosts.filter((host) => !held.has(host));
+    const stored = rest.length > 0 && this.options.storedAreaFacts ? await this.options.storedAreaFacts(area, rest) : [];
+    return [...inMemory, ...stored];
   }
 
   /** Starts a scan and returns at once; progress and results arrive as events. Refused (busy) while another runs. */
@@ -266,7 +288,7 @@ export class ScanService {
       }
     };
     await Promise.all(Array.from({ length: width }, worker));
-    for (const result of this.addFleetFindings(results, targets)) {
+    for (const result of await this.addFleetFindings(results, targets)) {
       await record(this.options.recorder?.hostFindingsChanged(result));
       events.emit('scan:host-result', { ...summaryOf(result), runId });
     }

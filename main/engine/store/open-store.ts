@@ -28,7 +28,11 @@ export interface OpenedStore {
 export async function openEmbeddedStore(dataDir: string): Promise<OpenedStore> {
   const where = join(dataDir, 'store');
   const sql = await openPgliteClient(where);
-  await migrate(sql);
+  // A store that cannot be brought to this schema (newer, or a failing step) is closed again, not left open.
+  await migrate(sql).catch(async (error: unknown) => {
+    await sql.close();
+    throw error;
+  });
   return storesOver(sql, { kind: 'embedded', where, user: null, role: null });
 }
 

@@ -186,12 +186,13 @@ export class ScanStore {
     return rows.map((row) => ({ runId: row.run_id, at: iso(row.started_at)!, dc: row.dc, pendingSecurity: Number(row.pending), hosts: Number(row.hosts) }));
   }
 
-  /** One area's facts from every host's newest answered scan. */
-  async latestAreaFacts(area: PostureArea): Promise<{ host: string; dc: string; facts: unknown }[]> {
+  /** One area's facts from the newest answered scan of every host, or of the named hosts. */
+  async latestAreaFacts(area: PostureArea, hosts?: readonly string[]): Promise<{ host: string; dc: string; facts: unknown }[]> {
     const rows = await this.sql.query<{ host: string; dc: string; facts: unknown }>(
       `SELECT host, dc, result_area(fact_refs, $1) AS facts
-         FROM (SELECT DISTINCT ON (host) host, dc, fact_refs FROM host_result_rows WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest`,
-      [area],
+         FROM (SELECT DISTINCT ON (host) host, dc, fact_refs FROM host_result_rows
+                WHERE phase = 'done' AND ($2::text[] IS NULL OR host = ANY($2::text[])) ORDER BY host, finished_at DESC) AS latest`,
+      [area, hosts ? [...hosts] : null],
     );
     return rows
       .filter((row) => row.facts !== null && row.facts !== undefined)

@@ -210,3 +210,69 @@ test("one command that times out leaves the host answered, with that command's e
   expect(result!.phase).toBe('done');
   expect(result!.outputs.find((output) => output.id === 'identity.uptime')?.error).toMatch(/did not finish/);
 });
+
+describe('fleet findings compare with the whole fleet, whatever the run read', () => {
+  /** One finding per host, naming every host it was compared with (and the facts each stood for). */
+  const peersArea = defineArea<{ read: string }>({
+    area: 'patches',
+    control: 'softwareUpdates',
+    commands: { debian: [], smartos: [] },
+    facts: (_os, _outputs, now) => ({ read: now.toISOString() }),
+    findings: () => [],
+    fleetFindings: (hosts) =>
+      hosts.map((host) => ({
+        id: `peers:${host.host}`,
+        host: host.host,
+        dc: host.dc,
+        area: 'patches' as const,
+        control: 'softwareUpdates' as const,
+        severity: 'info' as const,
+        title: 'compared with',
+        detail: hosts.map((peer) => `${peer.host}@${peer.dc}/${peer.siteRole}/${peer.facts.read}`).join(' '),
+        evidence: { commandIds: [], excerpt: [] },
+      })),
+  });
+  const fleet = [target('imap1.nj'), target('imap1.sea', { dc: 'sea', siteRole: 'secondary' }), target('never.sea', { dc: 'sea', siteRole: 'secondary' })];
+  const comparedWith = (result: { findings: { id: string; detail: string }[] } | undefined) => result?.findings.find((finding) => finding.id.startsWith('peers:'))?.detail;
+  const clock = (iso: string) => () => new Date(iso);
+
+  test('a host scan after a fleet scan: the host is compared with the others as the last scan read them, and only it gets findings', async () => {
+    let now = '2026-12-01T00:00:00.000Z';
+    const executor = new FakeExecutor((host, command) => (host === 'never.sea' ? Promise.reject(new SshError('connect-timeout', host, `${host}: timed out`)) : defaultAnswer(host, command)));
+    const service = new ScanService({ executor, audit: new RecordingAudit(), events: new EngineEvents(), areas: [peersArea], now: () => new Date(now), fleetTargets: () => fleet });
+    await service.start(fleet).done;
+    now = '2026-12-02T00:00:00.000Z';
+    const { results } = await service.start([fleet[0]!], { kind: 'host', name: 'imap1.nj' }).done;
+    expect(results).toHaveLength(1);
+    expect(comparedWith(results[0])).toBe('imap1.nj@nj/primary/2026-12-02T00:00:00.000Z imap1.sea@sea/secondary/2026-12-01T00:00:00.000Z');
+    expect(comparedWith(service.lastResult('imap1.sea') ?? undefined)).toBe('imap1.nj@nj/primary/2026-12-01T00:00:00.000Z imap1.sea@sea/secondary/2026-12-01T00:00:00.000Z');
+  });
+
+  test('a new process with a stored history: the hosts it does not read are compared from the store, which is asked only for them', async () => {
+    const asked: [string, readonly string[]][] = [];
+    const service = new ScanService({
+      executor: new FakeExecutor(),
+      audit: new RecordingAudit(),
+      events: new EngineEvents(),
+      areas: [peersArea],
+      now: clock('2026-12-03T00:00:00.000Z'),
+      fleetTargets: () => fleet,
+      storedAreaFacts: async (area, hosts) => {
+        asked.push([area, hosts]);
+        return hosts.includes('imap1.sea') ? [{ host: 'imap1.sea', facts: { read: 'stored' } }] : [];
+      },
+    });
+    const { results } = await service.start([fleet[0]!], { kind: 'host', name: 'imap1.nj' }).done;
+    expect(comparedWith(results[0])).toBe('imap1.nj@nj/primary/2026-12-03T00:00:00.000Z imap1.sea@sea/secondary/stored');
+    expect(asked).toEqual([['patches', ['imap1.sea', 'never.sea']]]);
+  });
+
+  test('without the fleet given, a run compares only what it read (as before a fleet is known)', async () => {
+    const service = new ScanService({ executor: new FakeExecutor(), audit: new RecordingAudit(), events: new EngineEvents(), areas: [peersArea], now: clock('2026-12-04T00:00:00.000Z') });
+    const { results } = await service.start([fleet[0]!, fleet[1]!]).done;
+    expect(results.map(comparedWith)).toEqual([
+      'imap1.nj@nj/primary/2026-12-04T00:00:00.000Z imap1.sea@sea/secondary/2026-12-04T00:00:00.000Z',
+      'imap1.nj@nj/primary/2026-12-04T00:00:00.000Z imap1.sea@sea/secondary/2026-12-04T00:00:00.000Z',
+    ]);
+  });
+});
