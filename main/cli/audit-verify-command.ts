@@ -14,18 +14,17 @@ import type { AuditChainHead } from '../engine/audit/audit-entry';
 import { verifyAuditFile, type AuditFileVerdict } from '../engine/audit/verify-audit-file';
 import { KeytarSecretStore } from '../engine/secrets/keytar-secret-store';
 import { defaultDataDir } from './data-dir';
-import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
 export const auditVerifyCommand: CliCommand = {
   name: 'audit verify',
   summary: 'check the audit log hash chain and its keyed MACs; name the first broken or forged entry',
   usage: 'opsdeck audit verify [--log FILE] [--data-dir DIR] [--anchor SEQ:HASH | --anchors-from-store] [--allow-unkeyed]',
+  accepts: { values: ['--log', '--data-dir', '--anchor'], flags: ['--allow-unkeyed', '--anchors-from-store'] },
   async run(args, io) {
-    rejectUnknownOptions(args, ['--log', '--data-dir', '--anchor'], ['--allow-unkeyed', '--anchors-from-store']);
-    const anchorText = optionValue(args, '--anchor');
-    const anchor = hasFlag(args, '--anchors-from-store')
-      ? await anchorFromStore(io, resolve(optionValue(args, '--data-dir') ?? defaultDataDir(io.env)))
+    const anchorText = args.value('--anchor');
+    const anchor = args.flag('--anchors-from-store')
+      ? await anchorFromStore(io, resolve(args.value('--data-dir') ?? defaultDataDir(io.env)))
       : anchorText === undefined
         ? undefined
         : parseAnchor(anchorText);
@@ -33,7 +32,7 @@ export const auditVerifyCommand: CliCommand = {
       io.stderr.write(`opsdeck audit verify: --anchor must be SEQ:HASH as printed by an earlier verify (e.g. 42:${'0'.repeat(64)}), got ${JSON.stringify(anchorText)}\n`);
       return 2;
     }
-    const path = optionValue(args, '--log') ?? join(optionValue(args, '--data-dir') ?? defaultDataDir(io.env), 'audit.log');
+    const path = args.value('--log') ?? join(args.value('--data-dir') ?? defaultDataDir(io.env), 'audit.log');
     let verdict: AuditFileVerdict;
     try {
       verdict = await verifyAuditFile(path, io.secrets ?? new KeytarSecretStore(), anchor ? { anchor } : {});
@@ -55,7 +54,7 @@ export const auditVerifyCommand: CliCommand = {
       io.stdout.write(`UNKEYED ${path}: ${result.entries} entries, chain intact${against}, but ${verdict.keyingNote.replace(/^UNKEYED: /, '')}\n`);
     }
     io.stdout.write(`anchor for a later check: --anchor ${result.entries}:${result.lastHash}\n`);
-    return verdict.keying === 'keyed' || hasFlag(args, '--allow-unkeyed') ? 0 : 1;
+    return verdict.keying === 'keyed' || args.flag('--allow-unkeyed') ? 0 : 1;
   },
 };
 

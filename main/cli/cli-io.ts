@@ -1,6 +1,7 @@
 // What a CLI command is given: where to write, and the environment. Exit
 // codes: 0 all good, 1 the job ran but something failed, 2 bad usage/input,
 // 3 an internal failure (run-cli.ts: the stack goes to the debug log).
+import type { AcceptedOptions, CliArgs } from './cli-args';
 import type { SecretStore } from '../engine/secrets/secret-store';
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -14,7 +15,9 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
-  run(args: string[], io: CliIo): Promise<number>;
+  /** The options it accepts: run-cli refuses any other before `run`. */
+  accepts: AcceptedOptions;
+  run(args: CliArgs, io: CliIo): Promise<number>;
 }
 
 export class UsageError extends Error {}

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { startBridgeServer } from '../bridge/ws-bridge-server';
 import { createEngine } from '../engine/engine';
 import { defaultDataDir } from './data-dir';
-import { optionValue } from './cli-args';
 import { chromiumPdfPrinter, findChromium } from './chromium-pdf';
 import type { CliCommand } from './cli-io';
 
@@ -13,10 +12,11 @@ export const devBrowserCommand: CliCommand = {
   name: 'dev-browser',
   summary: 'serve the UI to a browser on 127.0.0.1, backed by a real engine',
   usage: 'opsdeck dev-browser [--data-dir DIR] [--allow-dir DIR]',
+  accepts: { values: ['--data-dir', '--allow-dir'] },
   async run(args, io) {
-    const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
+    const dataDir = args.value('--data-dir') ?? defaultDataDir(io.env);
     // A browser has no native file dialog: the page may name files under the data folder and under --allow-dir only.
-    const allowDir = optionValue(args, '--allow-dir');
+    const allowDir = args.value('--allow-dir');
     const chromium = await findChromium(io.env);
     const engine = await createEngine({
       dataDir,

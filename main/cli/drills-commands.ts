@@ -3,6 +3,7 @@
 // against executed drills for a period. Plans come from --plans FILE, the
 // built-in demo plans (--demo), or drills.yaml in the data folder. The
 // history also holds the drill runs that ended in the data folder's store.
+import type { CliArgs } from './cli-args';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_DRILL_PLANS_FILE, demoDrillPlansYaml } from '../engine/drills/demo-drill-plans';
@@ -15,38 +16,34 @@ import { drillHistoryView, drillScheduleView, plansDueWithin, type PlanScheduleR
 import { parseDrillPlans } from '../engine/drills/parse-drill-plans';
 import { isKnownTimeZone, Temporal } from '../engine/drills/temporal';
 import { openEmbeddedStore } from '../engine/store/open-store';
-import { hasFlag, onlyPositional, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { defaultDataDir } from './data-dir';
-import { reportFileProblems } from './file-problems';
+import { fileCheckCommand, reportFileProblems } from './file-problems';
 import { textTable } from './text-table';
 
 const SOURCE_OPTIONS = ['--plans', '--at', '--data-dir'];
 const SOURCE_USAGE = '[--plans FILE | --demo] [--at ISO-INSTANT] [--data-dir DIR]';
 const DRILL_PLANS_UNUSABLE = 'the drill plans are not usable';
 
-export const drillsCheckCommand: CliCommand = {
-  name: 'drills check',
-  summary: 'validate a drill plans file; print each problem with its line and column, and daylight-saving warnings',
-  usage: 'opsdeck drills check FILE',
-  async run(args, io) {
-    rejectUnknownOptions(args, [], []);
-    const file = onlyPositional(args, [], 'drill plans file');
-    const result = await loadDrillPlansFile(file);
-    if (!reportFileProblems(result, io, DRILL_PLANS_UNUSABLE)) return 2;
-    const { plans, history } = result.plans;
-    io.stdout.write(`OK ${file}: ${plans.length} plans (${plans.map((plan) => plan.id).join(', ')}), ${history.length} recorded drills\n`);
-    return 0;
+export const drillsCheckCommand = fileCheckCommand({
+  command: {
+    name: 'drills check',
+    summary: 'validate a drill plans file; print each problem with its line and column, and daylight-saving warnings',
+    usage: 'opsdeck drills check FILE',
   },
-};
+  what: 'drill plans file',
+  load: (file) => loadDrillPlansFile(file),
+  unusable: DRILL_PLANS_UNUSABLE,
+  holds: ({ plans: { plans, history } }) => `${plans.length} plans (${plans.map((plan) => plan.id).join(', ')}), ${history.length} recorded drills`,
+});
 
 export const drillsListCommand: CliCommand = {
   name: 'drills list',
   summary: 'the drill schedule: each plan overdue, due or next, in site time and UTC, and cadence per kind and site; exit 1 when a plan listed is overdue',
   usage: `opsdeck drills list ${SOURCE_USAGE} [--due DAYS] [--json]`,
+  accepts: { values: [...SOURCE_OPTIONS, '--due'], flags: ['--demo', '--json'] },
   async run(args, io) {
-    rejectUnknownOptions(args, [...SOURCE_OPTIONS, '--due'], ['--demo', '--json']);
-    const dueText = optionValue(args, '--due');
+    const dueText = args.value('--due');
     const dueDays = dueText === undefined ? null : Number(dueText);
     if (dueDays !== null && !(Number.isInteger(dueDays) && dueDays >= 0)) throw new UsageError(`--due needs a whole number of days, got ${JSON.stringify(dueText)}`);
     const source = await plansFrom(args, io);
@@ -55,7 +52,7 @@ export const drillsListCommand: CliCommand = {
     const rows = dueDays === null ? view.plans : plansDueWithin(view, dueDays);
     // Like the other checks: 1 when something needs doing (a plan overdue), so a cron job or CI step can alert on it.
     const code = rows.some((row) => row.state === 'overdue') ? 1 : 0;
-    if (hasFlag(args, '--json')) {
+    if (args.flag('--json')) {
       io.stdout.write(`${JSON.stringify({ ...view, plans: rows }, null, 2)}\n`);
       return code;
     }
@@ -82,12 +79,12 @@ export const drillsIcsCommand: CliCommand = {
   name: 'drills ics',
   summary: 'export the drill schedule as an iCalendar (.ics) file with its time zones',
   usage: `opsdeck drills ics ${SOURCE_USAGE} [--out FILE]`,
+  accepts: { values: [...SOURCE_OPTIONS, '--out'], flags: ['--demo'] },
   async run(args, io) {
-    rejectUnknownOptions(args, [...SOURCE_OPTIONS, '--out'], ['--demo']);
     const source = await plansFrom(args, io);
     if (!source) return 2;
     const text = drillPlansIcs(source.plans.plans, source.now);
-    const out = optionValue(args, '--out');
+    const out = args.value('--out');
     if (!out) {
       io.stdout.write(text);
       return 0;
@@ -102,18 +99,16 @@ export const drillsHistoryCommand: CliCommand = {
   name: 'drills history',
   summary: 'expected against executed drills per plan for a period (default: the last 365 days), and the drills recorded (in the plans file and run in OpsDeck)',
   usage: `opsdeck drills history ${SOURCE_USAGE} [--from ISO-INSTANT] [--to ISO-INSTANT] [--json]`,
+  accepts: { values: [...SOURCE_OPTIONS, '--from', '--to'], flags: ['--demo', '--json'] },
   async run(args, io) {
-    rejectUnknownOptions(args, [...SOURCE_OPTIONS, '--from', '--to'], ['--demo', '--json']);
     const source = await plansFrom(args, io);
     if (!source) return 2;
     const to = instantOption(args, '--to') ?? source.now;
     const from = instantOption(args, '--from') ?? to.subtract({ hours: 24 * 365 });
     if (Temporal.Instant.compare(from, to) >= 0) throw new UsageError('--from must be before --to');
-    const plans = hasFlag(args, '--demo')
-      ? source.plans
-      : { ...source.plans, history: withRunRecords(source.plans.history, await endedRunsIn(optionValue(args, '--data-dir') ?? defaultDataDir(io.env))) };
+    const plans = args.flag('--demo') ? source.plans : { ...source.plans, history: withRunRecords(source.plans.history, await endedRunsIn(args.value('--data-dir') ?? defaultDataDir(io.env))) };
     const view = drillHistoryView(plans, { from, to }, source.now);
-    if (hasFlag(args, '--json')) {
+    if (args.flag('--json')) {
       io.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
       return 0;
     }
@@ -154,12 +149,12 @@ function scheduleRow(row: PlanScheduleRow): string[] {
   return [row.id, row.kind, row.site, state, shown?.site ?? '-', shown?.utc ?? '-', row.owner];
 }
 
-async function plansFrom(args: string[], io: CliIo): Promise<{ plans: DrillPlans; now: Temporal.Instant } | null> {
-  const file = optionValue(args, '--plans');
-  if (file && hasFlag(args, '--demo')) throw new UsageError('give either --plans or --demo, not both');
+async function plansFrom(args: CliArgs, io: CliIo): Promise<{ plans: DrillPlans; now: Temporal.Instant } | null> {
+  const file = args.value('--plans');
+  if (file && args.flag('--demo')) throw new UsageError('give either --plans or --demo, not both');
   const now = instantOption(args, '--at') ?? Temporal.Now.instant();
-  const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
-  const result = hasFlag(args, '--demo') ? parseDrillPlans(demoDrillPlansYaml(now), DEMO_DRILL_PLANS_FILE) : await loadDrillPlansFile(file ?? join(dataDir, 'drills.yaml'));
+  const dataDir = args.value('--data-dir') ?? defaultDataDir(io.env);
+  const result = args.flag('--demo') ? parseDrillPlans(demoDrillPlansYaml(now), DEMO_DRILL_PLANS_FILE) : await loadDrillPlansFile(file ?? join(dataDir, 'drills.yaml'));
   return reportFileProblems(result, io, DRILL_PLANS_UNUSABLE) ? { plans: result.plans, now } : null;
 }
 
@@ -178,8 +173,8 @@ async function endedRunsIn(dataDir: string) {
   }
 }
 
-function instantOption(args: string[], name: string): Temporal.Instant | undefined {
-  const text = optionValue(args, name);
+function instantOption(args: CliArgs, name: string): Temporal.Instant | undefined {
+  const text = args.value(name);
   if (text === undefined) return undefined;
   try {
     return Temporal.Instant.from(text);

@@ -8,7 +8,6 @@ import { evidenceSigningKey } from '../engine/reports/evidence-key';
 import { buildEvidencePack, verifyEvidenceZip } from '../engine/reports/evidence-pack';
 import { buildStatusReport } from '../engine/reports/status-report';
 import { SecretStoreUnavailableError } from '../engine/secrets/secret-store';
-import { hasFlag, onlyPositional, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand } from './cli-io';
 import { engineForCli } from './engine-for-cli';
 import { parseSince } from './report-command';
@@ -19,20 +18,20 @@ export const evidencePackCommand: CliCommand = {
   name: 'evidence pack',
   summary: 'signed evidence pack (report, findings, raw outputs, audit excerpt and anchor, restore tests, sha256 manifest)',
   usage: 'opsdeck evidence pack [--since DATE] --out FILE.zip [--inventory FILE | --demo] [--data-dir DIR] [--one-time-key]',
+  accepts: { values: PACK_OPTIONS, flags: ['--demo', '--one-time-key'] },
   async run(args, io) {
-    rejectUnknownOptions(args, PACK_OPTIONS, ['--demo', '--one-time-key']);
-    const out = optionValue(args, '--out');
+    const out = args.value('--out');
     if (!out) throw new UsageError('--out FILE.zip is required');
-    const since = parseSince(optionValue(args, '--since'));
-    const inventoryPath = optionValue(args, '--inventory');
-    const dataDir = optionValue(args, '--data-dir');
-    const engine = await engineForCli(io, { ...(dataDir ? { dataDir } : {}), inventoryPath: inventoryPath ?? undefined, demoFleet: hasFlag(args, '--demo') ? 'always' : 'never' });
+    const since = parseSince(args.value('--since'));
+    const inventoryPath = args.value('--inventory');
+    const dataDir = args.value('--data-dir');
+    const engine = await engineForCli(io, { ...(dataDir ? { dataDir } : {}), inventoryPath: inventoryPath ?? undefined, demoFleet: args.flag('--demo') ? 'always' : 'never' });
     try {
       if (!engine.fleet.current) {
         io.stderr.write('opsdeck evidence pack: no usable inventory: give one with --inventory FILE (or --demo)\n');
         return 2;
       }
-      if (!engine.keychain.available && !hasFlag(args, '--one-time-key')) {
+      if (!engine.keychain.available && !args.flag('--one-time-key')) {
         io.stderr.write(
           `opsdeck evidence pack: not signed: ${engine.keychain.reason ?? 'the OS keychain is not available'}; the signing key lives only there. Run where a keychain is available, or pass --one-time-key to sign with a key that is forgotten after this pack (compare the public key printed here by hand)\n`,
         );
@@ -40,7 +39,7 @@ export const evidencePackCommand: CliCommand = {
       }
       let key;
       try {
-        key = await evidenceSigningKey(engine.secrets, { oneTime: hasFlag(args, '--one-time-key') });
+        key = await evidenceSigningKey(engine.secrets, { oneTime: args.flag('--one-time-key') });
       } catch (error) {
         if (!(error instanceof SecretStoreUnavailableError)) throw error;
         io.stderr.write(`opsdeck evidence pack: not signed: ${error.message}; pass --one-time-key to sign with a key that is not kept\n`);
@@ -63,10 +62,10 @@ export const evidenceVerifyCommand: CliCommand = {
   name: 'evidence verify',
   summary: 'check an evidence pack: OK, or every file changed, added or removed, and whether the signature holds',
   usage: 'opsdeck evidence verify FILE.zip [--key PUBLIC-KEY-FILE]',
+  accepts: { values: ['--key'] },
   async run(args, io) {
-    rejectUnknownOptions(args, ['--key'], []);
-    const file = onlyPositional(args, ['--key'], 'FILE.zip');
-    const keyPath = optionValue(args, '--key');
+    const file = args.onlyPositional('FILE.zip');
+    const keyPath = args.value('--key');
     const key = keyPath ? await readFile(keyPath, 'utf8') : null;
     let verdict;
     try {

@@ -3,8 +3,8 @@
 // inventory (or the demo fleet), the action started on one host, its
 // progress on stderr (not with --json), the result printed, the engine
 // disposed. Exit 2 when the action could not start.
+import type { CliArgs } from './cli-args';
 import type { EventName } from '../../preload/contract';
-import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { cliPrompter } from './cli-prompter';
 import { engineForCli } from './engine-for-cli';
@@ -13,7 +13,7 @@ type CliEngine = Awaited<ReturnType<typeof engineForCli>>;
 type Target = ReturnType<CliEngine['fleet']['targets']>[number];
 
 export interface HostAction<R> {
-  command: Omit<CliCommand, 'run'>;
+  command: Omit<CliCommand, 'run' | 'accepts'>;
   /** The optional whole number the action takes (--files, --job): at most `digits` digits, `expected` says what it is. */
   count: { option: string; digits: number; expected: string };
   progressEvent: EventName;
@@ -25,11 +25,11 @@ export interface HostAction<R> {
 export function hostActionCommand<R>(action: HostAction<R>): CliCommand {
   return {
     ...action.command,
+    accepts: { values: ['--inventory', '--host', action.count.option, '--data-dir'], flags: ['--json', '--accept-new', '--demo'] },
     async run(args, io) {
-      rejectUnknownOptions(args, ['--inventory', '--host', action.count.option, '--data-dir'], ['--json', '--accept-new', '--demo']);
-      const host = optionValue(args, '--host');
+      const host = args.value('--host');
       if (!host) throw new UsageError('--host is required');
-      const countText = optionValue(args, action.count.option);
+      const countText = args.value(action.count.option);
       if (countText !== undefined && !new RegExp(`^\\d{1,${action.count.digits}}$`).test(countText)) {
         throw new UsageError(`${action.count.option} needs ${action.count.expected}, got ${JSON.stringify(countText)}`);
       }
@@ -38,22 +38,22 @@ export function hostActionCommand<R>(action: HostAction<R>): CliCommand {
   };
 }
 
-async function runHostAction<R>(args: string[], io: CliIo, host: string, count: number | undefined, action: HostAction<R>): Promise<number> {
-  const inventoryPath = optionValue(args, '--inventory');
-  const dataDir = optionValue(args, '--data-dir');
-  if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
+async function runHostAction<R>(args: CliArgs, io: CliIo, host: string, count: number | undefined, action: HostAction<R>): Promise<number> {
+  const inventoryPath = args.value('--inventory');
+  const dataDir = args.value('--data-dir');
+  if (inventoryPath && args.flag('--demo')) throw new UsageError('give either --inventory or --demo, not both');
   const engine = await engineForCli(io, {
     ...(dataDir ? { dataDir } : {}),
     inventoryPath: inventoryPath ?? undefined,
-    demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
-    prompter: cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr }),
+    demoFleet: args.flag('--demo') ? 'always' : 'never',
+    prompter: cliPrompter({ acceptNewHostKeys: args.flag('--accept-new'), stderr: io.stderr }),
   });
   try {
     if (!engine.fleet.current) {
       io.stderr.write('no usable inventory: give one with --inventory FILE\n');
       return 2;
     }
-    const json = hasFlag(args, '--json');
+    const json = args.flag('--json');
     const unsubscribe = engine.events.subscribe((name, payload) => {
       if (name !== action.progressEvent || json) return;
       const event = payload as { host: string; phase: string; detail: string };

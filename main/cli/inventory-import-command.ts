@@ -4,20 +4,19 @@
 import { importAnsibleInventory, parseAnsibleMapping, type AnsibleMapping } from '../engine/inventory/ansible-import';
 import { formatInventoryProblem } from '../engine/inventory/inventory-problem';
 import { FileTooLargeError, readBoundedText } from '../engine/inventory/read-bounded-file';
-import { onlyPositional, optionValue, rejectUnknownOptions } from './cli-args';
 import type { CliCommand, CliIo } from './cli-io';
 
 export const inventoryImportCommand: CliCommand = {
   name: 'inventory import-ansible',
   summary: 'convert an Ansible inventory (INI or YAML) to OpsDeck YAML on stdout',
   usage: 'opsdeck inventory import-ansible FILE [--mapping MAPPING.yaml]',
+  accepts: { values: ['--mapping'] },
   async run(args, io) {
-    rejectUnknownOptions(args, ['--mapping'], []);
-    const file = onlyPositional(args, ['--mapping'], 'Ansible inventory file');
+    const file = args.onlyPositional('Ansible inventory file');
     const text = await readText(file, io);
     if (text === null) return 2;
     let mapping: AnsibleMapping | undefined;
-    const mappingPath = optionValue(args, '--mapping');
+    const mappingPath = args.value('--mapping');
     if (mappingPath) {
       const mappingText = await readText(mappingPath, io);
       if (mappingText === null) return 2;

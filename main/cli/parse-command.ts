@@ -4,7 +4,6 @@
 // problem (the status and message are in the JSON: partial, unparsed…) or
 // the input is too large to read, 2 on bad usage.
 import { open } from 'node:fs/promises';
-import { optionValue, positionals, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
 export interface ParseArea {
@@ -18,11 +17,11 @@ export function parseCommand(area: ParseArea): CliCommand {
     name: `parse ${area.area}`,
     summary: `parse saved ${area.area} output (${area.formats.join(', ')}) and print it as JSON`,
     usage: `opsdeck parse ${area.area} --format ${area.formats.join('|')} [FILE|-]`,
+    accepts: { values: ['--format'] },
     async run(args, io) {
-      rejectUnknownOptions(args, ['--format'], []);
-      const format = optionValue(args, '--format');
+      const format = args.value('--format');
       if (!format || !area.formats.includes(format)) throw new UsageError(`--format must be one of ${area.formats.join(', ')}`);
-      const [file = '-', ...extra] = positionals(args, ['--format']);
+      const [file = '-', ...extra] = args.positionals();
       if (extra.length > 0) throw new UsageError('give at most one file');
       const input = await readInput(file, io);
       if (input.kind === 'unreadable') return 2;

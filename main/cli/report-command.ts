@@ -6,7 +6,6 @@
 import { buildStatusReport } from '../engine/reports/status-report';
 import { PdfUnavailableError, REPORT_FORMATS, writeReportFiles, type ReportFormat } from '../engine/reports/write-report-files';
 import { STATUS_WORDS } from '../../renderer/components/report/status-words';
-import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand } from './cli-io';
 import { chromiumPdfPrinter, findChromium } from './chromium-pdf';
 import { engineForCli } from './engine-for-cli';
@@ -18,14 +17,14 @@ export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'status per Annex 2 control and site, with trends: HTML, PDF, CSV, JSON (exit 0 all hold, 1 some do not)',
   usage: 'opsdeck report [--since DATE] [--dc ID] --format html,pdf,csv,json --out DIR [--inventory FILE | --demo] [--data-dir DIR]',
+  accepts: { values: VALUE_OPTIONS, flags: ['--demo'] },
   async run(args, io) {
-    rejectUnknownOptions(args, VALUE_OPTIONS, ['--demo']);
-    const formats = parseFormats(optionValue(args, '--format'));
-    const outDir = optionValue(args, '--out');
+    const formats = parseFormats(args.value('--format'));
+    const outDir = args.value('--out');
     if (!outDir) throw new UsageError('--out DIR is required');
-    const since = parseSince(optionValue(args, '--since'));
-    const inventoryPath = optionValue(args, '--inventory');
-    if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
+    const since = parseSince(args.value('--since'));
+    const inventoryPath = args.value('--inventory');
+    if (inventoryPath && args.flag('--demo')) throw new UsageError('give either --inventory or --demo, not both');
     let printPdf = null;
     if (formats.includes('pdf')) {
       const chromium = await findChromium(io.env);
@@ -37,18 +36,18 @@ export const reportCommand: CliCommand = {
       }
       printPdf = chromiumPdfPrinter(chromium);
     }
-    const dataDir = optionValue(args, '--data-dir');
+    const dataDir = args.value('--data-dir');
     const engine = await engineForCli(io, {
       ...(dataDir ? { dataDir } : {}),
       inventoryPath: inventoryPath ?? undefined,
-      demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
+      demoFleet: args.flag('--demo') ? 'always' : 'never',
     });
     try {
       if (!engine.fleet.current) {
         io.stderr.write('opsdeck report: no usable inventory: give one with --inventory FILE (or --demo)\n');
         return 2;
       }
-      const dc = optionValue(args, '--dc');
+      const dc = args.value('--dc');
       if (dc && !engine.fleet.current.datacentres.some((site) => site.id === dc)) throw new UsageError(`no datacentre "${dc}" in the inventory`);
       const data = await buildStatusReport(engine.reportSources, { since, dc: dc ?? null });
       let written: string[];

@@ -24,8 +24,8 @@ import { BACKUPS_CLI_FORMATS, parseBackupsForCli, type BackupsCliFormat } from '
 import { FIREWALL_CLI_FORMATS, parseFirewallForCli, type FirewallCliFormat } from '../engine/collectors/firewall/firewall-cli';
 import { ACCESS_CLI_FORMATS, parseAccessForCli, type AccessCliFormat } from '../engine/collectors/access/access-cli';
 import { TRANSPORT_CLI_FORMATS, parseTransportForCli, type TransportCliFormat } from '../engine/collectors/transport/transport-cli';
+import { CliArgs } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
-import { optionValue } from './cli-args';
 import { defaultDataDir } from './data-dir';
 import { errorMessage } from '../engine/errors/error-message';
 import { TeamStoreError } from '../engine/store/team-store-error';
@@ -79,7 +79,7 @@ export async function runCli(argvWithDebug: string[], io: CliIo): Promise<number
     return 0;
   }
   try {
-    return await command.run(args, io);
+    return await command.run(CliArgs.read(args, command.accepts), io);
   } catch (error) {
     if (error instanceof TeamStoreError) {
       io.stderr.write(`opsdeck ${command.name}: ${error.message}\n`);
@@ -100,7 +100,8 @@ async function reportInternalFailure(command: CliCommand, args: string[], error:
     io.stderr.write(`opsdeck ${command.name}: internal error: ${message}\n${stack}\n`);
     return INTERNAL_FAILURE_EXIT;
   }
-  const dataDir = optionValue(args, '--data-dir') ?? defaultDataDir(io.env);
+  const dataDirAt = args.indexOf('--data-dir');
+  const dataDir = (dataDirAt >= 0 ? args[dataDirAt + 1] : undefined) ?? defaultDataDir(io.env);
   const logPath = join(dataDir, 'debug.log');
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });

@@ -2,9 +2,9 @@
 // per-datacentre summary, or JSON with every host's result and raw outputs.
 // Exit 0 when every host answered, 1 when some did not, 2 on bad usage or a
 // bad inventory.
+import type { CliArgs } from './cli-args';
 import type { HostScanDetail, ScanFinishedEvent, ScanProgressEvent, ScanScope } from '../../preload/contract';
 import type { Engine } from '../engine/engine';
-import { hasFlag, optionValue, rejectUnknownOptions } from './cli-args';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 import { cliPrompter } from './cli-prompter';
 import { engineForCli } from './engine-for-cli';
@@ -18,26 +18,26 @@ export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'scan the fleet, a site, a role or a host over SSH and print what answered',
   usage: 'opsdeck scan [--inventory FILE | --demo] [--dc ID | --role ROLE | --host NAME] [--json | --all] [--accept-new] [--command-timeout SECONDS] [--data-dir DIR]',
+  accepts: { values: VALUE_OPTIONS, flags: FLAGS },
   async run(args, rawIo) {
     // Host text reaches both streams (progress, reasons, tables, --json): all of it is neutralised.
     const io: CliIo = { ...rawIo, stdout: terminalWriter(rawIo.stdout), stderr: terminalWriter(rawIo.stderr) };
-    rejectUnknownOptions(args, VALUE_OPTIONS, FLAGS);
     const scope = scopeFrom(args);
-    const inventoryPath = optionValue(args, '--inventory');
-    const dataDir = optionValue(args, '--data-dir');
-    if (inventoryPath && hasFlag(args, '--demo')) throw new UsageError('give either --inventory or --demo, not both');
-    if (hasFlag(args, '--json') && hasFlag(args, '--all')) throw new UsageError('--json already has every finding; --all is for the text summary');
+    const inventoryPath = args.value('--inventory');
+    const dataDir = args.value('--data-dir');
+    if (inventoryPath && args.flag('--demo')) throw new UsageError('give either --inventory or --demo, not both');
+    if (args.flag('--json') && args.flag('--all')) throw new UsageError('--json already has every finding; --all is for the text summary');
     const commandTimeoutMs = commandTimeoutFrom(args);
-    const prompter = cliPrompter({ acceptNewHostKeys: hasFlag(args, '--accept-new'), stderr: io.stderr });
+    const prompter = cliPrompter({ acceptNewHostKeys: args.flag('--accept-new'), stderr: io.stderr });
     const engine = await engineForCli(io, {
       ...(dataDir ? { dataDir } : {}),
       ...(commandTimeoutMs ? { sshLimits: { commandTimeoutMs } } : {}),
       inventoryPath: inventoryPath ?? undefined,
-      demoFleet: hasFlag(args, '--demo') ? 'always' : 'never',
+      demoFleet: args.flag('--demo') ? 'always' : 'never',
       prompter,
     });
     try {
-      return await scanWith(engine, scope, { json: hasFlag(args, '--json'), listInfo: hasFlag(args, '--all'), namedAsBlocked: prompter.namedAsBlocked }, io);
+      return await scanWith(engine, scope, { json: args.flag('--json'), listInfo: args.flag('--all'), namedAsBlocked: prompter.namedAsBlocked }, io);
     } finally {
       await engine.dispose();
     }
@@ -120,8 +120,8 @@ function writeJsonStringBody(io: CliIo, text: string): void {
 }
 
 /** --command-timeout SECONDS: how long one command may run (60 s by default). */
-function commandTimeoutFrom(args: string[]): number | null {
-  const text = optionValue(args, '--command-timeout');
+function commandTimeoutFrom(args: CliArgs): number | null {
+  const text = args.value('--command-timeout');
   if (text === undefined) return null;
   const seconds = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || seconds < 1 || seconds > 3600) throw new UsageError(`--command-timeout must be a number of seconds from 1 to 3600, got "${text}"`);
@@ -142,10 +142,10 @@ function progressPrinter(io: CliIo, namedAsBlocked: Set<string>) {
   };
 }
 
-function scopeFrom(args: string[]): ScanScope {
-  const dc = optionValue(args, '--dc');
-  const role = optionValue(args, '--role');
-  const host = optionValue(args, '--host');
+function scopeFrom(args: CliArgs): ScanScope {
+  const dc = args.value('--dc');
+  const role = args.value('--role');
+  const host = args.value('--host');
   const given = [dc, role, host].filter((value) => value !== undefined);
   if (given.length > 1) throw new UsageError('give at most one of --dc, --role, --host');
   if (dc) return { kind: 'dc', id: dc };

@@ -31,13 +31,13 @@ interface DemoFleetArgs {
 
 class DemoFleetUsageError extends Error {}
 
-const VALUE_OPTIONS = ['--hosts', '--port-base', '--data-dir', '--fault-rate', '--fault-seed', '--now'];
+export const DEMO_FLEET_OPTIONS = ['--hosts', '--port-base', '--data-dir', '--fault-rate', '--fault-seed', '--now'];
 
 function parseArgs(args: string[], env: DemoFleetProcessIo['env']): DemoFleetArgs {
   const values = new Map<string, string>();
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
-    if (!VALUE_OPTIONS.includes(arg)) throw new DemoFleetUsageError(`unknown argument ${arg}`);
+    if (!DEMO_FLEET_OPTIONS.includes(arg)) throw new DemoFleetUsageError(`unknown argument ${arg}`);
     const value = args[++index];
     if (value === undefined || value.startsWith('--')) throw new DemoFleetUsageError(`${arg} needs a value`);
     values.set(arg, value);
