@@ -4,10 +4,14 @@
 // expected, not a failure), missing live, missing in the backup, or not
 // restored (the restore itself failed or was stopped).
 //
-// Only the mtime decides "changed since": the ctime is recorded as evidence
-// but changes on any metadata update (and cannot be set back), while a
-// corruption that keeps the mtime — bit rot, or a write followed by
-// `touch -d` — is exactly what a restore test is for.
+// Only the mtime decides "changed since", and only when it is after the
+// latest moment the backup can have begun (borg gives that to the second: a
+// change within that second cannot be told from one before it, and stays a
+// mismatch). The ctime is recorded as evidence but changes on any metadata
+// update (and cannot be set back), while a corruption that keeps the mtime —
+// bit rot, or a write followed by `touch -d` — is exactly what a restore test
+// is for.
+import type { BackupSnapshot } from '../collectors/backups/backup-snapshot';
 import type { HashedFile } from '../collectors/backups/restore-test-output';
 
 import type { RestoreClass } from '../../../preload/contract';
@@ -19,10 +23,11 @@ export const RESTORE_CLASSES: RestoreClass[] = ['matched', 'changed-since-backup
 /** Classes that do not fail a test. */
 export const PASSING_CLASSES: ReadonlySet<RestoreClass> = new Set(['matched', 'changed-since-backup']);
 
-export function classifyFile(file: HashedFile, snapshotTime: string, restoreSucceeded: boolean): RestoreClass {
+export function classifyFile(file: HashedFile, snapshot: Pick<BackupSnapshot, 'time' | 'timeToTheSecond'>, restoreSucceeded: boolean): RestoreClass {
   if (file.restoredSha256 === null) return restoreSucceeded ? 'missing-in-backup' : 'not-restored';
   if (file.liveSha256 === null) return 'missing-live';
   if (file.restoredSha256 === file.liveSha256) return 'matched';
-  if (file.liveMtime !== null && Date.parse(file.liveMtime) > Date.parse(snapshotTime)) return 'changed-since-backup';
+  const latestStart = Date.parse(snapshot.time) + (snapshot.timeToTheSecond ? 999 : 0);
+  if (file.liveMtime !== null && Date.parse(file.liveMtime) > latestStart) return 'changed-since-backup';
   return 'mismatched';
 }

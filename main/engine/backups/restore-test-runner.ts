@@ -133,7 +133,7 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
   const restoreOk = output.value.restoreExit !== null && tool.restoreCompleted(output.value.restoreExit);
   const canaries = new Set(job.canaries);
   for (const file of output.value.files) {
-    const fileClass = classifyFile(file, snapshot.time, restoreOk);
+    const fileClass = classifyFile(file, snapshot, restoreOk);
     evidence.counts[fileClass]++;
     evidence.bytes += file.restoredBytes ?? 0;
     evidence.files.push({

@@ -83,8 +83,8 @@ test('each file is hashed on both sides with its size and times, whatever its na
     const now = await stat(join(live, name));
     expect(reported, name).toMatchObject({
       liveSha256: sha(await readFile(join(live, name))),
-      liveMtime: new Date(Math.floor(now.mtimeMs / 1000) * 1000).toISOString(),
-      liveCtime: new Date(Math.floor(now.ctimeMs / 1000) * 1000).toISOString(),
+      liveMtime: new Date(Math.floor(now.mtimeMs)).toISOString(),
+      liveCtime: new Date(Math.floor(now.ctimeMs)).toISOString(),
     });
   }
   expect(parsed.value!.files.at(-1)).toMatchObject({ restoredSha256: null, restoredBytes: null, liveSha256: sha(Buffer.from('new\n')) });

@@ -56,10 +56,13 @@ describe('borg list / info --json', () => {
   test('borg 1.2 list: two archives, local times read as UTC', () => {
     const parsed = parseBorgList(fixture('debian/borg-list-json.txt'));
     expect(parsed.state).toBe('ok');
-    expect(parsed.value!.map((archive) => [archive.id.slice(0, 8), archive.time])).toEqual([
-      ['387b91bd', '2026-11-28T16:16:39.000Z'],
-      ['0aaeb380', '2026-11-28T16:16:40.000Z'],
+    expect(parsed.value!.map((archive) => [archive.id.slice(0, 8), archive.time, archive.timeToTheSecond])).toEqual([
+      ['387b91bd', '2026-11-28T16:16:39.000Z', true],
+      ['0aaeb380', '2026-11-28T16:16:40.000Z', true],
     ]);
+    // A borg that gives microseconds: the time is as exact as that.
+    const precise = parseBorgList(fixture('debian/borg-list-json.txt').replaceAll('16:16:39.000000', '16:16:39.123456'));
+    expect(precise.value!.map((archive) => [archive.time, archive.timeToTheSecond])[0]).toEqual(['2026-11-28T16:16:39.123Z', undefined]);
   });
 
   test('borg info of the repository: its encryption mode and location, no archive', () => {

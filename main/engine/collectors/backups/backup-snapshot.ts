@@ -3,6 +3,8 @@ export interface BackupSnapshot {
   id: string;
   /** ISO UTC. */
   time: string;
+  /** The tool gives the time to the whole second (borg 1.2): the backup began somewhere within that second. */
+  timeToTheSecond?: true;
   paths: string[];
   tags: string[];
   hostname: string | null;

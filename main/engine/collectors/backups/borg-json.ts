@@ -83,7 +83,8 @@ function borgArchive(item: unknown, paths: string[]): BackupSnapshot | string {
   // borg has no tags: a restore-test job names its archives `…-restore-test-…` (see backup-facts.ts).
   const tags = typeof item.name === 'string' && /(^|-)restore-test(-|$)/.test(item.name) ? ['restore-test'] : [];
   const hostname = typeof item.hostname === 'string' ? printable(item.hostname) : null;
-  return { id, time, paths: paths.map(printable), tags, hostname, ...(typeof item.name === 'string' ? { name: item.name } : {}) };
+  const toTheSecond = /T\d{2}:\d{2}:\d{2}(?:\.0*)?$/.test(started!);
+  return { id, time, ...(toTheSecond ? { timeToTheSecond: true as const } : {}), paths: paths.map(printable), tags, hostname, ...(typeof item.name === 'string' ? { name: item.name } : {}) };
 }
 
 /**

@@ -59,12 +59,12 @@ function restoreScript(restore: string[], fileLoop: string[]): string {
     '  rh=-; lh=-; rb=-; m=-; c=-',
     // Both copies present (the usual case): one sha256sum and one stat for the pair, a line each in argument order
     // (sha256sum starts a line with a backslash when it escapes an odd name); otherwise each side on its own.
-    '  if [ -f "$d$p" ] && [ -f "$p" ] && h=$(sha256sum -- "$d$p" "$p" 2>/dev/null) && s=$(stat -c \'%s %Y %Z\' -- "$d$p" "$p" 2>/dev/null); then',
+    '  if [ -f "$d$p" ] && [ -f "$p" ] && h=$(sha256sum -- "$d$p" "$p" 2>/dev/null) && s=$(stat -c \'%s %.9Y %.9Z\' -- "$d$p" "$p" 2>/dev/null); then',
     '    h1=${h%%"$nl"*}; h2=${h#*"$nl"}; h1=${h1#\\\\}; h2=${h2#\\\\}; rh=${h1%% *}; lh=${h2%% *}',
     '    s1=${s%%"$nl"*}; s2=${s#*"$nl"}; rb=${s1%% *}; s2=${s2#* }; m=${s2%% *}; c=${s2#* }',
     '  else',
     '    if [ -f "$d$p" ]; then rh=$(sha256sum < "$d$p"); rh=${rh%% *}; rb=$(stat -c %s "$d$p"); fi',
-    '    if [ -f "$p" ]; then lh=$(sha256sum < "$p"); lh=${lh%% *}; m=$(stat -c %Y "$p"); c=$(stat -c %Z "$p"); fi',
+    '    if [ -f "$p" ]; then lh=$(sha256sum < "$p"); lh=${lh%% *}; m=$(stat -c %.9Y "$p"); c=$(stat -c %.9Z "$p"); fi',
     '  fi',
     `  printf 'file\\t%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' "$rh" "$lh" "$rb" "$m" "$c" "$p"`,
     'done',

@@ -36,19 +36,26 @@ export function parseRestoreTestOutput(stdout: string, expectedFiles: string[]):
       const path = fields.slice(6).join('\t');
       const hash = (value: string) => (value === '-' ? null : SHA256.test(value) ? value : undefined);
       const number = (value: string) => (value === '-' ? null : /^\d+$/.test(value) ? Number(value) : undefined);
+      // Times come as seconds with nanoseconds (stat %.9Y): a change in the same second as the snapshot is still told apart.
+      const millis = (value: string) => {
+        if (value === '-') return null;
+        const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(value);
+        // Whole and fraction apart: 1796514655.956 * 1000 in floating point is …955.99.
+        return match ? Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0').slice(0, 3)) : undefined;
+      };
       const restoredSha256 = hash(restored);
       const liveSha256 = hash(live);
       const restoredBytes = number(bytes);
-      const m = number(mtime);
-      const c = number(ctime);
+      const m = millis(mtime);
+      const c = millis(ctime);
       if (restoredSha256 === undefined || liveSha256 === undefined || restoredBytes === undefined || m === undefined || c === undefined) return problem('has a malformed field');
       output.files.push({
         path,
         restoredSha256,
         liveSha256,
         restoredBytes,
-        liveMtime: m === null ? null : new Date(m * 1000).toISOString(),
-        liveCtime: c === null ? null : new Date(c * 1000).toISOString(),
+        liveMtime: m === null ? null : new Date(m).toISOString(),
+        liveCtime: c === null ? null : new Date(c).toISOString(),
       });
     } else return problem('is not scratch, restore or file');
   }
