@@ -21,9 +21,11 @@ export type PlantedProblemId =
   | 'sudo-needs-password'
   | 'former-staff-key'
   | 'password-login'
-  | 'sshd-loglevel-info';
+  | 'sshd-loglevel-info'
+  | 'certificate-expiring'
+  | 'old-tls-protocol';
 
-export type PlantedArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access';
+export type PlantedArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access' | 'transport';
 
 export interface PlantedProblem {
   host: string;
@@ -114,6 +116,20 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     area: 'access',
     id: 'sshd-loglevel-info',
     finding: 'sshd -T says `loglevel INFO`: logins are logged without the fingerprint of the key used (every other host logs VERBOSE).',
+  },
+  {
+    host: 'mx1.sea',
+    area: 'transport',
+    id: 'certificate-expiring',
+    finding:
+      "The secondary MX's certificate expires in 12 days (its renewal failed; mx1.nj's has 71 days left): " +
+      '`openssl s_client` on the Seattle bastion shows NotAfter 12 days ahead on SMTP 25/587 (STARTTLS) and 465.',
+  },
+  {
+    host: 'imap1.nj',
+    area: 'transport',
+    id: 'old-tls-protocol',
+    finding: 'POP3S on imap1.nj (995) still completes TLS 1.0 and 1.1 handshakes (`s_client -tls1` and `-tls1_1` connect); every other service refuses both.',
   },
   {
     host: 'backup1.sea',

@@ -1,12 +1,10 @@
 // What a demo bastion's `openssl s_client` (and the plain-text capability
 // exchange) prints for the mail services of its site's hosts, in OpenSSL
-// 3.0's words. Planted: the secondary MX (mx1.sea) presents a certificate
+// 3.0's words. Planted (PLANTED_PROBLEMS): the secondary MX (mx1.sea) presents a certificate
 // expiring in 12 days, and imap1.nj's POP3S service accepts TLS 1.0.
-import type { DemoHostSpec } from '../../demo-fleet-spec';
+import { hasProblem, type DemoHostSpec } from '../../demo-fleet-spec';
 import { answer, type CommandAnswer } from '../command-answer';
 
-export const EXPIRING_CERTIFICATE_HOST = 'mx1.sea';
-export const TLS10_POP_HOST = 'imap1.nj';
 const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -39,7 +37,7 @@ export function demoTlsAnswer(invocation: string, hostsByAddress: Map<string, De
   const name = /-servername '([^']+)'/.exec(invocation)?.[1] ?? host.name;
   if (invocation.includes("-cipher 'kRSA")) return refused();
   const version = /-(tls1(?:_[123])?)\b/.exec(invocation)?.[1] ?? null;
-  const oldAllowed = host.name === TLS10_POP_HOST && port === 995;
+  const oldAllowed = hasProblem(host, 'old-tls-protocol') && port === 995;
   if ((version === 'tls1' || version === 'tls1_1') && !oldAllowed) return refused();
   const protocol = version === 'tls1' ? 'TLSv1' : version === 'tls1_1' ? 'TLSv1.1' : version === 'tls1_2' ? 'TLSv1.2' : 'TLSv1.3';
   return established(host, name, protocol);
@@ -49,7 +47,7 @@ function established(host: DemoHostSpec, name: string, protocol: string): Comman
   // Certificates renewed at the start of the current UTC day, so every probe of one scan sees the same
   // dates whatever order the hosts answer in; the secondary MX's renewal failed.
   const renewedAt = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-  const notAfter = host.name === EXPIRING_CERTIFICATE_HOST ? renewedAt + 12 * DAY_MS : renewedAt + 71 * DAY_MS;
+  const notAfter = hasProblem(host, 'certificate-expiring') ? renewedAt + 12 * DAY_MS : renewedAt + 71 * DAY_MS;
   const notBefore = notAfter - 90 * DAY_MS;
   const cipher = protocol === 'TLSv1.3' ? 'TLS_AES_256_GCM_SHA384' : protocol === 'TLSv1.2' ? 'ECDHE-RSA-AES256-GCM-SHA384' : 'ECDHE-RSA-AES256-SHA';
   const newLine = protocol === 'TLSv1.3' ? 'TLSv1.3' : protocol === 'TLSv1.2' ? 'TLSv1.2' : 'TLSv1.0';
