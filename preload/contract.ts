@@ -192,6 +192,35 @@ export interface AccessFactsView {
   recentLogins: ParsedView<Array<{ user: string; from: string; line: string }>>;
 }
 
+export type TlsVersionAnswerView = 'accepted' | 'refused' | 'unknown';
+
+/** The transport facts the transport page reads (the engine's TransportFacts): per mail-facing service, what the site bastion's probes saw. */
+export interface TransportFactsView {
+  os: 'debian' | 'smartos';
+  /** Why nothing was probed (no bastion in front of the host), or null. */
+  notProbed: string | null;
+  services: Array<{
+    service: { protocol: string; port: number; name: string | null };
+    /** The name checked against the certificate. */
+    name: string;
+    handshake: ParsedView<{
+      connected: boolean;
+      established: boolean;
+      protocol: string | null;
+      cipher: string | null;
+      chain: Array<{ depth: number; subject: string; issuer: string; notBefore: string | null; notAfter: string | null }>;
+      verifyCode: number | null;
+      verifyText: string | null;
+      tempKey: string | null;
+      failure: string | null;
+    }>;
+    versions: Record<'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3', TlsVersionAnswerView>;
+    nonForwardSecret: { answer: TlsVersionAnswerView; cipher: string | null };
+    capabilities: ParsedView<{ offersStarttls: boolean; plaintextLogins: string[]; capabilities: string[] }> | null;
+    hsts: ParsedView<{ status: string; header: string | null; maxAgeSeconds: number | null; includeSubDomains: boolean }> | null;
+  }>;
+}
+
 /** The backup facts the backups page reads (the engine's BackupFacts). */
 export interface BackupFactsView {
   jobs: {
@@ -843,6 +872,7 @@ export const methods = {
   'posture.patches': method<AreaHostView<PatchFactsView>[]>()(nothing),
   /** Every host's access facts from its latest answered scan. */
   'posture.access': method<AreaHostView<AccessFactsView>[]>()(nothing),
+  'posture.transport': method<AreaHostView<TransportFactsView>[]>()(nothing),
   /** Every host's backup facts from its latest answered scan. */
   'posture.backups': method<AreaHostView<BackupFactsView>[]>()(nothing),
   /** Pending security updates per site after each scan run, oldest first. */

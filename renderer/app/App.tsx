@@ -5,6 +5,7 @@ import { OperatorPromptDialog } from '../components/OperatorPromptDialog';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { BackupsPage } from '../pages/backups/BackupsPage';
 import { AccessPage } from '../pages/access/AccessPage';
+import { TransportPage } from '../pages/transport/TransportPage';
 import { DrillsPage } from '../pages/drills/DrillsPage';
 import { EncryptionPage } from '../pages/encryption/EncryptionPage';
 import { FindingsPage } from '../pages/findings/FindingsPage';
@@ -56,6 +57,7 @@ export function App() {
         {route.page === 'encryption' && <EncryptionPage />}
         {route.page === 'backups' && <BackupsPage />}
         {route.page === 'access' && <AccessPage />}
+        {route.page === 'transport' && <TransportPage />}
         {route.page === 'firewall' && (route.host ? <FirewallHostPage key={route.host} name={route.host} compare={route.compare ?? null} /> : <FirewallPage />)}
         {route.page === 'drills' && <DrillsPage />}
         {route.page === 'audit' && <AuditPage />}

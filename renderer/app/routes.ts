@@ -8,6 +8,7 @@ export type Route =
   | { page: 'encryption' }
   | { page: 'backups' }
   | { page: 'access' }
+  | { page: 'transport' }
   /** The fleet matrix; with `host`, that host's firewall; with `compare` too, the two compared. */
   | { page: 'firewall'; host?: string; compare?: string }
   | { page: 'audit' }
@@ -27,6 +28,7 @@ export const NAV_ITEMS: { page: Exclude<Route['page'], 'host'>; label: string; k
   { page: 'settings', label: 'Settings', key: '9' },
   { page: 'status', label: 'Status', key: '0' },
   { page: 'access', label: 'Access', key: 'a' },
+  { page: 'transport', label: 'Transport', key: 't' },
 ];
 
 export function parseRoute(hash: string): Route {
@@ -39,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'encryption') return { page: 'encryption' };
   if (head === 'backups') return { page: 'backups' };
   if (head === 'access') return { page: 'access' };
+  if (head === 'transport') return { page: 'transport' };
   if (head === 'firewall') {
     const [host, compare] = rest.filter(Boolean).map(decodeSegment);
     return { page: 'firewall', ...(host ? { host } : {}), ...(host && compare ? { compare } : {}) };

@@ -14,3 +14,8 @@ export function worstSeverity(counts: Partial<Record<Severity, number>>): Severi
 export function actionableCount(counts: Partial<Record<Severity, number>>): number {
   return SEVERITIES.filter((severity) => severity !== 'info').reduce((sum, severity) => sum + (counts[severity] ?? 0), 0);
 }
+
+/** The rank of the worst of these findings (0 critical … 4 info; SEVERITIES.length when none), to sort problems first. */
+export function worstRank(findings: readonly { severity: Severity }[]): number {
+  return Math.min(...findings.map((finding) => SEVERITY_RANK[finding.severity]), SEVERITIES.length);
+}

@@ -5,7 +5,7 @@
 // markup is shown as text. Screenshots at 1440, 1024 and 200 %.
 import { describe, expect, test } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { NARROW_LAYOUTS, onOwnPage, openByShortcut, openRoute, useDemoUi } from '../support/demo-ui';
+import { expectSitesSideBySide, NARROW_LAYOUTS, onOwnPage, openByShortcut, openRoute, useDemoUi } from '../support/demo-ui';
 
 const ui = useDemoUi({ width: 1440, height: 900 }, {}, { scanned: true });
 
@@ -13,11 +13,7 @@ describe.shuffle('Access on the scanned demo fleet', () => {
   test('Alt+a opens Access: both sites side by side, each figure in words and colour', async () => {
     const { page } = ui;
     await openByShortcut(ui, 'Alt+a', 'Access');
-    const cards = page.locator('[data-testid^="access-site-"]');
-    await expect.poll(() => cards.count()).toBe(2);
-    expect(await cards.locator('h2').allTextContents()).toEqual(['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
-    const tops = await cards.evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top));
-    expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(2);
+    await expectSitesSideBySide(page.locator('[data-testid^="access-site-"]'), ['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
     expect(await page.getByTestId('access-not-staff-nj').textContent()).toBe('✗ 1 (unknown or former staff)');
     expect(await page.getByTestId('access-not-staff-sea').textContent()).toBe('✓ none');
     expect(await page.getByTestId('access-passwords-sea').textContent()).toBe('✗ on 1 host');

@@ -4,7 +4,7 @@
 // pages are in backups-actions.test.ts: they change what this file reads.
 import { describe, expect, test } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { NARROW_LAYOUTS, onOwnPage, openByShortcut, useDemoUi } from '../support/demo-ui';
+import { expectSitesSideBySide, NARROW_LAYOUTS, onOwnPage, openByShortcut, useDemoUi } from '../support/demo-ui';
 
 const ui = useDemoUi({ width: 1500, height: 900 }, {}, { scanned: true });
 
@@ -12,11 +12,7 @@ describe.shuffle('Backups on the scanned demo fleet', () => {
   test('Alt+6 opens the backups of both sites side by side: charts drawn, and every figure also as text', async () => {
     const { page } = ui;
     await openByShortcut(ui, 'Alt+6', 'Backups');
-    const cards = page.locator('section.backup-card');
-    await expect.poll(() => cards.count()).toBe(2);
-    expect(await cards.locator('h2').allTextContents()).toEqual(['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
-    const tops = await cards.evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top));
-    expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(2);
+    await expectSitesSideBySide(page.locator('section.backup-card'), ['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
     for (const dc of ['nj', 'sea']) expect(await page.getByTestId(`backups-site-${dc}`).locator('figure.backup-chart svg.recharts-surface').count()).toBe(1);
     // nj: imap1, db1, backup1, imap2, db2 and cn1–cn3 (zfs-send to their sea counterparts) — db1.nj never restore-tested.
     // sea: backup1.sea stale (backup and restore test), cn1.sea's replica on cn1.nj lags 3 days.

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { NAV_ITEMS } from '../../renderer/app/routes';
 import { bundleForChild } from '../support/bundle-for-child';
 import { RENDERER_ROOT } from '../support/bridge-session';
 import { launchChromium, saveScreenshot } from '../support/chromium';
@@ -69,7 +70,7 @@ afterAll(async () => {
 
 async function openDrills(url: string): Promise<void> {
   await page.goto(url);
-  await expect.poll(() => page.locator('nav[aria-label="Main"] a').count()).toBe(11);
+  await expect.poll(() => page.locator('nav[aria-label="Main"] a').count()).toBe(NAV_ITEMS.length);
   await page.keyboard.press('Alt+7');
   await expect.poll(() => page.locator('h1').textContent()).toBe('Disaster-recovery drills');
 }

@@ -4,7 +4,7 @@
 // host's device tree shows that layer unlocked while the rest sits on LUKS2.
 import { describe, expect, test } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { elementScreenshot, openByShortcut, openRoute, useDemoUi } from '../support/demo-ui';
+import { elementScreenshot, expectSitesSideBySide, openByShortcut, openRoute, useDemoUi } from '../support/demo-ui';
 
 const VIEWPORT = { width: 1500, height: 900 };
 const ui = useDemoUi(VIEWPORT, {}, { scanned: true });
@@ -13,11 +13,7 @@ describe.shuffle('Disk encryption on the scanned demo fleet', () => {
   test('Alt+4 opens the coverage of both sites side by side: charts drawn, and every figure also as text', async () => {
     const { page } = ui;
     await openByShortcut(ui, 'Alt+4', 'Disk encryption');
-    const cards = page.locator('section.coverage-card');
-    await expect.poll(() => cards.count()).toBe(2);
-    expect(await cards.locator('h2').allTextContents()).toEqual(['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
-    const tops = await cards.evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top));
-    expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(2);
+    await expectSitesSideBySide(page.locator('section.coverage-card'), ['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
 
     for (const dc of ['nj', 'sea']) {
       const card = page.getByTestId(`encryption-site-${dc}`);

@@ -8,7 +8,7 @@
 // blocked on one and open to any address on the other.
 import { describe, expect, test } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { elementScreenshot, openByShortcut, openRoute, useDemoUi } from '../support/demo-ui';
+import { elementScreenshot, expectSitesSideBySide, openByShortcut, openRoute, useDemoUi } from '../support/demo-ui';
 
 const ui = useDemoUi({ width: 1500, height: 900 }, {}, { scanned: true });
 
@@ -19,11 +19,7 @@ describe.shuffle('Firewall on the scanned demo fleet', () => {
   test('Alt+5 opens the matrix: both sites side by side, db1.nj tcp/5432 beyond the baseline in symbol and words', async () => {
     const { page } = ui;
     await openByShortcut(ui, 'Alt+5', 'Firewall');
-    const sites = page.locator('section.matrix-site');
-    await expect.poll(() => sites.count()).toBe(2);
-    expect(await sites.locator('h2').allTextContents()).toEqual(['Bridgewater, NJ (nj, primary)', 'Seattle, WA (sea, secondary)']);
-    const tops = await sites.evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top));
-    expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(2);
+    await expectSitesSideBySide(page.locator('section.matrix-site'), ['Bridgewater, NJ (nj, primary)', 'Seattle, WA (sea, secondary)']);
     // Both sites share the same columns, so a port reads across.
     const columns = (dc: string) =>
       page

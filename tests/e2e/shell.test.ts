@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NAV_ITEMS } from '../../renderer/app/routes';
 import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
 import { launchChromium, saveScreenshot } from '../support/chromium';
 
@@ -65,6 +66,7 @@ describe.shuffle('the shell', () => {
         'SettingsAlt+9',
         'StatusAlt+0',
         'AccessAlt+a',
+        'TransportAlt+t',
       ]);
     await expect.poll(() => page.locator('.statusbar').textContent()).toMatch(/engine \d+\.\d+\.\d+/);
     await saveScreenshot(page, 'shell-fleet-empty');
@@ -73,7 +75,7 @@ describe.shuffle('the shell', () => {
 
   test('keyboard alone moves between pages, with a visible focus ring', async () => {
     await reopen();
-    await expect.poll(() => page.locator('nav[aria-label="Main"] a').count()).toBe(11);
+    await expect.poll(() => page.locator('nav[aria-label="Main"] a').count()).toBe(NAV_ITEMS.length);
     await page.keyboard.press('Alt+9');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
     await page.keyboard.press('Tab');

@@ -6,9 +6,10 @@
 // depends on where another left the page: the files run in a random order.
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { EngineOptions } from '../../main/engine/engine';
 import type { EventPayloads } from '../../preload/contract';
+import { NAV_ITEMS } from '../../renderer/app/routes';
 import { startBridgeSession, type BridgeSession } from './bridge-session';
 import { launchChromium, SCREENSHOT_DIR } from './chromium';
 
@@ -23,9 +24,6 @@ export interface Viewport {
   width: number;
   height: number;
 }
-
-/** The number of pages in the main navigation; once drawn, the shortcuts listen. */
-const NAV_PAGES = 11;
 
 /**
  * Registers beforeAll/afterAll: the returned object's fields are set once
@@ -70,7 +68,7 @@ export async function openByShortcut(ui: DemoUi, key: string, heading: string): 
   await waitUntil(
     'the main navigation drawn',
     () => ui.page.locator('nav[aria-label="Main"] a').count(),
-    (count) => count === NAV_PAGES,
+    (count) => count === NAV_ITEMS.length,
   );
   await ui.page.keyboard.press(key);
   await waitUntil(
@@ -188,4 +186,12 @@ export async function scanDemoFleet(page: Page): Promise<void> {
 
 export async function elementScreenshot(locator: Locator, name: string): Promise<void> {
   await locator.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** The two sites' sections: there are two, headed `headings` in this order, and they stand side by side (same top). */
+export async function expectSitesSideBySide(sections: Locator, headings: [string, string]): Promise<void> {
+  await expect.poll(() => sections.count()).toBe(2);
+  expect(await sections.locator('h2').allTextContents()).toEqual(headings);
+  const [first, second] = await Promise.all([sections.nth(0).boundingBox(), sections.nth(1).boundingBox()]);
+  expect(Math.abs(first!.y - second!.y)).toBeLessThan(2);
 }

@@ -10,7 +10,7 @@ import { integrityCycleFindings } from '../posture/integrity-cycle-findings';
 import { restoreTestFindings } from '../posture/restore-test-findings';
 import type { RestoreTestStore } from '../store/restore-test-store';
 import type { ScanStore } from '../store/scan-store';
-import { accessHostViews, backupHostViews, patchHostViews } from './area-host-views';
+import { accessHostViews, backupHostViews, patchHostViews, transportHostViews } from './area-host-views';
 
 export interface PostureHandlerDeps {
   fleet: FleetService;
@@ -20,7 +20,7 @@ export interface PostureHandlerDeps {
   now(): Date;
 }
 
-type PostureMethods = 'posture.findings' | 'posture.patches' | 'posture.access' | 'posture.backups' | 'posture.patchHistory' | 'posture.encryptionCoverage';
+type PostureMethods = 'posture.findings' | 'posture.patches' | 'posture.access' | 'posture.transport' | 'posture.backups' | 'posture.patchHistory' | 'posture.encryptionCoverage';
 
 export function postureHandlers(deps: PostureHandlerDeps): Pick<HandlerTable, PostureMethods> {
   const inInventory = () => {
@@ -40,6 +40,7 @@ export function postureHandlers(deps: PostureHandlerDeps): Pick<HandlerTable, Po
     },
     'posture.patches': async () => patchHostViews(await areaFacts('patches')),
     'posture.access': async () => accessHostViews(await areaFacts('access')),
+    'posture.transport': async () => transportHostViews(await areaFacts('transport')),
     'posture.backups': async () => backupHostViews(await areaFacts('backups')),
     'posture.patchHistory': () => deps.store.patchHistory(60),
     'posture.encryptionCoverage': async () => {

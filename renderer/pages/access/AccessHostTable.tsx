@@ -1,12 +1,11 @@
 // Every host's access state, worst first: login accounts, keys, password
 // logins, LogLevel, auditd, forwarding and the latest login, each in words
 // and colour; the findings counted by severity.
-import type { DatacentreView, Severity } from '../../../preload/contract';
+import type { DatacentreView } from '../../../preload/contract';
 import { routeHref } from '../../app/routes';
-import { SeverityBadge } from '../../components/SeverityBadge';
+import { FindingCounts } from '../../components/FindingCounts';
+import { worstRank } from '../../components/severity-order';
 import type { HostAccessRow, Tri } from './access-view';
-
-const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 function TriText({ value, good, bad }: { value: Tri | 'n/a'; good: string; bad: string }) {
   if (value === 'n/a') return <span className="muted">not on this OS</span>;
@@ -16,8 +15,7 @@ function TriText({ value, good, bad }: { value: Tri | 'n/a'; good: string; bad: 
 
 export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites: DatacentreView[] }) {
   const siteRank = (dc: string) => sites.findIndex((site) => site.id === dc);
-  const worst = (row: HostAccessRow) => Math.min(...row.findings.map((finding) => SEVERITIES.indexOf(finding.severity)), SEVERITIES.length);
-  const sorted = [...rows].sort((a, b) => worst(a) - worst(b) || siteRank(a.dc) - siteRank(b.dc) || a.host.localeCompare(b.host, 'en', { numeric: true }));
+  const sorted = [...rows].sort((a, b) => worstRank(a.findings) - worstRank(b.findings) || siteRank(a.dc) - siteRank(b.dc) || a.host.localeCompare(b.host, 'en', { numeric: true }));
   return (
     <div className="wide-scroll">
       <table className="grid access-hosts" aria-label="Access per host">
@@ -37,7 +35,6 @@ export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites:
         </thead>
         <tbody>
           {sorted.map((row) => {
-            const counts = SEVERITIES.map((severity) => [severity, row.findings.filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0);
             return (
               <tr key={row.host} data-host={row.host}>
                 <th scope="row" className="mono">
@@ -60,17 +57,7 @@ export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites:
                 </td>
                 <td className="mono small">{row.lastLogin ?? <span className="muted">—</span>}</td>
                 <td data-testid="finding-count">
-                  {counts.length === 0 ? (
-                    <span className="muted">0</span>
-                  ) : (
-                    <span className="finding-counts">
-                      {counts.map(([severity, count]) => (
-                        <span key={severity}>
-                          {count} <SeverityBadge severity={severity} />{' '}
-                        </span>
-                      ))}
-                    </span>
-                  )}
+                  <FindingCounts findings={row.findings} />
                 </td>
               </tr>
             );
