@@ -59,7 +59,7 @@ export interface HostIdentity {
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 /** The posture areas, one list for the type and for the calls that name an area. */
-export const postureArea = z.enum(['firewall', 'encryption', 'patches', 'backups', 'access', 'transport']);
+export const postureArea = z.enum(['firewall', 'encryption', 'patches', 'backups', 'access', 'transport', 'retention']);
 export type PostureArea = z.infer<typeof postureArea>;
 
 /** One thing about one host that does not hold a promise of Annex 2, with its evidence. */

@@ -12,6 +12,7 @@ export const CONTROLS = {
   staffAccessLogging: { section: '8', title: 'Tracking and logging staff access' },
   physicalDataCentreSecurity: { section: '7', title: 'Physical data centre security' },
   encryptedTransport: { section: '5', title: 'Protection of data during transmission' },
+  limitedRetention: { section: '15', title: 'Ensuring limited data retention' },
 } as const;
 
 export type ControlId = keyof typeof CONTROLS;

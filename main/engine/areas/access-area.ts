@@ -4,10 +4,4 @@ import { accessFacts, type AccessFacts } from '../collectors/access/access-facts
 import { accessFindings } from '../posture/access-findings';
 import { defineArea } from './area-definition';
 
-export const accessArea = defineArea<AccessFacts>({
-  area: 'access',
-  control: 'staffAccessLogging',
-  commands: ACCESS_COMMANDS,
-  facts: (os, outputs) => accessFacts(os, outputs),
-  findings: (facts, context) => accessFindings(facts, context),
-});
+export const accessArea = defineArea<AccessFacts>({ area: 'access', control: 'staffAccessLogging', commands: ACCESS_COMMANDS, facts: accessFacts, findings: accessFindings });

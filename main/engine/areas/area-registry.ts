@@ -7,6 +7,7 @@ import { backupsArea } from './backups-area';
 import { encryptionArea } from './encryption-area';
 import { firewallArea } from './firewall-area';
 import { patchesArea } from './patches-area';
+import { retentionArea } from './retention-area';
 import { transportArea } from './transport-area';
 
-export const AREAS: AreaDefinition[] = [firewallArea, encryptionArea, patchesArea, backupsArea, accessArea, transportArea];
+export const AREAS: AreaDefinition[] = [firewallArea, encryptionArea, patchesArea, backupsArea, accessArea, transportArea, retentionArea];

@@ -5,10 +5,4 @@ import { encryptionFacts } from '../collectors/encryption/encryption-facts';
 import type { EncryptionFacts } from '../collectors/encryption/encryption-model';
 import { defineArea } from './area-definition';
 
-export const encryptionArea = defineArea<EncryptionFacts>({
-  area: 'encryption',
-  control: 'onDiskEncryption',
-  commands: ENCRYPTION_COMMANDS,
-  facts: (os, outputs) => encryptionFacts(os, outputs),
-  findings: (facts, context) => encryptionFindings(facts, context),
-});
+export const encryptionArea = defineArea<EncryptionFacts>({ area: 'encryption', control: 'onDiskEncryption', commands: ENCRYPTION_COMMANDS, facts: encryptionFacts, findings: encryptionFindings });

@@ -14,8 +14,8 @@ export const firewallArea = defineArea<FirewallFacts>({
   area: 'firewall',
   control: 'necessaryCommunications',
   commands: FIREWALL_COMMANDS,
-  facts: (os, outputs) => firewallFacts(os, outputs),
-  findings: (facts, context) => firewallFindings(facts, context),
+  facts: firewallFacts,
+  findings: firewallFindings,
   fleetFindings: (hosts) => firewallDrift(hosts),
   // The rules-unreadable finding says why, as it does for a host whose tools failed.
   unanalysed: (os, reason) => unanalysedFacts(os, reason),

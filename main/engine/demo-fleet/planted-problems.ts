@@ -23,9 +23,10 @@ export type PlantedProblemId =
   | 'password-login'
   | 'sshd-loglevel-info'
   | 'certificate-expiring'
-  | 'old-tls-protocol';
+  | 'old-tls-protocol'
+  | 'log-retention-too-long';
 
-export type PlantedArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access' | 'transport';
+export type PlantedArea = 'firewall' | 'encryption' | 'patches' | 'backups' | 'access' | 'transport' | 'retention';
 
 export interface PlantedProblem {
   host: string;
@@ -130,6 +131,14 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     area: 'transport',
     id: 'old-tls-protocol',
     finding: 'POP3S on imap1.nj (995) still completes TLS 1.0 and 1.1 handshakes (`s_client -tls1` and `-tls1_1` connect); every other service refuses both.',
+  },
+  {
+    host: 'web1.nj',
+    area: 'retention',
+    id: 'log-retention-too-long',
+    finding:
+      "web1.nj's nginx logs are kept a year: /etc/logrotate.d/nginx says `daily` and `rotate 365` (every other rule keeps " +
+      '26 weeks or 6 months), and the oldest access log under /var/log/nginx is a year old: past the 180 days of §15.',
   },
   {
     host: 'backup1.sea',

@@ -6,6 +6,7 @@
 import type { PostureArea } from '../../../preload/contract';
 import { ACCESS_FINDING_CONTROLS } from '../posture/access-finding-kinds';
 import { CONTROLS, type ControlId } from '../posture/finding';
+import { RETENTION_FINDING_KINDS } from '../posture/retention-finding-kinds';
 import { TRANSPORT_FINDING_KINDS } from '../posture/transport-finding-kinds';
 
 /** `<area>.<kind>` (the head of a finding id) → the control it serves. */
@@ -61,6 +62,8 @@ export const FINDING_KIND_CONTROLS: Readonly<Record<string, ControlId>> = {
   ...Object.fromEntries(Object.entries(ACCESS_FINDING_CONTROLS).map(([kind, control]) => [`access.${kind}`, control])),
   // Every transport finding is §5 (TLS with forward secrecy, HSTS).
   ...Object.fromEntries(Object.values(TRANSPORT_FINDING_KINDS).map((kind) => [`transport.${kind}`, 'encryptedTransport' as const])),
+  // Every retention finding is §15 (logs kept 180 days, then deleted).
+  ...Object.fromEntries(Object.values(RETENTION_FINDING_KINDS).map((kind) => [`retention.${kind}`, 'limitedRetention' as const])),
 };
 
 /** Checks that are not scan findings: what OpsDeck itself records. */

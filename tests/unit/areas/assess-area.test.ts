@@ -58,7 +58,7 @@ test('every registered area is guarded: given outputs that throw when read, each
       throw new Error('unreadable');
     },
   });
-  expect(AREAS.map((area) => area.area)).toEqual(['firewall', 'encryption', 'patches', 'backups', 'access', 'transport']);
+  expect(AREAS.map((area) => area.area)).toEqual(['firewall', 'encryption', 'patches', 'backups', 'access', 'transport', 'retention']);
   for (const area of AREAS) {
     const assessed = assessArea(area, 'debian', broken, undefined, context);
     expect(assessed.findings.length + (assessed.facts === undefined ? 0 : 1), area.area).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// The retention parsers (annex §15, not yet a scan area) on outputs captured
+// The retention parsers (annex §15) on outputs captured
 // from a real Debian 12 machine (captured/README.md) and on hand-made edges.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +53,35 @@ describe('logrotate', () => {
     expect(parsed.status).toBe('partial');
     expect(parsed.skipped![0]!.reason).toBe('a block that is never closed');
     expect(parseLogrotateListing('').status).toBe('unsupported');
+  });
+
+  test("paths on lines of their own before the brace (Debian's rsyslog file) belong to the block; paths with no block after them are named", () => {
+    const rsyslog = [
+      `${M}/etc/logrotate.d/rsyslog <==`,
+      '/var/log/syslog',
+      '/var/log/mail.log /var/log/kern.log',
+      '"/var/log/auth log"',
+      '{',
+      '\tweekly',
+      '\trotate 4',
+      '}',
+      '/var/log/orphan.log',
+    ].join('\n');
+    const parsed = parseLogrotateListing(rsyslog);
+    expect(parsed.value).toEqual([
+      {
+        file: '/etc/logrotate.d/rsyslog',
+        line: 1,
+        paths: ['/var/log/syslog', '/var/log/mail.log', '/var/log/kern.log', '"/var/log/auth', 'log"'],
+        period: 'weekly',
+        rotate: 4,
+        maxage: null,
+        sizeOnly: false,
+        keptDays: 28,
+      },
+    ]);
+    expect(parsed.status).toBe('partial');
+    expect(parsed.skipped!.map((entry) => [entry.at, entry.reason])).toEqual([['/etc/logrotate.d/rsyslog line 8', 'log paths with no block after them']]);
   });
 });
 

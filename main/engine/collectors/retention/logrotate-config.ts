@@ -68,11 +68,21 @@ export function parseLogrotateListing(stdout: string, stderr = '', exitCode: num
 
 function readFile(file: ListedFile, globals: Settings, rules: LogRotationRule[], skipped: SkippedInput[], onInclude: () => void): void {
   let block: { line: number; paths: string[]; settings: Settings } | null = null;
+  // Paths may stand on lines of their own before the `{` (Debian's rsyslog file lists six that way).
+  const pending: { line: number | null; paths: string[] } = { line: null, paths: [] };
   for (const { number, text } of file.lines) {
     const line = text.replace(/#.*$/, '').trim();
     if (line === '') continue;
     if (block === null && line.endsWith('{')) {
-      block = { line: number, paths: line.slice(0, -1).trim().split(/\s+/).filter(Boolean), settings: { ...globals } };
+      const paths = [...pending.paths, ...line.slice(0, -1).trim().split(/\s+/).filter(Boolean)];
+      block = { line: pending.line ?? number, paths, settings: { ...globals } };
+      pending.line = null;
+      pending.paths = [];
+      continue;
+    }
+    if (block === null && /^["'/]/.test(line)) {
+      pending.line ??= number;
+      pending.paths.push(...line.split(/\s+/).filter(Boolean));
       continue;
     }
     if (line === '}' || line.startsWith('}')) {
@@ -88,6 +98,7 @@ function readFile(file: ListedFile, globals: Settings, rules: LogRotationRule[],
     if (!apply(block ? block.settings : globals, line)) continue;
   }
   if (block) skipped.push(skippedInput(`${file.path} line ${block.line}`, block.paths.join(' '), 'a block that is never closed'));
+  if (pending.line !== null) skipped.push(skippedInput(`${file.path} line ${pending.line}`, pending.paths.join(' '), 'log paths with no block after them'));
 }
 
 /** Applies one directive; scripts (postrotate … endscript) and directives that do not affect how long logs are kept are ignored. */

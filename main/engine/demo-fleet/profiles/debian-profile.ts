@@ -13,6 +13,7 @@ import { blkidAnswer, DMSETUP_NOT_ROOT, dmsetupCryptTable } from './debian/block
 import { debianRelease, debianVersionText, OS_RELEASE, runningKernel } from './debian/debian-releases';
 import { inReleaseMtimes, needrestartBatch, rebootRequiredPackages, UNATTENDED_UPGRADES_LOG, unattendedUpgradesLog } from './debian/debian-patch-state';
 import { debianListeningSockets } from './debian/listening-sockets';
+import { retentionAnswers } from './debian/log-retention';
 import { findmntJson } from './debian/mount-table';
 import { pendingPackages } from './debian/pending-packages';
 import { renderSsTable } from './debian/ss-table';
@@ -51,7 +52,7 @@ export function debianProfile(host: DemoHostSpec, now: Date): HostProfile {
     ['needrestart -b', (root) => answer(needrestartBatch(host, root))],
     ['stat -c %Y /var/lib/apt/lists/*_InRelease', textAnswer(() => inReleaseMtimes(host, now))],
   ]);
-  for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, producer);
+  for (const [invocation, producer] of [...accessAnswers(host, now), ...retentionAnswers(host, now)]) exact.set(invocation, producer);
   for (const dir of ['/var/run', '/run']) {
     exact.set(`cat ${dir}/reboot-required`, () => (rebootRequiredPackages(host) === null ? noSuchFile('cat', `${dir}/reboot-required`) : answer('')));
     exact.set(`cat ${dir}/reboot-required.pkgs`, () => {
