@@ -3,7 +3,9 @@
 // what it reports is checked against the hosts themselves: hostnames,
 // kernels, the path each connection took (sshd's own logs), and for every
 // listening port whether a real connection from the bastion and from
-// outside the site opens exactly when OpsDeck says it is exposed.
+// outside the site opens exactly when OpsDeck says it is exposed; and the
+// mx hosts' real TLS service (openssl s_server behind the host's firewall),
+// probed from the site's bastion, shows its planted §5 problems.
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { HostScanDetail } from '../../preload/contract';
 import type { ExposureEntry } from '../../main/engine/collectors/firewall/exposure';
 import type { FirewallFacts } from '../../main/engine/collectors/firewall/firewall-facts';
+import type { TransportFacts } from '../../main/engine/collectors/transport/transport-facts';
 import { scanTargets } from '../../main/engine/fleet/scan-targets';
 import { parseInventory } from '../../main/engine/inventory/parse-inventory';
 import { nodeDir } from '../lab/lab-daemons';
@@ -165,6 +168,28 @@ test("the host with iptables-legacy rules is read through iptables-legacy, and t
       expect(critical, host.name).toEqual([]);
     }
   }
+});
+
+test("each mx host's real SMTPS, probed from its site's bastion through the host firewall: TLS 1.0/1.1, the 10-day self-signed certificate are §5 findings; forward secrecy holds", () => {
+  const mxHosts = lab.topology.hosts.filter((host) => host.role === 'mx');
+  expect(mxHosts.length).toBeGreaterThanOrEqual(2);
+  for (const host of mxHosts) {
+    const result = byHost.get(host.name)!;
+    const transport = result.facts.transport as TransportFacts;
+    expect(transport.notProbed, host.name).toBeNull();
+    const smtps = transport.services.find((service) => service.service.port === 465)!;
+    expect(smtps.handshake.value, host.name).toMatchObject({ established: true, protocol: 'TLSv1.3', verifyCode: 18 });
+    expect(smtps.handshake.value!.chain[0]!.subject).toContain(host.name.split('.')[0]);
+    expect(smtps.versions, host.name).toEqual({ TLSv1: 'accepted', 'TLSv1.1': 'accepted', 'TLSv1.2': 'accepted', 'TLSv1.3': 'accepted' });
+    expect(smtps.nonForwardSecret.answer, host.name).toBe('refused');
+    const findings = result.findings.filter((finding) => finding.area === 'transport');
+    expect(findings.map((finding) => finding.id).sort(), host.name).toEqual(
+      [`transport.certificate-chain:${host.name}:smtps/465`, `transport.certificate-expiring:${host.name}:smtps/465`, `transport.old-protocol:${host.name}:smtps/465`].sort(),
+    );
+    expect(findings.every((finding) => finding.control === 'encryptedTransport')).toBe(true);
+  }
+  // The other hosts list no TLS service: nothing is probed for them.
+  for (const host of lab.topology.hosts.filter((each) => each.role !== 'mx')) expect((byHost.get(host.name)!.facts.transport as TransportFacts).services, host.name).toEqual([]);
 });
 
 test('a host whose key differs from known_hosts is refused, naming both fingerprints', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { StateRecorder } from './lab-state';
 import { inNetns, must, namespacePids, processName, processStartTime, killProcess, waitFor } from './lab-system';
 import { labPaths } from './lab-files';
-import { stubListeners } from './lab-roles';
+import { LAB_CERTIFICATE_DAYS, stubListeners, TLS_DAEMON, tlsServices } from './lab-roles';
 import { siteOf, type LabHost, type LabNode, type LabTopology } from './lab-topology';
 
 export const SSHD = '/usr/sbin/sshd';
@@ -188,6 +188,52 @@ export async function startStubs(host: LabHost, recorder: StateRecorder): Promis
       const listening = listeningPorts(host.netns);
       return stub.ports.every((port) => listening.includes(port));
     });
+  }
+}
+
+/** One self-signed certificate for every host with a real TLS service, naming each such host (its inventory name is the name probed). */
+export function makeTlsCertificate(topology: LabTopology): void {
+  const paths = labPaths(topology.dir);
+  const names = topology.hosts.filter((host) => tlsServices(host.role).length > 0).map((host) => host.name);
+  if (names.length === 0) return;
+  mkdirSync(join(topology.dir, 'tls'), { recursive: true, mode: 0o700 });
+  must('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    paths.tlsKey,
+    '-out',
+    paths.tlsCertificate,
+    '-days',
+    String(LAB_CERTIFICATE_DAYS),
+    '-subj',
+    `/CN=${names[0]}`,
+    '-addext',
+    `subjectAltName=${names.map((name) => `DNS:${name}`).join(',')}`,
+  ]);
+}
+
+/**
+ * The host's real TLS services: `openssl s_server` in its namespace, with a
+ * cipher list at security level 0 so that TLS 1.0 and 1.1 are accepted
+ * (the planted problem) alongside TLS 1.2 and 1.3.
+ */
+export async function startTlsServers(topology: LabTopology, host: LabHost, recorder: StateRecorder): Promise<void> {
+  const paths = labPaths(topology.dir);
+  for (const service of tlsServices(host.role)) {
+    const args = ['s_server', '-accept', `0.0.0.0:${service.port}`, '-cert', paths.tlsCertificate, '-key', paths.tlsKey, '-cipher', 'DEFAULT:@SECLEVEL=0', '-quiet'];
+    const child = spawn('ip', ['netns', 'exec', host.netns, 'openssl', ...args], { detached: true, stdio: 'ignore' });
+    child.unref();
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`could not start ${TLS_DAEMON} s_server on ${host.name} (openssl and iproute2 needed)`);
+    await waitFor(`${TLS_DAEMON} s_server on ${host.name} to start`, () => processStartTime(pid) !== null, 5000);
+    recorder.record({ kind: 'process', label: `${TLS_DAEMON} s_server ${host.name}:${service.port}`, pid, startTime: processStartTime(pid)! });
+    await waitFor(`${TLS_DAEMON} s_server on ${host.name} to listen on ${service.port}`, () => listeningPorts(host.netns).includes(service.port));
   }
 }
 

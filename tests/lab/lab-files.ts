@@ -4,7 +4,7 @@
 // bastion) for OpenSSH, parallel-ssh and Ansible. Pure text builders.
 import { join } from 'node:path';
 import { baselineNetworks } from './lab-firewall-rules';
-import { hostServices, LAB_ROLES, type LabRole, type LabSource } from './lab-roles';
+import { hostServices, LAB_ROLES, tlsServices, type LabRole, type LabSource } from './lab-roles';
 import { allNodes, siteOf, type LabTopology } from './lab-topology';
 
 export interface LabPaths {
@@ -16,6 +16,9 @@ export interface LabPaths {
   knownHosts: string;
   sshConfig: string;
   description: string;
+  /** The real TLS servers' self-signed certificate and key. */
+  tlsCertificate: string;
+  tlsKey: string;
 }
 
 export function labPaths(dir: string): LabPaths {
@@ -28,6 +31,8 @@ export function labPaths(dir: string): LabPaths {
     knownHosts: join(dir, 'known_hosts'),
     sshConfig: join(dir, 'ssh_config'),
     description: join(dir, 'lab.json'),
+    tlsCertificate: join(dir, 'tls', 'cert.pem'),
+    tlsKey: join(dir, 'tls', 'key.pem'),
   };
 }
 
@@ -41,6 +46,8 @@ function rolesYaml(topology: LabTopology, roles: LabRole[]): string[] {
   for (const role of roles) {
     lines.push(`  ${role}:`, '    allowed_ports:');
     for (const service of hostServices(role)) lines.push(`      - { proto: tcp, port: ${service.port}, from: ${fromList(topology, service.baseline)} }`);
+    const tls = tlsServices(role);
+    if (tls.length > 0) lines.push('    services:', ...tls.map((service) => `      - { protocol: ${service.tls}, port: ${service.port} }`));
   }
   return lines;
 }

@@ -3,7 +3,7 @@
 // creates before creating it. A failure half-way removes what was made.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { generateKey, nodeDir, prepareNode, sshdConfig, startStubs, startSshd } from './lab-daemons';
+import { generateKey, makeTlsCertificate, nodeDir, prepareNode, sshdConfig, startStubs, startSshd, startTlsServers } from './lab-daemons';
 import { labDown } from './lab-down';
 import { ansibleInventoryIni, ansibleMappingYaml, knownHostsText, labPaths, opsdeckInventoryYaml, sshConfigText, type LabPaths } from './lab-files';
 import { addNode, addSiteBridge, addSiteLatency, addUnreachableRoute, checkRangeIsFree, loadBastionFirewall, loadHostFirewall, type LatencyOutcome } from './lab-network';
@@ -36,6 +36,7 @@ const TOOLS: Array<[string, string]> = [
   ['ssh-keygen', 'openssh-client'],
   ['unshare', 'util-linux'],
   ['python3', 'python3'],
+  ['openssl', 'openssl'],
   ['sysctl', 'procps'],
 ];
 
@@ -138,11 +139,13 @@ async function build(topology: LabTopology, recorder: StateRecorder, latencyMs: 
   writeFileSync(paths.ansibleInventory, ansibleInventoryIni(topology));
   writeFileSync(paths.ansibleMapping, ansibleMappingYaml(topology));
   writeFileSync(paths.sshConfig, sshConfigText(topology));
+  makeTlsCertificate(topology);
 
   for (const site of topology.sites) await startSshd(topology, site.bastion, recorder);
   for (const host of topology.hosts) {
     await startSshd(topology, host, recorder);
     await startStubs(host, recorder);
+    await startTlsServers(topology, host, recorder);
   }
   log(`sshd running on ${topology.sites.length} bastions and ${topology.hosts.length} hosts`);
   const lab: LabDescription = { topology, paths, latency, createdAt: recorder.state.createdAt };
