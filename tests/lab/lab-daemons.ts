@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlink
 import { join } from 'node:path';
 import type { StateRecorder } from './lab-state';
 import { inNetns, must, namespacePids, processName, processStartTime, killProcess, waitFor } from './lab-system';
+import { makeSelfSignedCertificate } from '../support/self-signed-certificate';
 import { labPaths } from './lab-files';
 import { LAB_CERTIFICATE_DAYS, stubListeners, TLS_DAEMON, tlsServices } from './lab-roles';
 import { siteOf, type LabHost, type LabNode, type LabTopology } from './lab-topology';
@@ -197,25 +198,7 @@ export function makeTlsCertificate(topology: LabTopology): void {
   const names = topology.hosts.filter((host) => tlsServices(host.role).length > 0).map((host) => host.name);
   if (names.length === 0) return;
   mkdirSync(join(topology.dir, 'tls'), { recursive: true, mode: 0o700 });
-  must('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    paths.tlsKey,
-    '-out',
-    paths.tlsCertificate,
-    '-days',
-    String(LAB_CERTIFICATE_DAYS),
-    '-subj',
-    `/CN=${names[0]}`,
-    '-addext',
-    `subjectAltName=${names.map((name) => `DNS:${name}`).join(',')}`,
-  ]);
+  makeSelfSignedCertificate({ certificate: paths.tlsCertificate, key: paths.tlsKey }, names, LAB_CERTIFICATE_DAYS);
 }
 
 /**

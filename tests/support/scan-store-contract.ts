@@ -133,6 +133,16 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       expect((await store.scans.latestHostDetail('h2'))?.phase).toBe('cancelled');
     });
 
+    test('a host that fails part-way keeps the findings of its last answered scan; its summary says it failed', async () => {
+      await store.scans.beginRun({ runId: 'a', startedAt: '2026-11-01T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
+      await store.scans.saveHostResult(hostDetail('a', 'h1', '2026-11-01T00:00:01.000Z'));
+      await store.scans.beginRun({ runId: 'b', startedAt: '2026-11-02T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
+      // A hostile host that drops the connection (or floods its output) on purpose: failed, judged on nothing.
+      await store.scans.saveHostResult(hostDetail('b', 'h1', '2026-11-02T00:00:01.000Z', { phase: 'failed', reason: 'the connection dropped', findings: [], findingCounts: {} }));
+      expect((await store.scans.latestHostSummaries()).map((s) => [s.host, s.phase])).toEqual([['h1', 'failed']]);
+      expect((await store.scans.latestFindings()).map((f) => f.id)).toEqual(['firewall.port-beyond-baseline.tcp.5432']);
+    });
+
     test('sums pending security updates per site for each run', async () => {
       await store.scans.beginRun({ runId: 'p1', startedAt: '2026-11-04T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 2 });
       const patches = (security: boolean[]) => ({ patches: { pendingUpdates: security.map((flag, i) => ({ name: `p${i}`, security: flag })) } });

@@ -134,7 +134,12 @@ export class ScanService {
     });
     const held = new Set(inMemory.map((entry) => entry.host));
     const rest = hosts.filter((host) => !held.has(host));
-    const stored = rest.length > 0 && this.options.storedAreaFacts ? await this.options.storedAreaFacts(area, rest) : [];
+    if (rest.length === 0 || !this.options.storedAreaFacts) return inMemory;
+    // A store that cannot be read must not cost the run its end: compare with what this process holds, and say so.
+    const stored = await this.options.storedAreaFacts(area, rest).catch((error: unknown) => {
+      this.options.onRecorderError?.(new Error(`${area} facts of the hosts this scan did not read could not be loaded, so its fleet comparisons leave them out: ${errorMessage(error)}`));
+      return [];
+    });
     return [...inMemory, ...stored];
   }
 

@@ -5,7 +5,6 @@
 import type { FindingView, PostureArea } from '../../../preload/contract';
 import type { StoredRunEvent } from '../drills/drill-run-events';
 import { holdScanEvidence } from './scan-retention';
-import { STANDING_RESULT_ORDER } from './scan-store';
 import type { SqlClient } from './sql-client';
 
 export interface LatestHostFindings {
@@ -38,11 +37,11 @@ export class ReportStore {
     return rows.map((row) => ({ host: row.host, dc: row.dc, finishedAt: iso(row.finished_at), areas: row.areas }));
   }
 
-  /** The result that stands for each host (answered or not; see STANDING_RESULT_ORDER) with its findings and run. */
+  /** Each host's newest answered scan with its findings and run (a failed scan since erases none: see ScanStore.latestFindings). */
   async latestFindings(): Promise<LatestHostFindings[]> {
     const rows = await this.sql.query<{ run_id: string; host: string; dc: string; finished_at: Date | string; findings: FindingView[] | string }>(
       `SELECT run_id, host, dc, finished_at, coalesce(result_doc(findings_sha256), '[]') AS findings
-         FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at, findings_sha256 FROM host_result_rows WHERE started_at IS NOT NULL ${STANDING_RESULT_ORDER}) AS latest`,
+         FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at, findings_sha256 FROM host_result_rows WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest`,
     );
     return rows.map((row) => ({
       runId: row.run_id,

@@ -268,11 +268,15 @@ export class ScanStore {
     return rows.map(summaryFromRow);
   }
 
-  /** The findings of the result that stands for every host (STANDING_RESULT_ORDER). */
+  /**
+   * The findings of every host's newest answered scan. A host that failed since (it dropped the
+   * connection part-way, or sent more than its cap) keeps them: failing on purpose must not erase a
+   * host's problems; its data ages out of the status report like any other.
+   */
   async latestFindings(): Promise<FindingView[]> {
     const rows = await this.sql.query<{ findings: FindingView[] | string }>(
       `SELECT coalesce(result_doc(findings_sha256), '[]') AS findings
-         FROM (SELECT DISTINCT ON (host) findings_sha256 FROM host_result_rows WHERE started_at IS NOT NULL ${STANDING_RESULT_ORDER}) AS latest`,
+         FROM (SELECT DISTINCT ON (host) findings_sha256 FROM host_result_rows WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest`,
     );
     return rows.flatMap((row) => (typeof row.findings === 'string' ? (JSON.parse(row.findings) as FindingView[]) : row.findings));
   }

@@ -14,6 +14,7 @@ import { transportFacts } from '../../../main/engine/collectors/transport/transp
 import type { TransportService } from '../../../main/engine/inventory/transport-policy-schema';
 import type { HostContext } from '../../../main/engine/posture/host-context';
 import { transportFindings } from '../../../main/engine/posture/transport-findings';
+import { makeSelfSignedCertificate } from '../../support/self-signed-certificate';
 
 const NAME = 'pop1.lab.test';
 let dir: string;
@@ -56,30 +57,7 @@ beforeAll(async () => {
   requireTool('bash');
   requireTool('timeout');
   dir = mkdtempSync(join(tmpdir(), 'opsdeck-tls-'));
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '10',
-      '-subj',
-      `/CN=${NAME}`,
-      '-addext',
-      `subjectAltName=DNS:${NAME}`,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(`openssl req failed: ${made.stderr}`);
+  makeSelfSignedCertificate({ certificate: join(dir, 'cert.pem'), key: join(dir, 'key.pem') }, [NAME], 10);
   port = await freePort();
   server = spawn('openssl', ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', join(dir, 'cert.pem'), '-key', join(dir, 'key.pem'), '-cipher', 'DEFAULT:@SECLEVEL=0', '-quiet'], {
     stdio: 'ignore',

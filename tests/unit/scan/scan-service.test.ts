@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { EngineEvents } from '../../../main/engine/dispatch/engine-events';
 import type { CommandAudit, CommandEnd, CommandStart } from '../../../main/engine/scan/command-audit';
 import type { CommandExecutor, ExecOutcome } from '../../../main/engine/scan/command-executor';
-import { ScanService } from '../../../main/engine/scan/scan-service';
+import { ScanService, type ScanServiceOptions } from '../../../main/engine/scan/scan-service';
 import type { ScanTarget } from '../../../main/engine/scan/scan-target';
 import { SshError } from '../../../main/engine/ssh/ssh-error';
 import { IDENTITY_COMMANDS, OS_PROBE } from '../../../main/engine/collectors/identity/identity-commands';
@@ -235,6 +235,18 @@ describe('fleet findings compare with the whole fleet, whatever the run read', (
   const fleet = [target('imap1.nj'), target('imap1.sea', { dc: 'sea', siteRole: 'secondary' }), target('never.sea', { dc: 'sea', siteRole: 'secondary' })];
   const comparedWith = (result: { findings: { id: string; detail: string }[] } | undefined) => result?.findings.find((finding) => finding.id.startsWith('peers:'))?.detail;
   const clock = (iso: string) => () => new Date(iso);
+  /** A new process's service (nothing in memory) on the fleet above, at 2026-12-03, reading the store through `options`. */
+  const freshService = (options: Partial<ScanServiceOptions>) =>
+    new ScanService({
+      executor: new FakeExecutor(),
+      audit: new RecordingAudit(),
+      events: new EngineEvents(),
+      areas: [peersArea],
+      now: clock('2026-12-03T00:00:00.000Z'),
+      fleetTargets: () => fleet,
+      ...options,
+    });
+  const scanImap1Nj = (service: ScanService) => service.start([fleet[0]!], { kind: 'host', name: 'imap1.nj' }).done;
 
   test('a host scan after a fleet scan: the host is compared with the others as the last scan read them, and only it gets findings', async () => {
     let now = '2026-12-01T00:00:00.000Z';
@@ -250,21 +262,26 @@ describe('fleet findings compare with the whole fleet, whatever the run read', (
 
   test('a new process with a stored history: the hosts it does not read are compared from the store, which is asked only for them', async () => {
     const asked: [string, readonly string[]][] = [];
-    const service = new ScanService({
-      executor: new FakeExecutor(),
-      audit: new RecordingAudit(),
-      events: new EngineEvents(),
-      areas: [peersArea],
-      now: clock('2026-12-03T00:00:00.000Z'),
-      fleetTargets: () => fleet,
+    const service = freshService({
       storedAreaFacts: async (area, hosts) => {
         asked.push([area, hosts]);
         return hosts.includes('imap1.sea') ? [{ host: 'imap1.sea', facts: { read: 'stored' } }] : [];
       },
     });
-    const { results } = await service.start([fleet[0]!], { kind: 'host', name: 'imap1.nj' }).done;
+    const { results } = await scanImap1Nj(service);
     expect(comparedWith(results[0])).toBe('imap1.nj@nj/primary/2026-12-03T00:00:00.000Z imap1.sea@sea/secondary/stored');
     expect(asked).toEqual([['patches', ['imap1.sea', 'never.sea']]]);
+  });
+
+  test('a store that cannot be read costs the run nothing but those peers, and says so', async () => {
+    const said: string[] = [];
+    const service = freshService({ storedAreaFacts: () => Promise.reject(new Error('connection to the team store lost')), onRecorderError: (error) => said.push(String(error)) });
+    const outcome = await scanImap1Nj(service);
+    expect(outcome.results.map((result) => result.phase)).toEqual(['done']);
+    expect(comparedWith(outcome.results[0])).toBe('imap1.nj@nj/primary/2026-12-03T00:00:00.000Z');
+    expect(said).toEqual([
+      expect.stringContaining('patches facts of the hosts this scan did not read could not be loaded, so its fleet comparisons leave them out: connection to the team store lost'),
+    ]);
   });
 
   test('without the fleet given, a run compares only what it read (as before a fleet is known)', async () => {
