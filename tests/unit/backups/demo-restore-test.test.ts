@@ -14,11 +14,11 @@ import { demoInventory, scanDemoFleetBackups } from './support/demo-fleet-backup
 const NOW = new Date('2026-12-01T12:00:00Z');
 const { spec, inventory } = demoInventory();
 
-function demoExecutor(): CommandExecutor {
+function demoExecutor(now: Date): CommandExecutor {
   return {
     exec: async (route, command) => {
       const host = spec.hosts.find((candidate) => candidate.name === route.target.label)!;
-      const result = demoHostProfile(spec, host, NOW).answer(parseDemoCommand(command));
+      const result = demoHostProfile(spec, host, now).answer(parseDemoCommand(command));
       return { stdout: result.stdout.toString(), stderr: result.stderr.toString(), exitCode: result.exitCode, signal: null, durationMs: 1 };
     },
   };
@@ -27,7 +27,7 @@ function demoExecutor(): CommandExecutor {
 const audited: string[] = [];
 const audit: CommandAudit = { commandStarted: async (start) => audited.push(`${start.host} ${start.command.slice(0, 40)}`), commandEnded: async () => undefined };
 
-const restoreTest = (host: string, seed = 'demo') =>
+const restoreTest = (host: string, seed = 'demo', now = NOW) =>
   runRestoreTest(
     {
       target: scanTargetFor(
@@ -37,7 +37,7 @@ const restoreTest = (host: string, seed = 'demo') =>
       operator: 'ops',
       seed,
     },
-    { executor: demoExecutor(), audit, now: () => NOW, signal: new AbortController().signal },
+    { executor: demoExecutor(now), audit, now: () => now, signal: new AbortController().signal },
   );
 
 describe('restore tests on the demo fleet', () => {
@@ -51,6 +51,16 @@ describe('restore tests on the demo fleet', () => {
     expect(mismatched.restoredSha256).not.toBe(mismatched.liveSha256);
     expect(Date.parse(mismatched.liveMtime!)).toBeLessThan(Date.parse(evidence.snapshotTime!));
     expect(evidence.reason).toMatch(/1 of 16 files did not match/);
+  });
+
+  test('at any time of day, even minutes after the daily backup, imap1.nj has exactly the one planted mismatch', async () => {
+    for (let hour = 0; hour < 24; hour++) {
+      for (const minute of [1, 7, 30, 59]) {
+        const now = new Date(Date.UTC(2026, 11, 5, hour, minute));
+        const evidence = await restoreTest('imap1.nj', 'demo', now);
+        expect({ at: now.toISOString(), mismatched: evidence.counts.mismatched }).toEqual({ at: now.toISOString(), mismatched: 1 });
+      }
+    }
   });
 
   test('every other restic host passes: files matched or changed since the backup (new mail), none mismatched', async () => {

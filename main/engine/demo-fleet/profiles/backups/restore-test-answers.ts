@@ -132,7 +132,10 @@ export function restoreScriptAnswer(invocation: string, asRoot: boolean, host: D
     // New mail flags (or a newer dump) since the snapshot: the live copy changed after the backup, as it should.
     const changed = hashInt(0, 7, host.name, path, 'changed') === 0;
     const live = path === corrupted || changed ? hashHex(64, host.name, path, 'live') : restored;
-    const mtime = changed && path !== corrupted ? new Date(now.getTime() - hashInt(1, 60, host.name, n) * 60_000) : file.mtime;
+    // Changed between the snapshot and now (at least 2 s after it, past the whole second the answer prints), whatever the time of day.
+    const since = plan.runs[index]!.at.getTime();
+    const changedAt = new Date(since + 2_000 + Math.floor(Math.max(0, now.getTime() - since - 2_000) * (hashInt(1, 99, host.name, n) / 100)));
+    const mtime = changed && path !== corrupted ? changedAt : file.mtime;
     return `file\t${restored}\t${live}\t${file.size}\t${seconds(mtime)}\t${seconds(changed ? mtime : file.mtime)}\t${path}`;
   });
   // borg extract exits 1 when a named path is not in the archive (a warning); every path asked for is here.
