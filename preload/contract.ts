@@ -296,6 +296,8 @@ export interface HostFactsView {
 /** A host's last scan as the host page reads it: the stored result with its facts as views. */
 export interface HostDetailView extends Omit<HostScanDetail, 'facts'> {
   facts: HostFactsView;
+  /** Set when the last scan did not answer (failed, cancelled): `findings` are those of this earlier answered scan. */
+  findingsFrom?: { runId: string; finishedAt: string };
 }
 
 /** One host's disk-encryption coverage from its latest scan; bytes and volumes count data and logs (not boot, swap or memory). */

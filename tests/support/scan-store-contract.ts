@@ -141,6 +141,8 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       await store.scans.saveHostResult(hostDetail('b', 'h1', '2026-11-02T00:00:01.000Z', { phase: 'failed', reason: 'the connection dropped', findings: [], findingCounts: {} }));
       expect((await store.scans.latestHostSummaries()).map((s) => [s.host, s.phase])).toEqual([['h1', 'failed']]);
       expect((await store.scans.latestFindings()).map((f) => f.id)).toEqual(['firewall.port-beyond-baseline.tcp.5432']);
+      expect(await store.scans.latestAnsweredFindings('h1')).toMatchObject({ runId: 'a', finishedAt: '2026-11-01T00:00:01.000Z', findings: [{ id: 'firewall.port-beyond-baseline.tcp.5432' }] });
+      expect(await store.scans.latestAnsweredFindings('nobody')).toBeNull();
     });
 
     test('sums pending security updates per site for each run', async () => {

@@ -92,7 +92,7 @@ function journalFindings(facts: RetentionFacts, make: (input: Make) => Finding):
         kind: kinds.journalNoTimeLimit,
         severity: 'medium',
         title: 'Journal kept with no time limit',
-        detail: `journald keeps the journal on disk (Storage=${journal.storage}) without MaxRetentionSec: it is deleted when it fills SystemMaxUse, which may be after far more or far fewer than ${PROMISE} days. MaxRetentionSec=${PROMISE}day keeps the promise.`,
+        detail: `journald keeps the journal on disk (Storage=${journal.storage}${journal.storage === 'auto' ? ': on disk when /var/log/journal exists, as Debian creates it' : ''}) without MaxRetentionSec: it is deleted when it fills SystemMaxUse, which may be after far more or far fewer than ${PROMISE} days. MaxRetentionSec=${PROMISE}day keeps the promise.`,
         commandIds,
         excerpt,
       }),

@@ -1,5 +1,7 @@
 // The contract's host.* handlers: a host's last scan (this session's, else
-// the stored one), a page of one of its raw outputs, and its scan history.
+// the stored one; a scan that did not answer shows the findings of the last
+// one that did, and says so), a page of one of its raw outputs, and its scan
+// history.
 import type { HostScanDetail } from '../../../preload/contract';
 import type { HandlerTable } from '../dispatch/dispatch-call';
 import { hostHistoryRows } from '../store/host-history-query';
@@ -21,7 +23,12 @@ export function hostHandlers(deps: HostHandlerDeps): Pick<HandlerTable, 'host.la
     'host.lastScan': async ({ name }) => {
       const last = deps.lastResult(name);
       const detail = last ? withOutputPreviews(last) : await deps.store.latestHostDetail(name);
-      return detail ? { ...detail, facts: hostFactsView(detail.facts) } : null;
+      if (!detail) return null;
+      const view = { ...detail, facts: hostFactsView(detail.facts) };
+      if (detail.phase === 'done') return view;
+      // Failing (or being cancelled) must not hide a host's problems: the last answered scan's stand, named.
+      const answered = await deps.store.latestAnsweredFindings(name);
+      return answered ? { ...view, findings: answered.findings, findingsFrom: { runId: answered.runId, finishedAt: answered.finishedAt } } : view;
     },
     'host.rawOutputPage': async ({ name, runId, index, stream, offset, length }) => {
       const page = await deps.store.rawOutputPage(runId, name, index, stream, offset, length);

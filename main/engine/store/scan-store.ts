@@ -281,6 +281,17 @@ export class ScanStore {
     return rows.flatMap((row) => (typeof row.findings === 'string' ? (JSON.parse(row.findings) as FindingView[]) : row.findings));
   }
 
+  /** The findings of one host's newest answered scan, with that scan's run and end. */
+  async latestAnsweredFindings(host: string): Promise<{ runId: string; finishedAt: string; findings: FindingView[] } | null> {
+    const [row] = await this.sql.query<{ run_id: string; finished_at: Date | string; findings: FindingView[] | string }>(
+      `SELECT run_id, finished_at, coalesce(result_doc(findings_sha256), '[]') AS findings
+         FROM host_result_rows WHERE host = $1 AND phase = 'done' ORDER BY finished_at DESC LIMIT 1`,
+      [host],
+    );
+    if (!row) return null;
+    return { runId: row.run_id, finishedAt: iso(row.finished_at)!, findings: typeof row.findings === 'string' ? (JSON.parse(row.findings) as FindingView[]) : row.findings };
+  }
+
   async latestHostDetail(host: string): Promise<HostScanDetail | null> {
     const [row] = await this.sql.query<HostResultRow>(
       `SELECT run_id, host, dc, phase, reason, started_at, finished_at, detected_os, identity, findings, facts

@@ -70,6 +70,11 @@ export function HostPage({ name }: { name: string }) {
             </dd>
           </dl>
           <h2>Findings ({detail.findings.length})</h2>
+          {detail.findingsFrom && (
+            <p className="warning" data-testid="findings-from">
+              The last scan did not answer: these are the findings of the last scan that did, <TimeText iso={detail.findingsFrom.finishedAt} />.
+            </p>
+          )}
           <FindingsTable findings={detail.findings} showHost={false} />
           <HostBackupsSection host={name} facts={detail.facts.backups ?? null} />
           {pendingUpdatesOf(detail.facts.patches).length > 0 && (

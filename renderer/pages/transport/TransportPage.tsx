@@ -69,6 +69,8 @@ function SiteTransportCard({ site, summary }: { site: DatacentreView; summary: S
         <dd>
           {summary.servicesWithoutFindings}/{summary.services}
         </dd>
+        <dt>No TLS handshake</dt>
+        <dd>{figure(summary.noHandshake, 'none')}</dd>
         <dt>TLS 1.0 or 1.1 accepted</dt>
         <dd data-testid={`transport-old-${site.id}`}>{figure(summary.oldProtocols, 'nowhere')}</dd>
         <dt>A suite without forward secrecy accepted</dt>

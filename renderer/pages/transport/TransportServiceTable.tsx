@@ -63,7 +63,15 @@ export function TransportServiceTable({ rows, sites }: { rows: ServiceRow[]; sit
                   {row.service}
                   {row.name !== row.host && <div className="muted small">{row.name}</div>}
                 </td>
-                <td className="mono small">{row.answered ? `${row.protocol ?? '?'} ${row.cipher ?? ''}` : <span className="error">✗ no handshake</span>}</td>
+                <td className="mono small" data-testid="negotiated">
+                  {row.handshake === 'established' ? (
+                    `${row.protocol ?? '?'} ${row.cipher ?? ''}`
+                  ) : row.handshake === 'failed' ? (
+                    <span className="error">✗ no handshake: {row.failure}</span>
+                  ) : (
+                    NOT_READ
+                  )}
+                </td>
                 <td data-testid="certificate-expiry">
                   <Expiry row={row} />
                 </td>

@@ -18,8 +18,10 @@ export interface ServiceRow {
   /** "smtp 25", "pop3s 995". */
   service: string;
   name: string;
-  /** The handshake read at all (connected and parsed). */
-  answered: boolean;
+  /** The TLS handshake completed, did not (refused, timed out: a finding), or its output could not be read (not checked). */
+  handshake: 'established' | 'failed' | 'unread';
+  /** Why the handshake failed, in OpenSSL's words, when it did. */
+  failure: string | null;
   protocol: string | null;
   cipher: string | null;
   /** The server certificate's NotAfter (ISO), and whole days from `now` (negative: expired). */
@@ -49,7 +51,8 @@ export function serviceRows(host: HostTransport, findings: FindingView[], now: D
       dc: host.dc,
       service: `${facts.service.protocol} ${facts.service.port}`,
       name: facts.name,
-      answered: handshake !== null && handshake.established,
+      handshake: handshake === null ? 'unread' : handshake.established ? 'established' : 'failed',
+      failure: handshake && !handshake.established ? (handshake.failure ?? 'the handshake did not complete') : null,
       protocol: handshake?.protocol ?? null,
       cipher: handshake?.cipher ?? null,
       certificateExpires: notAfter,
@@ -76,6 +79,8 @@ export interface SiteTransportSummary {
   notProbed: number;
   services: number;
   servicesWithoutFindings: number;
+  /** Services that completed no TLS handshake. */
+  noHandshake: number;
   oldProtocols: number;
   withoutForwardSecrecy: number;
   expiringSoon: number;
@@ -83,7 +88,7 @@ export interface SiteTransportSummary {
   soonestExpiry: { host: string; service: string; daysLeft: number } | null;
   starttlsMissing: number;
   hstsMissing: number;
-  /** Services whose handshake or a probe could not be read. */
+  /** Services whose handshake or another probe could not be read. */
   unchecked: number;
 }
 
@@ -95,12 +100,13 @@ export function siteTransportSummary(hosts: HostTransport[], rows: ServiceRow[])
     notProbed: hosts.filter((host) => host.facts.notProbed !== null).length,
     services: rows.length,
     servicesWithoutFindings: rows.filter((row) => row.findings.length === 0).length,
+    noHandshake: rows.filter((row) => row.handshake === 'failed').length,
     oldProtocols: rows.filter((row) => (row.oldVersionsAccepted ?? []).length > 0).length,
     withoutForwardSecrecy: rows.filter((row) => row.forwardSecrecyOnly === 'no').length,
     expiringSoon: withExpiry.filter((row) => row.daysLeft <= CERTIFICATE_WARNING_DAYS).length,
     soonestExpiry: soonest ? { host: soonest.host, service: soonest.service, daysLeft: soonest.daysLeft } : null,
     starttlsMissing: rows.filter((row) => row.starttls === 'no').length,
     hstsMissing: rows.filter((row) => row.hsts === 'missing').length,
-    unchecked: rows.filter((row) => !row.answered || row.oldVersionsAccepted === null || row.forwardSecrecyOnly === 'unknown' || row.starttls === 'unknown' || row.hsts === null).length,
+    unchecked: rows.filter((row) => row.handshake === 'unread' || row.oldVersionsAccepted === null || row.forwardSecrecyOnly === 'unknown' || row.starttls === 'unknown' || row.hsts === null).length,
   };
 }

@@ -72,7 +72,7 @@ describe('logrotate', () => {
       {
         file: '/etc/logrotate.d/rsyslog',
         line: 1,
-        paths: ['/var/log/syslog', '/var/log/mail.log', '/var/log/kern.log', '"/var/log/auth', 'log"'],
+        paths: ['/var/log/syslog', '/var/log/mail.log', '/var/log/kern.log', '/var/log/auth log'],
         period: 'weekly',
         rotate: 4,
         maxage: null,

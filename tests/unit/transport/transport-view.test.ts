@@ -62,14 +62,27 @@ test('an old protocol accepted is named; an unread version probe, an unread hand
   const unreadHandshake = service('smtps', 465, { handshake: { status: 'no-answer', message: 'timed out', value: null } });
   const unreadHsts = service('https', 443, { hsts: { status: 'unparsed', message: 'no status line', value: null } });
   const rows = serviceRows(host('imap1.nj', 'nj', [old, unreadVersion, unreadHandshake, unreadHsts]), [], NOW);
-  expect(rows.map((row) => [row.service, row.answered, row.oldVersionsAccepted, row.daysLeft, row.hsts])).toEqual([
-    ['pop3s 995', true, ['TLSv1'], 70, 'n/a'],
-    ['imaps 993', true, null, 70, 'n/a'],
-    ['smtps 465', false, [], null, 'n/a'],
-    ['https 443', true, [], 70, null],
+  expect(rows.map((row) => [row.service, row.handshake, row.oldVersionsAccepted, row.daysLeft, row.hsts])).toEqual([
+    ['pop3s 995', 'established', ['TLSv1'], 70, 'n/a'],
+    ['imaps 993', 'established', null, 70, 'n/a'],
+    ['smtps 465', 'unread', [], null, 'n/a'],
+    ['https 443', 'established', [], 70, null],
   ]);
   const summary = siteTransportSummary([host('imap1.nj', 'nj', [])], rows);
   expect(summary).toMatchObject({ services: 4, oldProtocols: 1, unchecked: 3, expiringSoon: 0, soonestExpiry: { host: 'imap1.nj', daysLeft: 70 } });
+});
+
+test('a refused handshake is a failing service, named with the reason, not an unchecked one', () => {
+  const refused = service('smtp', 25, {
+    handshake: {
+      status: 'ok',
+      message: null,
+      value: { connected: true, established: false, protocol: null, cipher: null, chain: [], verifyCode: null, verifyText: null, tempKey: null, failure: 'sslv3 alert handshake failure' },
+    },
+  });
+  const rows = serviceRows(host('mx2.nj', 'nj', [refused]), [], NOW);
+  expect(rows.map((row) => [row.handshake, row.failure])).toEqual([['failed', 'sslv3 alert handshake failure']]);
+  expect(siteTransportSummary([host('mx2.nj', 'nj', [refused])], rows)).toMatchObject({ noHandshake: 1, unchecked: 0 });
 });
 
 test("a site's summary: the soonest expiry named, findings per service, hosts without a bastion counted as not probed", () => {
@@ -85,6 +98,7 @@ test("a site's summary: the soonest expiry named, findings per service, hosts wi
     notProbed: 1,
     services: 2,
     servicesWithoutFindings: 0,
+    noHandshake: 0,
     oldProtocols: 0,
     withoutForwardSecrecy: 0,
     expiringSoon: 2,

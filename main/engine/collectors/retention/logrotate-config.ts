@@ -74,7 +74,7 @@ function readFile(file: ListedFile, globals: Settings, rules: LogRotationRule[],
     const line = text.replace(/#.*$/, '').trim();
     if (line === '') continue;
     if (block === null && line.endsWith('{')) {
-      const paths = [...pending.paths, ...line.slice(0, -1).trim().split(/\s+/).filter(Boolean)];
+      const paths = [...pending.paths, ...logPaths(line.slice(0, -1))];
       block = { line: pending.line ?? number, paths, settings: { ...globals } };
       pending.line = null;
       pending.paths = [];
@@ -82,7 +82,7 @@ function readFile(file: ListedFile, globals: Settings, rules: LogRotationRule[],
     }
     if (block === null && /^["'/]/.test(line)) {
       pending.line ??= number;
-      pending.paths.push(...line.split(/\s+/).filter(Boolean));
+      pending.paths.push(...logPaths(line));
       continue;
     }
     if (line === '}' || line.startsWith('}')) {
@@ -99,6 +99,11 @@ function readFile(file: ListedFile, globals: Settings, rules: LogRotationRule[],
   }
   if (block) skipped.push(skippedInput(`${file.path} line ${block.line}`, block.paths.join(' '), 'a block that is never closed'));
   if (pending.line !== null) skipped.push(skippedInput(`${file.path} line ${pending.line}`, pending.paths.join(' '), 'log paths with no block after them'));
+}
+
+/** The log paths on a line, as logrotate reads them: a quoted path may hold spaces, and is kept without its quotes. */
+function logPaths(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
 }
 
 /** Applies one directive; scripts (postrotate … endscript) and directives that do not affect how long logs are kept are ignored. */
