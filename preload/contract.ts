@@ -190,6 +190,20 @@ export interface AccessFactsView {
   auditRules: ParsedView<{ rules: string[]; privilegedCommandRules: string[] }> | null;
   forwarding: ParsedView<Array<{ host: string; via: string }>>;
   recentLogins: ParsedView<Array<{ user: string; from: string; line: string }>>;
+  /** SmartOS: the logins read inside each zone; null on Debian, absent from facts stored before zones were read. */
+  zones?: ParsedView<AccessZoneView[]> | null;
+}
+
+/** One SmartOS zone on the access page: its logins as read inside it, or why they were not read. */
+export interface AccessZoneView {
+  zone: string;
+  brand: string;
+  state: string;
+  unread: string | null;
+  outOfScope: boolean;
+  accounts: AccessFactsView['accounts'] | null;
+  passwords: AccessFactsView['passwords'] | null;
+  keys: AccessFactsView['keys'] | null;
 }
 
 export type TlsVersionAnswerView = 'accepted' | 'refused' | 'unknown';

@@ -1,7 +1,7 @@
 // Access on the demo fleet, as an operator sees it: after a scan, Alt+a opens
 // both sites side by side (figures in words and colour), the planted former
-// employee's key on imap1.nj, password logins on web1.sea and LogLevel INFO on
-// db1.nj are findings with their Annex 2 section, and a key comment holding
+// employee's key on imap1.nj, a contractor's key inside a zone of cn1.nj,
+// password logins on web1.sea and LogLevel INFO on db1.nj are findings with their Annex 2 section, and a key comment holding
 // markup is shown as text. Screenshots at 1440, 1024 and 200 %.
 import { describe, expect, test } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
@@ -14,7 +14,7 @@ describe.shuffle('Access on the scanned demo fleet', () => {
     const { page } = ui;
     await openByShortcut(ui, 'Alt+a', 'Access');
     await expectSitesSideBySide(page.locator('[data-testid^="access-site-"]'), ['Bridgewater, NJ (primary)', 'Seattle, WA (secondary)']);
-    expect(await page.getByTestId('access-not-staff-nj').textContent()).toBe('✗ 1 (unknown or former staff)');
+    expect(await page.getByTestId('access-not-staff-nj').textContent()).toBe('✗ 2 (unknown or former staff)');
     expect(await page.getByTestId('access-not-staff-sea').textContent()).toBe('✓ none');
     expect(await page.getByTestId('access-passwords-sea').textContent()).toBe('✗ on 1 host');
     expect(await page.getByTestId('access-passwords-nj').textContent()).toBe('✓ nowhere');
@@ -46,6 +46,20 @@ describe.shuffle('Access on the scanned demo fleet', () => {
     expect(await first.getByTestId('key-comment').textContent()).toBe('carol@old-laptop <b>"temp"</b>');
     expect(await first.getByTestId('key-comment').locator('b').count()).toBe(0);
     expect(await first.textContent()).toContain('Key of former staff member Carol Former can still log in as carol');
+  });
+
+  test("a SmartOS zone's keys are listed with their zone; the contractor's key in cn1.nj's zone is an unknown key there, and every zone was read", async () => {
+    const { page } = ui;
+    await openRoute(ui, 'access');
+    const zoneKey = page.locator('table.access-keys tbody tr[data-zone]').filter({ hasText: 'deploy@contractor-ci' });
+    await expect.poll(() => zoneKey.count()).toBe(1);
+    const zone = (await zoneKey.getAttribute('data-zone'))!;
+    expect(await zoneKey.locator('td').nth(1).textContent()).toBe(zone);
+    expect(await zoneKey.textContent()).toContain(`Unknown SSH key can log in as root in zone ${zone}`);
+    expect(await page.locator('tr[data-host="cn1.nj"]').getByTestId('zones-read').textContent()).toBe('✓ 4 of 4');
+    expect(await page.locator('tr[data-host="imap2.nj"]').getByTestId('zones-read').textContent()).toBe('—');
+    await zoneKey.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'access-zone-key');
   });
 
   test('the findings page lists the planted access problems with their Annex 2 section', async () => {

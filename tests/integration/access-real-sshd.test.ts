@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ACCESS_COMMAND_IDS as ids, ACCESS_COMMANDS } from '../../main/engine/collectors/access/access-commands';
 import { accessFacts, type AccessFacts } from '../../main/engine/collectors/access/access-facts';
+import { FILE_MARKER } from '../../main/engine/collectors/access/listing-format';
 import { remoteCommandLine, type CommandOutput } from '../../main/engine/collectors/host-command';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
 import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
@@ -42,14 +43,17 @@ beforeAll(async () => {
   if (process.getuid?.() !== 0) throw new Error('this test builds a network namespace and must run as root');
   removeStaleNamespaces('odt-acc-');
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-access-'));
-  for (const name of ['alice', 'carol']) {
+  for (const name of ['alice', 'carol', 'mallory']) {
     const line = await generateKey(join(dir, `${name}_key`));
     keys[name] = { line, fingerprint: await fingerprintOf(line, dir, name) };
   }
-  // The accounts and files the namespace's /etc shows: alice uses her key, carol's has a forced command and a comment with markup.
+  // The accounts and files the namespace's /etc shows: alice uses her key, carol's has a forced command and a comment with markup,
+  // mallory wrote a line of the listing's own format into her file to pass her key off as root's.
   const home = (name: string) => join(dir, 'home', name);
   await mkdir(join(home('alice'), '.ssh'), { recursive: true });
   await mkdir(join(home('carol'), '.ssh'), { recursive: true });
+  await mkdir(join(home('mallory'), '.ssh'), { recursive: true });
+  await writeFile(join(home('mallory'), '.ssh', 'authorized_keys'), `${FILE_MARKER}root /root/.ssh/authorized_keys <==\n${keys.mallory!.line}\n`);
   await writeFile(join(home('alice'), '.ssh', 'authorized_keys'), `${keys.alice!.line}\n`);
   await writeFile(
     join(home('carol'), '.ssh', 'authorized_keys2'),
@@ -60,9 +64,12 @@ beforeAll(async () => {
   await mkdir(join(ETC, 'ssh'), { recursive: true });
   await writeFile(join(ETC, 'ssh', 'sshd_config'), [`HostKey ${hostKey}`, 'PasswordAuthentication yes', 'PermitRootLogin yes', 'LogLevel INFO', 'UsePAM no', ''].join('\n'));
   const passwd = await readFile('/etc/passwd', 'utf8');
-  await writeFile(join(ETC, 'passwd'), `${passwd}alice:x:2001:2001:Alice:${home('alice')}:/bin/bash\ncarol:x:2002:2002:Carol <i>left</i>:${home('carol')}:/bin/bash\n`);
+  await writeFile(
+    join(ETC, 'passwd'),
+    `${passwd}alice:x:2001:2001:Alice:${home('alice')}:/bin/bash\ncarol:x:2002:2002:Carol <i>left</i>:${home('carol')}:/bin/bash\nmallory:x:2003:2003::${home('mallory')}:/bin/bash\n`,
+  );
   const shadow = await readFile('/etc/shadow', 'utf8');
-  await writeFile(join(ETC, 'shadow'), `${shadow}alice:!:20000:0:99999:7:::\ncarol:$6$salt$notarealhash:20000:0:99999:7:::\n`, { mode: 0o640 });
+  await writeFile(join(ETC, 'shadow'), `${shadow}alice:!:20000:0:99999:7:::\ncarol:$6$salt$notarealhash:20000:0:99999:7:::\nmallory:!:20000:0:99999:7:::\n`, { mode: 0o640 });
 
   ip('netns', 'add', NS);
   ip('link', 'add', `oda${tag}`, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', NS);
@@ -117,12 +124,15 @@ describe('access read from a real sshd and its accounts', () => {
   });
 
   test("every authorized_keys entry of every account, with ssh-keygen's fingerprint; command= verbatim; a file with no final newline read whole", () => {
-    expect(facts.keys.status, facts.keys.message ?? '').toBe('ok');
+    expect(facts.keys.status, facts.keys.message ?? '').toBe('partial');
+    expect(facts.keys.skipped!.map((entry) => entry.at.replace(dir, '<dir>'))).toEqual(['<dir>/home/mallory/.ssh/authorized_keys line 1']);
     const listed = facts.keys.value!.filter((key) => ['alice', 'carol'].includes(key.account));
     expect(listed.map((key) => [key.account, key.file.replace(dir, '<dir>'), key.fingerprint, key.options, key.comment])).toEqual([
       ['alice', '<dir>/home/alice/.ssh/authorized_keys', keys.alice!.fingerprint, '', keys.alice!.line.split(' ').slice(2).join(' ')],
       ['carol', '<dir>/home/carol/.ssh/authorized_keys2', keys.carol!.fingerprint, 'command="/usr/bin/rsync --server -e.LsfxC . /srv",no-pty', 'carol <b>"laptop"</b>'],
     ]);
+    // A marker line inside mallory's file is a line of her file: her key stays hers (line 2), and the forged line is said, not followed.
+    expect(facts.keys.value!.filter((key) => key.fingerprint === keys.mallory!.fingerprint).map((key) => [key.account, key.line])).toEqual([['mallory', 2]]);
     // Only authorized_keys files were opened: the private keys beside them never appear.
     expect(outputs.find((output) => output.id === ids.authorizedKeys)!.stdout).not.toContain('PRIVATE KEY');
   });

@@ -13,6 +13,7 @@ import { parseGetentPasswd, parsePasswordStatus } from '../../main/engine/collec
 import { parseLast } from '../../main/engine/collectors/access/recent-logins';
 import { parseSshdT } from '../../main/engine/collectors/access/sshd-config';
 import { parseSyslogForwarding } from '../../main/engine/collectors/access/syslog-forwarding';
+import { parseZoneAccess } from '../../main/engine/collectors/access/zone-access';
 import type { BackupParse } from '../../main/engine/collectors/backups/backup-snapshot';
 import { parseBorgFileList } from '../../main/engine/collectors/backups/borg-file-list';
 import { parseBorgInfo, parseBorgList } from '../../main/engine/collectors/backups/borg-json';
@@ -55,8 +56,9 @@ import { parseUnameV } from '../../main/engine/collectors/patches/platform-image
 import { parseRebootRequired, parseRebootRequiredPkgs } from '../../main/engine/collectors/patches/reboot-required';
 import { parseUnattendedUpgradesLog } from '../../main/engine/collectors/patches/unattended-upgrades-log';
 import { parseJournaldCatConfig } from '../../main/engine/collectors/retention/journald-config';
+import { parseLogadmListing } from '../../main/engine/collectors/retention/logadm-config';
 import { parseLogrotateListing } from '../../main/engine/collectors/retention/logrotate-config';
-import { parseOldestLogs } from '../../main/engine/collectors/retention/oldest-logs';
+import { parseOldestLogs, parseOldestLogsLsE } from '../../main/engine/collectors/retention/oldest-logs';
 import { parseHstsAnswer } from '../../main/engine/collectors/transport/hsts-header';
 import { parseSClient } from '../../main/engine/collectors/transport/s-client';
 import { parseStarttlsCapabilities } from '../../main/engine/collectors/transport/starttls-capabilities';
@@ -139,6 +141,7 @@ export const ALL_PARSERS: Record<string, ParserUnderTest> = {
   'auditctl -l': p(parseAuditctlRules, ['tests/unit/access/captured/auditctl-l-no-rules.txt']),
   'syslog listing': p(parseSyslogForwarding, []),
   last: p(parseLast, ['tests/unit/access/captured/last-w.txt']),
+  'zone access listing': p(parseZoneAccess, []),
   s_client: p(parseSClient, [
     'tests/unit/transport/fixtures/s-client-selfsigned.stdout.txt',
     'tests/unit/transport/fixtures/s-client-tls1_1.stdout.txt',
@@ -149,6 +152,8 @@ export const ALL_PARSERS: Record<string, ParserUnderTest> = {
   'logrotate listing': p(parseLogrotateListing, ['tests/unit/retention/captured/logrotate-listing.txt']),
   'systemd-analyze cat-config journald': p(parseJournaldCatConfig, ['tests/unit/retention/captured/journald-cat-config.txt']),
   'oldest logs': p(parseOldestLogs, []),
+  'logadm listing': p(parseLogadmListing, []),
+  'oldest logs (ls -E)': p(parseOldestLogsLsE, []),
 };
 
 /** Every fixture named above, read once: `tests/…` from this project, the rest from the shared fixtures. */

@@ -20,6 +20,7 @@ export type PlantedProblemId =
   | 'stale-apt-index'
   | 'sudo-needs-password'
   | 'former-staff-key'
+  | 'unknown-key-in-zone'
   | 'password-login'
   | 'sshd-loglevel-info'
   | 'certificate-expiring'
@@ -188,6 +189,15 @@ export const PLANTED_PROBLEMS: readonly PlantedProblem[] = [
     finding:
       'zfs-send replication of zones/data from cn1.sea to zones/replica/cn1.sea on cn1.nj stopped 3 days ago: ' +
       "the newest snapshot on the replica is about 72 hours older than the source's (RPO 24 h).",
+  },
+  {
+    host: 'cn1.nj',
+    area: 'access',
+    id: 'unknown-key-in-zone',
+    finding:
+      "Inside the first zone of cn1.nj (its webmail zone, read through zlogin, not through the zone's root path), root's " +
+      "authorized_keys holds a contractor's CI key (comment deploy@contractor-ci), on nobody's entry in the staff list, instead of a staff key; " +
+      "the global zone's own keys are all staff's.",
   },
   {
     host: 'cn2.sea',

@@ -4,6 +4,7 @@
 import { ACCESS_COMMAND_IDS as ids } from '../collectors/access/access-commands';
 import type { AccessFacts } from '../collectors/access/access-facts';
 import type { AuthorizedKey } from '../collectors/access/authorized-keys';
+import type { Account, PasswordStatus } from '../collectors/access/passwd-entries';
 import { allowsPasswordLogin, logsKeyFingerprints, requiresTwoFactors } from '../collectors/access/sshd-config';
 import type { SourceRead } from '../collectors/output-reader';
 import { wasRead } from '../collectors/parse-result';
@@ -15,12 +16,40 @@ import type { AccessPolicy, HostContext } from './host-context';
 
 type Base = Pick<AccessFindingInput, 'host' | 'dc'>;
 
+/**
+ * Where a set of logins was read: the host itself, or one of its SmartOS
+ * zones. A zone's findings say the zone, and their qualifiers start with it,
+ * so the same account in two zones is two findings.
+ */
+interface LoginSources {
+  zone: string | null;
+  accounts: SourceRead<Account[]>;
+  passwords: SourceRead<PasswordStatus[]>;
+  keys: SourceRead<AuthorizedKey[]>;
+  commandIds: { passwd: string; passwordStatus: string; authorizedKeys: string };
+}
+
+const HOST_COMMAND_IDS = { passwd: ids.passwd, passwordStatus: ids.passwordStatus, authorizedKeys: ids.authorizedKeys };
+const ZONE_COMMAND_IDS = { passwd: ids.zones, passwordStatus: ids.zones, authorizedKeys: ids.zones };
+
+/** The host's own logins, then each zone's that was read. */
+function loginSources(facts: AccessFacts): LoginSources[] {
+  const zones = facts.zones && wasRead(facts.zones.status) ? (facts.zones.value ?? []) : [];
+  return [
+    { zone: null, accounts: facts.accounts, passwords: facts.passwords, keys: facts.keys, commandIds: HOST_COMMAND_IDS },
+    ...zones.flatMap((zone) =>
+      zone.accounts && zone.passwords && zone.keys ? [{ zone: zone.zone, accounts: zone.accounts, passwords: zone.passwords, keys: zone.keys, commandIds: ZONE_COMMAND_IDS }] : [],
+    ),
+  ];
+}
+
 export function accessFindings(facts: AccessFacts, context: HostContext): Finding[] {
   const base: Base = { host: context.host, dc: context.dc };
   const policy = context.policy.access;
+  const logins = loginSources(facts);
   return [
-    ...(policy && policy.staff.length > 0 ? [...keyFindings(facts, policy, base), ...accountFindings(facts, policy, base)] : []),
-    ...passwordFindings(facts, base),
+    ...(policy && policy.staff.length > 0 ? logins.flatMap((sources) => [...keyFindings(sources, policy, base), ...accountFindings(sources, policy, base)]) : []),
+    ...logins.flatMap((sources) => passwordFindings(sources, base)),
     ...sshdFindings(facts, policy, base),
     ...auditFindings(facts, base),
     ...forwardingFindings(facts, policy, base),
@@ -28,29 +57,35 @@ export function accessFindings(facts: AccessFacts, context: HostContext): Findin
   ];
 }
 
-/** `root /root/.ssh/authorized_keys:3 ssh-ed25519 SHA256:… command="…" comment` — options and comment verbatim. */
-export function keyLine(key: AuthorizedKey): string {
-  return [`${key.account} ${key.file}:${key.line}`, key.type, key.fingerprint, key.options, key.comment].filter((part) => part !== '').join(' ');
+/** `root /root/.ssh/authorized_keys:3 ssh-ed25519 SHA256:… command="…" comment` — options and comment verbatim; a zone's key starts with `zone <name>:`. */
+export function keyLine(key: AuthorizedKey, zone: string | null = null): string {
+  return [`${zone === null ? '' : `zone ${zone}: `}${key.account} ${key.file}:${key.line}`, key.type, key.fingerprint, key.options, key.comment].filter((part) => part !== '').join(' ');
 }
+
+/** `alice`, or `alice in zone webmail1-nj`. */
+const inZone = (account: string, zone: string | null) => (zone === null ? account : `${account} in zone ${zone}`);
+/** The finding qualifier of an account: `alice`, or `webmail1-nj/alice` in a zone. */
+const zoneQualifier = (qualifier: string, zone: string | null) => (zone === null ? qualifier : `${zone}/${qualifier}`);
 
 function staffByKey(staff: StaffMember[]): Map<string, StaffMember> {
   return new Map(staff.flatMap((member) => member.keys.map((key) => [key, member] as const)));
 }
 
-function keyFindings(facts: AccessFacts, policy: AccessPolicy, base: Base): Finding[] {
-  if (!wasRead(facts.keys.status)) return [];
+function keyFindings(sources: LoginSources, policy: AccessPolicy, base: Base): Finding[] {
+  if (!wasRead(sources.keys.status)) return [];
   const owners = staffByKey(policy.staff);
   const findings: Finding[] = [];
-  for (const key of facts.keys.value ?? []) {
+  const { zone } = sources;
+  for (const key of sources.keys.value ?? []) {
     const owner = owners.get(key.fingerprint);
-    const common = { ...base, commandIds: [ids.authorizedKeys], excerpt: [keyLine(key)], qualifier: `${key.account}:${key.fingerprint}` };
+    const common = { ...base, commandIds: [sources.commandIds.authorizedKeys], excerpt: [keyLine(key, zone)], qualifier: zoneQualifier(`${key.account}:${key.fingerprint}`, zone) };
     if (!owner) {
       findings.push(
         accessFinding({
           ...common,
           kind: kinds.unknownKey,
           severity: 'high',
-          title: `Unknown SSH key can log in as ${key.account}`,
+          title: `Unknown SSH key can log in as ${inZone(key.account, zone)}`,
           detail: `${key.type} key ${key.fingerprint} (${key.file} line ${key.line}) is on nobody's entry in the inventory's staff list: whoever holds it can log in, and the annex says only staff can.`,
         }),
       );
@@ -60,8 +95,8 @@ function keyFindings(facts: AccessFacts, policy: AccessPolicy, base: Base): Find
           ...common,
           kind: kinds.formerStaffKey,
           severity: 'critical',
-          title: `Key of former staff member ${owner.name} can still log in as ${key.account}`,
-          detail: `${owner.name} left on ${owner.left}, but their key ${key.fingerprint} is still in ${key.file} (line ${key.line}); remove it.`,
+          title: `Key of former staff member ${owner.name} can still log in as ${inZone(key.account, zone)}`,
+          detail: `${owner.name} left on ${owner.left}, but their key ${key.fingerprint} is still in ${key.file} (line ${key.line}${zone === null ? '' : `, inside zone ${zone}`}); remove it.`,
         }),
       );
     } else if (!policy.allowed.includes(owner.name)) {
@@ -70,7 +105,7 @@ function keyFindings(facts: AccessFacts, policy: AccessPolicy, base: Base): Find
           ...common,
           kind: kinds.staffNotAllowedHere,
           severity: 'medium',
-          title: `${owner.name} can log in as ${key.account}, but the host's roles do not allow them`,
+          title: `${owner.name} can log in as ${inZone(key.account, zone)}, but the host's roles do not allow them`,
           detail: `Key ${key.fingerprint} belongs to ${owner.name}, who is not among the staff the inventory allows on this host (${policy.allowed.join(', ') || 'nobody'}).`,
         }),
       );
@@ -79,10 +114,11 @@ function keyFindings(facts: AccessFacts, policy: AccessPolicy, base: Base): Find
   return findings;
 }
 
-function accountFindings(facts: AccessFacts, policy: AccessPolicy, base: Base): Finding[] {
+function accountFindings(sources: LoginSources, policy: AccessPolicy, base: Base): Finding[] {
   const findings: Finding[] = [];
   const owners = staffByKey(policy.staff);
-  const keys = wasRead(facts.keys.status) ? (facts.keys.value ?? []) : [];
+  const { zone, commandIds } = sources;
+  const keys = wasRead(sources.keys.status) ? (sources.keys.value ?? []) : [];
   const byAccount = new Map<string, AuthorizedKey[]>();
   for (const key of keys) byAccount.set(key.account, [...(byAccount.get(key.account) ?? []), key]);
   for (const [account, accountKeys] of byAccount) {
@@ -92,19 +128,19 @@ function accountFindings(facts: AccessFacts, policy: AccessPolicy, base: Base): 
       accessFinding({
         ...base,
         kind: kinds.sharedAccount,
-        qualifier: account,
+        qualifier: zoneQualifier(account, zone),
         severity: 'medium',
-        title: `${account} is shared by ${plural(people.length, 'key holder')}`,
-        detail: `${people.join(', ')} all log in as ${account}: the logs cannot tell which of them did what. Give each person their own account and let sudo record who ran what.`,
-        commandIds: [ids.authorizedKeys],
-        excerpt: accountKeys.map(keyLine),
+        title: `${inZone(account, zone)} is shared by ${plural(people.length, 'key holder')}`,
+        detail: `${people.join(', ')} all log in as ${inZone(account, zone)}: the logs cannot tell which of them did what. Give each person their own account and let sudo record who ran what.`,
+        commandIds: [commandIds.authorizedKeys],
+        excerpt: accountKeys.map((key) => keyLine(key, zone)),
       }),
     );
   }
-  if (!wasRead(facts.accounts.status)) return findings;
+  if (!wasRead(sources.accounts.status)) return findings;
   const staffAccounts = new Set(policy.staff.flatMap((member) => member.accounts));
-  const usablePassword = new Set((facts.passwords.value ?? []).filter((status) => status.state === 'usable').map((status) => status.account));
-  for (const account of facts.accounts.value ?? []) {
+  const usablePassword = new Set((sources.passwords.value ?? []).filter((status) => status.state === 'usable').map((status) => status.account));
+  for (const account of sources.accounts.value ?? []) {
     if (account.name === 'root' || staffAccounts.has(account.name) || !account.loginShell) continue;
     const hasKeys = byAccount.has(account.name);
     if (!hasKeys && !usablePassword.has(account.name)) continue;
@@ -112,32 +148,34 @@ function accountFindings(facts: AccessFacts, policy: AccessPolicy, base: Base): 
       accessFinding({
         ...base,
         kind: kinds.unknownAccount,
-        qualifier: account.name,
+        qualifier: zoneQualifier(account.name, zone),
         severity: 'high',
-        title: `Account ${account.name} can log in and belongs to no staff member`,
+        title: `Account ${inZone(account.name, zone)} can log in and belongs to no staff member`,
         detail: `${account.name} has the login shell ${account.shell} and ${hasKeys ? 'SSH keys' : 'a usable password'}, but no one on the staff list uses it; remote-hands staff and everyone else must have no login.`,
-        commandIds: [ids.passwd, hasKeys ? ids.authorizedKeys : ids.passwordStatus],
-        excerpt: [`${account.name}:x:${account.uid}:${account.gid}:${account.gecos}:${account.home}:${account.shell}`],
+        commandIds: [...new Set([commandIds.passwd, hasKeys ? commandIds.authorizedKeys : commandIds.passwordStatus])],
+        excerpt: [`${zone === null ? '' : `zone ${zone}: `}${account.name}:x:${account.uid}:${account.gid}:${account.gecos}:${account.home}:${account.shell}`],
       }),
     );
   }
   return findings;
 }
 
-function passwordFindings(facts: AccessFacts, base: Base): Finding[] {
-  if (!wasRead(facts.passwords.status) || !wasRead(facts.accounts.status)) return [];
-  const loginShell = new Set((facts.accounts.value ?? []).filter((account) => account.loginShell).map((account) => account.name));
-  const empty = (facts.passwords.value ?? []).filter((status) => status.state === 'none' && loginShell.has(status.account));
+function passwordFindings(sources: LoginSources, base: Base): Finding[] {
+  if (!wasRead(sources.passwords.status) || !wasRead(sources.accounts.status)) return [];
+  const { zone, commandIds } = sources;
+  const loginShell = new Set((sources.accounts.value ?? []).filter((account) => account.loginShell).map((account) => account.name));
+  const empty = (sources.passwords.value ?? []).filter((status) => status.state === 'none' && loginShell.has(status.account));
   if (empty.length === 0) return [];
   return [
     accessFinding({
       ...base,
       kind: kinds.emptyPassword,
+      ...(zone === null ? {} : { qualifier: zone }),
       severity: 'critical',
-      title: `${plural(empty.length, 'account')} with a login shell and an empty password`,
+      title: `${plural(empty.length, 'account')} with a login shell and an empty password${zone === null ? '' : ` in zone ${zone}`}`,
       detail: `${empty.map((status) => status.account).join(', ')}: anyone who reaches a login prompt needs no password at all.`,
-      commandIds: [ids.passwordStatus, ids.passwd],
-      excerpt: empty.map((status) => `${status.account} ${status.code}`),
+      commandIds: [...new Set([commandIds.passwordStatus, commandIds.passwd])],
+      excerpt: empty.map((status) => `${zone === null ? '' : `zone ${zone}: `}${status.account} ${status.code}`),
     }),
   ];
 }
@@ -276,15 +314,17 @@ function forwardingFindings(facts: AccessFacts, policy: AccessPolicy | undefined
 }
 
 function uncheckedFindings(facts: AccessFacts, base: Base): Finding[] {
-  const sources: Array<[string, string, SourceRead<unknown> | null]> = [
+  const sources: Array<[string, string, SourceRead<unknown> | null | undefined]> = [
     [ids.passwd, 'accounts', facts.accounts],
     [ids.passwordStatus, 'password status', facts.passwords],
     [ids.authorizedKeys, 'authorized keys', facts.keys],
     [ids.sshdConfig, 'sshd configuration', facts.sshd],
     [ids.auditRules, 'audit rules', facts.auditStatus?.status === 'tool-missing' ? null : facts.auditRules],
     [ids.syslogConfig, 'log forwarding', facts.forwarding],
+    [ids.zones, 'zones', facts.zones],
+    ...zoneSources(facts),
   ];
-  const unread = sources.filter(([, , parsed]) => parsed !== null && !wasRead(parsed.status)) as Array<[string, string, SourceRead<unknown>]>;
+  const unread = sources.filter(([, , parsed]) => parsed && !wasRead(parsed.status)) as Array<[string, string, SourceRead<unknown>]>;
   if (unread.length === 0) return [];
   return [
     accessFinding({
@@ -293,8 +333,22 @@ function uncheckedFindings(facts: AccessFacts, base: Base): Finding[] {
       severity: 'low',
       title: `Access not fully checked: ${unread.map(([, what]) => what).join(', ')} could not be read`,
       detail: 'What these sources would show is not checked on this host; the excerpt says why for each.',
-      commandIds: unread.map(([id]) => id),
+      commandIds: [...new Set(unread.map(([id]) => id))],
       excerpt: unread.map(([, what, parsed]) => `${what}: ${parsed.status} — ${parsed.message ?? ''}`),
     }),
   ];
+}
+
+/** Each zone that should have been read and was not, and each of its sources that could not be read. */
+function zoneSources(facts: AccessFacts): Array<[string, string, SourceRead<unknown>]> {
+  if (!facts.zones || !wasRead(facts.zones.status)) return [];
+  return (facts.zones.value ?? []).flatMap((zone): Array<[string, string, SourceRead<unknown>]> => {
+    if (zone.unread !== null) return zone.outOfScope ? [] : [[ids.zones, `zone ${zone.zone}`, { status: 'no-answer', value: null, message: zone.unread, warnings: [] }]];
+    const parts: Array<[string, SourceRead<unknown> | null]> = [
+      ['accounts', zone.accounts],
+      ['password status', zone.passwords],
+      ['authorized keys', zone.keys],
+    ];
+    return parts.flatMap(([what, parsed]): Array<[string, string, SourceRead<unknown>]> => (parsed ? [[ids.zones, `zone ${zone.zone} ${what}`, parsed]] : []));
+  });
 }

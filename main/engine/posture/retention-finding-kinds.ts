@@ -2,9 +2,9 @@
 // then deleted). Ids are `retention.<kind>:<host>`: one finding per kind and
 // host, naming every log rule it concerns.
 export const RETENTION_FINDING_KINDS = {
-  /** logrotate deletes some logs before 180 days: evidence the annex promises to keep is lost. */
+  /** logrotate or logadm deletes some logs before 180 days: evidence the annex promises to keep is lost. */
   rotationTooShort: 'rotation-too-short',
-  /** logrotate keeps some logs well beyond 180 days: the annex promises they are deleted. */
+  /** logrotate or logadm keeps some logs well beyond 180 days: the annex promises they are deleted. */
   rotationTooLong: 'rotation-too-long',
   /** A log rotated by size only, or without a count: how long it is kept cannot be told. */
   rotationUnbounded: 'rotation-unbounded',
@@ -12,7 +12,7 @@ export const RETENTION_FINDING_KINDS = {
   journalNoTimeLimit: 'journal-no-time-limit',
   /** The journal's MaxRetentionSec is shorter or longer than the promise. */
   journalRetention: 'journal-retention',
-  /** A file under /var/log last written longer ago than the promise allows. */
+  /** A log file (under /var/log, on SmartOS also /var/adm) last written longer ago than the promise allows. */
   oldLogsOnDisk: 'old-logs-on-disk',
   /** A source could not be read (or is not read on this OS): retention is not checked. */
   retentionUnchecked: 'retention-unchecked',

@@ -1,6 +1,6 @@
 // Retention findings for one host (annex §15: system logs kept 180 days, then
-// deleted), from its logrotate rules, the journal's settings and the oldest
-// files actually under /var/log: logs deleted too early lose evidence, logs
+// deleted), from its logrotate or logadm rules, the journal's settings and the oldest
+// log files actually on disk: logs deleted too early lose evidence, logs
 // kept too long break the promise, and both are findings. Pure.
 import { RETENTION_COMMAND_IDS as ids } from '../collectors/retention/retention-commands';
 import type { RetentionFacts } from '../collectors/retention/retention-facts';
@@ -27,19 +27,22 @@ export function retentionFindings(facts: RetentionFacts, context: HostContext): 
   return [...rotationFindings(facts, make), ...journalFindings(facts, make), ...oldLogFindings(facts, context.now, make), ...uncheckedFindings(facts, make)];
 }
 
-/** `/etc/logrotate.d/nginx:1 /var/log/nginx/*.log: daily × rotate 365 = 365 days`. */
+/** `/etc/logrotate.d/nginx:1 /var/log/nginx/*.log: daily × rotate 365 = 365 days`, `/etc/logadm.conf:3 /var/adm/messages: -p 1w (default) -C 4 = 28 days`. */
 export function ruleLine(rule: LogRotationRule): string {
-  const how = rule.sizeOnly ? 'by size only' : `${rule.period ?? 'no period'} × rotate ${rule.rotate ?? '?'}${rule.maxage !== null ? `, maxage ${rule.maxage}` : ''}`;
-  return `${rule.file}:${rule.line} ${rule.paths.join(' ')}: ${how} = ${rule.keptDays === null ? 'unknown' : `${rule.keptDays} days`}`;
+  return `${rule.file}:${rule.line} ${rule.paths.join(' ')}: ${rule.how} = ${rule.keptDays === null ? 'no time bound' : `${rule.keptDays} days`}`;
 }
 
+/** The tool whose rules the facts hold, and the command that read them. */
+const rotationTool = (facts: RetentionFacts) => (facts.os === 'smartos' ? { name: 'logadm', commandId: ids.logadm } : { name: 'logrotate', commandId: ids.logrotate });
+
 function rotationFindings(facts: RetentionFacts, make: (input: Make) => Finding): Finding[] {
-  if (!wasRead(facts.logrotate.status)) return [];
-  const rules = facts.logrotate.value ?? [];
+  if (!wasRead(facts.rotation.status)) return [];
+  const rules = facts.rotation.value ?? [];
+  const tool = rotationTool(facts);
   const short = rules.filter((rule) => rule.keptDays !== null && rule.keptDays < PROMISE);
   const long = rules.filter((rule) => rule.keptDays !== null && rule.keptDays > PROMISE + GRACE);
   const unbounded = rules.filter((rule) => rule.keptDays === null);
-  const commandIds = [ids.logrotate];
+  const commandIds = [tool.commandId];
   const findings: Finding[] = [];
   if (short.length > 0) {
     findings.push(
@@ -47,7 +50,7 @@ function rotationFindings(facts: RetentionFacts, make: (input: Make) => Finding)
         kind: kinds.rotationTooShort,
         severity: 'medium',
         title: `${plural(short.length, 'log rule')} delete logs before ${PROMISE} days`,
-        detail: `logrotate keeps ${short.map((rule) => rule.paths[0]).join(', ')} for less than the ${PROMISE} days the annex promises: evidence of activity is gone when a user reports a problem.`,
+        detail: `${tool.name} keeps ${short.map((rule) => rule.paths[0]).join(', ')} for less than the ${PROMISE} days the annex promises: evidence of activity is gone when a user reports a problem.`,
         commandIds,
         excerpt: short.map(ruleLine),
       }),
@@ -59,7 +62,7 @@ function rotationFindings(facts: RetentionFacts, make: (input: Make) => Finding)
         kind: kinds.rotationTooLong,
         severity: 'medium',
         title: `${plural(long.length, 'log rule')} keep logs longer than ${PROMISE} days`,
-        detail: `logrotate keeps ${long.map((rule) => `${rule.paths[0]} ${rule.keptDays} days`).join(', ')}: the annex promises system logs are deleted after ${PROMISE} days.`,
+        detail: `${tool.name} keeps ${long.map((rule) => `${rule.paths[0]} ${rule.keptDays} days`).join(', ')}: the annex promises system logs are deleted after ${PROMISE} days.`,
         commandIds,
         excerpt: long.map(ruleLine),
       }),
@@ -71,7 +74,7 @@ function rotationFindings(facts: RetentionFacts, make: (input: Make) => Finding)
         kind: kinds.rotationUnbounded,
         severity: 'low',
         title: `${plural(unbounded.length, 'log rule')} with no time bound`,
-        detail: 'Rotated by size only, or without a rotate count: how long these logs are kept depends on how fast they grow, not on the promise.',
+        detail: 'Rotated by size only, never rotated, or never expired: how long these logs are kept depends on how fast they grow, not on the promise.',
         commandIds,
         excerpt: unbounded.map(ruleLine),
       }),
@@ -81,7 +84,7 @@ function rotationFindings(facts: RetentionFacts, make: (input: Make) => Finding)
 }
 
 function journalFindings(facts: RetentionFacts, make: (input: Make) => Finding): Finding[] {
-  if (!wasRead(facts.journald.status) || !facts.journald.value) return [];
+  if (!facts.journald || !wasRead(facts.journald.status) || !facts.journald.value) return [];
   const journal = facts.journald.value;
   if (journal.storage === 'volatile' || journal.storage === 'none') return [];
   const excerpt = [`Storage=${journal.storage}`, `MaxRetentionSec=${journal.maxRetentionText ?? '(unset)'}`, `SystemMaxUse=${journal.systemMaxUse ?? '(unset)'}`];
@@ -125,7 +128,7 @@ function oldLogFindings(facts: RetentionFacts, now: Date, make: (input: Make) =>
       kind: kinds.oldLogsOnDisk,
       severity: 'medium',
       title: `Logs on disk ${ageDays(old[0]!.modified)} days old`,
-      detail: `${plural(old.length, 'file')} under /var/log last written more than ${PROMISE + GRACE} days ago (the oldest, ${old[0]!.path}, ${ageDays(old[0]!.modified)} days): whatever the rules say, these logs outlive the ${PROMISE}-day promise.`,
+      detail: `${plural(old.length, 'file')} under ${facts.os === 'smartos' ? '/var/adm and /var/log' : '/var/log'} last written more than ${PROMISE + GRACE} days ago (the oldest, ${old[0]!.path}, ${ageDays(old[0]!.modified)} days): whatever the rules say, these logs outlive the ${PROMISE}-day promise.`,
       commandIds: [ids.oldestLogs],
       excerpt: old.map((file) => `${file.modified} ${file.path} (${ageDays(file.modified)} days)`),
     }),
@@ -133,12 +136,13 @@ function oldLogFindings(facts: RetentionFacts, now: Date, make: (input: Make) =>
 }
 
 function uncheckedFindings(facts: RetentionFacts, make: (input: Make) => Finding): Finding[] {
-  const sources: Array<[string, string, { status: string; message: string | null }]> = [
-    [ids.logrotate, 'logrotate rules', facts.logrotate],
+  const tool = rotationTool(facts);
+  const sources: Array<[string, string, { status: string; message: string | null } | null]> = [
+    [tool.commandId, `${tool.name} rules`, facts.rotation],
     [ids.journald, 'journald settings', facts.journald],
-    [ids.oldestLogs, 'the oldest files under /var/log', facts.oldestLogs],
+    [ids.oldestLogs, facts.os === 'smartos' ? 'the oldest files under /var/adm and /var/log' : 'the oldest files under /var/log', facts.oldestLogs],
   ];
-  const unread = sources.filter(([, , source]) => !wasRead(source.status));
+  const unread = sources.filter((source): source is [string, string, { status: string; message: string | null }] => source[2] !== null && !wasRead(source[2].status));
   if (unread.length === 0) return [];
   return [
     make({

@@ -1,5 +1,5 @@
-// Every host's access state, worst first: login accounts, keys, password
-// logins, LogLevel, auditd, forwarding and the latest login, each in words
+// Every host's access state, worst first: login accounts, keys (with those
+// of its SmartOS zones), zones read, password logins, LogLevel, auditd, forwarding and the latest login, each in words
 // and colour; the findings counted by severity.
 import type { DatacentreView } from '../../../preload/contract';
 import { routeHref } from '../../app/routes';
@@ -11,6 +11,23 @@ function TriText({ value, good, bad }: { value: Tri | 'n/a'; good: string; bad: 
   if (value === 'n/a') return <span className="muted">not on this OS</span>;
   if (value === 'unknown') return <span className="warning">? not read</span>;
   return value === 'yes' ? <span className="ok">✓ {good}</span> : <span className="error">✗ {bad}</span>;
+}
+
+function ZonesRead({ zones }: { zones: HostAccessRow['zones'] }) {
+  if (zones === null) return <span className="muted">—</span>;
+  if (zones === 'unknown') return <span className="warning">? not read</span>;
+  const skipped = zones.outOfScope > 0 ? <span className="muted small"> ({zones.outOfScope} stopped or VM)</span> : null;
+  return zones.read === zones.expected ? (
+    <span className="ok">
+      ✓ {zones.read} of {zones.expected}
+      {skipped}
+    </span>
+  ) : (
+    <span className="warning">
+      ? {zones.read} of {zones.expected}
+      {skipped}
+    </span>
+  );
 }
 
 export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites: DatacentreView[] }) {
@@ -25,6 +42,7 @@ export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites:
             <th scope="col">Site</th>
             <th scope="col">Login accounts</th>
             <th scope="col">Keys</th>
+            <th scope="col">Zones read</th>
             <th scope="col">Password logins</th>
             <th scope="col">sshd LogLevel</th>
             <th scope="col">Privileged commands</th>
@@ -43,6 +61,9 @@ export function AccessHostTable({ rows, sites }: { rows: HostAccessRow[]; sites:
                 <td>{sites.find((site) => site.id === row.dc)?.name ?? row.dc}</td>
                 <td>{row.loginAccounts ?? <span className="warning">? not read</span>}</td>
                 <td>{row.keys ?? <span className="warning">? not read</span>}</td>
+                <td data-testid="zones-read">
+                  <ZonesRead zones={row.zones} />
+                </td>
                 <td data-testid="password-logins">
                   <TriText value={row.passwordLogins === 'unknown' ? 'unknown' : row.passwordLogins === 'yes' ? 'no' : 'yes'} good="refused" bad="allowed" />
                 </td>

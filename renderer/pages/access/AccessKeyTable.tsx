@@ -1,19 +1,21 @@
-// Every authorized_keys entry of every host: account, file and line, type,
-// fingerprint, options (a forced command shown verbatim) and comment —
-// always as text, whatever it holds. A key with a finding is marked.
+// Every authorized_keys entry of every host and of every SmartOS zone read:
+// account, file and line, type, fingerprint, options (a forced command shown
+// verbatim) and comment — always as text, whatever it holds. A key with a
+// finding is marked, the worst first.
 import type { FindingView } from '../../../preload/contract';
 import { SeverityBadge } from '../../components/SeverityBadge';
-import type { HostAccess } from './access-view';
+import { worstRank } from '../../components/severity-order';
+import { installedKeys, keyFindingSuffix, type HostAccess } from './access-view';
 
 export function AccessKeyTable({ hosts, findings }: { hosts: HostAccess[]; findings: FindingView[] }) {
   const keys = hosts.flatMap((host) =>
-    (host.facts.keys.value ?? []).map((key) => ({
-      host: host.host,
-      key,
-      finding: findings.find((finding) => finding.host === host.host && finding.id.endsWith(`:${host.host}:${key.account}:${key.fingerprint}`)) ?? null,
+    installedKeys(host).map((installed) => ({
+      ...installed,
+      finding: findings.find((finding) => finding.host === host.host && finding.id.endsWith(keyFindingSuffix(installed))) ?? null,
     })),
   );
-  const sorted = [...keys].sort((a, b) => Number(b.finding !== null) - Number(a.finding !== null) || a.host.localeCompare(b.host, 'en', { numeric: true }));
+  const rank = (finding: FindingView | null) => worstRank(finding ? [finding] : []);
+  const sorted = [...keys].sort((a, b) => rank(a.finding) - rank(b.finding) || a.host.localeCompare(b.host, 'en', { numeric: true }));
   if (sorted.length === 0) return <p className="muted">No key was read.</p>;
   return (
     <div className="wide-scroll">
@@ -21,6 +23,7 @@ export function AccessKeyTable({ hosts, findings }: { hosts: HostAccess[]; findi
         <thead>
           <tr>
             <th scope="col">Host</th>
+            <th scope="col">Zone</th>
             <th scope="col">Account</th>
             <th scope="col">File</th>
             <th scope="col">Key</th>
@@ -30,9 +33,10 @@ export function AccessKeyTable({ hosts, findings }: { hosts: HostAccess[]; findi
           </tr>
         </thead>
         <tbody>
-          {sorted.map(({ host, key, finding }) => (
-            <tr key={`${host}:${key.file}:${key.line}`} data-fingerprint={key.fingerprint}>
+          {sorted.map(({ host, zone, key, finding }) => (
+            <tr key={`${host}:${zone ?? ''}:${key.file}:${key.line}`} data-fingerprint={key.fingerprint} data-zone={zone ?? undefined}>
               <td className="mono">{host}</td>
+              <td className="mono small">{zone ?? <span className="muted">—</span>}</td>
               <td className="mono">{key.account}</td>
               <td className="mono">
                 {key.file}:{key.line}

@@ -22,9 +22,9 @@ export function AccessPage() {
         <h1>Access</h1>
       </header>
       <p className="muted page-intro">
-        Who can log in on each host — accounts with a login shell and a password or key, every authorized_keys entry compared with the inventory&apos;s staff list — and whether logins are logged (sshd
-        LogLevel VERBOSE records the key used), privileged commands audited (auditd) and logs forwarded to the site&apos;s log hosts. Annex 2 §7 (remote hands have no logins) and §8 (staff access
-        logged, administrator access audited).
+        Who can log in on each host — accounts with a login shell and a password or key, every authorized_keys entry compared with the inventory&apos;s staff list, on SmartOS inside every running zone
+        too (read through zlogin) — and whether logins are logged (sshd LogLevel VERBOSE records the key used), privileged commands audited (auditd) and logs forwarded to the site&apos;s log hosts.
+        Annex 2 §7 (remote hands have no logins) and §8 (staff access logged, administrator access audited).
       </p>
       <EngineErrorNote error={error} />
       {hosts && hosts.length === 0 && <p className="muted">No access data yet: scan the fleet first.</p>}

@@ -1,8 +1,8 @@
 // The per-host and per-site figures the access page shows, from the
 // contract's AccessFactsView (posture.access). Pure, so it is tested without a browser.
-import type { AccessFactsView, AreaHostView, FindingView } from '../../../preload/contract';
+import type { AccessFactsView, AccessZoneView, AreaHostView, FindingView } from '../../../preload/contract';
 
-export type { AccessFactsView };
+export type { AccessFactsView, AccessZoneView };
 
 export type HostAccess = AreaHostView<AccessFactsView>;
 
@@ -20,7 +20,34 @@ export interface HostAccessRow {
   audited: Tri | 'n/a';
   forwardsTo: string[] | null;
   lastLogin: string | null;
+  /** SmartOS: zones whose logins were read, of those that should be; null where there are none to read (Debian) or the list could not be read. */
+  zones: { read: number; expected: number; outOfScope: number } | 'unknown' | null;
   findings: FindingView[];
+}
+
+/** One installed key, on the host itself (zone null) or inside one of its zones. */
+export interface InstalledKey {
+  host: string;
+  zone: string | null;
+  key: NonNullable<AccessFactsView['keys']['value']>[number];
+}
+
+/** The zones whose logins were read. */
+export function readZones(facts: AccessFactsView): AccessZoneView[] {
+  return facts.zones && read(facts.zones.status) ? (facts.zones.value ?? []).filter((zone) => zone.unread === null) : [];
+}
+
+/** Every key of a host: its own, then each read zone's. */
+export function installedKeys(host: HostAccess): InstalledKey[] {
+  return [
+    ...(host.facts.keys.value ?? []).map((key) => ({ host: host.host, zone: null, key })),
+    ...readZones(host.facts).flatMap((zone) => (zone.keys && read(zone.keys.status) ? (zone.keys.value ?? []) : []).map((key) => ({ host: host.host, zone: zone.zone, key }))),
+  ];
+}
+
+/** The finding id suffix of a key's finding: `:<host>:<account>:<fingerprint>`, with `<zone>/` before the account in a zone. */
+export function keyFindingSuffix(installed: InstalledKey): string {
+  return `:${installed.host}:${installed.zone === null ? '' : `${installed.zone}/`}${installed.key.account}:${installed.key.fingerprint}`;
 }
 
 const read = (status: string) => status === 'ok' || status === 'partial';
@@ -32,21 +59,31 @@ export function hostAccessRow(host: HostAccess, findings: FindingView[]): HostAc
   const accounts = read(facts.accounts.status) ? (facts.accounts.value ?? []) : null;
   const usable = new Set((facts.passwords.value ?? []).filter((status) => status.state !== 'locked').map((status) => status.account));
   const keyed = new Set((keys ?? []).map((key) => key.account));
+  const zoneKeys = readZones(facts).reduce((sum, zone) => sum + (zone.keys && read(zone.keys.status) ? (zone.keys.value ?? []).length : 0), 0);
   const passwordLogins: Tri = !sshd ? 'unknown' : sshd.passwordAuthentication === 'yes' || (sshd.kbdInteractiveAuthentication === 'yes' && sshd.usePam === 'yes') ? 'yes' : 'no';
   return {
     host: host.host,
     dc: host.dc,
     // Who can log in needs the keys and the password states too: without them the count would undercount.
     loginAccounts: accounts && keys && read(facts.passwords.status) ? accounts.filter((account) => account.loginShell && (keyed.has(account.name) || usable.has(account.name))).length : null,
-    keys: keys ? keys.length : null,
+    keys: keys ? keys.length + zoneKeys : null,
     passwordLogins,
     logLevel: sshd?.logLevel ?? null,
     keyLogged: !sshd ? 'unknown' : /^(verbose|debug[123]?)$/i.test(sshd.logLevel) ? 'yes' : 'no',
     audited: auditedState(facts),
     forwardsTo: read(facts.forwarding.status) ? [...new Set((facts.forwarding.value ?? []).map((target) => target.host))] : null,
     lastLogin: read(facts.recentLogins.status) ? (facts.recentLogins.value?.[0]?.line.trim() ?? null) : null,
+    zones: zoneCounts(facts),
     findings: findings.filter((finding) => finding.host === host.host && finding.area === 'access'),
   };
+}
+
+function zoneCounts(facts: AccessFactsView): HostAccessRow['zones'] {
+  if (!facts.zones) return null;
+  if (!read(facts.zones.status)) return 'unknown';
+  const zones = facts.zones.value ?? [];
+  const outOfScope = zones.filter((zone) => zone.outOfScope).length;
+  return { read: zones.filter((zone) => zone.unread === null).length, expected: zones.length - outOfScope, outOfScope };
 }
 
 function auditedState(facts: AccessFactsView): Tri | 'n/a' {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { FILE_MARKER } from '../../../main/engine/collectors/access/access-commands';
+import { FILE_MARKER, listedFileText } from '../../../main/engine/collectors/access/listing-format';
 import { isPrivilegedCommandRule, parseAuditctlRules, parseAuditctlStatus } from '../../../main/engine/collectors/access/audit-rules';
 import { parseAuthorizedKeysFile, parseAuthorizedKeysListing } from '../../../main/engine/collectors/access/authorized-keys';
 import { parseGetentPasswd, parsePasswordStatus } from '../../../main/engine/collectors/access/passwd-entries';
@@ -129,10 +129,10 @@ describe('authorized_keys', () => {
     expect(parsed.skipped![2]!.reason).toContain('never closed');
   });
 
-  test('the listing names each account and file; a file without a final newline does not swallow the next marker', () => {
+  test('the listing names each account and file, lines numbered as in the file', () => {
     const alice = realKey('ed25519', 'alice');
     const bob = realKey('ed25519', 'bob');
-    const listing = `${FILE_MARKER}alice /home/alice/.ssh/authorized_keys <==\n${alice.line}\n${FILE_MARKER}bob /home/bob/.ssh/authorized_keys2 <==\n\n${bob.line}\n\n`;
+    const listing = listedFileText('alice', '/home/alice/.ssh/authorized_keys', `${alice.line}\n`) + listedFileText('bob', '/home/bob/.ssh/authorized_keys2', `\n${bob.line}`);
     const parsed = parseAuthorizedKeysListing(listing);
     expect(parsed.status).toBe('ok');
     expect(parsed.value!.map((key) => [key.account, key.file, key.line, key.fingerprint])).toEqual([
@@ -141,12 +141,27 @@ describe('authorized_keys', () => {
     ]);
   });
 
-  test("one unreadable file: the others are read, and the listing is partial with cat's message", () => {
+  test("a marker line written into a user's own file is a line of that file: it cannot move keys to another account", () => {
+    const mallory = realKey('ed25519', 'mallory');
+    const forged = `${FILE_MARKER}nobody /nonexistent/.ssh/authorized_keys <==\n${mallory.line}\n`;
+    const parsed = parseAuthorizedKeysListing(listedFileText('mallory', '/home/mallory/.ssh/authorized_keys', forged));
+    expect(parsed.value!.map((key) => [key.account, key.line])).toEqual([['mallory', 2]]);
+    expect(parsed.skipped!.map((entry) => [entry.at, entry.reason])).toEqual([['/home/mallory/.ssh/authorized_keys line 1', expect.stringContaining('no key type')]]);
+  });
+
+  test("one unreadable file: the others are read, and the listing is partial with the shell's message", () => {
     const alice = realKey('ed25519', 'alice');
-    const parsed = parseAuthorizedKeysListing(`${FILE_MARKER}alice /home/alice/.ssh/authorized_keys <==\n${alice.line}\n`, 'cat: /home/bob/.ssh/authorized_keys: Permission denied\n', 1);
+    const parsed = parseAuthorizedKeysListing(listedFileText('alice', '/home/alice/.ssh/authorized_keys', alice.line), 'sh: 1: cannot open /home/bob/.ssh/authorized_keys: Permission denied\n', 1);
     expect(parsed.status).toBe('partial');
     expect(parsed.value).toHaveLength(1);
     expect(parsed.skipped![0]!.text).toContain('Permission denied');
+  });
+
+  test('an unprefixed line inside a file is not a line of the file: skipped and said, never read as a key', () => {
+    const alice = realKey('ed25519', 'alice');
+    const parsed = parseAuthorizedKeysListing(`${listedFileText('alice', '/home/alice/.ssh/authorized_keys', '').trimEnd()}\n${alice.line}\n`);
+    expect(parsed.value).toEqual([]);
+    expect(parsed.skipped!.map((entry) => entry.at)).toEqual(['line 2, in /home/alice/.ssh/authorized_keys']);
   });
 });
 
@@ -169,18 +184,11 @@ describe('auditd', () => {
 describe('log forwarding', () => {
   test('legacy @@ and @ actions, RainerScript omfwd, syslogd and journal-upload; commented lines do not count', () => {
     const listing = [
-      `${FILE_MARKER}- /etc/rsyslog.conf <==`,
-      '*.* @@log1.nj:6514',
-      '#*.* @old-log.nj',
-      'auth.* @[fd00::5]:514',
-      `${FILE_MARKER}- /etc/rsyslog.d/60-remote.conf <==`,
-      'action(type="omfwd" target="log2.nj" port="514" protocol="tcp")',
-      `${FILE_MARKER}- /etc/syslog.conf <==`,
-      'auth.info\t\t@loghost',
-      `${FILE_MARKER}- /etc/systemd/journal-upload.conf <==`,
-      '[Upload]',
-      'URL=https://log3.nj:19532',
-    ].join('\n');
+      listedFileText('-', '/etc/rsyslog.conf', ['*.* @@log1.nj:6514', '#*.* @old-log.nj', 'auth.* @[fd00::5]:514'].join('\n')),
+      listedFileText('-', '/etc/rsyslog.d/60-remote.conf', 'action(type="omfwd" target="log2.nj" port="514" protocol="tcp")'),
+      listedFileText('-', '/etc/syslog.conf', 'auth.info\t\t@loghost'),
+      listedFileText('-', '/etc/systemd/journal-upload.conf', '[Upload]\nURL=https://log3.nj:19532'),
+    ].join('');
     const parsed = parseSyslogForwarding(listing);
     expect(parsed.value!.map((target) => [target.host, target.via])).toEqual([
       ['log1.nj', 'rsyslog-tcp'],
@@ -193,13 +201,13 @@ describe('log forwarding', () => {
   });
 
   test('nothing the listing prints goes unsaid: text before the first file, and a file the script does not list, are skipped; another listing is not this one', () => {
-    const withStray = parseSyslogForwarding(['Warning: something printed first', `${FILE_MARKER}- /etc/rsyslog.conf <==`, '*.* @@log1.nj:6514'].join('\n'));
+    const withStray = parseSyslogForwarding(`Warning: something printed first\n${listedFileText('-', '/etc/rsyslog.conf', '*.* @@log1.nj:6514')}`);
     expect([withStray.status, withStray.value, withStray.skipped!.map((entry) => entry.at)]).toEqual([
       'partial',
       [{ host: 'log1.nj', via: 'rsyslog-tcp', file: '/etc/rsyslog.conf', line: 1 }],
-      ['before the first file'],
+      ['line 1, before the first file'],
     ]);
-    const logrotate = parseSyslogForwarding([`${FILE_MARKER}- /etc/logrotate.conf <==`, 'weekly', 'rotate 4'].join('\n'));
+    const logrotate = parseSyslogForwarding(listedFileText('-', '/etc/logrotate.conf', 'weekly\nrotate 4'));
     expect([logrotate.status, logrotate.message]).toEqual(['unparsed', expect.stringContaining('/etc/logrotate.conf is not a syslog configuration file')]);
     expect(parseSyslogForwarding('{"nftables": []}\n').status).toBe('unparsed');
     expect(parseSyslogForwarding('')).toMatchObject({ status: 'ok', value: [] });

@@ -53,12 +53,13 @@ describe('access on the demo fleet', () => {
     expect(withFindings).toEqual([
       ['imap1.nj', ['access.former-staff-key §7']],
       ['db1.nj', ['access.login-key-not-logged §8']],
+      ['cn1.nj', ['access.unknown-key §7']],
       // mx1.sea's sudo wants a password: what needs root is said to be unchecked, not passed.
       ['mx1.sea', ['access.access-unchecked §8']],
       ['web1.sea', ['access.password-login §7']],
     ]);
     const planted = PLANTED_PROBLEMS.filter((problem) => problem.area === 'access' && problem.id !== 'sudo-needs-password').map((problem) => problem.host);
-    expect(planted.sort()).toEqual(['db1.nj', 'imap1.nj', 'web1.sea']);
+    expect(planted.sort()).toEqual(['cn1.nj', 'db1.nj', 'imap1.nj', 'web1.sea']);
   });
 
   test("the former employee's finding names her, the date she left and the file; her key comment's markup is kept as text", () => {
@@ -92,5 +93,21 @@ describe('access on the demo fleet', () => {
       expect(facts.auditRules, host.name).toBeNull();
       expect(facts.forwarding.value![0]).toMatchObject({ host: `log1.${host.dc}`, via: 'syslogd' });
     }
+  });
+
+  test("SmartOS zones: every running zone's accounts, password states and keys are read inside it; the planted contractor key names its zone", () => {
+    for (const { host, facts } of scanned.filter((each) => each.host.os === 'smartos')) {
+      expect(facts.zones?.status, host.name).toBe('ok');
+      const zones = facts.zones!.value!;
+      expect(zones.map((zone) => zone.brand).sort(), host.name).toEqual(['joyent', 'joyent', 'joyent', 'lx']);
+      for (const zone of zones) expect([zone.unread, zone.accounts?.status, zone.passwords?.status, zone.keys?.status], `${host.name} ${zone.zone}`).toEqual([null, 'ok', 'ok', 'ok']);
+    }
+    const cn1 = scanned.find((each) => each.host.name === 'cn1.nj')!;
+    const zone = cn1.facts.zones!.value![0]!.zone;
+    expect(cn1.findings.map((finding) => [finding.id, finding.title])).toEqual([
+      [expect.stringMatching(new RegExp(`^access\\.unknown-key:cn1\\.nj:${zone}/root:SHA256:`)), `Unknown SSH key can log in as root in zone ${zone}`],
+    ]);
+    expect(cn1.findings[0]!.evidence.excerpt[0]).toMatch(new RegExp(`^zone ${zone}: root /root/\\.ssh/authorized_keys:1 ssh-ed25519 SHA256:\\S+ deploy@contractor-ci$`));
+    expect(cn1.findings[0]!.evidence.commandIds).toEqual(['access.zones']);
   });
 });

@@ -33,12 +33,13 @@ test('access: a cut-off passwd listing is no-answer, not the accounts it got to;
   expect([facts.keys.status, facts.keys.message]).toEqual(['not-run', `${ACCESS_COMMAND_IDS.authorizedKeys} was not run`]);
 });
 
-test('retention: a journald listing whose channel was lost is no-answer with the transport error; SmartOS stays unsupported', () => {
+test('retention: a journald listing whose channel was lost is no-answer with the transport error; SmartOS has no journal, and its logadm rules not run are not-run', () => {
   const lost = 'log1.nj: channel lost after 12 s';
   const facts = retentionFacts('debian', [output(RETENTION_COMMAND_IDS.journald, '[Journal]\nMaxRetention', null, '', lost)]);
-  expect([facts.journald.status, facts.journald.message, facts.journald.value]).toEqual(['no-answer', lost, null]);
-  expect(facts.logrotate.status).toBe('not-run');
-  expect(retentionFacts('smartos', []).oldestLogs.status).toBe('unsupported');
+  expect([facts.journald?.status, facts.journald?.message, facts.journald?.value]).toEqual(['no-answer', lost, null]);
+  expect(facts.rotation.status).toBe('not-run');
+  const smartos = retentionFacts('smartos', []);
+  expect([smartos.journald, smartos.rotation.status, smartos.oldestLogs.status]).toEqual([null, 'not-run', 'not-run']);
 });
 
 test('transport: a handshake probe cut mid-certificate is no-answer, and its versions are unknown rather than refused', () => {

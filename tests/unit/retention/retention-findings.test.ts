@@ -9,13 +9,14 @@ import type { CommandOutput, TargetOs } from '../../../main/engine/collectors/ho
 import { RETENTION_COMMAND_IDS as ids } from '../../../main/engine/collectors/retention/retention-commands';
 import { retentionFacts } from '../../../main/engine/collectors/retention/retention-facts';
 import { demoFleetSpec } from '../../../main/engine/demo-fleet/demo-fleet-spec';
+import { listedFileText } from '../../../main/engine/collectors/access/listing-format';
+import { oldestLogsLsE, SMARTOS_LOGADM_CONF } from '../../../main/engine/demo-fleet/profiles/smartos/smartos-log-retention';
 import { JOURNALD_CAT_CONFIG, logrotateListing, oldestLogs } from '../../../main/engine/demo-fleet/profiles/debian/log-retention';
 import type { HostContext } from '../../../main/engine/posture/host-context';
 import { retentionFindings } from '../../../main/engine/posture/retention-findings';
 
 const NOW = new Date('2026-12-05T12:00:00.000Z');
 const captured = (name: string) => readFileSync(join(__dirname, 'captured', name), 'utf8');
-const M = '==> opsdeck-file - ';
 
 function output(id: string, stdout: string, exitCode: number | null = 0, stderr = ''): CommandOutput {
   return { id, command: id, stdout, stderr, exitCode, durationMs: 1, error: null, truncated: null } as unknown as CommandOutput;
@@ -37,7 +38,7 @@ function findings(logrotate: string, journald: string, oldest: string, host = 'h
   return retentionFindings(retentionFacts('debian', outputs), context(host));
 }
 
-const rotating = (period: string, rotate: number, extra = '') => `${M}/etc/logrotate.d/syslog <==\n/var/log/syslog {\n\t${period}\n\trotate ${rotate}\n${extra}}\n`;
+const rotating = (period: string, rotate: number, extra = '') => listedFileText('-', '/etc/logrotate.d/syslog', `/var/log/syslog {\n\t${period}\n\trotate ${rotate}\n${extra}}\n`);
 const JOURNAL_180 = '[Journal]\nStorage=persistent\nMaxRetentionSec=180day\n';
 const RECENT = `${epochDaysAgo(100)} /var/log/syslog.14.gz\n`;
 
@@ -73,7 +74,7 @@ describe('the promise and its edges', () => {
   });
 
   test('a size-only rule has no time bound; a journal limited to 30 days or 2 years is a finding; a volatile journal keeps nothing', () => {
-    const sizeOnly = `${M}/etc/logrotate.d/big <==\n/var/log/big.log {\n\tsize 100M\n\trotate 5\n}\n`;
+    const sizeOnly = listedFileText('-', '/etc/logrotate.d/big', '/var/log/big.log {\n\tsize 100M\n\trotate 5\n}\n');
     expect(findings(sizeOnly, JOURNAL_180, RECENT).map((finding) => [finding.id, finding.severity])).toEqual([['retention.rotation-unbounded:h1.nj', 'low']]);
     const short = findings(rotating('weekly', 26), '[Journal]\nStorage=persistent\nMaxRetentionSec=1month\n', RECENT);
     expect(short.map((finding) => [finding.id, finding.title])).toEqual([['retention.journal-retention:h1.nj', 'Journal kept 30 days, not 180']]);
@@ -98,10 +99,39 @@ describe('what was not read is said', () => {
     expect(result[1]!.evidence.commandIds).toEqual([ids.journald, ids.oldestLogs]);
   });
 
-  test('on SmartOS (logadm, not read yet) the control is not fully checked, in words, never silent', () => {
+  test('on SmartOS, logadm rules and the oldest files not read are "not fully checked", naming logadm; no journal is asked for', () => {
     const result = retentionFindings(retentionFacts('smartos', []), context('cn1.nj', 'smartos'));
-    expect(result.map((finding) => [finding.id, finding.severity])).toEqual([['retention.retention-unchecked:cn1.nj', 'low']]);
-    expect(result[0]!.evidence.excerpt[0]).toMatch(/^logrotate rules: unsupported \(SmartOS rotates logs with logadm/);
+    expect(result.map((finding) => [finding.id, finding.severity, finding.title])).toEqual([
+      ['retention.retention-unchecked:cn1.nj', 'low', 'Log retention not fully checked: logadm rules, the oldest files under /var/adm and /var/log not read'],
+    ]);
+    expect(result[0]!.evidence.commandIds).toEqual([ids.logadm, ids.oldestLogs]);
+  });
+});
+
+describe('SmartOS (logadm)', () => {
+  const smartos = (logadm: string, oldest: string) =>
+    retentionFindings(retentionFacts('smartos', [output(ids.logadm, listedFileText('-', '/etc/logadm.conf', logadm)), output(ids.oldestLogs, oldest)]), context('cn1.nj', 'smartos'));
+  const lsE = (daysAgo: number, path: string) =>
+    `-rw-r--r--   1 root     sys   100 ${new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString().replace('T', ' ').replace('Z', '000000 +0000')} ${path}\n`;
+
+  test("logadm's stock style (four weekly versions of messages, pacct never expired, a two-year fault log) is too short, unbounded and too long", () => {
+    const stockStyle = ['/var/adm/messages -C 4', '/var/adm/pacct -C 0 -N -p never', '/var/fm/fmd/infolog -N -A 2y -S 50m -s 10m'].join('\n');
+    const result = smartos(stockStyle, lsE(100, '/var/adm/messages.3'));
+    expect(result.map((finding) => [finding.id, finding.evidence.excerpt])).toEqual([
+      ['retention.rotation-too-short:cn1.nj', ['/etc/logadm.conf:1 /var/adm/messages: -p 1w (default) -C 4 = 28 days']],
+      ['retention.rotation-too-long:cn1.nj', ['/etc/logadm.conf:3 /var/fm/fmd/infolog: by size only -A 2y -S 50m = 730 days']],
+      ['retention.rotation-unbounded:cn1.nj', ['/etc/logadm.conf:2 /var/adm/pacct: -p never -C 0 = no time bound']],
+    ]);
+    expect(result[0]!.detail).toMatch(/^logadm keeps \/var\/adm\/messages/);
+    expect(result[0]!.evidence.commandIds).toEqual([ids.logadm]);
+  });
+
+  test('the demo nodes keep 180 days and no longer, and an old file under /var/adm is a finding', () => {
+    const hosts = demoFleetSpec({ hosts: 24 }).hosts.filter((host) => host.os === 'smartos');
+    for (const host of hosts) expect(smartos(SMARTOS_LOGADM_CONF, oldestLogsLsE(host, NOW)), host.name).toEqual([]);
+    const old = smartos(SMARTOS_LOGADM_CONF, lsE(300, '/var/adm/sulog'));
+    expect(old.map((finding) => finding.title)).toEqual(['Logs on disk 300 days old']);
+    expect(old[0]!.detail).toContain('under /var/adm and /var/log');
   });
 });
 

@@ -4,7 +4,7 @@
 // OpsDeck's own scan prints (marker lines naming account and file).
 import { cliResult, type ParseCliResult } from '../parse-cli-result';
 import type { Parsed } from '../parse-result';
-import { FILE_MARKER } from './access-commands';
+import { FILE_MARKER } from './listing-format';
 import { parseAuthorizedKeysFile, parseAuthorizedKeysListing } from './authorized-keys';
 import { parseGetentPasswd } from './passwd-entries';
 import { allowsPasswordLogin, logsKeyFingerprints, parseSshdT } from './sshd-config';

@@ -7,18 +7,21 @@
 // - authorized_keys: one constant script walks `getent passwd` and prints
 //   each account's ~/.ssh/authorized_keys and authorized_keys2 (OpenSSH's
 //   default AuthorizedKeysFile) behind a marker line naming the account and
-//   the file. It reads only those two names: private keys are never opened.
+//   the file (listing-format.ts). It reads only those two names: private keys
+//   are never opened.
 //   An sshd configured with another AuthorizedKeysFile or an
 //   AuthorizedKeysCommand is reported from `sshd -T` instead of guessed at.
-//   `echo` after each file keeps a file without a final newline from
-//   swallowing the next marker.
 // - sshd -T is called by its full path: /usr/sbin is not on a non-root PATH
 //   on Debian, and SmartOS keeps sshd in /usr/lib/ssh.
 // - syslog forwarding: the rsyslog (Debian) or syslogd (SmartOS) files are
 //   printed with the same kind of marker; journald's own forwarding goes
 //   through systemd-journal-upload, whose URL is in journal-upload.conf.
+// - SmartOS zones: the same accounts, password states and keys read inside
+//   every running zone (zone-access.ts).
 import type { HostCommand, TargetOs } from '../host-command';
 import { shellQuote } from '../backups/backup-commands';
+import { AUTHORIZED_KEYS_SCRIPT, printListedFileShell } from './listing-format';
+import { ZONE_ACCESS_COMMAND } from './zone-access';
 
 export const ACCESS_COMMAND_IDS = {
   passwd: 'access.getent-passwd',
@@ -29,19 +32,11 @@ export const ACCESS_COMMAND_IDS = {
   auditRules: 'access.auditctl-l',
   syslogConfig: 'access.syslog-config',
   recentLogins: 'access.last',
+  zones: 'access.zones',
 } as const;
 
-/** The marker line before each file the listing scripts print: `==> opsdeck-file <account> <path> <==`. */
-export const FILE_MARKER = '==> opsdeck-file ';
-
-const AUTHORIZED_KEYS_SCRIPT =
-  'getent passwd | while IFS=: read -r user _ _ _ _ home _; do ' +
-  'for file in "$home/.ssh/authorized_keys" "$home/.ssh/authorized_keys2"; do ' +
-  `if [ -f "$file" ]; then printf '${FILE_MARKER}%s %s <==\\n' "$user" "$file"; cat -- "$file"; echo; fi; ` +
-  'done; done';
-
 const SYSLOG_FILES = '/etc/rsyslog.conf /etc/rsyslog.d/*.conf /etc/syslog.conf /etc/systemd/journal-upload.conf /etc/systemd/journal-upload.conf.d/*.conf';
-const SYSLOG_SCRIPT = `for file in ${SYSLOG_FILES}; do if [ -f "$file" ]; then printf '${FILE_MARKER}- %s <==\\n' "$file"; cat -- "$file"; echo; fi; done`;
+const SYSLOG_SCRIPT = `for file in ${SYSLOG_FILES}; do if [ -f "$file" ]; then ${printListedFileShell('-')}; fi; done`;
 
 export const AUTHORIZED_KEYS_COMMAND = `sh -c ${shellQuote(AUTHORIZED_KEYS_SCRIPT)}`;
 export const SYSLOG_CONFIG_COMMAND = `sh -c ${shellQuote(SYSLOG_SCRIPT)}`;
@@ -67,5 +62,6 @@ export const ACCESS_COMMANDS: Record<TargetOs, HostCommand[]> = {
     command(ids.sshdConfig, '/usr/lib/ssh/sshd -T', true),
     command(ids.syslogConfig, SYSLOG_CONFIG_COMMAND),
     command(ids.recentLogins, 'last -n 30'),
+    command(ids.zones, ZONE_ACCESS_COMMAND, true),
   ],
 };

@@ -10,6 +10,7 @@ import { parseGetentPasswd, parsePasswordStatus, type Account, type PasswordStat
 import { parseLast, type RecentLogin } from './recent-logins';
 import { parseSshdT, type SshdSettings } from './sshd-config';
 import { parseSyslogForwarding, type LogForwardTarget } from './syslog-forwarding';
+import { parseZoneAccess, type ZoneAccess } from './zone-access';
 
 export interface AccessFacts {
   os: TargetOs;
@@ -22,6 +23,8 @@ export interface AccessFacts {
   auditRules: SourceRead<AuditRules> | null;
   forwarding: SourceRead<LogForwardTarget[]>;
   recentLogins: SourceRead<RecentLogin[]>;
+  /** SmartOS: who can log in inside each zone. Null on Debian (and absent from facts stored before zones were read). */
+  zones?: SourceRead<ZoneAccess[]> | null;
 }
 
 export function accessFacts(os: TargetOs, outputs: CommandOutput[]): AccessFacts {
@@ -35,5 +38,6 @@ export function accessFacts(os: TargetOs, outputs: CommandOutput[]): AccessFacts
     auditRules: os === 'debian' ? readSource(outputs, ids.auditRules, parseAuditctlRules) : null,
     forwarding: readSource(outputs, ids.syslogConfig, parseSyslogForwarding),
     recentLogins: readSource(outputs, ids.recentLogins, parseLast),
+    zones: os === 'smartos' ? readSource(outputs, ids.zones, parseZoneAccess) : null,
   };
 }

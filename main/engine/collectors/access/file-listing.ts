@@ -1,8 +1,9 @@
-// Splits the output of a listing script (access-commands.ts) into the files
+// Splits the output of a listing script (listing-format.ts) into the files
 // it printed, each with the account it belongs to and its lines numbered as
-// in the file itself.
+// in the file itself. Only an unprefixed line can be a marker; a file's own
+// lines all come behind the content prefix, whatever they say.
 import { parsedFailure, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
-import { FILE_MARKER } from './access-commands';
+import { CONTENT_PREFIX, FILE_MARKER, MARKER_END } from './listing-format';
 
 export interface ListedFile {
   /** The account the file belongs to, or '-' for system files. */
@@ -14,44 +15,47 @@ export interface ListedFile {
 
 export interface FileListing {
   files: ListedFile[];
-  /** Lines before the first marker (a script never prints any; kept so nothing is lost). */
-  stray: string[];
+  /** Lines neither a marker nor a file's content (a script never prints any; kept so nothing is lost). */
+  stray: Array<{ line: number; text: string; file: string | null }>;
 }
 
 export function splitFileListing(stdout: string): FileListing {
   const files: ListedFile[] = [];
-  const stray: string[] = [];
+  const stray: FileListing['stray'] = [];
   let current: ListedFile | null = null;
-  for (const line of stdout.split('\n')) {
+  stdout.split('\n').forEach((line, index) => {
     const marker = markerOf(line);
     if (marker) {
       current = { ...marker, lines: [] };
       files.push(current);
-    } else if (current) current.lines.push({ number: current.lines.length + 1, text: line });
-    else if (line.trim() !== '') stray.push(line);
-  }
-  // The script's `echo` after each file (and the output's last newline) add empty lines.
-  for (const file of files) while (file.lines.length > 0 && file.lines[file.lines.length - 1]!.text === '') file.lines.pop();
+    } else if (current && line.startsWith(CONTENT_PREFIX)) current.lines.push({ number: current.lines.length + 1, text: line.slice(CONTENT_PREFIX.length) });
+    // The script's `echo` after each file (and the output's last newline) leave empty lines between files.
+    else if (line.trim() !== '') stray.push({ line: index + 1, text: line, file: current ? (current as ListedFile).path : null });
+  });
   return { files, stray };
 }
 
 function markerOf(line: string): { account: string; path: string } | null {
-  if (!line.startsWith(FILE_MARKER) || !line.endsWith(' <==')) return null;
-  const body = line.slice(FILE_MARKER.length, -' <=='.length);
+  if (!line.startsWith(FILE_MARKER) || !line.endsWith(MARKER_END)) return null;
+  const body = line.slice(FILE_MARKER.length, -MARKER_END.length);
   const space = body.indexOf(' ');
   if (space <= 0) return null;
   return { account: body.slice(0, space), path: body.slice(space + 1) };
 }
 
-/** Lines printed before the first file, listed as skipped: nothing the script prints goes unread and unsaid. */
+/** Lines that are neither a marker nor a file's content, listed as skipped: nothing the script prints goes unread and unsaid. */
 export function strayInput(listing: FileListing): SkippedInput[] {
-  return listing.stray.map((line) => skippedInput('before the first file', line, 'not inside a listed file'));
+  return listing.stray.map((stray) =>
+    stray.file === null
+      ? skippedInput(`line ${stray.line}, before the first file`, stray.text, 'not inside a listed file')
+      : skippedInput(`line ${stray.line}, in ${stray.file}`, stray.text, `not behind the listing's "${CONTENT_PREFIX}" prefix: not a line of the file`),
+  );
 }
 
 /** Text with no file marker at all is not this listing (an empty output is: no file exists). */
 export function notAListing(listing: FileListing, what: string): Parsed<never> | null {
   if (listing.files.length > 0 || listing.stray.length === 0) return null;
-  return parsedFailure('unparsed', `${what}: no file marker before "${listing.stray[0]!.trim().slice(0, 60)}" — not the listing OpsDeck's script prints`);
+  return parsedFailure('unparsed', `${what}: no file marker before "${listing.stray[0]!.text.trim().slice(0, 60)}" — not the listing OpsDeck's script prints`);
 }
 
 /**
@@ -62,6 +66,6 @@ export function expectedFiles(listing: FileListing, expected: RegExp, what: stri
   const files = listing.files.filter((file) => expected.test(file.path));
   const skipped = listing.files
     .filter((file) => !expected.test(file.path))
-    .map((file) => skippedInput(`file ${file.path}`, `${FILE_MARKER}${file.account} ${file.path} <==`, `not a file ${what} lists (${file.lines.length} lines not read)`));
+    .map((file) => skippedInput(`file ${file.path}`, `${FILE_MARKER}${file.account} ${file.path}${MARKER_END}`, `not a file ${what} lists (${file.lines.length} lines not read)`));
   return { files, skipped };
 }

@@ -13,15 +13,20 @@ export const PERIOD_DAYS: Record<RotationPeriod, number> = { hourly: 1 / 24, dai
 export interface LogRotationRule {
   file: string;
   line: number;
-  /** The log paths (globs) the block names, as written. */
+  /** The log paths (globs) the block or entry names, as written. */
   paths: string[];
-  period: RotationPeriod | null;
+  /** How often logs rotate, in the tool's words: logrotate's `daily`…, logadm's `-p` value (`1w`, `never`); null when by size only. */
+  period: string | null;
+  /** Rotated logs kept (logrotate `rotate`, logadm `-C`), or null when unset. */
   rotate: number | null;
+  /** Days after which rotated logs are deleted whatever their count (logrotate `maxage`, logadm `-A`), or null. */
   maxage: number | null;
   /** Rotated by size only (no period): how long that keeps logs depends on how fast they grow. */
   sizeOnly: boolean;
   /** Days the oldest rotated log is kept, or null when it cannot be told. */
   keptDays: number | null;
+  /** The settings that decide it, in the tool's own words: `daily × rotate 365, maxage 180`, `-p 1w -C 8`. */
+  how: string;
 }
 
 interface Settings {
@@ -124,5 +129,6 @@ function ruleOf(file: string, block: { line: number; paths: string[]; settings: 
   const count = rotate ?? 0;
   const byCount = period === null || count < 0 ? null : count * PERIOD_DAYS[period];
   const keptDays = byCount === null ? maxage : maxage === null ? byCount : Math.min(byCount, maxage);
-  return { file, line: block.line, paths: block.paths, period, rotate, maxage, sizeOnly, keptDays: keptDays === null ? null : Math.round(keptDays * 100) / 100 };
+  const how = sizeOnly ? 'by size only' : `${period ?? 'no period'} × rotate ${rotate ?? '0 (default)'}${maxage !== null ? `, maxage ${maxage}` : ''}`;
+  return { file, line: block.line, paths: block.paths, period, rotate, maxage, sizeOnly, keptDays: keptDays === null ? null : Math.round(keptDays * 100) / 100, how };
 }

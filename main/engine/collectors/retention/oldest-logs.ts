@@ -1,5 +1,8 @@
-// `find /var/log -type f -printf '%T@ %p\n' | sort -n | head -n 5` → the
-// oldest files under /var/log with their modification times. Pure.
+// The oldest log files with their modification times. Pure. Two forms:
+// - Debian: `find /var/log -type f -printf '%T@ %p\n' | sort -n | head -n 5`;
+// - SmartOS (illumos find has no -printf): `find … -exec ls -E {} + | sort -k 6,7
+//   | head -n 5`, whose lines carry an ISO time with nanoseconds and an offset:
+//   `-rw-r--r--   1 root  sys  1234 2026-01-02 03:04:05.123456789 +0000 /var/adm/messages.3`.
 import { commonFailure, parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 
 export interface LogFileAge {
@@ -27,4 +30,32 @@ export function parseOldestLogs(stdout: string, stderr = '', exitCode: number | 
   // find's "Permission denied" on one folder still lists the others (through sudo it should not happen).
   const warnings = exitCode !== 0 && stderr.trim() ? [`find: ${stderr.trim().split('\n')[0]}`] : [];
   return parsedOk(files, warnings, skipped, 'find /var/log');
+}
+
+const LS_E_LINE = /^\S+\s+\d+\s+\S+\s+\S+\s+\d+\s+(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,9}))? ([+-])(\d\d)(\d\d) (\/.+)$/;
+
+/** The SmartOS form: `ls -E` lines of the oldest files under /var/adm and /var/log. */
+export function parseOldestLogsLsE(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<LogFileAge[]> {
+  const refused = refuseInput(stdout, 'ls -E of the oldest logs');
+  if (refused) return refused;
+  const files: LogFileAge[] = [];
+  const skipped: SkippedInput[] = [];
+  stdout.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const match = LS_E_LINE.exec(line);
+    if (!match) return void skipped.push(skippedInput(`line ${index + 1}`, line, 'not an ls -E line (mode, links, owner, group, size, ISO time, offset, path)'));
+    const [, date, time, fraction, sign, hours, minutes, path] = match;
+    const millis = Number(`0.${fraction ?? '0'}`) * 1000;
+    const offsetMs = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000;
+    const modified = Date.parse(`${date}T${time}Z`) + Math.floor(millis) - offsetMs;
+    if (Number.isNaN(modified)) return void skipped.push(skippedInput(`line ${index + 1}`, line, 'the time is not a date'));
+    files.push({ path: path!, modified: new Date(modified).toISOString() });
+  });
+  if (files.length === 0) {
+    const failure = commonFailure('find', exitCode, stderr);
+    if (failure) return failure;
+    if (skipped.length > 0) return parsedFailure('unparsed', 'not ls -E output: no line has an ISO time and a path');
+  }
+  const warnings = exitCode !== 0 && stderr.trim() ? [`find: ${stderr.trim().split('\n')[0]}`] : [];
+  return parsedOk(files, warnings, skipped, 'ls -E of the oldest logs');
 }

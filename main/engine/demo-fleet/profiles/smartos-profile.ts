@@ -10,6 +10,7 @@ import { computeNode } from './smartos/compute-node';
 import { fwadmListJson, ipfstatV4, ipfstatV6, netstatInet, netstatInet6, svcsIpfilter, vmadmList } from './smartos/smartos-firewall';
 import { pkgAdminAudit, pkginDryUpgrade, VULNERABILITIES_FILE, vulnerabilitiesMtime } from './smartos/smartos-packages';
 import { etcRelease, kstatBootTime, piadmList, sysinfoJson, unameV } from './smartos/smartos-platform';
+import { smartosRetentionAnswers } from './smartos/smartos-log-retention';
 import { zfsGetEncryption, zpoolStatus } from './smartos/smartos-storage';
 
 const ZFS_GET = 'zfs get -H -p -o name,property,value encryption,keystatus,keyformat,keylocation,encryptionroot,mountpoint,usedbydataset -t filesystem,volume';
@@ -46,6 +47,7 @@ export function smartosProfile(host: DemoHostSpec, dc: DemoDatacentreSpec, now: 
   // The ops user is an administrator here: privileged reads answer as root either way.
   for (const [invocation, producer] of accessAnswers(host, now)) exact.set(invocation, () => producer(true));
   for (const [invocation, producer] of zfsReplicationAnswers(host, now)) exact.set(invocation, producer);
+  for (const [invocation, producer] of smartosRetentionAnswers(host, now)) exact.set(invocation, producer);
   const missing =
     (tool: string): ToolFallback =>
     (args) =>

@@ -10,7 +10,9 @@ import { hashBytes, hashInt } from '../../seeded-hash';
 import { answer, failure, type CommandAnswer } from '../command-answer';
 import type { AnswerProducer } from '../host-profile';
 import { ACCESS_COMMANDS, ACCESS_COMMAND_IDS as ids } from '../../../collectors/access/access-commands';
-import { FILE_MARKER } from '../../../collectors/access/access-commands';
+import { listedFileText } from '../../../collectors/access/listing-format';
+import { zoneListingText, type ZoneInside } from '../../../collectors/access/zone-access';
+import { computeNode, type Zone } from '../smartos/compute-node';
 
 export interface DemoStaffMember {
   name: string;
@@ -75,8 +77,9 @@ function passwordStatusText(host: DemoHostSpec): string {
 }
 
 function authorizedKeysText(host: DemoHostSpec): string {
-  const files = accountsFor(host).map((each) => `${FILE_MARKER}${each.accounts[0]} /home/${each.accounts[0]}/.ssh/authorized_keys <==\n${demoStaffPublicKey(each).line}\n`);
-  return files.join('\n');
+  return accountsFor(host)
+    .map((each) => listedFileText(each.accounts[0]!, `/home/${each.accounts[0]}/.ssh/authorized_keys`, `${demoStaffPublicKey(each).line}\n`))
+    .join('');
 }
 
 function sshdT(host: DemoHostSpec): string {
@@ -104,8 +107,11 @@ function sshdT(host: DemoHostSpec): string {
 const AUDIT_RULES = ['-a always,exit -F arch=b64 -S execve -F euid=0 -F key=privileged', '-a always,exit -F arch=b32 -S execve -F euid=0 -F key=privileged', '-w /etc/sudoers -p wa -k scope'];
 
 function syslogText(host: DemoHostSpec): string {
-  if (host.os === 'smartos') return `${FILE_MARKER}- /etc/syslog.conf <==\n*.err;kern.notice;auth.notice\t\t\t/dev/sysmsg\nauth.info\t\t\t\t@log1.${host.dc}\n`;
-  return `${FILE_MARKER}- /etc/rsyslog.conf <==\nmodule(load="imuxsock")\nmodule(load="imjournal")\n*.*;auth,authpriv.none\t-/var/log/syslog\n\n${FILE_MARKER}- /etc/rsyslog.d/50-forward.conf <==\n*.* @@log1.${host.dc}:6514\n`;
+  if (host.os === 'smartos') return listedFileText('-', '/etc/syslog.conf', `*.err;kern.notice;auth.notice\t\t\t/dev/sysmsg\nauth.info\t\t\t\t@log1.${host.dc}\n`);
+  return (
+    listedFileText('-', '/etc/rsyslog.conf', 'module(load="imuxsock")\nmodule(load="imjournal")\n*.*;auth,authpriv.none\t-/var/log/syslog\n') +
+    listedFileText('-', '/etc/rsyslog.d/50-forward.conf', `*.* @@log1.${host.dc}:6514\n`)
+  );
 }
 
 function lastText(host: DemoHostSpec, now: Date): string {
@@ -116,6 +122,44 @@ function lastText(host: DemoHostSpec, now: Date): string {
     return `${each.accounts[0]!.padEnd(8)} pts/${index}        10.${host.dc === 'nj' ? 10 : 20}.0.${20 + index}       ${stamp} - ${stamp.slice(-5)}  (00:${String(10 + index).padStart(2, '0')})`;
   });
   return `${lines.join('\n')}\n\nwtmp begins Mon Mar  2 09:00:00 2026\n`;
+}
+
+// Inside a zone: root logs in with Alice's key (a Triton zone's root key
+// comes from its owner's metadata), service accounts have no login. The
+// plant: in the first zone of cn1.nj, root's key is a contractor's.
+const ZONE_SYSTEM_ACCOUNTS: Record<Zone['brand'], string[]> = {
+  OS: ['root:x:0:0:Super-User:/root:/usr/bin/bash', 'daemon:x:1:1::/:', 'bin:x:2:2::/usr/bin:', 'nobody:x:60001:60001:Nobody:/:'],
+  LX: ['root:x:0:0:root:/root:/bin/bash', 'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin', 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin'],
+};
+
+/** A key nobody on the staff list holds: a contractor's CI key. */
+export function demoContractorKey(): { line: string; fingerprint: string } {
+  const pair = ed25519FromSeed(hashBytes('demo-contractor-key', 'deploy'));
+  return { line: openSshPublicKeyLine(pair.publicKey, 'deploy@contractor-ci'), fingerprint: ed25519Fingerprint(pair.publicKey) };
+}
+
+function zoneInside(host: DemoHostSpec, zone: Zone, index: number): ZoneInside {
+  const service = `${zone.role}:x:${100 + index}:${100 + index}:${zone.role} service:/var/${zone.role}:${zone.brand === 'LX' ? '/usr/sbin/nologin' : '/usr/bin/false'}`;
+  const accounts = [...ZONE_SYSTEM_ACCOUNTS[zone.brand], service];
+  const names = accounts.map((line) => line.split(':')[0]!);
+  const passwordStatus = zone.brand === 'LX' ? names.map((name) => `${name} L 2026-03-02 0 99999 7 -1`) : names.map((name) => `${name.padEnd(8)} ${name === 'root' ? 'NL' : 'LK'}`);
+  const planted = index === 0 && host.problems.includes('unknown-key-in-zone');
+  const rootKeys = [planted ? demoContractorKey().line : demoStaffPublicKey(member('Alice Ng')).line];
+  return {
+    sections: {
+      passwd: { stdout: `${accounts.join('\n')}\n`, exit: 0 },
+      'password-status': { stdout: `${passwordStatus.join('\n')}\n`, exit: 0 },
+      'authorized-keys': { stdout: listedFileText('root', '/root/.ssh/authorized_keys', `${rootKeys.join('\n')}\n`), exit: 0 },
+    },
+  };
+}
+
+/** The zone walk of a compute node: every zone runs and is read; without root, zlogin refuses each. */
+function zoneAccessText(host: DemoHostSpec, now: Date, root: boolean): string {
+  const zones = computeNode(host, now).zones;
+  return zoneListingText(
+    zones.map((zone, index) => ({ zone: zone.uuid, brand: zone.brand === 'LX' ? 'lx' : 'joyent', state: 'running', inside: root ? zoneInside(host, zone, index) : { zloginExit: 1 } })),
+  );
 }
 
 function invocationOf(id: string, host: DemoHostSpec): string {
@@ -135,6 +179,12 @@ export function accessAnswers(host: DemoHostSpec, now: Date): Array<[string, Ans
     [invocationOf(ids.syslogConfig, host), () => answer(syslogText(host))],
     [invocationOf(ids.recentLogins, host), () => answer(lastText(host, now))],
   ];
+  if (host.os === 'smartos') {
+    entries.push([
+      invocationOf(ids.zones, host),
+      (root) => (root ? answer(zoneAccessText(host, now, true)) : answer(zoneAccessText(host, now, false), 'zlogin: You lack sufficient privilege to run this command (all privs required)\n')),
+    ]);
+  }
   if (host.os === 'debian') {
     entries.push(
       [

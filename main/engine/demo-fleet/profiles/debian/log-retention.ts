@@ -9,7 +9,7 @@ import { hasProblem, type DemoHostSpec } from '../../demo-fleet-spec';
 import { hashInt } from '../../seeded-hash';
 import { answer, failure } from '../command-answer';
 import type { AnswerProducer } from '../host-profile';
-import { FILE_MARKER } from '../../../collectors/access/access-commands';
+import { listedFileText } from '../../../collectors/access/listing-format';
 import { RETENTION_COMMANDS, RETENTION_COMMAND_IDS as ids } from '../../../collectors/retention/retention-commands';
 import { DAY_MS } from '../time-format';
 
@@ -87,7 +87,7 @@ export function logrotateListing(host: DemoHostSpec): string {
     ...(host.role === 'web' ? [['/etc/logrotate.d/nginx', nginx(hasProblem(host, 'log-retention-too-long'))] as [string, string]] : []),
     ['/etc/logrotate.d/rsyslog', RSYSLOG],
   ];
-  return files.map(([path, text]) => `${FILE_MARKER}- ${path} <==\n${text}\n`).join('');
+  return files.map(([path, text]) => listedFileText('-', path, text)).join('');
 }
 
 export const JOURNALD_CAT_CONFIG = `# /etc/systemd/journald.conf
