@@ -1,11 +1,14 @@
-// `opsdeck store init|migrate|add-member`: what a team store's owner runs.
-// The URL is a positional argument (or --store / OPSDECK_STORE_URL); it is
-// printed without its password.
+// `opsdeck store init|migrate|add-member|copy`: what a team store's owner
+// runs. The URL is a positional argument (or --store / OPSDECK_STORE_URL); it
+// is printed without its password.
 import { addMemberToTeamStore, initTeamStore, migrateTeamStore, type TeamMember } from '../engine/store/team-store-admin';
 import { ROLE_NAMES } from '../engine/store/team-store-roles';
 import { TeamStoreError } from '../engine/store/team-store-error';
 import { errorMessage } from '../engine/errors/error-message';
+import { openCopyEnd, type CopyEnd } from '../engine/store/copy-end';
+import { copyStore } from '../engine/store/store-copy';
 import type { CliArgs } from './cli-args';
+import { defaultDataDir } from './data-dir';
 import { UsageError, type CliCommand, type CliIo } from './cli-io';
 
 const ROLE_OPTIONS = { '--viewer': 'viewer', '--operator': 'operator', '--drill-lead': 'drill-lead' } as const;
@@ -85,4 +88,34 @@ export const storeAddMemberCommand: CliCommand = {
   },
 };
 
-export const STORE_COMMANDS: CliCommand[] = [storeInitCommand, storeMigrateCommand, storeAddMemberCommand];
+export const storeCopyCommand: CliCommand = {
+  name: 'store copy',
+  summary: "copy a store's history into another (an embedded store into the team store); run twice, nothing is doubled",
+  usage: 'opsdeck store copy [--from DIR|URL] --to URL|DIR   (--from defaults to this data folder; a team store as its owner)',
+  accepts: { values: ['--from', '--to', '--data-dir'] },
+  async run(args, io) {
+    if (args.positionals().length > 0) throw new UsageError(`unexpected ${args.positionals().join(' ')}`);
+    const to = args.value('--to');
+    if (!to) throw new UsageError('name the store to copy into: --to postgresql://owner@db.example:5432/opsdeck (or a data folder)');
+    const fromText = args.value('--from') ?? args.value('--data-dir') ?? defaultDataDir(io.env);
+    const opened: CopyEnd[] = [];
+    try {
+      const from = await asStoreWork(() => openCopyEnd(fromText, 'from'));
+      opened.push(from);
+      const into = await asStoreWork(() => openCopyEnd(to, 'to'));
+      opened.push(into);
+      if (from.where === into.where) throw new UsageError(`--from and --to are the same store (${from.where})`);
+      io.stdout.write(`copying ${from.where} → ${into.where}\n`);
+      const copies = await asStoreWork(() =>
+        copyStore(from.sql, into.sql, (copy) => io.stdout.write(`  ${copy.table}: ${copy.read} read, ${copy.added} added, ${copy.read - copy.added} already there\n`)),
+      );
+      const added = copies.reduce((sum, copy) => sum + copy.added, 0);
+      io.stdout.write(added === 0 ? 'nothing to add: the target already holds all of it\n' : `${added} rows added\n`);
+      return 0;
+    } finally {
+      for (const end of opened.reverse()) await end.close().catch(() => {});
+    }
+  },
+};
+
+export const STORE_COMMANDS: CliCommand[] = [storeInitCommand, storeMigrateCommand, storeAddMemberCommand, storeCopyCommand];

@@ -45,7 +45,7 @@ import { openStore } from './store/open-store';
 import { FleetSnapshotStore } from './store/fleet-snapshot-store';
 import { refusal } from './store/team-access';
 import { EngineError } from './dispatch/engine-error';
-import { teamScanRecords } from './scan/team-scan-records';
+import { scanRecords } from './scan/scan-records';
 import { ScanRetention } from './store/scan-retention';
 import { postureHandlers } from './views/posture-handlers';
 
@@ -270,7 +270,7 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
       notice,
       afterCall,
       keepDataDirPrivate,
-      team: team ? teamScanRecords({ sql: store.sql, snapshots, fleet, dataDir: options.dataDir, mayWrite: store.identity.role !== 'viewer' }) : null,
+      records: scanRecords({ sql: store.sql, snapshots, fleet, dataDir: options.dataDir, anchors: team && store.identity.role !== 'viewer' }),
     }),
     ...hostHandlers({ store: store.scans, sql: store.sql, lastResult: (host) => scans.lastResult(host) }),
     ...operatorHandlers(broker),

@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { errorMessage } from '../errors/error-message';
 import type { FleetService } from '../fleet/fleet-service';
 import type { UiPromptBroker } from '../operator/ui-prompt-broker';
-import type { TeamScanRecords } from './team-scan-records';
+import type { ScanRecords } from './scan-records';
 import type { ScanService } from './scan-service';
 
 export interface ScanHandlerDeps {
@@ -22,7 +22,7 @@ export interface ScanHandlerDeps {
   afterCall(work: Promise<unknown>): void;
   keepDataDirPrivate(): Promise<unknown>;
   /** On a team store: the fleet recorded before the scan, the audit log's head anchored after it. */
-  team: TeamScanRecords | null;
+  records: ScanRecords | null;
 }
 
 export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.start' | 'scan.cancel' | 'scan.current'> {
@@ -31,7 +31,7 @@ export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.st
     'scan.start': async ({ scope }) => {
       const targets = fleet.targets(scope);
       if (targets.length === 0) throw new EngineError('not-found', 'the scope holds no hosts');
-      await deps.team?.recordFleet();
+      await deps.records?.recordFleet();
       const run = scans.start(targets, scope);
       await audit.append('scan.start', { runId: run.runId, scope, total: run.total, fleet: fleet.source.label });
       deps.afterCall(
@@ -44,7 +44,7 @@ export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.st
               cancelled: outcome.cancelled,
             })
             .then((entry) =>
-              deps.team?.anchorAuditLog(entry).catch((error: unknown) => notice(`team store: the audit log anchor after scan ${outcome.runId} was not recorded (${errorMessage(error)})`)),
+              deps.records?.anchorAuditLog(entry).catch((error: unknown) => notice(`team store: the audit log anchor after scan ${outcome.runId} was not recorded (${errorMessage(error)})`)),
             )
             .catch((error: unknown) => notice(`audit log: the end of scan ${outcome.runId} could not be recorded (${errorMessage(error)})`))
             .then(deps.keepDataDirPrivate)
