@@ -520,6 +520,8 @@ export interface StoreView {
   where: string;
   user: string | null;
   role: 'viewer' | 'operator' | 'drill-lead' | 'owner' | null;
+  /** A team store that cannot be reached: since when, and how many scan writes wait on this workstation; null while it takes writes. */
+  offline: { since: string; queued: number } | null;
 }
 
 /** One drill occurrence in UTC, the site's zone and the viewer's zone (`2027-03-14 03:30 -04:00 America/New_York`). */

@@ -33,6 +33,9 @@ import { hostHandlers } from './scan/host-handlers';
 import { scanHandlers } from './scan/scan-handlers';
 import { ScanService } from './scan/scan-service';
 import { storeScanRecorder } from './scan/store-scan-recorder';
+import { OutboxScanWriter } from './scan/outbox-scan-writer';
+import { ScanOutbox } from './store/scan-outbox';
+import { applyScanWrite, type ScanWrite } from './store/scan-write';
 import { keychainAvailability, KeytarSecretStore, type KeychainAvailability } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { secretsHandlers } from './secrets/secrets-handlers';
@@ -41,12 +44,12 @@ import { HostKeyStore } from './ssh/host-key-store';
 import type { OperatorPrompter } from './ssh/operator-prompts';
 import { SshPool, type SshLimits } from './ssh/ssh-pool';
 import { makeDataDirPrivate } from './store/data-dir-permissions';
-import { openStore } from './store/open-store';
+import { openStore, type OpenedStore } from './store/open-store';
 import { FleetSnapshotStore } from './store/fleet-snapshot-store';
 import { refusal } from './store/team-access';
 import { EngineError } from './dispatch/engine-error';
 import { scanRecords } from './scan/scan-records';
-import { ScanRetention } from './store/scan-retention';
+import { holdScanEvidence, ScanRetention } from './store/scan-retention';
 import { postureHandlers } from './views/posture-handlers';
 
 export interface EngineOptions {
@@ -65,6 +68,8 @@ export interface EngineOptions {
   prompter?: OperatorPrompter;
   /** How long the UI broker waits for an answer before declining (default 5 minutes). */
   promptTimeoutMs?: number;
+  /** How often scan results kept in the outbox are retried against a team store that went away (default 5 s). */
+  outboxRetryMs?: number;
   operatorDisplayName?: string;
   /** A team store's PostgreSQL URL (from --store or OPSDECK_STORE_URL), instead of the one in settings; null: the embedded store. */
   storeUrl?: string | null;
@@ -157,6 +162,12 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
   };
   const keepDataDirPrivate = () => makeDataDirPrivate(options.dataDir);
   await keepDataDirPrivate();
+  const outbox = team ? teamStoreOutbox(store, options, notice) : null;
+  if (outbox) {
+    closeIfStartFails(() => outbox.close());
+    await outbox.resume();
+  }
+  const writeScan = (write: ScanWrite) => (outbox ? outbox.write(write) : applyScanWrite(store.scans, write));
   const keychain: KeychainAvailability = options.secrets ? { available: true, reason: null } : keychainAvailability();
   const broker = new UiPromptBroker(events, options.promptTimeoutMs);
   const prompter = options.prompter ?? broker;
@@ -189,7 +200,7 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
     now: options.now,
     // Retention deletes history: on a team store that is the team's decision, not one workstation's setting.
     recorder: storeScanRecorder(
-      store.scans,
+      writeScan,
       operator.login,
       () => fleet.source.label,
       () => (team ? undefined : retention.schedule()),
@@ -260,7 +271,7 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
   const reportSources = reportSourcesFor({ sql: store.sql, restoreTests: store.restoreTests, fleet, auditPath, secrets, now: options.now });
   const summaryFor = (host: string) => latest.get(host) ?? null;
   const handlers: HandlerTable = {
-    ...appHandlers({ fleet, appVersion: options.appVersion, notices: startupProblems, keychain, store: store.identity, summaryFor }),
+    ...appHandlers({ fleet, appVersion: options.appVersion, notices: startupProblems, keychain, store: store.identity, storeOutbox: () => outbox?.current ?? null, summaryFor }),
     ...fleetHandlers({ fleet, files, events, demo, dataDir: options.dataDir, summaryFor, chooseFile: options.chooseFile }),
     ...scanHandlers({
       fleet,
@@ -290,6 +301,7 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
           const outcome = await scans.start(targets, { kind: 'dc', id: site }).done;
           return { runId: outcome.runId, results: outcome.results.map((result) => ({ host: result.host, phase: result.phase })) };
         },
+        holdEvidence: (scanRunId, host, heldBy) => holdScanEvidence(store.sql, scanRunId, host, heldBy),
         now,
       },
     ),
@@ -323,11 +335,31 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
       await integrityChecks.dispose();
       await pool?.dispose();
       await demo.stop();
+      await outbox?.close();
       await store.close();
       await audit.close();
       await keepDataDirPrivate();
     },
   };
+}
+
+/** Scan writes to a team store go through a local outbox while it cannot be reached; each change of state is a notice. */
+function teamStoreOutbox(store: OpenedStore, options: EngineOptions, notice: (message: string) => void): OutboxScanWriter {
+  const outbox = ScanOutbox.inDataDir(options.dataDir);
+  return new OutboxScanWriter({
+    team: store.scans,
+    outbox,
+    ...(options.outboxRetryMs !== undefined ? { retryMs: options.outboxRetryMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    onState: (state, change) => {
+      if (change === 'offline')
+        notice(
+          `team store ${store.identity.where} cannot be reached since ${state.offlineSince}: scan results are kept on this workstation (${outbox.directory}) and written there, in order, when it returns`,
+        );
+      if (change === 'online') notice(`team store ${store.identity.where} is back: every scan result kept while it was away is written`);
+    },
+    onFlushError: (error) => notice(errorMessage(error)),
+  });
 }
 
 /** Refuses, in words, what the connected team role may not do; the server's GRANTs refuse it again. */

@@ -1,9 +1,14 @@
 // Benchmark of the status report and the evidence pack: a fleet of --hosts
 // hosts over two sites with --scans stored scans (defaults 1,000 and 30),
 // against a baseline of one stored scan, side by side: time to build the
-// HTML report, to build and verify the pack, and the peak RSS.
+// HTML report, to build and verify the pack, and the peak RSS — in this
+// process (which also filled the store, so its PGlite heap is the fill's),
+// and as a user runs them: `opsdeck report` and `opsdeck evidence pack` as
+// their own processes on the filled store, under /usr/bin/time.
 // Run: npm run bench:reports [-- --hosts N --scans N]
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseInventory } from '../../main/engine/inventory/parse-inventory';
@@ -24,11 +29,15 @@ const arg = (name: string, fallback: number) => {
 const HOSTS = arg('--hosts', 1000);
 const SCANS = arg('--scans', 30);
 
-function inventoryOf(hosts: number): Inventory {
+function inventoryYaml(hosts: number): string {
   const lines = ['datacentres:', '  - { id: nj, name: "Bridgewater, NJ", role: primary }', '  - { id: sea, name: "Seattle, WA", role: secondary }', 'defaults: { user: ops }', 'hosts:'];
   for (let index = 0; index < hosts; index++)
     lines.push(`  - { name: h${index}.${index % 2 ? 'sea' : 'nj'}, address: 10.${index % 2 ? 2 : 1}.${Math.floor(index / 250)}.${index % 250}, os: debian, dc: ${index % 2 ? 'sea' : 'nj'} }`);
-  const parsed = parseInventory(lines.join('\n'), 'bench.yaml');
+  return `${lines.join('\n')}\n`;
+}
+
+function inventoryOf(hosts: number): Inventory {
+  const parsed = parseInventory(inventoryYaml(hosts), 'bench.yaml');
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
   return parsed.inventory;
 }
@@ -80,7 +89,10 @@ async function measure(scans: number): Promise<Record<string, number>> {
     const verdict = verifyEvidenceZip(pack.zip, key.publicKey);
     const verifyMs = performance.now() - start;
     if (!verdict.ok) throw new Error('the bench pack did not verify');
+    await store.close();
+    const cli = await asAUserRunsIt(dir);
     return {
+      ...cli,
       fillMs,
       htmlMs,
       htmlKiB: html.length / 1024,
@@ -92,9 +104,30 @@ async function measure(scans: number): Promise<Record<string, number>> {
       trendPoints: data.view.trend.length,
     };
   } finally {
-    await store.close();
+    await store.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+const CLI = join(process.cwd(), 'out', 'main', 'cli.js');
+
+/** `opsdeck report --format html` and `opsdeck evidence pack` on the filled store, each its own process: wall time and peak RSS from /usr/bin/time. */
+async function asAUserRunsIt(dir: string): Promise<Record<string, number>> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: npm run bench:reports builds it first`);
+  if (!existsSync('/usr/bin/time')) throw new Error("/usr/bin/time is missing: install Debian's time package");
+  const inventory = join(dir, 'bench.yaml');
+  await writeFile(inventory, inventoryYaml(HOSTS));
+  const run = (args: string[]) => {
+    const start = performance.now();
+    const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args, '--inventory', inventory, '--data-dir', dir], { encoding: 'utf8' });
+    const ms = performance.now() - start;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`opsdeck ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
+    const kib = Number(result.stderr.trim().split('\n').at(-1));
+    return { ms, mib: kib / 1024 };
+  };
+  const report = run(['report', '--format', 'html', '--out', join(dir, 'report')]);
+  const pack = run(['evidence', 'pack', '--out', join(dir, 'pack.zip'), '--one-time-key']);
+  return { cliReportMs: report.ms, cliReportMiB: report.mib, cliPackMs: pack.ms, cliPackMiB: pack.mib };
 }
 
 const baseline = await measure(1);
@@ -108,6 +141,10 @@ const rows: [string, string, (value: number) => string][] = [
   ['pack size', 'packKiB', (value) => `${value.toFixed(0)} KiB`],
   ['verify', 'verifyMs', (value) => `${(value / 1000).toFixed(2)} s`],
   ['peak process RSS (PGlite WASM incl.)', 'peakMiB', (value) => `${value.toFixed(0)} MiB`],
+  ['opsdeck report --format html (own process)', 'cliReportMs', (value) => `${(value / 1000).toFixed(2)} s`],
+  ['  its peak RSS', 'cliReportMiB', (value) => `${value.toFixed(0)} MiB`],
+  ['opsdeck evidence pack (own process)', 'cliPackMs', (value) => `${(value / 1000).toFixed(2)} s`],
+  ['  its peak RSS', 'cliPackMiB', (value) => `${value.toFixed(0)} MiB`],
   ['trend points', 'trendPoints', (value) => String(value)],
 ];
 console.log(`reports bench: ${HOSTS} hosts, baseline 1 stored scan vs ${SCANS} stored scans (targets: HTML < 3 s, pack < 10 s, memory < 500 MB)`);

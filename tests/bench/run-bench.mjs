@@ -17,7 +17,7 @@ const file = join(outDir, `${name}-bench.mjs`);
 await build({
   input: join(root, 'tests', 'bench', `${name}-bench.ts`),
   platform: 'node',
-  external: ['react', 'react-dom', 'react-dom/server', 'fflate', /^node:/, '@electric-sql/pglite', 'ssh2', 'keytar', 'yaml', 'zod', 'ssh-config', 'ws', 'rolldown', 'playwright-core'],
+  external: ['react', 'react-dom', 'react-dom/server', 'fflate', /^node:/, '@electric-sql/pglite', 'ssh2', 'keytar', 'yaml', 'zod', 'ssh-config', 'ws', 'rolldown', 'playwright-core', 'pg'],
   output: { file, format: 'esm' },
   logLevel: 'warn',
 });

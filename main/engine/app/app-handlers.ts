@@ -7,6 +7,7 @@ import { ENGINE_VERSION } from '../engine-version';
 import type { FleetService } from '../fleet/fleet-service';
 import type { KeychainAvailability } from '../secrets/keytar-secret-store';
 import type { StoreIdentity } from '../store/open-store';
+import type { OutboxState } from '../scan/outbox-scan-writer';
 
 export interface AppHandlerDeps {
   fleet: FleetService;
@@ -15,6 +16,8 @@ export interface AppHandlerDeps {
   notices: readonly string[];
   keychain: KeychainAvailability;
   store: StoreIdentity;
+  /** A team store's outbox: since when it cannot be reached and how many writes wait (read at each call). */
+  storeOutbox?: () => OutboxState | null;
   summaryFor(host: string): HostScanSummary | null;
 }
 
@@ -31,8 +34,13 @@ export function appHandlers(deps: AppHandlerDeps): Pick<HandlerTable, 'app.info'
         datacentreCount: view.datacentres.length,
         notices: [...deps.notices],
         keychain: deps.keychain,
-        store: { ...deps.store },
+        store: { ...deps.store, offline: offlineView(deps.storeOutbox?.() ?? null) },
       };
     },
   };
+}
+
+/** A team store's outbox as app.info says it: null while the store takes writes. */
+function offlineView(state: OutboxState | null): { since: string; queued: number } | null {
+  return state && state.offlineSince !== null ? { since: state.offlineSince, queued: state.queued } : null;
 }

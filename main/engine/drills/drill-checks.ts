@@ -1,7 +1,8 @@
 // The verifications a drill runs besides a plain command, each read-only and
 // each leaving evidence in the run: `scan` (the posture scan of a site's
 // hosts through the scan service, optionally through another site's bastion:
-// the bastion-loss drill), `parity` (the secondary site's hosts against the
+// the bastion-loss drill; the scan's results are then held as the run's
+// evidence, so retention keeps what the run cites), `parity` (the secondary site's hosts against the
 // primary's with the same roles, from stored facts) and `tcp-port` (a fixed `nc -z` from the host's site bastion, the
 // address and port passed as quoted words, audited like every command).
 import type { DrillVerification } from './drill-plan';
@@ -36,6 +37,8 @@ export interface DrillChecksDeps {
   latestFacts(host: string): Promise<StoredHostFacts>;
   /** Scans the targets through the scan service (recorded as a scan run); the hosts' phases when it ends. */
   scan(targets: ScanTarget[], site: string): Promise<{ runId: string; results: { host: string; phase: string }[] }>;
+  /** Marks a stored scan result as evidence the drill run cites: retention keeps it. */
+  holdEvidence(scanRunId: string, host: string, heldBy: string): Promise<void>;
 }
 
 const TCP_TIMEOUT_SECONDS = 5;
@@ -45,7 +48,7 @@ export function drillChecks(deps: DrillChecksDeps): DrillChecks {
     async run(verify, auditRunId) {
       switch (verify.action) {
         case 'scan':
-          return scanSite(deps, verify.site, verify.via);
+          return scanSite(deps, verify.site, verify.via, auditRunId);
         case 'parity':
           return parity(deps, verify.primary, verify.secondary);
         case 'tcp-port':
@@ -55,7 +58,7 @@ export function drillChecks(deps: DrillChecksDeps): DrillChecks {
   };
 }
 
-async function scanSite(deps: DrillChecksDeps, site: string, via: string | null): Promise<CheckResult> {
+async function scanSite(deps: DrillChecksDeps, site: string, via: string | null, drillRunId: string): Promise<CheckResult> {
   const targets = deps.siteTargets(site);
   if (targets.length === 0) return { passed: false, note: `no hosts of site ${site} in the inventory`, evidence: [] };
   let routed = targets;
@@ -70,8 +73,18 @@ async function scanSite(deps: DrillChecksDeps, site: string, via: string | null)
   const outcome = await deps.scan(routed, site);
   const failed = outcome.results.filter((result) => result.phase !== 'done');
   const text = `${JSON.stringify({ scanRunId: outcome.runId, site, via, hosts: outcome.results }, null, 2)}\n`;
-  const note = `scan run ${outcome.runId}: ${outcome.results.length - failed.length} of ${outcome.results.length} hosts answered${via ? ` through ${via}'s bastion` : ''}${failed.length > 0 ? `; not: ${failed.map((result) => result.host).join(', ')}` : ''}`;
+  const held = await holdScanResults(deps, outcome, drillRunId);
+  const note = `scan run ${outcome.runId}: ${outcome.results.length - failed.length} of ${outcome.results.length} hosts answered${via ? ` through ${via}'s bastion` : ''}${failed.length > 0 ? `; not: ${failed.map((result) => result.host).join(', ')}` : ''}${held}`;
   return { passed: failed.length === 0 && outcome.results.length === targets.length, note, evidence: [{ host: `site ${site}`, exitCode: failed.length === 0 ? 0 : 1, text }] };
+}
+
+/** Holds every result of the drill's scan against retention; a hold that fails is said in the note, and fails nothing else. */
+async function holdScanResults(deps: DrillChecksDeps, outcome: { runId: string; results: { host: string }[] }, drillRunId: string): Promise<string> {
+  const failures: string[] = [];
+  for (const { host } of outcome.results) {
+    await deps.holdEvidence(outcome.runId, host, `drill run ${drillRunId}`).catch((error: unknown) => failures.push(`${host} (${error instanceof Error ? error.message : String(error)})`));
+  }
+  return failures.length ? `; not held against retention: ${failures.join(', ')}` : '';
 }
 
 /** Site against site: each secondary host against the primary host with the same roles (in inventory order). */

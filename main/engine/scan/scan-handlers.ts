@@ -2,6 +2,7 @@
 // in the audit log), cancel it, and the scan in progress with the operator
 // questions waiting. The end's audit entry is written after the call has
 // returned: it is handed to `afterCall` so the engine waits for it on dispose.
+import { isConnectionLost } from '../store/connection-lost';
 import type { HandlerTable } from '../dispatch/dispatch-call';
 import { EngineError } from '../dispatch/engine-error';
 import type { AuditLog } from '../audit/audit-log';
@@ -31,7 +32,11 @@ export function scanHandlers(deps: ScanHandlerDeps): Pick<HandlerTable, 'scan.st
     'scan.start': async ({ scope }) => {
       const targets = fleet.targets(scope);
       if (targets.length === 0) throw new EngineError('not-found', 'the scope holds no hosts');
-      await deps.records?.recordFleet();
+      // A team store that cannot be reached does not stop the scan: its results wait in the outbox.
+      await deps.records?.recordFleet().catch((error: unknown) => {
+        if (!isConnectionLost(error)) throw error;
+        notice(`team store: the fleet of this scan is not recorded (${errorMessage(error)})`);
+      });
       const run = scans.start(targets, scope);
       await audit.append('scan.start', { runId: run.runId, scope, total: run.total, fleet: fleet.source.label });
       deps.afterCall(

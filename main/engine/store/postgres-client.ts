@@ -48,8 +48,11 @@ export async function openPostgresClient(url: string, options: { maxConnections?
   const config = parseStoreUrl(url);
   const where = describeStoreUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4, connectionTimeoutMillis: 10_000, types });
-  // An idle connection dropped by a restarting server must not crash the process; the next query reconnects.
+  // A connection dropped by a server that dies or restarts must not crash the process: an idle one is the
+  // pool's 'error', one checked out (between a transaction's statements) its own; the query in flight, if any,
+  // rejects with the same error, and the next query reconnects.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const [row] = (await pool.query<{ v: string; version: string }>("SELECT current_setting('server_version_num') AS v, current_setting('server_version') AS version")).rows;
     checkServerVersion(Number(row!.v), row!.version, where);
@@ -66,16 +69,21 @@ export async function openPostgresClient(url: string, options: { maxConnections?
     },
     transaction: async (work) => {
       const connection = await pool.connect();
+      // A connection the server dropped mid-transaction cannot roll back: it is destroyed, not returned to the pool.
+      let broken = false;
       try {
         await connection.query('BEGIN');
         const result = await work({ query: async <Row>(sql: string, params: unknown[] = []) => (await connection.query(sql, params)).rows as Row[] });
         await connection.query('COMMIT');
         return result;
       } catch (error) {
-        await connection.query('ROLLBACK').catch(() => {});
+        broken = await connection.query('ROLLBACK').then(
+          () => false,
+          () => true,
+        );
         throw error;
       } finally {
-        connection.release();
+        connection.release(broken);
       }
     },
     withConnection: async (work) => {

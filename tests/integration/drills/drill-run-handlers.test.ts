@@ -92,6 +92,7 @@ const target = (host: string) => {
   return { name: host, dc, roles: [host.split(/\d/)[0]!], address: `addr-${host}`, route: { host, target: endpoint(`addr-${host}`), jumps: [bastions[dc]!] } } as unknown as ScanTarget;
 };
 const scanned: { site: string; routes: string[] }[] = [];
+const held: string[] = [];
 const facts = (kernel: string, ports: number[]) => ({
   patches: { kernelOrPlatform: kernel },
   firewall: { firewall: { state: 'active' }, exposure: ports.map((port) => ({ proto: 'tcp', port, reachability: 'any' })) },
@@ -121,6 +122,9 @@ beforeAll(async () => {
       scan: async (targets, site) => {
         scanned.push({ site, routes: targets.map((one) => `${one.route.jumps.map((jump) => jump.address).join('>')}>${one.route.target.address}`) });
         return { runId: 'scan-run-1', results: targets.map((one) => ({ host: one.name, phase: one.name === 'db1.sea' ? 'unreachable' : 'done' })) };
+      },
+      holdEvidence: async (scanRunId, host, heldBy) => {
+        held.push(`${scanRunId} ${host} ${heldBy}`);
       },
       now,
     },
@@ -189,6 +193,8 @@ describe('drills.* live-run calls', () => {
     expect(scanned).toEqual([{ site: 'sea', routes: ['bastion.nj>addr-imap1.sea', 'bastion.nj>addr-mx1.sea', 'bastion.nj>addr-db1.sea'] }]);
     expect(afterScan.steps[0]).toMatchObject({ result: 'failed', note: `scan run scan-run-1: 2 of 3 hosts answered through nj's bastion; not: db1.sea` });
     expect(afterScan.steps[0]!.outputs[0]!.summary).toContain('"scanRunId": "scan-run-1"');
+    // The scan's results are the run's evidence: held against retention in the run's name.
+    expect(held).toEqual(['imap1.sea', 'mx1.sea', 'db1.sea'].map((host) => `scan-run-1 ${host} drill run ${runId}`));
 
     const afterParity = await step(1);
     expect(afterParity.steps[1]).toMatchObject({ result: 'failed', note: 'sea differs from nj: db1.sea kernel or platform image' });
