@@ -33,6 +33,7 @@ import { hostHandlers } from './scan/host-handlers';
 import { scanHandlers } from './scan/scan-handlers';
 import { ScanService } from './scan/scan-service';
 import { storeScanRecorder } from './scan/store-scan-recorder';
+import { drillIcsFeed } from './drills/drill-ics-feed';
 import { OutboxScanWriter } from './scan/outbox-scan-writer';
 import { ScanOutbox } from './store/scan-outbox';
 import { applyScanWrite, type ScanWrite } from './store/scan-write';
@@ -289,7 +290,12 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
     ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
     ...reportsHandlers(reportSources, { exportRoot: join(options.dataDir, 'reports'), printPdf: options.printPdf ?? null }),
     ...drillsHandlers(
-      { demo: () => demo.current !== null, inventoryPath: () => (demo.current ? null : (inventoryPath ?? null)), now },
+      {
+        demo: () => demo.current !== null,
+        inventoryPath: () => (demo.current ? null : (inventoryPath ?? null)),
+        now,
+        feed: drillIcsFeed(join(options.dataDir, 'drills.ics'), (error) => notice(`the drills calendar feed could not be written: ${errorMessage(error)}`)),
+      },
       {
         sql: store.sql,
         executor,

@@ -1,6 +1,8 @@
 // Locks down the window's web contents and session: no navigation, no new
 // windows (https links go to the OS browser after a check), every permission
-// request denied, nothing remote loaded, CSP on every response.
+// request denied but desktop notifications from the app's own page (drills
+// due or overdue: the text is the app's own), nothing remote loaded, CSP on
+// every response.
 import type { Session, Shell, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { isAllowedExternalUrl } from './external-links';
@@ -17,8 +19,8 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
 }
 
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback) => callback(permission === 'notifications' && isAppPage(contents?.getURL())));
+  session.setPermissionCheckHandler((contents, permission) => permission === 'notifications' && isAppPage(contents?.getURL()));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isLocalRequest(details.url) });
@@ -31,6 +33,10 @@ export function hardenSession(session: Session): void {
       },
     });
   });
+}
+
+function isAppPage(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`);
 }
 
 /** Only the app's own origin (and devtools internals) may be requested. */

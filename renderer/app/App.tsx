@@ -21,6 +21,7 @@ import { ShortcutHelpDialog } from './ShortcutHelpDialog';
 import { StartupNotices } from './StartupNotices';
 import { StatusBar } from './StatusBar';
 import { useAppInfo } from './useAppInfo';
+import { useDrillNotifications } from './useDrillNotifications';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useRoute } from './useRoute';
 import { useSidebar } from './useSidebar';
@@ -31,6 +32,7 @@ export function App() {
   const route = useRoute();
   const { info, error } = useAppInfo();
   useViewerLanding(info);
+  useDrillNotifications();
   const sidebar = useSidebar();
   const [helpOpen, setHelpOpen] = useState(false);
   const showHelp = useCallback(() => setHelpOpen(true), []);

@@ -37,3 +37,48 @@ test('Alt+7 opens the drills of both sites: Bridgewater bastion loss overdue, th
   await saveScreenshot(page, 'drills-schedule');
   await elementScreenshot(page.locator('div.sites'), 'drills-sites');
 });
+
+test('the calendar as a month and a week: both sites on the days they fall in your zone, the overdue drill on the day it fell due; moved by buttons from the keyboard', async () => {
+  const { page } = ui;
+  await openByShortcut(ui, 'Alt+7', 'Disaster-recovery drills');
+  const views = page.getByRole('group', { name: 'Calendar view' });
+  await expect.poll(() => views.getByRole('button', { name: 'Agenda' }).getAttribute('aria-pressed')).toBe('true');
+  const agendaCount = await page.getByTestId('drills-agenda').locator('tbody tr').count();
+  await views.getByRole('button', { name: 'Month' }).focus();
+  await page.keyboard.press('Enter');
+  const month = page.getByTestId('drill-month');
+  await expect.poll(() => month.count()).toBe(1);
+  // Every week row has seven days, Monday first; today's month is shown.
+  expect(await month.locator('thead th').allTextContents()).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+  for (const row of await month.locator('tbody tr').all()) expect(await row.locator('td').count()).toBe(7);
+  // Walk forward a year: every occurrence of the agenda lands in some month, on one day, with its site.
+  let placed = 0;
+  const sites = new Set<string>();
+  let overdueSeen = 0;
+  const next = page.getByRole('button', { name: 'Next month →' });
+  const previous = page.getByRole('button', { name: '← Previous month' });
+  for (let back = 0; back < 6; back++) await previous.click();
+  for (let step = 0; step < 20; step++) {
+    const entries = month.locator('td:not(.muted) li[data-plan]');
+    placed += await month.locator('td:not(.muted) li[data-state="scheduled"]').count();
+    overdueSeen += await month.locator('td:not(.muted) li[data-state="overdue"]').count();
+    for (const site of await entries.evaluateAll((items) => items.map((item) => item.getAttribute('data-site')))) sites.add(site!);
+    await next.click();
+  }
+  expect(placed).toBe(agendaCount);
+  expect(overdueSeen).toBe(1);
+  expect([...sites].sort()).toEqual(['nj', 'sea']);
+  await page.getByRole('button', { name: 'Today' }).click();
+  await next.click();
+  await elementScreenshot(page.getByRole('region', { name: 'Drill calendar' }), 'drills-calendar-month');
+
+  await views.getByRole('button', { name: 'Week' }).click();
+  const week = page.getByTestId('drill-week');
+  await expect.poll(() => week.count()).toBe(1);
+  expect(await week.locator('thead th').count()).toBe(7);
+  expect(await week.locator('thead th').first().textContent()).toMatch(/^Mon \d\d-\d\d$/);
+  const firstWeek = await week.getAttribute('data-week');
+  await page.getByRole('button', { name: 'Next week →' }).click();
+  await expect.poll(() => week.getAttribute('data-week')).not.toBe(firstWeek);
+  await elementScreenshot(page.getByRole('region', { name: 'Drill calendar' }), 'drills-calendar-week');
+});

@@ -2,12 +2,14 @@
 // the demo fleet) or from drills.yaml next to the inventory, re-read on each
 // call; a broken file shows its problems while the last good plans stay in use.
 // With the store at hand, drill runs that have ended join the file's history.
+// Each read also keeps the .ics feed file up to date (drill-ics-feed.ts).
 import { dirname, join } from 'node:path';
 import type { DrillsScheduleView } from '../../../preload/contract';
 import type { HandlerTable } from '../dispatch/dispatch-call';
 import { formatInventoryProblem } from '../inventory/inventory-problem';
 import { DEMO_DRILL_PLANS_FILE, demoDrillPlansYaml } from './demo-drill-plans';
 import { drillPlansIcs } from './drill-ics';
+import type { DrillIcsFeed } from './drill-ics-feed';
 import { withRunRecords } from './drill-run-records';
 import { drillRunHandlers, type DrillRunDeps } from './drill-run-handlers';
 import { DrillRunStore } from './drill-run-store';
@@ -24,6 +26,8 @@ export interface DrillsSource {
   /** The inventory file in use, or null. */
   inventoryPath(): string | null;
   now(): Date;
+  /** The .ics feed file kept up to date with the plans (a calendar app subscribes to it), or none. */
+  feed?: DrillIcsFeed;
 }
 
 const AGENDA_DAYS = 365;
@@ -42,8 +46,11 @@ export function drillsHandlers(source: DrillsSource, runs?: DrillRunDeps): Pick<
     const file = source.demo() ? DEMO_DRILL_PLANS_FILE : inventory ? join(dirname(inventory), 'drills.yaml') : null;
     if (file === null) return { now, file: 'no inventory', problems: ['no inventory is loaded; drill plans are read from drills.yaml next to it'] };
     lastGood.update(source.demo() ? parseDrillPlans(demoDrillPlansYaml(now), file) : await loadDrillPlansFile(file));
+    if (lastGood.current) await source.feed?.update(lastGood.current.plans, now);
     return { now, file, problems: lastGood.lastProblems.map(formatInventoryProblem) };
   };
+  // The feed is written at start, not only when someone first opens the schedule.
+  if (source.feed) void load().catch(() => undefined);
   const planById = async (id: string) => {
     await load();
     return lastGood.current?.plans.find((plan) => plan.id === id) ?? null;

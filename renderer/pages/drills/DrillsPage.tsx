@@ -1,10 +1,14 @@
 // Disaster-recovery drills: per site, which plans are overdue, due and next
-// (site time and UTC); cadence compliance per kind and site; every
-// occurrence of the next 12 months in site time, UTC and the viewer's time.
+// (site time and UTC); cadence compliance per kind and site; the calendar of
+// the next 12 months as an agenda (site time, UTC and the viewer's time), a
+// month or a week.
 import { useState } from 'react';
 import type { DrillPlanRowView, DrillsScheduleView } from '../../../preload/contract';
 import { downloadText } from '../../components/download-text';
 import { getOpsDeck } from '../../api/opsdeck';
+import { DrillCalendar } from './DrillCalendar';
+import { DrillNotificationControl } from './DrillNotificationControl';
+import './drill-calendar.css';
 import { DrillRunStart } from './DrillRunStart';
 import { LiveDrillRun } from './LiveDrillRun';
 import { useDrillRun } from './useDrillRun';
@@ -40,6 +44,7 @@ export function DrillsPage() {
       <EngineErrorNote error={error} />
       <EngineErrorNote error={exportError} />
       {view && <SourceLine view={view} />}
+      <DrillNotificationControl />
       {view && (
         <div className="sites">
           {view.sites.map((site) => (
@@ -55,7 +60,7 @@ export function DrillsPage() {
       )}
       {view && <DrillRunStart controls={runs} view={view} />}
       {view && <CadenceTable view={view} />}
-      {view && <Agenda view={view} />}
+      {view && <DrillCalendar view={view} />}
     </div>
   );
 }
@@ -158,35 +163,6 @@ function CadenceTable({ view }: { view: DrillsScheduleView }) {
               <td>every {status.everyDays} days</td>
               <td className="mono">{status.lastPassed?.slice(0, 10) ?? 'never'}</td>
               <td className={status.compliant ? 'ok' : 'error'}>{status.compliant ? '✓ compliant' : status.dueBy ? `✕ late by ${status.daysLate} days` : '✕ never passed'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function Agenda({ view }: { view: DrillsScheduleView }) {
-  const title = (id: string) => view.plans.find((plan) => plan.id === id)?.title ?? id;
-  return (
-    <section>
-      <h2>Next 12 months ({view.agenda.length} drills)</h2>
-      <table className="grid" data-testid="drills-agenda">
-        <thead>
-          <tr>
-            <th scope="col">Site time</th>
-            <th scope="col">UTC</th>
-            <th scope="col">Your time</th>
-            <th scope="col">Drill</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.agenda.map((entry) => (
-            <tr key={`${entry.plan}-${entry.times.instant}`} data-site={entry.site}>
-              <td className="mono">{entry.times.site}</td>
-              <td className="mono">{entry.times.utc}</td>
-              <td className="mono">{entry.times.viewer}</td>
-              <td>{title(entry.plan)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,10 +1,12 @@
 // The drills.* handlers as the app calls them: plans read from drills.yaml
 // next to the inventory on every call, a broken edit listed as problems while
 // the last good plans stay on screen, the demo plans on the demo fleet.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import ICAL from 'ical.js';
+import { drillIcsFeed } from '../../../main/engine/drills/drill-ics-feed';
 import { drillsHandlers } from '../../../main/engine/drills/drills-handlers';
 
 let dir = '';
@@ -66,4 +68,32 @@ test('an unknown viewer zone falls back to UTC; the demo fleet has the demo plan
   expect(view.source).toBe('demo-drills.yaml (built in)');
   expect(view.sites.map((site) => site.id)).toEqual(['nj', 'sea']);
   expect(view.plans.find((plan) => plan.id === 'bastion-loss-nj')?.state).toBe('overdue');
+});
+
+test('the .ics feed file: written at start, rewritten when the plans change, parsed by ical.js, never half written', async () => {
+  const feedDir = await mkdtemp(join(tmpdir(), 'opsdeck-drills-feed-'));
+  try {
+    const inventory = join(feedDir, 'fleet.yaml');
+    await writeFile(join(feedDir, 'drills.yaml'), PLANS('MX failover'));
+    const path = join(feedDir, 'drills.ics');
+    const errors: unknown[] = [];
+    const handlers = drillsHandlers({ demo: () => false, inventoryPath: () => inventory, now: NOW, feed: drillIcsFeed(path, (error) => errors.push(error)) });
+    const summaries = async () => {
+      const calendar = new ICAL.Component(ICAL.parse(await readFile(path, 'utf8')));
+      return calendar.getAllSubcomponents('vevent').map((event) => event.getFirstPropertyValue('summary'));
+    };
+    // Written at start, before anyone asks for the schedule.
+    await expect.poll(summaries).toEqual(['DR drill: MX failover']);
+    await writeFile(join(feedDir, 'drills.yaml'), PLANS('MX failover to Seattle'));
+    await handlers['drills.schedule']({ viewerTimeZone: 'UTC' });
+    expect(await summaries()).toEqual(['DR drill: MX failover to Seattle']);
+    // A broken edit keeps the last good plans, in the feed too.
+    await writeFile(join(feedDir, 'drills.yaml'), 'plans: [');
+    await handlers['drills.schedule']({ viewerTimeZone: 'UTC' });
+    expect(await summaries()).toEqual(['DR drill: MX failover to Seattle']);
+    expect((await readdir(feedDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await rm(feedDir, { recursive: true, force: true });
+  }
 });

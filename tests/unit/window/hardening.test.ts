@@ -91,15 +91,25 @@ describe('session hardening', () => {
       },
     };
   }
-  test('denies every permission request and check', () => {
+  test('denies every permission request and check but notifications from the app page itself', () => {
     const session = fakeSession();
     hardenSession(session as never);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    const appPage = { getURL: () => 'app://opsdeck/index.html#/drills' };
+    const otherPage = { getURL: () => 'https://evil.example/' };
+    const request = session.calls.request as (c: unknown, p: string, cb: (ok: boolean) => void) => void;
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
-      (session.calls.request as (c: unknown, p: string, cb: (ok: boolean) => void) => void)(null, permission, callback);
+      request(appPage, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
     }
-    expect((session.calls.check as () => boolean)()).toBe(false);
+    const decided = (contents: unknown) => {
+      const callback = vi.fn();
+      request(contents, 'notifications', callback);
+      return callback.mock.calls[0]![0];
+    };
+    expect([decided(appPage), decided(otherPage), decided(null)]).toEqual([true, false, false]);
+    const check = session.calls.check as (c: unknown, p: string) => boolean;
+    expect([check(appPage, 'notifications'), check(appPage, 'media'), check(otherPage, 'notifications')]).toEqual([true, false, false]);
     expect((session.calls.device as () => boolean)()).toBe(false);
   });
   test('cancels every request that is not the app origin: nothing remote is loaded', () => {
