@@ -59,8 +59,8 @@ export async function buildStatusReport(sources: StatusReportSources, options: S
     .map((site) => ({ id: site.id, name: site.name, role: site.role, hosts: inventory!.hosts.filter((host) => host.dc === site.id).length }));
   const hostNames = new Set((inventory?.hosts ?? []).filter((host) => inScope(host.dc)).map((host) => host.name));
 
-  const reads = (await sources.reports.latestReads()).filter((read) => hostNames.has(read.host));
-  const latest = (await sources.reports.latestFindings()).filter((row) => hostNames.has(row.host));
+  const reads = await sources.reports.latestReads([...hostNames]);
+  const latest = await sources.reports.latestFindings([...hostNames]);
   const firstSeen = await sources.reports.firstSeen();
   const restoreFindings = restoreTestFindings(await sources.restoreTests.latestPerHost()).filter((finding) => hostNames.has(finding.host));
   const findings: ReportFinding[] = [

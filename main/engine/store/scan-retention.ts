@@ -143,5 +143,8 @@ export class ScanRetention {
       recordIntent: (intent) => this.options.recordIntent({ ...intent, days }),
     });
     if (outcome.hostResults > 0 || outcome.runs > 0) await this.options.record({ ...outcome, days });
+    // The embedded store runs no autovacuum, so nothing else keeps the planner's statistics: without them it reads
+    // every stored result of a host to find its newest (the status page at 1,000 hosts × 90 scans: 90 ms a query, 12 with them).
+    if (!this.stopped) await this.sql.exec('ANALYZE host_result_rows, scan_runs');
   }
 }
