@@ -20,7 +20,7 @@ import { RestoreTestStore } from '../../main/engine/store/restore-test-store';
 import { ScanStore } from '../../main/engine/store/scan-store';
 import type { SqlClient } from '../../main/engine/store/sql-client';
 import { initTeamStore } from '../../main/engine/store/team-store-admin';
-import { portFinding } from '../support/report-history';
+import { answeredResult, portFinding } from '../support/report-history';
 import { startRealPostgres } from '../support/real-postgres';
 
 const arg = (name: string, fallback: number) => {
@@ -50,34 +50,15 @@ async function writeScan(scans: ScanStore, runId: string, at: string, day: numbe
       const host = `h${index}.${index % 2 ? 'sea' : 'nj'}`;
       const dc = index % 2 ? 'sea' : 'nj';
       const findings = (index + day) % 7 === 0 ? [portFinding(host, dc, 5432), portFinding(host, dc, 6379, 'medium')] : [];
-      await scans.saveHostResult({
-        runId,
-        host,
-        dc,
-        phase: 'done',
-        reason: null,
-        startedAt: at,
-        finishedAt: at,
-        identity: null,
-        detectedOs: 'debian',
-        findingCounts: {},
-        findings,
-        facts: { firewall: { rules: 40 + (index % 5) }, patches: { pending: (index + day) % 3, collectedAt: at } },
-        outputs: [
-          {
-            id: 'nft-ruleset',
-            command: 'LC_ALL=C nft -j list ruleset',
-            exitCode: 0,
-            stdout: `{"nftables": [${'{"rule": "tcp dport 22 accept"},'.repeat(60)}{"day": ${day % 3}}]}`,
-            stderr: '',
-            durationMs: 12,
-            error: null,
-            stdoutBytes: 0,
-            stderrBytes: 0,
-            truncated: null,
-          },
-        ],
-      });
+      await scans.saveHostResult(
+        answeredResult(runId, at, {
+          host,
+          dc,
+          findings,
+          facts: { firewall: { rules: 40 + (index % 5) }, patches: { pending: (index + day) % 3, collectedAt: at } },
+          stdout: `{"nftables": [${'{"rule": "tcp dport 22 accept"},'.repeat(60)}{"day": ${day % 3}}]}`,
+        }),
+      );
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, writer));

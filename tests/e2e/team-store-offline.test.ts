@@ -10,10 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ScanFinishedEvent } from '../../preload/contract';
 import { MemorySecretStore } from '../../main/engine/secrets/memory-secret-store';
-import { initTeamStore } from '../../main/engine/store/team-store-admin';
 import { startBridgeSession, type BridgeSession } from '../support/bridge-session';
 import { launchChromium, saveScreenshot } from '../support/chromium';
-import { startRealPostgres, type RealPostgres } from '../support/real-postgres';
+import { makeTeamStore, startRealPostgres, type RealPostgres } from '../support/real-postgres';
 
 const DEMO_HOSTS = 14;
 let server: RealPostgres;
@@ -25,9 +24,7 @@ let page: Page;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-team-offline-'));
   server = await startRealPostgres();
-  await server.createDatabase('opsdeck');
-  await initTeamStore(server.url('opsdeck'), [{ login: 'alice', role: 'operator' }]);
-  await server.sql('postgres', "ALTER ROLE alice PASSWORD 'alice-pw'");
+  await makeTeamStore(server, 'opsdeck', [{ login: 'alice', role: 'operator' }]);
   session = await startBridgeSession({
     dataDir: join(dir, 'alice'),
     storeUrl: server.url('opsdeck', 'alice', 'alice-pw'),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './private-sshd';
+import { initTeamStore, type TeamMember } from '../../main/engine/store/team-store-admin';
 
 export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
 export const SUPERUSER_PASSWORD = 'test-superuser-password';
@@ -120,4 +121,11 @@ export async function startRealPostgres(): Promise<RealPostgres> {
     throw new Error(`${(error as Error).message}\n${log}`);
   }
   return server;
+}
+
+/** A new database made a team store with these members, each login's password `<login>-pw`. */
+export async function makeTeamStore(server: RealPostgres, database: string, members: TeamMember[]): Promise<void> {
+  await server.createDatabase(database);
+  await initTeamStore(server.url(database), members);
+  for (const { login } of members) await server.sql('postgres', `ALTER ROLE "${login}" PASSWORD '${login}-pw'`);
 }

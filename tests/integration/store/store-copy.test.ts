@@ -13,9 +13,8 @@ import { MemorySecretStore } from '../../../main/engine/secrets/memory-secret-st
 import { openPgliteClient } from '../../../main/engine/store/pglite-client';
 import type { SqlClient } from '../../../main/engine/store/sql-client';
 import { COPIED_TABLES, NOT_COPIED_TABLES, storeTables } from '../../../main/engine/store/store-copy';
-import { initTeamStore } from '../../../main/engine/store/team-store-admin';
 import { runOpsdeck } from '../../support/cli-run';
-import { startRealPostgres, type RealPostgres } from '../../support/real-postgres';
+import { makeTeamStore, startRealPostgres, type RealPostgres } from '../../support/real-postgres';
 
 const DEMO_HOSTS = 14;
 const acceptingPrompter = { confirmUnknownHostKey: async () => true, keyboardInteractive: async () => null, keyPassphrase: async () => null };
@@ -38,9 +37,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-copy-'));
   dataDir = join(dir, 'alice');
   server = await startRealPostgres();
-  await server.createDatabase('team');
-  await initTeamStore(server.url('team'), [{ login: 'carol', role: 'viewer' }]);
-  await server.sql('postgres', "ALTER ROLE carol PASSWORD 'carol-pw'");
+  await makeTeamStore(server, 'team', [{ login: 'carol', role: 'viewer' }]);
   // One operator's own history: two scans of the demo fleet in an embedded store.
   const alice = await createEngine({ dataDir, userKnownHostsPath: null, secrets: new MemorySecretStore(), prompter: acceptingPrompter, demoFleet: 'always', demoHosts: DEMO_HOSTS });
   engines.push(alice);

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ScanFinishedEvent } from '../../../preload/contract';
 import { createEngine, type Engine } from '../../../main/engine/engine';
 import { MemorySecretStore } from '../../../main/engine/secrets/memory-secret-store';
-import { initTeamStore } from '../../../main/engine/store/team-store-admin';
-import { startRealPostgres, type RealPostgres } from '../../support/real-postgres';
+import { makeTeamStore, startRealPostgres, type RealPostgres } from '../../support/real-postgres';
 
 const DEMO_HOSTS = 14;
 const SCANS = 50;
@@ -24,12 +23,11 @@ const engines: Engine[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-team-4-'));
   server = await startRealPostgres();
-  await server.createDatabase('opsdeck');
-  await initTeamStore(
-    server.url('opsdeck'),
+  await makeTeamStore(
+    server,
+    'opsdeck',
     OPERATORS.map((login) => ({ login, role: 'operator' as const })),
   );
-  for (const login of OPERATORS) await server.sql('postgres', `ALTER ROLE ${login} PASSWORD '${login}-pw'`);
 }, 120_000);
 
 afterAll(async () => {

@@ -12,8 +12,7 @@ import type { ScanFinishedEvent } from '../../../preload/contract';
 import { createEngine, type Engine } from '../../../main/engine/engine';
 import { MemorySecretStore } from '../../../main/engine/secrets/memory-secret-store';
 import { ScanOutbox } from '../../../main/engine/store/scan-outbox';
-import { initTeamStore } from '../../../main/engine/store/team-store-admin';
-import { startRealPostgres, type RealPostgres } from '../../support/real-postgres';
+import { makeTeamStore, startRealPostgres, type RealPostgres } from '../../support/real-postgres';
 
 const DEMO_HOSTS = 40;
 const acceptingPrompter = { confirmUnknownHostKey: async () => true, keyboardInteractive: async () => null, keyPassphrase: async () => null };
@@ -24,9 +23,7 @@ const engines: Engine[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'opsdeck-outbox-'));
   server = await startRealPostgres();
-  await server.createDatabase('opsdeck');
-  await initTeamStore(server.url('opsdeck'), [{ login: 'alice', role: 'operator' }]);
-  await server.sql('postgres', "ALTER ROLE alice PASSWORD 'alice-pw'");
+  await makeTeamStore(server, 'opsdeck', [{ login: 'alice', role: 'operator' }]);
 }, 120_000);
 
 afterAll(async () => {

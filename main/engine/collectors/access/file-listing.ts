@@ -2,7 +2,7 @@
 // it printed, each with the account it belongs to and its lines numbered as
 // in the file itself. Only an unprefixed line can be a marker; a file's own
 // lines all come behind the content prefix, whatever they say.
-import { parsedFailure, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
+import { parsedFailure, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
 import { CONTENT_PREFIX, FILE_MARKER, MARKER_END } from './listing-format';
 
 export interface ListedFile {
@@ -68,4 +68,33 @@ export function expectedFiles(listing: FileListing, expected: RegExp, what: stri
     .filter((file) => !expected.test(file.path))
     .map((file) => skippedInput(`file ${file.path}`, `${FILE_MARKER}${file.account} ${file.path}${MARKER_END}`, `not a file ${what} lists (${file.lines.length} lines not read)`));
   return { files, skipped };
+}
+
+/**
+ * A configuration tool's listing (logrotate, logadm): its own files, and what was skipped (text outside
+ * the files, other listings' files) — or why there is nothing to read: not a listing, another tool's files,
+ * no configuration at all (`unsupported`), or the script failing.
+ */
+export function configurationFiles(
+  stdout: string,
+  stderr: string,
+  exitCode: number | null,
+  tool: { name: string; paths: RegExp; mainFile: string },
+): { files: ListedFile[]; skipped: SkippedInput[] } | Parsed<never> {
+  const what = `the ${tool.name} configuration listing`;
+  const refused = refuseInput(stdout, what);
+  if (refused) return refused;
+  const listing = splitFileListing(stdout);
+  const notListing = notAListing(listing, what);
+  if (notListing) return notListing;
+  const { files, skipped: otherFiles } = expectedFiles(listing, tool.paths, `the ${tool.name} listing`);
+  if (files.length === 0 && otherFiles.length > 0) return parsedFailure('unparsed', `${what}: ${otherFiles[0]!.at} is not a ${tool.name} file — another listing's output?`);
+  if (files.length === 0)
+    return parsedFailure(
+      exitCode === 0 ? 'unsupported' : 'unparsed',
+      exitCode === 0
+        ? `no ${tool.name} configuration on this host (${tool.mainFile} is missing)`
+        : `listing the ${tool.name} configuration failed (exit ${exitCode}): ${stderr.trim() || 'no message'}`,
+    );
+  return { files, skipped: [...strayInput(listing), ...otherFiles] };
 }

@@ -8,8 +8,8 @@
 //   `-s size` alone rotates by size only; with neither, `-s 1b -p 1w`.
 // So a rule keeps logs count × period, capped by age; by size only, or with
 // nothing expiring them, it has no time bound. Pure.
-import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
-import { expectedFiles, notAListing, splitFileListing, strayInput } from '../access/file-listing';
+import { parsedOk, skippedInput, type Parsed } from '../parse-result';
+import { configurationFiles } from '../access/file-listing';
 import type { LogRotationRule } from './logrotate-config';
 
 /** The files the logadm listing script names. */
@@ -20,20 +20,10 @@ const FLAGS = new Set('chlnNrvV'.split(''));
 const UNIT_DAYS: Record<string, number> = { h: 1 / 24, d: 1, w: 7, m: 30, y: 365 };
 
 export function parseLogadmListing(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<LogRotationRule[]> {
-  const refused = refuseInput(stdout, 'the logadm configuration listing');
-  if (refused) return refused;
-  const listing = splitFileListing(stdout);
-  const notListing = notAListing(listing, 'the logadm configuration listing');
-  if (notListing) return notListing;
-  const { files, skipped: otherFiles } = expectedFiles(listing, LOGADM_PATH, 'the logadm listing');
-  if (files.length === 0 && otherFiles.length > 0) return parsedFailure('unparsed', `the logadm configuration listing: ${otherFiles[0]!.at} is not a logadm file — another listing's output?`);
-  if (files.length === 0)
-    return parsedFailure(
-      exitCode === 0 ? 'unsupported' : 'unparsed',
-      exitCode === 0 ? 'no logadm configuration on this host (/etc/logadm.conf is missing)' : `listing the logadm configuration failed (exit ${exitCode}): ${stderr.trim() || 'no message'}`,
-    );
+  const listed = configurationFiles(stdout, stderr, exitCode, { name: 'logadm', paths: LOGADM_PATH, mainFile: '/etc/logadm.conf' });
+  if ('status' in listed) return listed;
+  const { files, skipped } = listed;
   const rules: LogRotationRule[] = [];
-  const skipped: SkippedInput[] = [...strayInput(listing), ...otherFiles];
   for (const file of files) {
     for (const { number, text } of file.lines) {
       if (text.trim() === '' || text.trim().startsWith('#')) continue;

@@ -3,8 +3,8 @@
 // rotation period, capped by `maxage D`. Directives outside blocks are the
 // defaults of the blocks after them; `include` reads the other listed files
 // at that point, as logrotate(8) does. Pure.
-import { parsedFailure, parsedOk, refuseInput, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
-import { expectedFiles, notAListing, splitFileListing, strayInput, type ListedFile } from '../access/file-listing';
+import { parsedOk, skippedInput, type Parsed, type SkippedInput } from '../parse-result';
+import { configurationFiles, type ListedFile } from '../access/file-listing';
 
 export type RotationPeriod = 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly';
 
@@ -41,22 +41,13 @@ const LOGROTATE_PATH = /^\/etc\/logrotate\.(conf|d\/[^/]+)$/;
 const PERIODS = new Set(['hourly', 'daily', 'weekly', 'monthly', 'yearly']);
 
 export function parseLogrotateListing(stdout: string, stderr = '', exitCode: number | null = 0): Parsed<LogRotationRule[]> {
-  const refused = refuseInput(stdout, 'the logrotate configuration listing');
-  if (refused) return refused;
-  const listing = splitFileListing(stdout);
-  const notListing = notAListing(listing, 'the logrotate configuration listing');
-  if (notListing) return notListing;
-  const { files, skipped: otherFiles } = expectedFiles(listing, LOGROTATE_PATH, 'the logrotate listing');
-  if (files.length === 0 && otherFiles.length > 0) return parsedFailure('unparsed', `the logrotate configuration listing: ${otherFiles[0]!.at} is not a logrotate file — another listing's output?`);
-  if (files.length === 0)
-    return parsedFailure(
-      exitCode === 0 ? 'unsupported' : 'unparsed',
-      exitCode === 0 ? 'no logrotate configuration on this host (/etc/logrotate.conf is missing)' : `listing the logrotate configuration failed (exit ${exitCode}): ${stderr.trim() || 'no message'}`,
-    );
+  const listed = configurationFiles(stdout, stderr, exitCode, { name: 'logrotate', paths: LOGROTATE_PATH, mainFile: '/etc/logrotate.conf' });
+  if ('status' in listed) return listed;
+  const { files } = listed;
   const main = files.find((file) => file.path === '/etc/logrotate.conf');
   const others = files.filter((file) => file !== main);
   const rules: LogRotationRule[] = [];
-  const skipped: SkippedInput[] = [...strayInput(listing), ...otherFiles];
+  const skipped: SkippedInput[] = [...listed.skipped];
   const globals: Settings = { period: null, rotate: null, maxage: null, size: false };
   const read = (file: ListedFile, onInclude: () => void) => readFile(file, globals, rules, skipped, onInclude);
   let included = false;
