@@ -599,6 +599,8 @@ export interface DrillsScheduleView {
   cadence: { kind: string; site: string; everyDays: number; lastPassed: string | null; dueBy: string | null; compliant: boolean; daysLate: number }[];
   /** Every occurrence in the next 12 months, soonest first. */
   agenda: { plan: string; site: string; times: DrillTimesView }[];
+  /** Every drill recorded (the plans file's history and the runs that ended), oldest first, for the calendar. */
+  history: { plan: string; site: string; times: DrillTimesView; outcome: 'passed' | 'failed' | 'aborted'; lead: string }[];
 }
 
 export type AuditVerifyView =

@@ -41,7 +41,7 @@ describe.shuffle('the drills page on the demo fleet', () => {
     await elementScreenshot(page.locator('div.sites'), 'drills-sites');
   });
 
-  test('the calendar as a month and a week: both sites on the days they fall in your zone, the overdue drill on the day it fell due; moved by buttons from the keyboard', async () => {
+  test('the calendar as a month and a week: both sites on the days they fall in your zone, the drills that ran and the overdue one on their days; moved by buttons from the keyboard', async () => {
     const { page } = ui;
     await openByShortcut(ui, 'Alt+7', 'Disaster-recovery drills');
     const views = page.getByRole('group', { name: 'Calendar view' });
@@ -59,18 +59,24 @@ describe.shuffle('the drills page on the demo fleet', () => {
     let placed = 0;
     const sites = new Set<string>();
     let overdueSeen = 0;
+    const ran = { passed: 0, failed: 0 };
     const next = page.getByRole('button', { name: 'Next month →' });
     const previous = page.getByRole('button', { name: '← Previous month' });
     for (let back = 0; back < 6; back++) await previous.click();
     for (let step = 0; step < 20; step++) {
       const entries = month.locator('td:not(.muted) li[data-plan]');
       placed += await month.locator('td:not(.muted) li[data-state="scheduled"]').count();
+      ran.passed += await month.locator('td:not(.muted) li[data-state="passed"]').count();
+      ran.failed += await month.locator('td:not(.muted) li[data-state="failed"]').count();
       overdueSeen += await month.locator('td:not(.muted) li[data-state="overdue"]').count();
       for (const site of await entries.evaluateAll((items) => items.map((item) => item.getAttribute('data-site')))) sites.add(site!);
       await next.click();
     }
     expect(placed).toBe(agendaCount);
     expect(overdueSeen).toBe(1);
+    // The drills that ran in those months are on their days too, passed and failed, each with its lead.
+    expect(ran.passed).toBeGreaterThan(0);
+    expect(ran.failed).toBeGreaterThan(0);
     expect([...sites].sort()).toEqual(['nj', 'sea']);
     await page.getByRole('button', { name: 'Today' }).click();
     await next.click();

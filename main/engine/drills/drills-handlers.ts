@@ -61,7 +61,7 @@ export function drillsHandlers(source: DrillsSource, runs?: DrillRunDeps): Pick<
       const viewer = isKnownTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
       const filePlans = lastGood.current;
       const plans = filePlans && runStore ? { ...filePlans, history: withRunRecords(filePlans.history, await runStore.endedRuns()) } : filePlans;
-      const empty: DrillsScheduleView = { source: file, problems, warnings: [], at: now.toString(), viewerTimeZone: viewer, sites: [], plans: [], cadence: [], agenda: [] };
+      const empty: DrillsScheduleView = { source: file, problems, warnings: [], at: now.toString(), viewerTimeZone: viewer, sites: [], plans: [], cadence: [], agenda: [], history: [] };
       if (!plans) return empty;
       const view = drillScheduleView(plans, now, viewer);
       const siteZone = (site: string) => plans.sites.find((candidate) => candidate.id === site)?.timeZone ?? 'UTC';
@@ -77,7 +77,14 @@ export function drillsHandlers(source: DrillsSource, runs?: DrillRunDeps): Pick<
           }));
         })
         .sort((a, b) => a.times.instant.localeCompare(b.times.instant));
-      return { ...empty, warnings: lastGood.warnings.map(formatInventoryProblem), sites: plans.sites, plans: view.plans, cadence: view.cadence, agenda };
+      const siteOf = (id: string) => plans.plans.find((plan) => plan.id === id)?.scope.site ?? null;
+      const history = plans.history
+        .flatMap((record) => {
+          const site = siteOf(record.plan);
+          return site === null ? [] : [{ plan: record.plan, site, times: occurrenceTimes(record.startedAt, siteZone(site), viewer), outcome: record.outcome, lead: record.lead }];
+        })
+        .sort((a, b) => a.times.instant.localeCompare(b.times.instant));
+      return { ...empty, warnings: lastGood.warnings.map(formatInventoryProblem), sites: plans.sites, plans: view.plans, cadence: view.cadence, agenda, history };
     },
     'drills.ics': async () => {
       const { now, problems } = await load();

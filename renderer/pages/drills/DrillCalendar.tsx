@@ -1,20 +1,23 @@
 // The drills calendar: agenda, month and week, both sites together (each
-// drill labelled with its site), overdue drills on the day they fell due, in
+// drill labelled with its site), the drills that ran (passed, failed,
+// aborted, with their lead), overdue drills on the day they fell due, in
 // the viewer's time zone with each drill's site time beside it. Buttons to
 // switch view and to move back and forth; every control is a button, so it
 // is reached by Tab and pressed with Enter or Space.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DrillsScheduleView } from '../../../preload/contract';
 import { addDays, calendarEntries, entriesByDay, localDate, monthWeeks, shiftMonth, weekDays, type CalendarEntry } from './calendar-grid';
 
 type CalendarMode = 'agenda' | 'month' | 'week';
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const ENTRY_PREFIX: Record<CalendarEntry['state'], string> = { scheduled: '', overdue: '✕ overdue: ', passed: '✓ passed: ', failed: '✕ failed: ', aborted: '— aborted: ' };
+const ENTRY_CLASS: Record<CalendarEntry['state'], string | undefined> = { scheduled: undefined, overdue: 'error', passed: 'ok', failed: 'error', aborted: 'warning' };
 
 export function DrillCalendar({ view }: { view: DrillsScheduleView }) {
   const today = localDate(view.at, view.viewerTimeZone);
   const [mode, setMode] = useState<CalendarMode>('agenda');
   const [anchor, setAnchor] = useState(today);
-  const entries = calendarEntries(view);
+  const entries = useMemo(() => calendarEntries(view), [view]);
   const siteName = (id: string) => view.sites.find((site) => site.id === id)?.name ?? id;
   const move = (step: number) => setAnchor(mode === 'month' ? shiftMonth(anchor, step) : addDays(anchor, 7 * step));
   return (
@@ -122,9 +125,10 @@ function DayEntries({ entries, siteName, withUtc = false }: { entries: CalendarE
   return (
     <ul className="calendar-entries">
       {entries.map((entry) => (
-        <li key={`${entry.plan}-${entry.times.instant}`} data-plan={entry.plan} data-site={entry.site} data-state={entry.state} className={entry.state === 'overdue' ? 'error' : undefined}>
-          {entry.state === 'overdue' ? '✕ overdue: ' : ''}
+        <li key={`${entry.plan}-${entry.times.instant}-${entry.state}`} data-plan={entry.plan} data-site={entry.site} data-state={entry.state} className={ENTRY_CLASS[entry.state]}>
+          {ENTRY_PREFIX[entry.state]}
           {entry.title}
+          {entry.lead ? ` (led by ${entry.lead})` : ''}
           <div className="mono small muted">
             {siteName(entry.site)} · {entry.times.site}
             {withUtc ? ` · ${entry.times.utc}` : ''}

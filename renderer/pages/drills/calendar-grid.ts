@@ -12,15 +12,21 @@ export interface CalendarEntry {
   title: string;
   site: string;
   times: DrillTimesView;
-  /** 'overdue': a drill that should have run and has not (placed on the day it fell due). */
-  state: 'scheduled' | 'overdue';
+  /** 'overdue': a drill that should have run and has not (placed on the day it fell due); passed, failed, aborted: a drill that ran. */
+  state: 'scheduled' | 'overdue' | 'passed' | 'failed' | 'aborted';
+  /** Who led a drill that ran. */
+  lead?: string;
 }
 
 const DAY_MS = 86_400_000;
 
-/** The calendar day of an instant in a time zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in a time zone (one formatter per zone: making one costs more than using it). */
 export function localDate(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(new Date(instant));
   const part = (type: string) => parts.find((each) => each.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -57,7 +63,7 @@ export function shiftMonth(date: string, months: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
-/** Every occurrence of the agenda, and every overdue drill, on the viewer's day, soonest first. */
+/** Every drill that ran, every overdue drill and every occurrence of the agenda, on the viewer's day, in time order. */
 export function calendarEntries(view: DrillsScheduleView): CalendarEntry[] {
   const title = (id: string) => view.plans.find((plan) => plan.id === id)?.title ?? id;
   const overdue = view.plans.flatMap((plan) =>
@@ -73,7 +79,16 @@ export function calendarEntries(view: DrillsScheduleView): CalendarEntry[] {
     times: entry.times,
     state: 'scheduled' as const,
   }));
-  return [...overdue, ...scheduled].sort((a, b) => a.times.instant.localeCompare(b.times.instant));
+  const ran = view.history.map((record) => ({
+    date: localDate(record.times.instant, view.viewerTimeZone),
+    plan: record.plan,
+    title: title(record.plan),
+    site: record.site,
+    times: record.times,
+    state: record.outcome,
+    lead: record.lead,
+  }));
+  return [...ran, ...overdue, ...scheduled].sort((a, b) => a.times.instant.localeCompare(b.times.instant));
 }
 
 /** The entries of each day in `days`. */
