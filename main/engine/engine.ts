@@ -362,6 +362,8 @@ function teamStoreOutbox(store: OpenedStore, options: EngineOptions, notice: (me
         notice(
           `team store ${store.identity.where} cannot be reached since ${state.offlineSince}: scan results are kept on this workstation (${outbox.directory}) and written there, in order, when it returns`,
         );
+      if (change === 'resuming')
+        notice(`${state.queued} scan writes kept on this workstation (${outbox.directory}) while the team store was away, since ${state.offlineSince}, are being written to ${store.identity.where}`);
       if (change === 'online') notice(`team store ${store.identity.where} is back: every scan result kept while it was away is written`);
     },
     onFlushError: (error) => notice(errorMessage(error)),

@@ -24,8 +24,8 @@ export interface OutboxScanWriterOptions {
   outbox: ScanOutbox;
   retryMs?: number;
   now?: () => Date;
-  /** Told when the store goes away, comes back, or the queue changes size. */
-  onState?: (state: OutboxState, change: 'offline' | 'online' | 'queued') => void;
+  /** Told when the store goes away, comes back, the queue changes size, or writes an earlier session kept are taken up at start. */
+  onState?: (state: OutboxState, change: 'offline' | 'online' | 'queued' | 'resuming') => void;
   onFlushError?: (error: unknown) => void;
 }
 
@@ -57,8 +57,9 @@ export class OutboxScanWriter {
     if (!(await this.options.outbox.exists())) return;
     const queued = await this.options.outbox.count();
     if (queued === 0) return void (await this.options.outbox.close());
-    this.state = { offlineSince: this.now().toISOString(), queued };
-    this.options.onState?.(this.current, 'offline');
+    // Offline since the oldest write was kept: that is when the store was last found away.
+    this.state = { offlineSince: (await this.options.outbox.oldestQueuedAt()) ?? this.now().toISOString(), queued };
+    this.options.onState?.(this.current, 'resuming');
     this.scheduleFlush(0);
   }
 

@@ -56,6 +56,13 @@ export class ScanOutbox {
     await sql.query('DELETE FROM outbox WHERE seq = $1', [seq]);
   }
 
+  /** When the oldest write still queued was kept, or null when none is. */
+  async oldestQueuedAt(): Promise<string | null> {
+    const sql = await this.open();
+    const [row] = await sql.query<{ queued_at: Date | string | null }>('SELECT min(queued_at) AS queued_at FROM outbox');
+    return row?.queued_at ? new Date(row.queued_at).toISOString() : null;
+  }
+
   async count(): Promise<number> {
     const sql = await this.open();
     const [row] = await sql.query<{ n: number | string }>('SELECT count(*) AS n FROM outbox');

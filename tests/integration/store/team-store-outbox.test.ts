@@ -110,6 +110,8 @@ test('a workstation stopped while results wait writes them when it starts again,
 
   await server.start();
   const again = await workstation();
+  const resumed = (await again.handlers['app.info']({})).notices.find((message) => message.includes('are being written to'));
+  expect(resumed).toMatch(new RegExp(`^${queued} scan writes kept on this workstation \\(.*outbox\\) while the team store was away, since \\d{4}-`));
   await until('the outbox left by the stopped session is written', async () => (await again.handlers['app.info']({})).store.offline === null);
   expect(await runRows(runId)).toEqual({ finished: true, ok: DEMO_HOSTS, hosts: DEMO_HOSTS, distinctHosts: DEMO_HOSTS });
   const reopened = ScanOutbox.inDataDir(join(dir, 'alice'));
