@@ -4,7 +4,7 @@
 // and their own time zone.
 import { describe, expect, test, vi } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { elementScreenshot, openByShortcut, useDemoUi } from '../support/demo-ui';
+import { elementScreenshot, NARROW_LAYOUTS, onOwnPage, openByShortcut, useDemoUi } from '../support/demo-ui';
 
 // Starting the demo fleet and Chromium on a shared two-core machine can take longer than the default minute.
 vi.setConfig({ hookTimeout: 240_000 });
@@ -54,7 +54,9 @@ describe.shuffle('the drills page on the demo fleet', () => {
     await expect.poll(() => month.count()).toBe(1);
     // Every week row has seven days, Monday first; today's month is shown.
     expect(await month.locator('thead th').allTextContents()).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
-    for (const row of await month.locator('tbody tr').all()) expect(await row.locator('td').count()).toBe(7);
+    const weeks = await month.locator('tbody tr').all();
+    expect(weeks.length).toBeGreaterThanOrEqual(4);
+    for (const row of weeks) expect(await row.locator('td').count()).toBe(7);
     // Walk forward a year: every occurrence of the agenda lands in some month, on one day, with its site.
     let placed = 0;
     const sites = new Set<string>();
@@ -92,4 +94,17 @@ describe.shuffle('the drills page on the demo fleet', () => {
     await expect.poll(() => week.getAttribute('data-week')).not.toBe(firstWeek);
     await elementScreenshot(page.getByRole('region', { name: 'Drill calendar' }), 'drills-calendar-week');
   });
+
+  for (const layout of NARROW_LAYOUTS) {
+    test(`at ${layout.name} the month view does not overflow sideways: the grid scrolls in its box`, async () => {
+      await onOwnPage(ui, layout, async (narrow) => {
+        await narrow.goto(`${ui.session.bridge.url}#/drills`);
+        await narrow.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Month' }).click();
+        await expect.poll(() => narrow.getByTestId('drill-month').count()).toBe(1);
+        expect(await narrow.locator('#main').evaluate((main) => main.scrollWidth - main.clientWidth)).toBeLessThanOrEqual(0);
+        await narrow.getByTestId('drill-month').scrollIntoViewIfNeeded();
+        await saveScreenshot(narrow, `drills-calendar-${layout.name}`);
+      });
+    });
+  }
 });

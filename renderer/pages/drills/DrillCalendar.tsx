@@ -1,6 +1,6 @@
 // The drills calendar: agenda, month and week, both sites together (each
 // drill labelled with its site), the drills that ran (passed, failed,
-// aborted, with their lead), overdue drills on the day they fell due, in
+// aborted, with their lead), drills due or overdue on the day they fell due, in
 // the viewer's time zone with each drill's site time beside it. Buttons to
 // switch view and to move back and forth; every control is a button, so it
 // is reached by Tab and pressed with Enter or Space.
@@ -10,8 +10,8 @@ import { addDays, calendarEntries, entriesByDay, localDate, monthWeeks, shiftMon
 
 type CalendarMode = 'agenda' | 'month' | 'week';
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const ENTRY_PREFIX: Record<CalendarEntry['state'], string> = { scheduled: '', overdue: '✕ overdue: ', passed: '✓ passed: ', failed: '✕ failed: ', aborted: '— aborted: ' };
-const ENTRY_CLASS: Record<CalendarEntry['state'], string | undefined> = { scheduled: undefined, overdue: 'error', passed: 'ok', failed: 'error', aborted: 'warning' };
+const ENTRY_PREFIX: Record<CalendarEntry['state'], string> = { scheduled: '', due: '! due: ', overdue: '✕ overdue: ', passed: '✓ passed: ', failed: '✕ failed: ', aborted: '— aborted: ' };
+const ENTRY_CLASS: Record<CalendarEntry['state'], string | undefined> = { scheduled: undefined, due: 'warning', overdue: 'error', passed: 'ok', failed: 'error', aborted: 'warning' };
 
 export function DrillCalendar({ view }: { view: DrillsScheduleView }) {
   const today = localDate(view.at, view.viewerTimeZone);

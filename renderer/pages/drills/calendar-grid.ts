@@ -12,8 +12,8 @@ export interface CalendarEntry {
   title: string;
   site: string;
   times: DrillTimesView;
-  /** 'overdue': a drill that should have run and has not (placed on the day it fell due); passed, failed, aborted: a drill that ran. */
-  state: 'scheduled' | 'overdue' | 'passed' | 'failed' | 'aborted';
+  /** 'due' / 'overdue': a drill that should have run and has not yet (placed on the day it fell due); passed, failed, aborted: a drill that ran. */
+  state: 'scheduled' | 'due' | 'overdue' | 'passed' | 'failed' | 'aborted';
   /** Who led a drill that ran. */
   lead?: string;
 }
@@ -63,12 +63,12 @@ export function shiftMonth(date: string, months: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
-/** Every drill that ran, every overdue drill and every occurrence of the agenda, on the viewer's day, in time order. */
+/** Every drill that ran, every due or overdue drill and every occurrence of the agenda, on the viewer's day, in time order. */
 export function calendarEntries(view: DrillsScheduleView): CalendarEntry[] {
   const title = (id: string) => view.plans.find((plan) => plan.id === id)?.title ?? id;
   const overdue = view.plans.flatMap((plan) =>
-    plan.state === 'overdue' && plan.since
-      ? [{ date: localDate(plan.since.instant, view.viewerTimeZone), plan: plan.id, title: plan.title, site: plan.site, times: plan.since, state: 'overdue' as const }]
+    (plan.state === 'overdue' || plan.state === 'due') && plan.since
+      ? [{ date: localDate(plan.since.instant, view.viewerTimeZone), plan: plan.id, title: plan.title, site: plan.site, times: plan.since, state: plan.state }]
       : [],
   );
   const scheduled = view.agenda.map((entry) => ({

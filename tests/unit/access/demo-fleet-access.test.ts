@@ -96,7 +96,9 @@ describe('access on the demo fleet', () => {
   });
 
   test("SmartOS zones: every running zone's accounts, password states and keys are read inside it; the planted contractor key names its zone", () => {
-    for (const { host, facts } of scanned.filter((each) => each.host.os === 'smartos')) {
+    const nodes = scanned.filter((each) => each.host.os === 'smartos');
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const { host, facts } of nodes) {
       expect(facts.zones?.status, host.name).toBe('ok');
       const zones = facts.zones!.value!;
       expect(zones.map((zone) => zone.brand).sort(), host.name).toEqual(['joyent', 'joyent', 'joyent', 'lx']);
