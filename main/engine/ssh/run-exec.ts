@@ -130,7 +130,8 @@ export function runExec(client: Client, label: string, command: string, limits: 
         });
       });
     } catch (error) {
-      finish(new SshError('connection-lost', label, `${label}: ${errorMessage(error)}`));
+      // ssh2 throws synchronously ("Not connected") when the connection closed before this command's turn.
+      finish(new SshError('connection-lost', label, `${label}: the connection was lost before \`${command}\` could start (${errorMessage(error)})`));
     }
   });
 }
