@@ -18,6 +18,8 @@ export async function engineForCli(io: CliIo, overrides: Partial<EngineOptions>)
     defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(home, '.ssh', name)),
     ...(io.secrets ? { secrets: io.secrets } : {}),
     ...(io.env.OPSDECK_STORE_URL ? { storeUrl: io.env.OPSDECK_STORE_URL } : {}),
+    // A CLI command exits after its scan: no page will ask for the fleet views.
+    warmViewsAfterScan: false,
     ...overrides,
   });
   if (engine.dataDirNotice) io.stderr.write(`warning: ${engine.dataDirNotice}\n`);

@@ -52,6 +52,7 @@ import { EngineError } from './dispatch/engine-error';
 import { scanRecords } from './scan/scan-records';
 import { holdScanEvidence, ScanRetention } from './store/scan-retention';
 import { postureHandlers } from './views/posture-handlers';
+import { fleetViewCaches } from './views/fleet-view-caches';
 
 export interface EngineOptions {
   dataDir: string;
@@ -87,6 +88,8 @@ export interface EngineOptions {
   allowedFileRoots?: string[];
   /** The front end's native file dialog (Electron's); absent in the browser bridge and the CLI. */
   chooseFile?: (purpose: FileChoicePurpose) => Promise<string | null>;
+  /** Make the fleet pages' views again after each scan, before anyone asks (the app; the CLI, which exits after its scan, does not). Default true. */
+  warmViewsAfterScan?: boolean;
   /** Prints a report's HTML to PDF (Electron's printToPDF in the app, a headless Chromium elsewhere); absent: no PDF export. */
   printPdf?: PdfPrinter;
 }
@@ -213,7 +216,13 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
     ...(pool ? { hostKeyGate: pool, prompter } : {}),
     siteName: (dc) => fleet.current?.datacentres.find((site) => site.id === dc)?.name ?? dc,
   });
+  const views = fleetViewCaches(store.scans);
+  let warming: Promise<void> = Promise.resolve();
   events.subscribe((name, payload) => {
+    if (name === 'scan:finished' && options.warmViewsAfterScan !== false) {
+      // A failure here only means the next page visit reads the documents itself, and says so if it fails too.
+      warming = warming.then(() => views.warm()).catch(() => undefined);
+    }
     if (name === 'scan:host-result') {
       const summary = payload as HostScanSummary & { runId: string };
       if (summary.phase !== 'cancelled' || !latest.has(summary.host)) latest.set(summary.host, { ...summary });
@@ -286,8 +295,8 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
     }),
     ...hostHandlers({ store: store.scans, sql: store.sql, lastResult: (host) => scans.lastResult(host) }),
     ...operatorHandlers(broker),
-    ...postureHandlers({ fleet, store: store.scans, restoreTestStore: store.restoreTests, integrityCycles, now }),
-    ...firewallHandlers({ fleet, store: store.scans, lastResult: (host) => scans.lastResult(host) }),
+    ...postureHandlers({ fleet, store: store.scans, views, restoreTestStore: store.restoreTests, integrityCycles, now }),
+    ...firewallHandlers({ fleet, store: store.scans, views, lastResult: (host) => scans.lastResult(host) }),
     ...reportsHandlers(reportSources, { exportRoot: join(options.dataDir, 'reports'), printPdf: options.printPdf ?? null }),
     ...drillsHandlers(
       {
@@ -336,6 +345,7 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
       broker.declineAll();
       await scans.dispose();
       await Promise.all(pendingWrites);
+      await warming;
       await retention.stop();
       await restoreTests.dispose();
       await integrityChecks.dispose();

@@ -27,3 +27,18 @@ export function SpacerRow({ height, columns }: { height: number; columns: number
     </tr>
   );
 }
+
+/** Tables of fewer rows render every row (find-in-page and printing see them all); longer ones are windowed. */
+export const WINDOWED_FROM = 200;
+
+/**
+ * A host table that stays whole for a small fleet and is windowed for a large one (1,000 hosts would
+ * otherwise lay out thousands of rows on each visit). Rows may differ in height: a windowed row is
+ * measured once shown (`measureRow` as its ref, with `data-index`).
+ */
+export function useWindowedTable(count: number, estimatedRowHeight: number) {
+  const windowed = count >= WINDOWED_FROM;
+  const { scroller, virtualizer, items, before, after } = useVirtualRows(windowed ? count : 0, estimatedRowHeight);
+  const indices = windowed ? items.map((item) => item.index) : Array.from({ length: count }, (_, index) => index);
+  return { windowed, scroller, indices, before: windowed ? before : 0, after: windowed ? after : 0, measureRow: windowed ? virtualizer.measureElement : undefined };
+}

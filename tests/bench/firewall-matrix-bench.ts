@@ -45,7 +45,8 @@ export interface MatrixBenchResult {
   idleFrameMs: number[];
 }
 
-async function scannedDemoSession(hosts: number): Promise<{ session: BridgeSession; answered: number; scanS: number }> {
+/** A real engine on the demo fleet of `hosts` hosts (in process, over real SSH on loopback), after one scan of the whole fleet. */
+export async function scannedDemoSession(hosts: number): Promise<{ session: BridgeSession; answered: number; scanS: number }> {
   const session = await startBridgeSession({
     demoFleet: 'always',
     demoHosts: hosts,

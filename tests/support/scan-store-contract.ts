@@ -157,7 +157,7 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       ]);
     });
 
-    test("returns an area's facts of each host's newest answered scan, whole or only the named fields, for all hosts, one or the named ones", async () => {
+    test("returns an area's facts of each host's newest answered scan (by reference, then the documents whole or only the named fields), for all hosts, one or the named ones", async () => {
       await store.scans.beginRun({ runId: 'f1', startedAt: '2026-11-05T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 3 });
       const firewall = (port: number) => ({ firewall: { os: 'debian', exposure: [{ port }], ruleset: { rules: [{ text: 'accept' }] } } });
       await store.scans.saveHostResult(hostDetail('f1', 'a.nj', '2026-11-05T00:00:01.000Z', { facts: firewall(22) }));
@@ -166,10 +166,18 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       await store.scans.beginRun({ runId: 'f2', startedAt: '2026-11-06T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 2 });
       await store.scans.saveHostResult(hostDetail('f2', 'a.nj', '2026-11-06T00:00:01.000Z', { facts: firewall(993) }));
       await store.scans.saveHostResult(hostDetail('f2', 'b.nj', '2026-11-06T00:00:01.000Z', { phase: 'failed', facts: {} }));
-      expect(await store.scans.latestAreaFactsOf('firewall', { fields: ['os', 'exposure', 'absent'] })).toEqual([
-        { host: 'a.nj', dc: 'nj', finishedAt: '2026-11-06T00:00:01.000Z', facts: { os: 'debian', exposure: [{ port: 993 }] } },
-        { host: 'b.nj', dc: 'nj', finishedAt: '2026-11-05T00:00:01.000Z', facts: { os: 'debian', exposure: [{ port: 25 }] } },
+      const refs = await store.scans.latestAreaRefs('firewall');
+      expect(refs.map(({ host, dc, finishedAt }) => ({ host, dc, finishedAt }))).toEqual([
+        { host: 'a.nj', dc: 'nj', finishedAt: '2026-11-06T00:00:01.000Z' },
+        { host: 'b.nj', dc: 'nj', finishedAt: '2026-11-05T00:00:01.000Z' },
       ]);
+      for (const { ref } of refs) expect(ref).toMatch(/^[0-9a-f]{64}$/);
+      const docs = await store.scans.resultDocs([...refs.map((row) => row.ref), '00'.repeat(32)], ['os', 'exposure', 'absent']);
+      expect(docs.size).toBe(2);
+      expect(docs.get(refs[0]!.ref)).toEqual({ os: 'debian', exposure: [{ port: 993 }] });
+      expect(docs.get(refs[1]!.ref)).toEqual({ os: 'debian', exposure: [{ port: 25 }] });
+      expect((await store.scans.resultDocs([refs[1]!.ref])).get(refs[1]!.ref)).toEqual(firewall(25).firewall);
+      expect(await store.scans.resultDocs([])).toEqual(new Map());
       expect(await store.scans.latestAreaFactsOf('firewall', { host: 'b.nj' })).toEqual([{ host: 'b.nj', dc: 'nj', finishedAt: '2026-11-05T00:00:01.000Z', facts: firewall(25).firewall }]);
       expect(await store.scans.latestAreaFactsOf('firewall', { host: 'c.nj' })).toEqual([]);
       // The peers a host or site scan compares with: only the named hosts, each from its newest answered scan.

@@ -203,26 +203,15 @@ export class ScanStore {
       }));
   }
 
-  /**
-   * One area's facts from each host's newest answered scan, with when it finished; only the named top-level
-   * fields when `fields` is given (a fleet view without every host's whole firewall ruleset), one host when
-   * `host` is given.
-   */
-  async latestAreaFactsOf(area: PostureArea, options: { fields?: readonly string[]; host?: string } = {}): Promise<{ host: string; dc: string; finishedAt: string; facts: unknown }[]> {
+  /** One area's facts from each host's newest answered scan, with when it finished; one host's when `host` is given. */
+  async latestAreaFactsOf(area: PostureArea, options: { host?: string } = {}): Promise<{ host: string; dc: string; finishedAt: string; facts: unknown }[]> {
     const rows = await this.sql.query<{ host: string; dc: string; finished_at: Date | string; facts: unknown }>(
-      // The area's document is fetched once (OFFSET 0 keeps the planner from
-      // inlining it back): each `… -> field` would otherwise decompress it again.
-      `SELECT latest.host, latest.dc, latest.finished_at,
-              CASE WHEN $2::text[] IS NULL THEN picked.area
-                   ELSE (SELECT jsonb_object_agg(field, picked.area -> field) FROM unnest($2::text[]) AS field
-                          WHERE picked.area -> field IS NOT NULL) END AS facts
-         FROM (SELECT DISTINCT ON (host) run_id, host, dc, finished_at FROM host_result_rows
-                WHERE phase = 'done' AND ($3::text IS NULL OR host = $3) ORDER BY host, finished_at DESC) AS latest
-         JOIN host_result_rows r ON r.run_id = latest.run_id AND r.host = latest.host
-         CROSS JOIN LATERAL (SELECT result_area(r.fact_refs, $1) AS area OFFSET 0) AS picked
-        WHERE picked.area IS NOT NULL
-        ORDER BY latest.host`,
-      [area, options.fields ? [...options.fields] : null, options.host ?? null],
+      `SELECT host, dc, finished_at, result_area(fact_refs, $1) AS facts
+         FROM (SELECT DISTINCT ON (host) host, dc, finished_at, fact_refs FROM host_result_rows
+                WHERE phase = 'done' AND ($2::text IS NULL OR host = $2) ORDER BY host, finished_at DESC) AS latest
+        WHERE fact_refs ? $1
+        ORDER BY host`,
+      [area, options.host ?? null],
     );
     return rows.map((row) => ({
       host: row.host,
@@ -230,6 +219,37 @@ export class ScanStore {
       finishedAt: iso(row.finished_at)!,
       facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as unknown) : row.facts,
     }));
+  }
+
+  /**
+   * Each host's newest answered scan with the sha256 (hex) of one area's document, without reading the
+   * document: a view made from a document can be kept by that hash, since a hash always names the same facts.
+   */
+  async latestAreaRefs(area: PostureArea): Promise<{ host: string; dc: string; finishedAt: string; ref: string }[]> {
+    const rows = await this.sql.query<{ host: string; dc: string; finished_at: Date | string; ref: string }>(
+      `SELECT host, dc, finished_at, ref
+         FROM (SELECT DISTINCT ON (host) host, dc, finished_at, fact_refs ->> $1 AS ref FROM host_result_rows
+                WHERE phase = 'done' ORDER BY host, finished_at DESC) AS latest
+        WHERE ref IS NOT NULL
+        ORDER BY host`,
+      [area],
+    );
+    return rows.map((row) => ({ host: row.host, dc: row.dc, finishedAt: iso(row.finished_at)!, ref: row.ref }));
+  }
+
+  /** Stored documents by their sha256 (hex); only the named top-level fields when `fields` is given. */
+  async resultDocs(refs: readonly string[], fields?: readonly string[]): Promise<Map<string, unknown>> {
+    if (refs.length === 0) return new Map();
+    const rows = await this.sql.query<{ ref: string; doc: unknown }>(
+      // OFFSET 0 keeps the planner from inlining the document back: each `… -> field` would decompress it again.
+      `SELECT picked.ref,
+              CASE WHEN $2::text[] IS NULL THEN picked.doc
+                   ELSE (SELECT jsonb_object_agg(field, picked.doc -> field) FROM unnest($2::text[]) AS field
+                          WHERE picked.doc -> field IS NOT NULL) END AS doc
+         FROM (SELECT encode(sha256, 'hex') AS ref, doc FROM result_docs WHERE sha256 IN (SELECT decode(wanted, 'hex') FROM unnest($1::text[]) AS wanted) OFFSET 0) AS picked`,
+      [[...refs], fields ? [...fields] : null],
+    );
+    return new Map(rows.map((row) => [row.ref, typeof row.doc === 'string' ? (JSON.parse(row.doc) as unknown) : row.doc]));
   }
 
   /** The area facts of a host's newest answered scan (for clocks carried across scans). */

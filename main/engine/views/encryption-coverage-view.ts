@@ -7,35 +7,40 @@ import type { EncryptionFacts, StorageVolume } from '../collectors/encryption/en
 import { encryptionCoverage } from '../posture/encryption-coverage';
 
 export function encryptionCoverageViews(rows: { host: string; dc: string; facts: unknown }[], findings: FindingView[]): EncryptionCoverageView[] {
-  return rows.flatMap(({ host, dc, facts }) => {
-    // Facts stored by an engine version without this area's model: nothing to show, not a crash.
-    if (!isEncryptionFacts(facts)) return [];
-    return [
-      coverageView(
-        host,
-        dc,
-        facts,
-        findings.filter((finding) => finding.host === host && finding.area === 'encryption'),
-      ),
-    ];
-  });
+  return coverageViews(
+    rows.map(({ host, dc, facts }) => ({ host, dc, coverage: hostCoverage(facts) })),
+    findings,
+  );
+}
+
+/** A host's coverage without its findings: what its stored facts alone say, so it can be made once per stored document. */
+export type HostCoverage = Omit<EncryptionCoverageView, 'host' | 'dc' | 'findings'>;
+
+/** The views of hosts whose coverage is known, each with its encryption findings counted by severity. */
+export function coverageViews(rows: { host: string; dc: string; coverage: HostCoverage | null }[], findings: FindingView[]): EncryptionCoverageView[] {
+  const severities = new Map<string, EncryptionCoverageView['findings']>();
+  for (const finding of findings) {
+    if (finding.area !== 'encryption') continue;
+    const counts = severities.get(finding.host) ?? {};
+    counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+    severities.set(finding.host, counts);
+  }
+  // Facts stored by an engine version without this area's model: nothing to show, not a crash.
+  return rows.flatMap(({ host, dc, coverage }) => (coverage ? [{ host, dc, ...coverage, findings: severities.get(host) ?? {} }] : []));
 }
 
 const isEncrypted = (volume: StorageVolume) => volume.encryption === 'encrypted' || volume.encryption === 'locked';
 const isData = (volume: StorageVolume) => volume.class === 'data' || volume.class === 'logs';
 
-function coverageView(host: string, dc: string, facts: EncryptionFacts, findings: FindingView[]): EncryptionCoverageView {
+export function hostCoverage(facts: unknown): HostCoverage | null {
+  if (!isEncryptionFacts(facts)) return null;
   const data = facts.volumes.filter(isData);
   const logsUnencrypted = (volume: StorageVolume) => volume.class === 'logs' && volume.encryption === 'unencrypted';
   const dataUnencrypted = (volume: StorageVolume) => volume.class === 'data' && volume.encryption === 'unencrypted';
   const unknown = (volume: StorageVolume) => volume.encryption === 'unknown';
   const bytes = (filter: (volume: StorageVolume) => boolean) => data.filter(filter).reduce((sum, volume) => sum + (volume.sizeBytes ?? 0), 0);
   const count = (filter: (volume: StorageVolume) => boolean) => data.filter(filter).length;
-  const severities: EncryptionCoverageView['findings'] = {};
-  for (const finding of findings) severities[finding.severity] = (severities[finding.severity] ?? 0) + 1;
   return {
-    host,
-    dc,
     os: facts.os,
     complete: facts.complete,
     status: hostStatus(facts),
@@ -48,7 +53,6 @@ function coverageView(host: string, dc: string, facts: EncryptionFacts, findings
       unknown: count(unknown),
       withoutSize: count((volume) => volume.sizeBytes === null),
     },
-    findings: severities,
   };
 }
 

@@ -5,7 +5,8 @@
 import type { IntegrityCycleView, PostureArea } from '../../../preload/contract';
 import type { HandlerTable } from '../dispatch/dispatch-call';
 import type { FleetService } from '../fleet/fleet-service';
-import { encryptionCoverageViews } from './encryption-coverage-view';
+import { coverageViews } from './encryption-coverage-view';
+import type { FleetViewCaches } from './fleet-view-caches';
 import { integrityCycleFindings } from '../posture/integrity-cycle-findings';
 import { restoreTestFindings } from '../posture/restore-test-findings';
 import type { RestoreTestStore } from '../store/restore-test-store';
@@ -15,6 +16,7 @@ import { accessHostViews, backupHostViews, patchHostViews, transportHostViews } 
 export interface PostureHandlerDeps {
   fleet: FleetService;
   store: ScanStore;
+  views: FleetViewCaches;
   restoreTestStore: RestoreTestStore;
   integrityCycles(): Promise<IntegrityCycleView[]>;
   now(): Date;
@@ -44,7 +46,9 @@ export function postureHandlers(deps: PostureHandlerDeps): Pick<HandlerTable, Po
     'posture.backups': async () => backupHostViews(await areaFacts('backups')),
     'posture.patchHistory': () => deps.store.patchHistory(60),
     'posture.encryptionCoverage': async () => {
-      return encryptionCoverageViews(await areaFacts('encryption'), await deps.store.latestFindings());
+      const keep = inInventory();
+      const rows = (await deps.views.encryption.latest()).filter(keep).map(({ host, dc, view }) => ({ host, dc, coverage: view }));
+      return coverageViews(rows, await deps.store.latestFindings());
     },
   };
 }

@@ -7,12 +7,20 @@ import type { HostPatches } from './patch-view';
 import { routeHref } from '../../app/routes';
 import { durationText } from '../../components/date-text';
 import { TimeText } from '../../components/TimeText';
+import { SpacerRow, useWindowedTable } from '../../components/use-virtual-rows';
 
 const GRADE_CLASS = { behind: 'badge-failed', 'within-sla': 'badge-queued', 'up-to-date': 'badge-done', unknown: 'badge-none' } as const;
 
+const COLUMNS = 9;
+
 export function HostPatchTable({ rows }: { rows: { host: HostPatches; compliance: PatchCompliance }[] }) {
+  const { windowed, scroller, indices, before, after, measureRow } = useWindowedTable(rows.length, 52);
   return (
-    <div className="wide-scroll">
+    <div
+      className={windowed ? 'wide-scroll table-window' : 'wide-scroll'}
+      ref={scroller}
+      {...(windowed ? { tabIndex: 0, role: 'region', 'aria-label': `Patch level of ${rows.length} hosts, scrollable` } : {})}
+    >
       <table className="grid patch-hosts" data-testid="patch-hosts">
         <thead>
           <tr>
@@ -28,41 +36,49 @@ export function HostPatchTable({ rows }: { rows: { host: HostPatches; compliance
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ host: { host, facts }, compliance }) => (
-            <tr key={host} data-host={host}>
-              <th scope="row" className="mono">
-                <a href={routeHref({ page: 'host', name: host })}>{host}</a>
-              </th>
-              <td>
-                <span className={`badge ${GRADE_CLASS[compliance.grade]}`} data-testid="patch-grade">
-                  {GRADE_LABELS[compliance.grade]}
-                </span>
-                {compliance.grade === 'behind' && <div className="muted">{compliance.overdue} security update(s) past the SLA</div>}
-                {compliance.grade === 'unknown' && <div className="muted">{facts.upToDateReason}</div>}
-              </td>
-              <td>{compliance.securityPending}</td>
-              <td>{compliance.otherPending}</td>
-              <td className="nowrap">
-                {compliance.pendingForHours === null ? (
-                  '—'
-                ) : (
-                  <>
-                    {durationText(compliance.pendingForHours)}
-                    <div className="muted small">
-                      since <TimeText iso={compliance.oldestSecuritySince} />
-                    </div>
-                  </>
-                )}
-              </td>
-              <td className="nowrap">{durationText(compliance.slaHours)}</td>
-              <td>{facts.reboot.needed === true ? `needed: ${facts.reboot.reasons.map((r) => r.detail).join('; ')}` : facts.reboot.needed === 'unknown' ? 'unknown' : 'no'}</td>
-              <td className="mono">
-                {facts.kernelOrPlatform ?? '—'}
-                {facts.kernelOrPlatformAgeDays !== null && <span className="muted"> ({facts.kernelOrPlatformAgeDays} d)</span>}
-              </td>
-              <td className="nowrap">{facts.packageIndex.ageHours === null ? 'unknown' : durationText(facts.packageIndex.ageHours)}</td>
-            </tr>
-          ))}
+          <SpacerRow height={before} columns={COLUMNS} />
+          {indices.map((index) => {
+            const {
+              host: { host, facts },
+              compliance,
+            } = rows[index]!;
+            return (
+              <tr key={host} data-host={host} data-index={index} ref={measureRow}>
+                <th scope="row" className="mono">
+                  <a href={routeHref({ page: 'host', name: host })}>{host}</a>
+                </th>
+                <td>
+                  <span className={`badge ${GRADE_CLASS[compliance.grade]}`} data-testid="patch-grade">
+                    {GRADE_LABELS[compliance.grade]}
+                  </span>
+                  {compliance.grade === 'behind' && <div className="muted">{compliance.overdue} security update(s) past the SLA</div>}
+                  {compliance.grade === 'unknown' && <div className="muted">{facts.upToDateReason}</div>}
+                </td>
+                <td>{compliance.securityPending}</td>
+                <td>{compliance.otherPending}</td>
+                <td className="nowrap">
+                  {compliance.pendingForHours === null ? (
+                    '—'
+                  ) : (
+                    <>
+                      {durationText(compliance.pendingForHours)}
+                      <div className="muted small">
+                        since <TimeText iso={compliance.oldestSecuritySince} />
+                      </div>
+                    </>
+                  )}
+                </td>
+                <td className="nowrap">{durationText(compliance.slaHours)}</td>
+                <td>{facts.reboot.needed === true ? `needed: ${facts.reboot.reasons.map((r) => r.detail).join('; ')}` : facts.reboot.needed === 'unknown' ? 'unknown' : 'no'}</td>
+                <td className="mono">
+                  {facts.kernelOrPlatform ?? '—'}
+                  {facts.kernelOrPlatformAgeDays !== null && <span className="muted"> ({facts.kernelOrPlatformAgeDays} d)</span>}
+                </td>
+                <td className="nowrap">{facts.packageIndex.ageHours === null ? 'unknown' : durationText(facts.packageIndex.ageHours)}</td>
+              </tr>
+            );
+          })}
+          <SpacerRow height={after} columns={COLUMNS} />
         </tbody>
       </table>
     </div>

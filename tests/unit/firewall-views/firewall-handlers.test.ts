@@ -4,6 +4,7 @@ import { demoFleetSpec } from '../../../main/engine/demo-fleet/demo-fleet-spec';
 import { demoInventoryYaml } from '../../../main/engine/demo-fleet/demo-inventory-yaml';
 import { FleetService } from '../../../main/engine/fleet/fleet-service';
 import { firewallHandlers } from '../../../main/engine/views/firewall/firewall-handlers';
+import { fleetViewCaches } from '../../../main/engine/views/fleet-view-caches';
 import type { ScanStore } from '../../../main/engine/store/scan-store';
 import { demoFirewallFleet } from '../firewall/support/demo-firewall-fleet';
 
@@ -16,16 +17,21 @@ function setup(options: { stored: string[]; session?: string[] }) {
   const calls: unknown[] = [];
   const stored = hosts.filter((host) => options.stored.includes(host.target.name));
   const store = {
-    latestAreaFactsOf: async (area: string, query: { fields?: readonly string[]; host?: string } = {}) => {
+    latestAreaFactsOf: async (area: string, query: { host?: string } = {}) => {
       calls.push({ area, ...query });
       return stored
         .filter((host) => !query.host || host.target.name === query.host)
-        .map((host) => ({
-          host: host.target.name,
-          dc: host.target.dc,
-          finishedAt: '2025-06-01T00:00:00.000Z',
-          facts: query.fields ? Object.fromEntries(query.fields.map((field) => [field, host.facts[field as keyof typeof host.facts]])) : host.facts,
-        }));
+        .map((host) => ({ host: host.target.name, dc: host.target.dc, finishedAt: '2025-06-01T00:00:00.000Z', facts: host.facts }));
+    },
+    // A host's document is named by its host here: the same facts, the same name.
+    latestAreaRefs: async (area: string) => {
+      calls.push({ refs: area });
+      return stored.map((host) => ({ host: host.target.name, dc: host.target.dc, finishedAt: '2025-06-01T00:00:00.000Z', ref: `doc-${host.target.name}` }));
+    },
+    resultDocs: async (refs: string[], fields: readonly string[]) => {
+      calls.push({ docs: refs, fields });
+      const picked = (facts: (typeof hosts)[number]['facts']) => Object.fromEntries(fields.map((field) => [field, facts[field as keyof typeof facts]]));
+      return new Map(stored.filter((host) => refs.includes(`doc-${host.target.name}`)).map((host) => [`doc-${host.target.name}`, picked(host.facts)]));
     },
     latestFindings: async () => findings,
     latestHostDetail: async (name: string) => (stored.some((host) => host.target.name === name) ? detail(name, 'stored-run') : null),
@@ -51,16 +57,19 @@ function setup(options: { stored: string[]; session?: string[] }) {
       ],
     };
   };
-  const handlers = firewallHandlers({ fleet, store, lastResult: (name) => (options.session?.includes(name) ? detail(name, 'session-run') : null) });
+  const handlers = firewallHandlers({ fleet, store, views: fleetViewCaches(store), lastResult: (name) => (options.session?.includes(name) ? detail(name, 'session-run') : null) });
   return { handlers, calls };
 }
 
 describe('the firewall handlers', () => {
-  test('the fleet matrix asks the store for the exposure fields only', async () => {
+  test('the fleet matrix asks the store for the exposure fields only, and reads each stored document once', async () => {
     const { handlers, calls } = setup({ stored: ['db1.nj', 'imap1.sea'] });
     const views = await handlers['firewall.fleetExposure']({});
     expect(views.map((view) => view.host)).toEqual(['db1.nj', 'imap1.sea']);
-    expect(calls).toEqual([{ area: 'firewall', fields: ['os', 'firewall', 'listenersKnown', 'exposure'] }]);
+    expect(calls).toEqual([{ refs: 'firewall' }, { docs: ['doc-db1.nj', 'doc-imap1.sea'], fields: ['os', 'firewall', 'listenersKnown', 'exposure'] }]);
+    calls.length = 0;
+    expect(await handlers['firewall.fleetExposure']({})).toEqual(views);
+    expect(calls).toEqual([{ refs: 'firewall' }, { docs: [], fields: ['os', 'firewall', 'listenersKnown', 'exposure'] }]);
   });
 
   test("a host's rules come from this session's answer when there is one, else from the store; null before any scan", async () => {

@@ -2,7 +2,8 @@
 // and exposure, its raw ruleset outputs, and two hosts compared. Facts
 // come from the host's result of this session when it answered, else from
 // the store; the fleet matrix reads only the exposure fields from the
-// store, never every host's ruleset.
+// store, never every host's ruleset, and each host's only once per stored
+// document (area-view-cache.ts).
 import type { HostScanDetail } from '../../../../preload/contract';
 import type { HandlerTable } from '../../dispatch/dispatch-call';
 import { EngineError } from '../../dispatch/engine-error';
@@ -11,14 +12,16 @@ import type { FleetService } from '../../fleet/fleet-service';
 import { scanTargets } from '../../fleet/scan-targets';
 import { siteCounterpartKey } from '../../posture/site-counterpart';
 import type { ScanStore } from '../../store/scan-store';
+import type { FleetViewCaches } from '../fleet-view-caches';
 import { fleetExposureViews, type FirewallHostInfo } from './fleet-exposure-view';
-import { EXPOSURE_FIELDS, isFirewallFacts } from './firewall-facts-guard';
+import { isFirewallFacts } from './firewall-facts-guard';
 import { firewallHostDiff } from './host-firewall-diff';
 import { hostRulesView } from './host-rules-view';
 
 export interface FirewallViewDeps {
   fleet: FleetService;
   store: ScanStore;
+  views: FleetViewCaches;
   /** This session's latest result of a host, if it was scanned. */
   lastResult(host: string): HostScanDetail | null;
 }
@@ -51,7 +54,7 @@ export function firewallHandlers(deps: FirewallViewDeps): FirewallHandlers {
     'firewall.fleetExposure': async () => {
       const known = hosts();
       if (known.length === 0) return [];
-      const rows = await deps.store.latestAreaFactsOf('firewall', { fields: EXPOSURE_FIELDS });
+      const rows = (await deps.views.firewallExposure.latest()).map(({ host, view }) => ({ host, facts: view }));
       return fleetExposureViews(rows, known, await deps.store.latestFindings());
     },
     'firewall.hostRules': async ({ host, offset, limit }) => {
