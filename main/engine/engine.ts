@@ -209,7 +209,7 @@ async function startEngine(options: EngineOptions, closeIfStartFails: (close: ()
       () => fleet.source.label,
       () => (team ? undefined : retention.schedule()),
     ),
-    storedFacts: (host) => store.scans.latestFacts(host),
+    storedFacts: (host, areas) => store.scans.latestFacts(host, areas),
     fleetTargets: () => (fleet.current ? fleet.targets({ kind: 'fleet' }) : []),
     storedAreaFacts: (area, hosts) => store.scans.latestAreaFacts(area, hosts),
     onRecorderError: (error) => notice(`scan history not saved: ${errorMessage(error)}`),

@@ -20,6 +20,8 @@ const SIZES = (process.argv[2] ?? '24,200,1000').split(',').map(Number);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 /** The OpenSSH side is skipped above this many hosts (at 1,000 it takes ~14 min on a loaded 2-core machine); its per-host figure from a smaller size stands. */
 const OPENSSH_MAX_HOSTS = Number(process.env.BENCH_OPENSSH_MAX_HOSTS ?? Infinity);
+/** BENCH_CPU_PROFILE=DIR: each OpsDeck scan also writes a V8 CPU profile there (open it in Chrome's DevTools). */
+const CPU_PROFILE_FLAGS = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 interface Run {
@@ -68,7 +70,7 @@ async function opsdeckScan(fleet: DemoFleetChild, dataDir: string, label: string
   const storeBefore = duBytes(join(dataDir, 'store'));
   const auditBefore = await sizeOf(join(dataDir, 'audit.log'));
   const simulatorBefore = processCpuS(fleet.pid);
-  const run = measured(label, [process.execPath, CLI, 'scan', '--inventory', fleet.inventoryPath, '--accept-new', '--data-dir', dataDir]);
+  const run = measured(label, [process.execPath, ...CPU_PROFILE_FLAGS, CLI, 'scan', '--inventory', fleet.inventoryPath, '--accept-new', '--data-dir', dataDir]);
   const simulatorCpuS = processCpuS(fleet.pid) - simulatorBefore;
   const answered = run.stderr.split('\n').filter((line) => /^\[\d+\/\d+\] \S+: done/.test(line)).length;
   if (run.status !== 0)

@@ -180,6 +180,15 @@ export function describeScanStoreContract(name: string, open: () => Promise<{ sc
       expect(await store.scans.resultDocs([])).toEqual(new Map());
       expect(await store.scans.latestAreaFactsOf('firewall', { host: 'b.nj' })).toEqual([{ host: 'b.nj', dc: 'nj', finishedAt: '2026-11-05T00:00:01.000Z', facts: firewall(25).firewall }]);
       expect(await store.scans.latestAreaFactsOf('firewall', { host: 'c.nj' })).toEqual([]);
+      // The clocks a scan carries over: the newest answered scan's facts, whole or only the areas asked for.
+      const both = { ...firewall(993), patches: { firstSeen: { openssl: 'T1' } } };
+      await store.scans.beginRun({ runId: 'f3', startedAt: '2026-11-07T00:00:00.000Z', scope: { kind: 'fleet' }, operator: 'o', fleet: 'f', total: 1 });
+      await store.scans.saveHostResult(hostDetail('f3', 'a.nj', '2026-11-07T00:00:01.000Z', { facts: both }));
+      expect(await store.scans.latestFacts('a.nj')).toEqual(both);
+      expect(await store.scans.latestFacts('a.nj', ['patches'])).toEqual({ patches: both.patches });
+      expect(await store.scans.latestFacts('a.nj', ['access'])).toEqual({});
+      expect(await store.scans.latestFacts('b.nj', ['firewall'])).toEqual({ firewall: firewall(25).firewall });
+      expect(await store.scans.latestFacts('nowhere.nj')).toEqual({});
       // The peers a host or site scan compares with: only the named hosts, each from its newest answered scan.
       const peers = await store.scans.latestAreaFacts('firewall', ['b.nj', 'c.nj', 'gone.nj']);
       expect(peers).toEqual([{ host: 'b.nj', dc: 'nj', facts: firewall(25).firewall }]);

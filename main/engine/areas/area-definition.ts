@@ -17,6 +17,8 @@ export interface AreaDefinition<Facts = unknown> {
   commands: Record<TargetOs, HostCommand[]>;
   /** Commands that depend on the host's policy (backups: which environment file, which units); built from validated values only. */
   hostCommands?(os: TargetOs, policy: HostPolicy): HostCommand[];
+  /** Whether `facts` reads the host's previous facts of this area (a clock carried across scans); only these are read from the store. */
+  readsPrevious?: true;
   facts(os: TargetOs, outputs: CommandOutput[], now: Date, previous: Facts | undefined, policy?: HostPolicy): Facts;
   findings(facts: Facts, context: HostContext): Finding[];
   fleetFindings?(hosts: FleetHostFacts<Facts>[]): Finding[];

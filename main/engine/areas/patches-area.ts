@@ -14,6 +14,7 @@ export const patchesArea = defineArea<PatchAreaFacts>({
   area: 'patches',
   control: 'softwareUpdates',
   commands: PATCH_COMMANDS,
+  readsPrevious: true,
   facts: (os, outputs, now, previous) => {
     const facts = patchFacts(os, outputs, now);
     return { ...facts, firstSeen: pendingSecuritySince(previous?.firstSeen ?? {}, facts, now) };

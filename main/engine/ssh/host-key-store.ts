@@ -4,7 +4,9 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FileError } from '../errors/file-error';
-import { formatKnownHostsLine, knownKeyTypesForHost, lookupHostKey, parseKnownHosts, type HostKeyVerdict, type KnownHostsEntry, type KnownHostsProblem } from './known-hosts';
+import { formatKnownHostsLine, knownKeyTypesForHost, lookupHostKey, type HostKeyVerdict, type KnownHostsKey, type KnownHostsProblem } from './known-hosts';
+import { knownHostsLookupName } from './known-hosts-host-match';
+import { KnownHostsIndex } from './known-hosts-index';
 
 export type RefusedHostKeyVerdict = Exclude<HostKeyVerdict, { status: 'known' }>;
 
@@ -69,21 +71,26 @@ export interface HostKeyStoreOptions {
 
 export class HostKeyStore {
   private appending: Promise<void> = Promise.resolve();
+  private readonly index = new KnownHostsIndex();
+  /** A read of the files not yet started, which a lookup arriving now can share; null while none waits. */
+  private nextRead: Promise<void> | null = null;
+  private reading: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: HostKeyStoreOptions) {}
 
   async check(host: string, port: number, keyType: string, keyBlob: Buffer): Promise<HostKeyVerdict> {
-    return lookupHostKey(await this.readEntries(), host, port, keyType, keyBlob);
+    return lookupHostKey(await this.linesFor(host, port), host, port, keyType, keyBlob);
   }
 
   /** The key types recorded for host:port, so the handshake can ask for one of them first. */
   async knownKeyTypes(host: string, port: number): Promise<string[]> {
-    return knownKeyTypesForHost(await this.readEntries(), host, port);
+    return knownKeyTypesForHost(await this.linesFor(host, port), host, port);
   }
 
   /** Malformed lines in either file, for the operator to fix (they are ignored by check). */
   async problems(): Promise<KnownHostsProblem[]> {
-    return (await this.readEntries()).filter((e): e is KnownHostsProblem => e.kind === 'problem');
+    await this.read();
+    return this.index.all().filter((e): e is KnownHostsProblem => e.kind === 'problem');
   }
 
   /**
@@ -106,13 +113,26 @@ export class HostKeyStore {
     await appendLine(this.options.opsdeckKnownHostsPath, line);
   }
 
-  private async readEntries(): Promise<KnownHostsEntry[]> {
-    const paths = [this.options.userKnownHostsPath, this.options.opsdeckKnownHostsPath];
-    const entries: KnownHostsEntry[] = [];
-    for (const path of paths) {
-      if (path !== undefined) entries.push(...parseKnownHosts(await readIfPresent(path), path));
-    }
-    return entries;
+  private async linesFor(host: string, port: number): Promise<readonly KnownHostsKey[]> {
+    await this.read();
+    return this.index.linesFor(knownHostsLookupName(host, port));
+  }
+
+  /**
+   * Reads both files afresh: every lookup sees the files as they are once it was asked (a line removed
+   * by hand counts at the next connection). Lookups arriving while a read runs share the next one.
+   */
+  private read(): Promise<void> {
+    if (this.nextRead) return this.nextRead;
+    const next = this.reading.then(async () => {
+      this.nextRead = null;
+      const paths = [this.options.userKnownHostsPath, this.options.opsdeckKnownHostsPath].filter((path): path is string => path !== undefined);
+      const texts = await Promise.all(paths.map(async (path) => ({ path, text: await readIfPresent(path) })));
+      this.index.update(texts);
+    });
+    this.nextRead = next;
+    this.reading = next.catch(() => undefined);
+    return next;
   }
 }
 

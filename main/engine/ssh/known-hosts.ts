@@ -45,7 +45,8 @@ export type HostKeyVerdict =
   | { status: 'changed'; fingerprint: string; knownFingerprints: KnownFingerprint[] }
   | { status: 'revoked'; fingerprint: string; source: string; line: number };
 
-export function parseKnownHosts(text: string, source: string): KnownHostsEntry[] {
+/** `firstLine`: the line number of the text's first line (the text may be the end of a file that grew). */
+export function parseKnownHosts(text: string, source: string, firstLine = 1): KnownHostsEntry[] {
   const entries: KnownHostsEntry[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -53,8 +54,9 @@ export function parseKnownHosts(text: string, source: string): KnownHostsEntry[]
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const parsed = parseKeyLine(trimmed);
-    if (typeof parsed === 'string') entries.push({ kind: 'problem', source, line: i + 1, text: raw, reason: parsed });
-    else entries.push({ kind: 'key', source, line: i + 1, ...parsed });
+    const line = firstLine + i;
+    if (typeof parsed === 'string') entries.push({ kind: 'problem', source, line, text: raw, reason: parsed });
+    else entries.push({ kind: 'key', source, line, ...parsed });
   }
   return entries;
 }

@@ -15,7 +15,8 @@
 // recorded intent whose deletion never committed (the next pass deletes and
 // records it again). Documents, output lists and raw outputs stored by
 // content (migration 17) are swept at the end of the pass once nothing refers
-// to them; a sweep cut short by a kill is finished by the next pass.
+// to them: after a pass that deleted results, else at the first pass after
+// start (finishing a sweep a kill cut short) and then at most daily.
 import type { SqlClient } from './sql-client';
 
 export const DEFAULT_RETENTION_DAYS = 400;
@@ -26,6 +27,8 @@ export interface RetentionOutcome {
   hostResults: number;
   outputBlobs: number;
   runs: number;
+  /** Whether unreferenced documents and outputs were swept. */
+  swept: boolean;
 }
 
 /** The results a batch is about to delete, recorded before the deletion commits. */
@@ -39,10 +42,16 @@ export interface RetentionPassOptions {
   shouldStop?: () => boolean;
   /** Called with each batch before its deletion commits; the deletion waits for it and is abandoned if it throws. */
   recordIntent?: (intent: RetentionIntent) => Promise<void>;
+  /**
+   * Whether to sweep unreferenced documents and outputs when the pass deleted no result (default true). Results
+   * deleted always sweep; otherwise only a replaced findings document or a sweep cut short is left to find,
+   * and the sweep reads every stored result's references (seconds at 1,000 hosts with history).
+   */
+  sweepWhenNothingDeleted?: boolean;
 }
 
 export async function applyScanRetention(sql: SqlClient, cutoff: Date, options: RetentionPassOptions = {}): Promise<RetentionOutcome> {
-  const outcome: RetentionOutcome = { cutoff: cutoff.toISOString(), hostResults: 0, outputBlobs: 0, runs: 0 };
+  const outcome: RetentionOutcome = { cutoff: cutoff.toISOString(), hostResults: 0, outputBlobs: 0, runs: 0, swept: false };
   const batchSize = options.batchSize ?? RESULTS_PER_BATCH;
   for (;;) {
     if (options.shouldStop?.()) break;
@@ -68,7 +77,10 @@ export async function applyScanRetention(sql: SqlClient, cutoff: Date, options: 
     // Let a scan's writes in between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  outcome.outputBlobs = await sweepUnreferenced(sql);
+  if (outcome.hostResults > 0 || options.sweepWhenNothingDeleted !== false) {
+    outcome.outputBlobs = await sweepUnreferenced(sql);
+    outcome.swept = true;
+  }
   const runs = await sql.query(
     `DELETE FROM scan_runs s WHERE s.started_at < $1 AND (s.finished_at IS NOT NULL OR s.interrupted_at IS NOT NULL)
         AND NOT EXISTS (SELECT 1 FROM host_result_rows r WHERE r.run_id = s.run_id)
@@ -109,9 +121,14 @@ export interface ScanRetentionOptions {
 }
 
 /** Runs retention in the background after each scan: one at a time, never awaited by the scan, stopped on dispose. */
+/** How often a pass that deleted nothing still sweeps (a findings document replaced after a scan's fleet comparisons is then swept). */
+const SWEEP_AT_LEAST_EVERY_MS = 24 * 60 * 60 * 1000;
+
 export class ScanRetention {
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** When this process last swept; the first pass after start always sweeps (and finishes a sweep a kill cut short). */
+  private lastSweepAt: number | null = null;
 
   constructor(
     private readonly sql: SqlClient,
@@ -138,10 +155,13 @@ export class ScanRetention {
   private async runOnce(): Promise<void> {
     const days = await this.options.days();
     const cutoff = new Date(this.options.now().getTime() - days * 24 * 60 * 60 * 1000);
+    const now = this.options.now().getTime();
     const outcome = await applyScanRetention(this.sql, cutoff, {
       shouldStop: () => this.stopped,
       recordIntent: (intent) => this.options.recordIntent({ ...intent, days }),
+      sweepWhenNothingDeleted: this.lastSweepAt === null || now - this.lastSweepAt >= SWEEP_AT_LEAST_EVERY_MS,
     });
+    if (outcome.swept) this.lastSweepAt = now;
     if (outcome.hostResults > 0 || outcome.runs > 0) await this.options.record({ ...outcome, days });
     // The embedded store runs no autovacuum, so nothing else keeps the planner's statistics: without them it reads
     // every stored result of a host to find its newest (the status page at 1,000 hosts × 90 scans: 90 ms a query, 12 with them).

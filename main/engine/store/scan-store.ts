@@ -252,11 +252,15 @@ export class ScanStore {
     return new Map(rows.map((row) => [row.ref, typeof row.doc === 'string' ? (JSON.parse(row.doc) as unknown) : row.doc]));
   }
 
-  /** The area facts of a host's newest answered scan (for clocks carried across scans). */
-  async latestFacts(host: string): Promise<Partial<Record<PostureArea, unknown>>> {
+  /** The area facts of a host's newest answered scan (for clocks carried across scans); only the named areas when `areas` is given. */
+  async latestFacts(host: string, areas?: readonly PostureArea[]): Promise<Partial<Record<PostureArea, unknown>>> {
     const [row] = await this.sql.query<{ facts: Partial<Record<PostureArea, unknown>> | string }>(
-      `SELECT facts FROM host_results WHERE host = $1 AND phase = 'done' ORDER BY finished_at DESC LIMIT 1`,
-      [host],
+      `SELECT coalesce(jsonb_object_agg(ref.key, d.doc), '{}'::jsonb) AS facts
+         FROM (SELECT fact_refs FROM host_result_rows WHERE host = $1 AND phase = 'done' ORDER BY finished_at DESC LIMIT 1) AS latest
+         CROSS JOIN LATERAL jsonb_each_text(latest.fact_refs) AS ref
+         JOIN result_docs d ON d.sha256 = decode(ref.value, 'hex')
+        WHERE $2::text[] IS NULL OR ref.key = ANY($2::text[])`,
+      [host, areas ? [...areas] : null],
     );
     if (!row) return {};
     return typeof row.facts === 'string' ? (JSON.parse(row.facts) as Partial<Record<PostureArea, unknown>>) : row.facts;

@@ -78,7 +78,7 @@ test('deletes only what is past retention and not the newest, newest answered or
 
   const outcome = await applyScanRetention(sql, new Date(NOW.getTime() - 400 * 86_400_000), { batchSize: 2 });
 
-  expect(outcome).toEqual({ cutoff: daysAgo(400), hostResults: 4, outputBlobs: 3, runs: 0 });
+  expect(outcome).toEqual({ cutoff: daysAgo(400), hostResults: 4, outputBlobs: 3, runs: 0, swept: true });
   // a: r500 and r450 gone (newer answered ones exist); b: only result, kept; c: r500 is its newest answered, r450 its newest;
   // d: r500 gone, its output still referenced by r10; e: r500 held, r450 gone.
   expect(await remaining()).toEqual(['r10/a', 'r10/d', 'r10/e', 'r450/c', 'r500/b', 'r500/c', 'r500/e']);
@@ -110,11 +110,44 @@ test('runs in the background after a scan, with the configured days and the give
   retention.schedule();
   await retention.idle();
   expect(intents).toEqual([{ cutoff: daysAgo(850), days: 850, results: [{ runId: 'q900', host: 'x' }] }]);
-  expect(recorded).toEqual([{ cutoff: daysAgo(850), days: 850, hostResults: 1, outputBlobs: 1, runs: 1 }]);
+  expect(recorded).toEqual([{ cutoff: daysAgo(850), days: 850, hostResults: 1, outputBlobs: 1, runs: 1, swept: true }]);
   expect((await remaining()).filter((key) => key.endsWith('/x'))).toEqual(['q1/x', 'q800/x']);
   expect((await sql.query<{ run_id: string }>("SELECT run_id FROM scan_runs WHERE run_id LIKE 'q%' ORDER BY run_id")).map((row) => row.run_id)).toEqual(['q1', 'q800']);
   await retention.stop();
   retention.schedule();
   await retention.idle();
   expect(recorded).toHaveLength(1);
+});
+
+test('a pass that deletes nothing sweeps only the first time in a process and then at most daily: a document nothing refers to waits for it', async () => {
+  await scan('s1', 1, [['y', 'done', 'y-now']]);
+  const orphan = async () => {
+    await sql.query(`INSERT INTO result_docs (sha256, doc) VALUES (sha256('orphan'::bytea), '{"replaced": true}'::jsonb) ON CONFLICT DO NOTHING`);
+  };
+  const orphans = async () => (await sql.query(`SELECT 1 FROM result_docs WHERE sha256 = sha256('orphan'::bytea)`)).length;
+  let now = NOW;
+  const retention = new ScanRetention(sql, {
+    days: async () => 400,
+    now: () => now,
+    recordIntent: async () => undefined,
+    record: async () => undefined,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const pass = async () => {
+    retention.schedule();
+    await retention.idle();
+  };
+  await orphan();
+  await pass();
+  expect(await orphans(), 'the first pass after start sweeps').toBe(0);
+  await orphan();
+  now = new Date(NOW.getTime() + 23 * 3_600_000);
+  await pass();
+  expect(await orphans(), 'within a day of the last sweep, a pass that deleted nothing does not sweep').toBe(1);
+  now = new Date(NOW.getTime() + 24 * 3_600_000);
+  await pass();
+  expect(await orphans(), 'a day after the last sweep it sweeps again').toBe(0);
+  await retention.stop();
 });

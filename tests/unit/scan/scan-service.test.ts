@@ -9,7 +9,7 @@ import { IDENTITY_COMMANDS, OS_PROBE } from '../../../main/engine/collectors/ide
 import { remoteCommandLine } from '../../../main/engine/collectors/host-command';
 import { AREAS } from '../../../main/engine/areas/area-registry';
 import { defineArea } from '../../../main/engine/areas/area-definition';
-import type { EventName, EventPayloads } from '../../../preload/contract';
+import type { EventName, EventPayloads, PostureArea } from '../../../preload/contract';
 
 function target(name: string, overrides: Partial<ScanTarget> = {}): ScanTarget {
   return {
@@ -187,6 +187,33 @@ test('a command line that two areas both need runs once, and each area gets its 
   expect(executor.commands.filter((command) => command === 'env LC_ALL=C uname -r')).toHaveLength(1);
   const ids = outcome.results[0]!.outputs.filter((output) => output.command === 'env LC_ALL=C uname -r').map((output) => output.id);
   expect(ids.sort()).toEqual(['identity.kernel', 'other.kernel']);
+});
+
+test("a host's previous facts are read from the store only for the areas that carry something over, and reach those areas", async () => {
+  const seen: unknown[] = [];
+  const carried = defineArea<{ runs: number }>({
+    area: 'patches',
+    control: 'softwareUpdates',
+    commands: { debian: [], smartos: [] },
+    readsPrevious: true,
+    facts: (_os, _outputs, _now, previous) => (seen.push(previous), { runs: (previous?.runs ?? 0) + 1 }),
+    findings: () => [],
+  });
+  const plain = defineArea({ area: 'firewall', control: 'necessaryCommunications', commands: { debian: [], smartos: [] }, facts: () => ({}), findings: () => [] });
+  const asked: [string, readonly string[]][] = [];
+  const storedFacts = async (host: string, areas: readonly PostureArea[]) => (asked.push([host, areas]), { patches: { runs: 4 } });
+  const service = new ScanService({ executor: new FakeExecutor(), audit: new RecordingAudit(), events: new EngineEvents(), areas: [carried, plain], storedFacts });
+  const first = await service.start([target('a.nj')]).done;
+  expect(asked).toEqual([['a.nj', ['patches']]]);
+  expect(first.results[0]!.facts).toMatchObject({ patches: { runs: 5 } });
+  // Later scans in the same process carry over this process's own answer, without asking the store.
+  await service.start([target('a.nj')]).done;
+  expect(asked).toHaveLength(1);
+  expect(seen).toEqual([{ runs: 4 }, { runs: 5 }]);
+  // With no area that carries anything over, the store is never asked.
+  const none = new ScanService({ executor: new FakeExecutor(), audit: new RecordingAudit(), events: new EngineEvents(), areas: [plain], storedFacts });
+  await none.start([target('b.nj')]).done;
+  expect(asked).toHaveLength(1);
 });
 
 test('a connection lost after some commands answered fails the host, names the drop, and keeps the answers as evidence', async () => {

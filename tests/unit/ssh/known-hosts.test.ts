@@ -299,4 +299,44 @@ describe('HostKeyStore', () => {
     const { store, userKnownHostsPath } = await storeIn(['# c', 'db1.sea ssh-ed25519']);
     expect(await store.problems()).toMatchObject([{ source: userKnownHostsPath, line: 2 }]);
   });
+
+  test('every lookup reads the files as they are now: a line removed, @revoked or changed by hand counts at the next check', async () => {
+    const { store, userKnownHostsPath } = await storeIn([`db1.sea ${k1.text}`, `db2.sea ${k2.text}`]);
+    expect(await store.check('db1.sea', 22, k1.keyType, k1.blob)).toMatchObject({ status: 'known', line: 1 });
+    await writeFile(userKnownHostsPath, `db2.sea ${k2.text}\n`);
+    expect(await store.check('db1.sea', 22, k1.keyType, k1.blob)).toMatchObject({ status: 'unknown' });
+    expect(await store.check('db2.sea', 22, k2.keyType, k2.blob)).toMatchObject({ status: 'known', line: 1 });
+    await writeFile(userKnownHostsPath, `@revoked db2.sea ${k2.text}\ndb2.sea ${k2.text}\n`);
+    expect(await store.check('db2.sea', 22, k2.keyType, k2.blob)).toMatchObject({ status: 'revoked', line: 1 });
+    // The same length, another key: a text compared, not a size or a time.
+    await writeFile(userKnownHostsPath, `db2.sea ${k1.text}\n`);
+    expect(await store.check('db2.sea', 22, k2.keyType, k2.blob)).toMatchObject({ status: 'changed' });
+  });
+
+  test("keys accepted one after another (OpsDeck's file growing at its end) are found with their line numbers, beside lines added by hand", async () => {
+    const { store, opsdeckKnownHostsPath } = await storeIn([]);
+    const hosts = Array.from({ length: 12 }, (_, index) => `host${index}.nj`);
+    for (const host of hosts) {
+      expect(await store.knownKeyTypes(host, 22)).toEqual([]);
+      await store.accept(host, 22, k1.keyType, k1.blob);
+    }
+    for (const [index, host] of hosts.entries()) expect(await store.check(host, 22, k1.keyType, k1.blob)).toEqual({ status: 'known', source: opsdeckKnownHostsPath, line: index + 1 });
+    // A line glued to the end without a newline, then one more accepted: read whole again, still right.
+    await writeFile(opsdeckKnownHostsPath, `${await readFile(opsdeckKnownHostsPath, 'utf8')}late.nj ${k2.text}`);
+    expect(await store.check('late.nj', 22, k2.keyType, k2.blob)).toMatchObject({ status: 'known', line: 13 });
+    await store.accept('later.nj', 22, k2.keyType, k2.blob);
+    expect(await store.check('later.nj', 22, k2.keyType, k2.blob)).toMatchObject({ status: 'known', line: 14 });
+    expect(await store.check('host3.nj', 22, k2.keyType, k2.blob)).toMatchObject({ status: 'changed' });
+  });
+
+  test('lookups made at once share a read and each gets its own answer', async () => {
+    const { store } = await storeIn([`db1.sea ${k1.text}`, `[db2.sea]:2222 ${k2.text}`]);
+    const answers = await Promise.all([
+      store.check('db1.sea', 22, k1.keyType, k1.blob),
+      store.knownKeyTypes('db2.sea', 2222),
+      store.check('db2.sea', 22, k2.keyType, k2.blob),
+      store.check('db1.sea', 22, k2.keyType, k2.blob),
+    ]);
+    expect(answers).toMatchObject([{ status: 'known', line: 1 }, [k2.keyType], { status: 'unknown' }, { status: 'changed' }]);
+  });
 });
