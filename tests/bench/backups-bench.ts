@@ -235,7 +235,7 @@ async function restoreBench(): Promise<string[]> {
       '| way | files | MB | median ms | min ms | max ms | vs manual | within 1.2× |',
       '|---|---:|---:|---:|---:|---:|---:|:---|',
       `| manual: restic restore latest --include …, sha256sum both sides, rm -rf (3 SSH commands) | ${files.length} | ${mb(liveBytes)} | ${m.median.toFixed(0)} | ${m.min.toFixed(0)} | ${m.max.toFixed(0)} | 1.00 | — |`,
-      `| OpsDeck restore test (snapshots, ls, restore script; audited) | ${last.files.length} | ${mb(last.bytes)} | ${o.median.toFixed(0)} | ${o.min.toFixed(0)} | ${o.max.toFixed(0)} | ${ratio.toFixed(2)} | ${ratio <= RESTORE_TARGET ? 'yes' : 'NO'} |`,
+      `| OpsDeck restore test (${last.commands.map((command) => command.id.replace(/^restore-test\./, '')).join(', ')}; audited) | ${last.files.length} | ${mb(last.bytes)} | ${o.median.toFixed(0)} | ${o.min.toFixed(0)} | ${o.max.toFixed(0)} | ${ratio.toFixed(2)} | ${ratio <= RESTORE_TARGET ? 'yes' : 'NO'} |`,
     ];
   } finally {
     await service?.dispose();

@@ -1,10 +1,10 @@
 // The backups area and the restore test with the real restic and borg
 // (Debian packages) against real repositories, over real SSH to a private
-// sshd on loopback: collection states, restore tests that match, see a
-// change, catch a corruption that kept its mtime, a damaged pack, a removed
-// password file, and a cancelled restore that leaves nothing behind (restic
-// and borg); the
-// integrity cycle reading a repository part by part, and a damaged pack or
+// sshd on loopback: collection states, restore tests that match (restic:
+// from one `ls latest`, or from the newest backup when a restore-test
+// snapshot is newer), see a change, catch a corruption that kept its mtime, a
+// damaged pack, a removed password file, and a cancelled restore that leaves
+// nothing behind (restic and borg); the integrity cycle reading a repository part by part, and a damaged pack or
 // segment failing the check in the tool's own words.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { backupsArea } from '../../main/engine/areas/backups-area';
 import type { BackupFacts } from '../../main/engine/collectors/backups/backup-facts';
 import { remoteCommandLine, type CommandOutput } from '../../main/engine/collectors/host-command';
 import { SCRATCH_PARENT, SCRATCH_PREFIX } from '../../main/engine/collectors/backups/restore-test-commands';
+import { parseResticSnapshots } from '../../main/engine/collectors/backups/restic-snapshots';
 import { runIntegrityCheck } from '../../main/engine/backups/integrity-check-runner';
 import { integrityCycleState } from '../../main/engine/backups/integrity-cycle';
 import { runRestoreTest, type RestoreTestPhase } from '../../main/engine/backups/restore-test-runner';
@@ -29,6 +30,7 @@ import { HostKeyStore } from '../../main/engine/ssh/host-key-store';
 import { SshPool } from '../../main/engine/ssh/ssh-pool';
 import { generateKey, startPrivateSshd, type PrivateSshd } from '../support/private-sshd';
 import { backupJob } from '../support/backup-job';
+import { openersOf } from '../support/open-files';
 
 for (const tool of ['/usr/bin/restic', '/usr/bin/borg']) {
   if (!existsSync(tool)) throw new Error(`${tool} is missing: install Debian's ${tool.endsWith('borg') ? 'borgbackup' : 'restic'} package`);
@@ -152,7 +154,10 @@ async function expectCanaryMismatched(testJob: BackupJob, backedUp: { atime: Dat
   await writeFile(file, 'canary\n');
 }
 
-/** A restore of `testJob` (whose canary is large) cancelled 700 ms into restoring: cancelled, and the host removes its scratch directory. */
+/**
+ * A restore of `testJob` (whose canary is large) cancelled 700 ms into restoring: cancelled, the host removes its
+ * scratch directory, and nothing is left reading the live canary (its hashing, which runs beside the restore, is stopped).
+ */
 async function expectCancelledRestoreCleansUp(testJob: BackupJob): Promise<void> {
   const before = scratchDirs();
   const controller = new AbortController();
@@ -165,6 +170,7 @@ async function expectCancelledRestoreCleansUp(testJob: BackupJob): Promise<void>
   });
   expect(evidence.outcome).toBe('cancelled');
   expect(await newScratchDirsAfterCleanup(before)).toEqual([]);
+  expect(openersOf(testJob.canaries[0]!)).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -246,12 +252,36 @@ describe('restore tests with the real restic over SSH', () => {
     expect(evidence.files.filter((file) => file.canary).map((file) => file.path)).toEqual([join(paths().live, 'canary.txt')]);
     expect(evidence.counts.matched).toBe(9);
     for (const file of evidence.files) expect(file.restoredSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
+    // The newest snapshot is the backup: one `restic ls latest` names it and lists its files.
+    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.ls-latest', 'restore-test.restore']);
     expect(evidence.commands.every((command) => /^[0-9a-f]{64}$/.test(command.stdoutSha256))).toBe(true);
+    const listed = parseResticSnapshots(sh('restic snapshots --json --no-lock', { RESTIC_REPOSITORY: paths().restic, RESTIC_PASSWORD_FILE: paths().resticPassword })).value!;
+    expect({ id: evidence.snapshotId, time: evidence.snapshotTime }).toEqual({ id: listed.at(-1)!.id, time: listed.at(-1)!.time });
     expect(phases).toEqual(['listing', 'sampling', 'restoring', 'comparing', 'done']);
     expect(evidence.scratchDir).toMatch(new RegExp(`^${SCRATCH_PARENT}/${SCRATCH_PREFIX.replace('.', '\\.')}`));
     expect(existsSync(evidence.scratchDir!)).toBe(false);
     expect(audited.filter((command) => command.includes('opsdeck-restore-test')).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  test('a restore-test snapshot newer than the backup: `ls latest` names it, so the test lists the snapshots and restores the newest backup', async () => {
+    const p = paths();
+    const repo = join(dir, 'latest-repo');
+    const env = join(dir, 'latest-repo.env');
+    const resticEnv = { RESTIC_REPOSITORY: repo, RESTIC_PASSWORD_FILE: p.resticPassword };
+    await writeFile(env, `RESTIC_REPOSITORY=${repo}\nRESTIC_PASSWORD_FILE=${p.resticPassword}\n`);
+    await mkdir(join(dir, 'restore-test-manifest'), { recursive: true });
+    await writeFile(join(dir, 'restore-test-manifest', 'manifest.txt'), 'what the host restored last time\n');
+    sh('restic init -q', resticEnv);
+    sh(`restic backup -q ${p.live}`, resticEnv);
+    sh(`restic backup -q --tag restore-test ${join(dir, 'restore-test-manifest')}`, resticEnv);
+    const [backup, restoreTestSnapshot] = parseResticSnapshots(sh('restic snapshots --json --no-lock', resticEnv)).value!;
+    expect(restoreTestSnapshot!.tags).toEqual(['restore-test']);
+    const evidence = await restoreTest([job('restic', env)]);
+    expect(evidence.reason).toBeNull();
+    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.ls-latest', 'restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
+    expect({ id: evidence.snapshotId, time: evidence.snapshotTime }).toEqual({ id: backup!.id, time: backup!.time });
+    expect(evidence).toMatchObject({ outcome: 'passed', counts: { matched: 9 } });
+    expect(evidence.files.every((file) => file.path.startsWith(`${p.live}/`))).toBe(true);
   }, 120_000);
 
   test('a live file changed after the backup is "changed since the backup", not a failure', async () => {

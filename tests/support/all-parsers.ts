@@ -121,7 +121,7 @@ export const ALL_PARSERS: Record<string, ParserUnderTest> = {
   pkgin: p(parsePkginUpgrade, ['smartos/pkgin-n-upgrade.txt']),
   stat: p((stdout, stderr, exitCode) => parseStatMtimes(stdout, stderr, exitCode, 'files'), []),
   'restic snapshots --json': p(backup(parseResticSnapshots), ['debian/restic-snapshots-json.txt', 'debian/restic-snapshots-json-0.18.txt', 'debian/restic-snapshots-json-empty.txt']),
-  'restic ls --json': p(backup(parseResticLs), []),
+  'restic ls --json': p(backup(parseResticLs), ['tests/unit/backups/fixtures/restic-ls-latest.txt', 'tests/unit/backups/fixtures/restic-ls-latest-restore-test.txt']),
   'borg list --json': p(backup(parseBorgList), ['debian/borg-list-json.txt']),
   'borg info --json': p(backup(parseBorgInfo), ['debian/borg-info-json.txt']),
   'borg list --format': p(backup(parseBorgFileList), []),

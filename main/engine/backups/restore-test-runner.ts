@@ -10,6 +10,7 @@ import { sourceFailure } from '../collectors/backups/backup-source-state';
 import { RESTORE_TEST_TAG } from '../collectors/backups/backup-facts';
 import type { CommandOutput } from '../collectors/host-command';
 import { parseRestoreTestOutput } from '../collectors/backups/restore-test-output';
+import type { SnapshotListing } from '../collectors/backups/restic-ls';
 import type { CommandAudit } from '../scan/command-audit';
 import type { CommandExecutor } from '../scan/command-executor';
 import type { ScanTarget } from '../scan/scan-target';
@@ -17,7 +18,7 @@ import { auditedRun } from './audited-run';
 import { classifyFile, PASSING_CLASSES, RESTORE_CLASSES, type RestoreClass } from './restore-classification';
 import type { RestoreTestCommandEvidence, RestoreTestEvidence, RestoreTestOutcome } from './restore-test-evidence';
 import { sampleFiles } from './restore-sample';
-import { restoreTestTool } from './restore-test-tools';
+import { restoreTestTool, type RestoreTestTool } from './restore-test-tools';
 
 export type RestoreTestPhase = 'listing' | 'sampling' | 'restoring' | 'comparing' | 'done';
 
@@ -91,30 +92,14 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
   const remaining = () => deadline - Date.now();
   const run = (id: string, command: string, timeoutMs: number) => auditedRun(target, testId, id, command, Math.max(1_000, Math.min(timeoutMs, remaining())), context, commands);
 
-  context.onPhase?.('listing', 'snapshots');
-  const listed = await run('restore-test.snapshots', tool.snapshotsCommand(job.envFile), LIST_TIMEOUT_MS);
-  const stopped = stopReason(listed, context.signal);
-  if (stopped) return finish(stopped.outcome, stopped.reason);
-  const listFailure = sourceFailure(tool.tool, listed.stdout, listed.stderr, listed.exitCode, listed.error);
-  if (listFailure) return finish('error', `listing snapshots: ${listFailure.state}: ${listFailure.message}`);
-  const snapshots = tool.parseSnapshots(listed.stdout);
-  if (snapshots.state !== 'ok') return finish('error', snapshots.message);
-  const snapshot = newestBackup(snapshots.value ?? []);
-  if (!snapshot) return finish('error', 'the repository has no backup snapshot to restore from');
-  evidence.snapshotId = snapshot.id;
-  evidence.snapshotTime = snapshot.time;
-
-  context.onPhase?.('sampling', snapshot.id.slice(0, 8));
-  const lsCommand = tool.listCommand(job.envFile, snapshot);
-  if (lsCommand === null) return finish('error', `archive ${snapshot.id.slice(0, 8)} has no name OpsDeck can pass to borg extract`);
-  const ls = await run('restore-test.ls', lsCommand, LIST_TIMEOUT_MS);
-  const lsStopped = stopReason(ls, context.signal);
-  if (lsStopped) return finish(lsStopped.outcome, lsStopped.reason);
-  const lsFailure = sourceFailure(tool.tool, ls.stdout, ls.stderr, ls.exitCode, ls.error);
-  if (lsFailure) return finish('error', `listing snapshot ${snapshot.id.slice(0, 8)}: ${lsFailure.state}: ${lsFailure.message}`);
-  const listing = tool.parseListing(ls.stdout);
-  if (listing.state !== 'ok' || !listing.value) return finish('error', listing.message);
-  const files = sampleFiles(listing.value.files, evidence.requestedFiles, seed, job.canaries);
+  // The snapshot is recorded as soon as it is chosen, also when listing its files then fails.
+  const chosen = await chooseSnapshot(tool, job.envFile, run, context, (snapshot) => {
+    evidence.snapshotId = snapshot.id;
+    evidence.snapshotTime = snapshot.time;
+  });
+  if ('reason' in chosen) return finish(chosen.outcome, chosen.reason);
+  const { snapshot, listing } = chosen;
+  const files = sampleFiles(listing.files, evidence.requestedFiles, seed, job.canaries);
   if (files.length === 0) return finish('error', `snapshot ${snapshot.id.slice(0, 8)} holds no regular file to restore`);
 
   context.onPhase?.('restoring', `${files.length} files`);
@@ -152,8 +137,72 @@ export async function runRestoreTest(request: RestoreTestRequest, context: Resto
   return finish(failing.length === 0 ? 'passed' : 'failed', failing.length === 0 ? null : `${failing.length} of ${evidence.files.length} files did not match: ${summary(evidence.counts)}`);
 }
 
+type AuditedCommand = (id: string, command: string, timeoutMs: number) => Promise<CommandOutput>;
+type Stop = { outcome: RestoreTestOutcome; reason: string };
+
+/**
+ * The snapshot to restore from, and its files. restic first lists `latest`,
+ * which starts with the snapshot it is: when that is a backup, its listing is
+ * the one to sample (one restic start instead of two). When it is one of the
+ * host's own restore-test snapshots (or the repository has none: restic 0.14
+ * then prints nothing), or the tool has no such listing (borg), the snapshots
+ * are listed, the newest backup chosen, and its files listed.
+ */
+async function chooseSnapshot(
+  tool: RestoreTestTool,
+  envFile: string,
+  run: AuditedCommand,
+  context: RestoreTestContext,
+  record: (snapshot: BackupSnapshot) => void,
+): Promise<{ snapshot: BackupSnapshot; listing: SnapshotListing } | Stop> {
+  if (tool.latest) {
+    context.onPhase?.('listing', 'latest snapshot');
+    const latest = await run('restore-test.ls-latest', tool.latest.listCommand(envFile), LIST_TIMEOUT_MS);
+    const stopped = stopReason(latest, context.signal);
+    if (stopped) return stopped;
+    const failure = sourceFailure(tool.tool, latest.stdout, latest.stderr, latest.exitCode, latest.error);
+    if (failure) return { outcome: 'error', reason: `listing snapshots: ${failure.state}: ${failure.message}` };
+    const head = tool.latest.parseSnapshot(latest.stdout);
+    if (head.state === 'ok' && head.value && isBackup(head.value)) {
+      record(head.value);
+      context.onPhase?.('sampling', head.value.id.slice(0, 8));
+      const listing = tool.parseListing(latest.stdout);
+      if (listing.state !== 'ok' || !listing.value) return { outcome: 'error', reason: listing.message ?? 'restic ls --json: unparsed' };
+      return { snapshot: head.value, listing: listing.value };
+    }
+  }
+  context.onPhase?.('listing', 'snapshots');
+  const listed = await run('restore-test.snapshots', tool.snapshotsCommand(envFile), LIST_TIMEOUT_MS);
+  const stopped = stopReason(listed, context.signal);
+  if (stopped) return stopped;
+  const listFailure = sourceFailure(tool.tool, listed.stdout, listed.stderr, listed.exitCode, listed.error);
+  if (listFailure) return { outcome: 'error', reason: `listing snapshots: ${listFailure.state}: ${listFailure.message}` };
+  const snapshots = tool.parseSnapshots(listed.stdout);
+  if (snapshots.state !== 'ok') return { outcome: 'error', reason: snapshots.message ?? `${tool.tool} snapshots: unparsed` };
+  const snapshot = newestBackup(snapshots.value ?? []);
+  if (!snapshot) return { outcome: 'error', reason: 'the repository has no backup snapshot to restore from' };
+  record(snapshot);
+
+  context.onPhase?.('sampling', snapshot.id.slice(0, 8));
+  const lsCommand = tool.listCommand(envFile, snapshot);
+  if (lsCommand === null) return { outcome: 'error', reason: `archive ${snapshot.id.slice(0, 8)} has no name OpsDeck can pass to borg extract` };
+  const ls = await run('restore-test.ls', lsCommand, LIST_TIMEOUT_MS);
+  const lsStopped = stopReason(ls, context.signal);
+  if (lsStopped) return lsStopped;
+  const lsFailure = sourceFailure(tool.tool, ls.stdout, ls.stderr, ls.exitCode, ls.error);
+  if (lsFailure) return { outcome: 'error', reason: `listing snapshot ${snapshot.id.slice(0, 8)}: ${lsFailure.state}: ${lsFailure.message}` };
+  const listing = tool.parseListing(ls.stdout);
+  if (listing.state !== 'ok' || !listing.value) return { outcome: 'error', reason: listing.message ?? `${tool.tool} listing: unparsed` };
+  return { snapshot, listing: listing.value };
+}
+
+/** The host's own restore tests leave snapshots tagged restore-test (backup-facts.ts): never the one a test restores from. */
+function isBackup(snapshot: BackupSnapshot): boolean {
+  return !snapshot.tags.includes(RESTORE_TEST_TAG);
+}
+
 function newestBackup(snapshots: BackupSnapshot[]): BackupSnapshot | null {
-  const backups = snapshots.filter((snapshot) => !snapshot.tags.includes(RESTORE_TEST_TAG));
+  const backups = snapshots.filter(isBackup);
   return backups[backups.length - 1] ?? null;
 }
 
@@ -163,7 +212,7 @@ function summary(counts: Record<RestoreClass, number>): string {
     .join(', ');
 }
 
-function stopReason(output: CommandOutput, signal: AbortSignal): { outcome: RestoreTestOutcome; reason: string } | null {
+function stopReason(output: CommandOutput, signal: AbortSignal): Stop | null {
   if (signal.aborted) return { outcome: 'cancelled', reason: 'cancelled by the operator; the host removes its scratch directory' };
   if (output.error && output.exitCode === null) return { outcome: 'error', reason: output.error };
   return null;

@@ -3,16 +3,20 @@
 // snapshot's files are listed, the restore script, and which exit status
 // of the restore means it completed (borg's 1 is a warning, e.g. a path
 // that was not in the archive — that file is then "missing in the backup").
+// restic can also list its newest snapshot in one start (`ls latest`, which
+// names the snapshot first); borg 1.x cannot list an archive's files without
+// its name, so it always lists archives first.
 import type { BackupParse, BackupSnapshot } from '../collectors/backups/backup-snapshot';
 import { parseBorgList } from '../collectors/backups/borg-json';
 import { parseBorgFileList } from '../collectors/backups/borg-file-list';
-import { parseResticLs, type SnapshotListing } from '../collectors/backups/restic-ls';
+import { parseResticLs, parseResticLsSnapshot, type SnapshotListing } from '../collectors/backups/restic-ls';
 import { parseResticSnapshots } from '../collectors/backups/restic-snapshots';
 import {
   borgArchiveSnapshotsCommand,
   borgFileListCommand,
   borgRestoreTestCommand,
   resticLsCommand,
+  resticLsLatestCommand,
   resticRestoreTestCommand,
   resticSnapshotsCommand,
 } from '../collectors/backups/restore-test-commands';
@@ -26,6 +30,12 @@ export interface RestoreTestTool {
   parseListing: (stdout: string) => BackupParse<SnapshotListing>;
   restoreCommand: (envFile: string, snapshot: BackupSnapshot, files: string[]) => string;
   restoreCompleted: (exit: number) => boolean;
+  /** The newest snapshot's listing in one command, its output starting with that snapshot; null when the tool has none. */
+  latest: {
+    listCommand: (envFile: string) => string;
+    /** The snapshot the listing is of (read like one from snapshotsCommand); parseListing reads its files. */
+    parseSnapshot: (stdout: string) => BackupParse<BackupSnapshot>;
+  } | null;
 }
 
 const restic: RestoreTestTool = {
@@ -36,6 +46,7 @@ const restic: RestoreTestTool = {
   parseListing: parseResticLs,
   restoreCommand: (envFile, snapshot, files) => resticRestoreTestCommand(envFile, snapshot.id, files),
   restoreCompleted: (exit) => exit === 0,
+  latest: { listCommand: resticLsLatestCommand, parseSnapshot: parseResticLsSnapshot },
 };
 
 const borg: RestoreTestTool = {
@@ -52,6 +63,7 @@ const borg: RestoreTestTool = {
   parseListing: parseBorgFileList,
   restoreCommand: (envFile, snapshot, files) => borgRestoreTestCommand(envFile, snapshot.name ?? '', files),
   restoreCompleted: (exit) => exit === 0 || exit === 1,
+  latest: null,
 };
 
 export function restoreTestTool(tool: 'restic' | 'borg'): RestoreTestTool {

@@ -4,16 +4,19 @@
 // the backup"; the pair hashing (one sha256sum and one stat for a file on
 // both sides) reports each copy's hash, size and times, also for names
 // sha256sum escapes (a backslash), a tab, a space or a leading dash; and a
-// file missing on one side is hashed on the side that is there.
+// file missing on one side is hashed on the side that is there; and a script
+// stopped while it hashes a live copy (beside the restore) stops that hashing
+// too, at once.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseRestoreTestOutput } from '../../../main/engine/collectors/backups/restore-test-output';
-import { resticRestoreTestCommand } from '../../../main/engine/collectors/backups/restore-test-commands';
+import { resticRestoreTestCommand, SCRATCH_PARENT, SCRATCH_PREFIX } from '../../../main/engine/collectors/backups/restore-test-commands';
+import { openersOf } from '../../support/open-files';
 
 if (!existsSync('/usr/bin/restic')) throw new Error("/usr/bin/restic is missing: install Debian's restic package");
 
@@ -90,4 +93,34 @@ test('each file is hashed on both sides with its size and times, whatever its na
   expect(parsed.value!.files.at(-1)).toMatchObject({ restoredSha256: null, restoredBytes: null, liveSha256: sha(Buffer.from('new\n')) });
   // The scratch directory is gone.
   expect(existsSync(parsed.value!.scratchDir!)).toBe(false);
+}, 60_000);
+
+test('stopped while hashing a live copy (the channel closes): that hashing stops with the script, at once; the scratch directory is removed', async () => {
+  // 64 GiB of holes: sha256sum needs minutes for it, so a hashing left running would hold the output open long after.
+  const huge = join(live, 'huge-sparse.img');
+  const handle = await open(huge, 'w');
+  await handle.truncate(64 * 2 ** 30);
+  await handle.close();
+  const scratchBefore = readdirSync(SCRATCH_PARENT).filter((name) => name.startsWith(SCRATCH_PREFIX));
+  // Its own process group, so that a failing run can be stopped whole.
+  const child = spawn('sh', ['-c', resticRestoreTestCommand(envFile, snapshotId, [huge])], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  child.stdout.resume();
+  child.stderr.resume();
+  let closed = false;
+  const close = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  void close.then(() => (closed = true));
+  try {
+    for (let i = 0; i < 200 && openersOf(huge).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openersOf(huge).length).toBeGreaterThan(0);
+    const stoppedAt = Date.now();
+    child.stdin.end();
+    await Promise.race([close, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    expect({ closed, within5s: Date.now() - stoppedAt < 5_000 }).toEqual({ closed: true, within5s: true });
+    expect(openersOf(huge)).toEqual([]);
+    const scratchAfter = readdirSync(SCRATCH_PARENT).filter((name) => name.startsWith(SCRATCH_PREFIX) && !scratchBefore.includes(name));
+    expect(scratchAfter).toEqual([]);
+  } finally {
+    if (!closed && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    await rm(huge, { force: true });
+  }
 }, 60_000);

@@ -4,6 +4,10 @@
 // mismatched file here, and only here.
 import { describe, expect, test } from 'vitest';
 import { runRestoreTest } from '../../../main/engine/backups/restore-test-runner';
+import { resticSnapshotsCommand } from '../../../main/engine/collectors/backups/restore-test-commands';
+import { remoteCommandLine } from '../../../main/engine/collectors/host-command';
+import { parseResticSnapshots } from '../../../main/engine/collectors/backups/restic-snapshots';
+import { RESTIC_ENV_FILE } from '../../../main/engine/demo-fleet/profiles/backups/backup-plan';
 import { parseDemoCommand } from '../../../main/engine/demo-fleet/demo-command';
 import { demoHostProfile } from '../../../main/engine/demo-fleet/profiles/demo-host-profile';
 import { scanTargetFor } from '../../../main/engine/fleet/scan-targets';
@@ -77,9 +81,22 @@ describe('restore tests on the demo fleet', () => {
     audited.length = 0;
     const evidence = await restoreTest('imap2.nj', 'seed-42');
     expect(evidence).toMatchObject({ host: 'imap2.nj', tool: 'restic', seed: 'seed-42', snapshotId: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.snapshots', 'restore-test.ls', 'restore-test.restore']);
-    expect(audited).toHaveLength(3);
+    // The newest snapshot is a daily backup (the restore-test ones are days old): `restic ls latest` alone lists it.
+    expect(evidence.commands.map((command) => command.id)).toEqual(['restore-test.ls-latest', 'restore-test.restore']);
+    expect(audited).toHaveLength(2);
     expect(JSON.parse(JSON.stringify(evidence))).toEqual(evidence);
+  });
+
+  test('the snapshot listed by `ls latest` is recorded with the id and time `restic snapshots` gives the newest backup', async () => {
+    const target = scanTargetFor(
+      inventory,
+      inventory.hosts.find((entry) => entry.name === 'imap2.nj')!,
+    );
+    const command = remoteCommandLine({ id: 'snapshots', command: resticSnapshotsCommand(RESTIC_ENV_FILE), privileged: true }, target.useSudo);
+    const listed = parseResticSnapshots((await demoExecutor(NOW).exec(target.route, command, { timeoutMs: 1_000 })).stdout);
+    const newest = listed.value!.filter((snapshot) => !snapshot.tags.includes('restore-test')).at(-1)!;
+    const evidence = await restoreTest('imap2.nj');
+    expect({ id: evidence.snapshotId, time: evidence.snapshotTime }).toEqual({ id: newest.id, time: newest.time });
   });
 
   test('borg hosts restore-test through the same engine: archive listed by name, files extracted and hashed, matched or changed since the backup', async () => {

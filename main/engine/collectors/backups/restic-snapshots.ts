@@ -21,7 +21,7 @@ export function parseResticSnapshots(stdout: string): BackupParse<BackupSnapshot
   const snapshots: BackupSnapshot[] = [];
   const problems: string[] = [];
   data.forEach((item, index) => {
-    const snapshot = resticSnapshot(item);
+    const snapshot = parseResticSnapshotObject(item);
     if (typeof snapshot === 'string') problems.push(`element ${index}: ${snapshot}`);
     else snapshots.push(snapshot);
   });
@@ -31,7 +31,8 @@ export function parseResticSnapshots(stdout: string): BackupParse<BackupSnapshot
   return { state: 'ok', value: sortByTime(snapshots), message: null };
 }
 
-function resticSnapshot(item: unknown): BackupSnapshot | string {
+/** One snapshot object as restic prints it (an element of `snapshots --json`, or the first line of `ls --json`); a string says why it is not one. */
+export function parseResticSnapshotObject(item: unknown): BackupSnapshot | string {
   if (!isRecord(item)) return 'not an object';
   if (typeof item.id !== 'string' || !SNAPSHOT_ID.test(item.id)) return 'no 64-hex id';
   const time = typeof item.time === 'string' ? rfc3339ToIso(item.time) : null;

@@ -1,8 +1,9 @@
 // The commands of a restore test, run on the host itself so that restored and
 // live bytes never cross the network: a listing of the snapshot to sample
-// from, then one fixed script that restores the sample into a fresh scratch
-// directory, hashes the restored and the live copy of each file, and always
-// removes the scratch directory.
+// from (restic: of `latest`; when that is not a backup snapshot, the
+// snapshots and then the chosen one's listing), then one fixed script that
+// restores the sample into a fresh scratch directory, hashes the restored and
+// the live copy of each file, and always removes the scratch directory.
 //
 // Like the scan's backup commands, each is a constant script followed by
 // single-quoted arguments (the environment file from the validated policy,
@@ -19,6 +20,17 @@ export function resticSnapshotsCommand(envFile: string): string {
   return withHostEnvironment(envFile, 'restic snapshots --json --no-lock --no-cache');
 }
 
+/**
+ * The newest snapshot's listing in one restic start (each start that opens
+ * the repository derives its key, ~0.5 s): `latest` is the newest snapshot
+ * by time, whatever its tags, printed first. The argv is constant.
+ */
+export const RESTIC_LS_LATEST = 'restic ls --json --no-lock --no-cache latest';
+
+export function resticLsLatestCommand(envFile: string): string {
+  return withHostEnvironment(envFile, RESTIC_LS_LATEST);
+}
+
 export function resticLsCommand(envFile: string, snapshotId: string): string {
   if (!/^[0-9a-f]{64}$/.test(snapshotId)) throw new Error(`not a restic snapshot id: ${JSON.stringify(snapshotId)}`);
   return withHostEnvironment(envFile, `restic ls --json --no-lock --no-cache ${shellQuote(snapshotId)}`);
@@ -30,6 +42,8 @@ export function resticLsCommand(envFile: string, snapshotId: string): string {
  * `file <restored sha256|-> <live sha256|-> <restored bytes|-> <live mtime|-> <live ctime|-> <path>`.
  * restic's cache goes into the scratch directory too, so nothing is written
  * outside it (restic takes its usual shared lock in the repository).
+ * The live copies are hashed while the restore runs (a second process, so
+ * the host's other core does it), the restored copies once it has ended.
  * fd 3 keeps the channel's stdin: when OpsDeck cancels or its time budget
  * ends, the channel closes, `cat` sees end of file, and the script is
  * terminated — its EXIT trap removes the scratch directory. If the script
@@ -41,31 +55,40 @@ function restoreScript(restore: string[], fileLoop: string[]): string {
     `[ -r "$f" ] || { echo "opsdeck: cannot read the backup environment file $f" >&2; exit ${NO_ENVIRONMENT_EXIT}; }`,
     'set -a; . "$f"; set +a',
     `d=$(mktemp -d "${SCRATCH_PARENT}/${SCRATCH_PREFIX}$$.XXXXXXXX") || { echo "opsdeck: cannot create a scratch directory in ${SCRATCH_PARENT}" >&2; exit 124; }`,
-    // The restore runs in the background so a signal reaches the script at once;
-    // cleanup stops it before removing the directory it writes into. dash does
+    // The restore and the live hashing run in the background so a signal reaches the script at once;
+    // cleanup stops them before removing the directory they write into. dash does
     // not run the EXIT trap when a signal trap exits, so both traps clean up.
-    'cleanup() { [ -n "${r:-}" ] && kill "$r" 2>/dev/null && wait "$r" 2>/dev/null; rm -rf "$d"; }',
+    'cleanup() { [ -n "${r:-}" ] && kill "$r" 2>/dev/null && wait "$r" 2>/dev/null; [ -n "${l:-}" ] && kill "$l" 2>/dev/null && wait "$l" 2>/dev/null; rm -rf "$d"; }',
     `trap cleanup EXIT`,
     `trap 'cleanup; trap - EXIT; exit 143' INT TERM HUP PIPE`,
     `printf 'scratch\\t%s\\n' "$d"`,
     'exec 3<&0',
     '( cat <&3 >/dev/null; kill -TERM $$ 2>/dev/null ) & w=$!',
     ...restore,
-    'wait $r; rc=$?; r=',
-    `printf 'restore\\t%s\\n' "$rc"`,
-    "nl='",
-    "'",
+    // Each live copy: its sha256, then its mtime and ctime — the stat after the hash, so a write during the
+    // hashing shows in the mtime that decides "changed since the backup". A line per file in argument order,
+    // in the scratch directory; ':' between the fields keeps an empty one (a failed hash or stat) in its place.
+    // sha256sum runs as a job the subshell waits for, so that cleanup's TERM stops it too (a command
+    // substitution would leave it reading a large file, holding the channel's stderr open). Its output
+    // file is truncated before its input is opened: a file it cannot read leaves it empty, never the last hash.
+    `( trap '[ -n "\${h:-}" ] && kill "$h" 2>/dev/null && wait "$h"; exit 143' TERM`,
     ...fileLoop,
-    '  rh=-; lh=-; rb=-; m=-; c=-',
-    // Both copies present (the usual case): one sha256sum and one stat for the pair, a line each in argument order
-    // (sha256sum starts a line with a backslash when it escapes an odd name); otherwise each side on its own.
-    '  if [ -f "$d$p" ] && [ -f "$p" ] && h=$(sha256sum -- "$d$p" "$p" 2>/dev/null) && s=$(stat -c \'%s %.9Y %.9Z\' -- "$d$p" "$p" 2>/dev/null); then',
-    '    h1=${h%%"$nl"*}; h2=${h#*"$nl"}; h1=${h1#\\\\}; h2=${h2#\\\\}; rh=${h1%% *}; lh=${h2%% *}',
-    '    s1=${s%%"$nl"*}; s2=${s#*"$nl"}; rb=${s1%% *}; s2=${s2#* }; m=${s2%% *}; c=${s2#* }',
-    '  else',
-    '    if [ -f "$d$p" ]; then rh=$(sha256sum < "$d$p"); rh=${rh%% *}; rb=$(stat -c %s "$d$p"); fi',
-    '    if [ -f "$p" ]; then lh=$(sha256sum < "$p"); lh=${lh%% *}; m=$(stat -c %.9Y "$p"); c=$(stat -c %.9Z "$p"); fi',
+    '  lh=-; m=-; c=-',
+    '  if [ -f "$p" ]; then',
+    '    sha256sum >"$d/.opsdeck-hash" <"$p" & h=$!; wait $h; h=',
+    `    read -r lh x <"$d/.opsdeck-hash"; s=$(stat -c '%.9Y %.9Z' -- "$p"); m=\${s%% *}; c=\${s#* }`,
     '  fi',
+    `  printf '%s:%s:%s\\n' "$lh" "$m" "$c"`,
+    'done ) </dev/null >"$d/.opsdeck-live" & l=$!',
+    'wait $r; rc=$?; r=',
+    'wait $l; l=',
+    `printf 'restore\\t%s\\n' "$rc"`,
+    'exec 4<"$d/.opsdeck-live"',
+    ...fileLoop,
+    '  rh=-; rb=-',
+    // A missing line (the live hashing did not finish) leaves the fields empty: the output is then unreadable, never "missing live".
+    '  IFS=: read -r lh m c <&4 || { lh=; m=; c=; }',
+    '  if [ -f "$d$p" ]; then rh=$(sha256sum < "$d$p"); rh=${rh%% *}; rb=$(stat -c %s -- "$d$p"); fi',
     `  printf 'file\\t%s\\t%s\\t%s\\t%s\\t%s\\t%s\\n' "$rh" "$lh" "$rb" "$m" "$c" "$p"`,
     'done',
     'kill $w 2>/dev/null',

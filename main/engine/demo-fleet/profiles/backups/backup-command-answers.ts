@@ -4,7 +4,7 @@
 // `systemctl show` for the backup and check units.
 import { ENV_WRAPPER } from '../../../collectors/backups/backup-commands';
 import { CHECK_WRAPPER } from '../../../collectors/backups/integrity-check-commands';
-import { LEFTOVER_SCRATCH_COMMAND } from '../../../collectors/backups/restore-test-commands';
+import { LEFTOVER_SCRATCH_COMMAND, RESTIC_LS_LATEST } from '../../../collectors/backups/restore-test-commands';
 import type { DemoHostSpec } from '../../demo-fleet-spec';
 import { hasProblem } from '../../demo-fleet-spec';
 import { hashInt } from '../../seeded-hash';
@@ -43,6 +43,7 @@ function resticAnswer(argv: string, host: DemoHostSpec, plan: ResticPlan): Comma
   if (argv === 'restic snapshots --json --no-lock --no-cache') return answer(resticSnapshotsJson(host, plan));
   const check = /^restic check --read-data-subset=(\d+\/\d+)$/.exec(argv);
   if (check) return answer(resticCheckText(host, plan, check[1]));
+  if (argv === RESTIC_LS_LATEST) return resticLsAnswer('latest', host, plan);
   const ls = /^restic ls --json --no-lock --no-cache '([0-9a-f]{64})'$/.exec(argv);
   if (ls) return resticLsAnswer(ls[1]!, host, plan);
   return answer('', `opsdeck demo fleet: no simulated output for "${argv}" on ${host.name}\n`, 1);

@@ -1,13 +1,19 @@
 // restic outputs for a demo repository: `snapshots --json` (one compact
-// line, oldest first; 0.18 adds program_version and summary) and `check`.
+// line, oldest first; 0.18 adds program_version and summary), the snapshot
+// objects themselves (which `ls --json` prints first) and `check`.
 import type { DemoHostSpec } from '../../demo-fleet-spec';
 import { hashHex, hashInt } from '../../seeded-hash';
 import { rfc3339Nano } from '../time-format';
 import type { ResticPlan } from './backup-plan';
 
 export function resticSnapshotsJson(host: DemoHostSpec, plan: ResticPlan): string {
+  return `${JSON.stringify(resticSnapshotObjects(host, plan))}\n`;
+}
+
+/** Each run's snapshot object as restic prints it, oldest first (`ls --json` prints the same object first, with struct_type). */
+export function resticSnapshotObjects(host: DemoHostSpec, plan: ResticPlan): Record<string, unknown>[] {
   const parents = new Map<string, string>();
-  const snapshots = plan.runs.map((run, index) => {
+  return plan.runs.map((run, index) => {
     const id = hashHex(64, host.name, plan.repository, 'snapshot', index);
     const key = run.paths.join('\u0000');
     const parent = parents.get(key);
@@ -47,7 +53,6 @@ export function resticSnapshotsJson(host: DemoHostSpec, plan: ResticPlan): strin
     snapshot.short_id = id.slice(0, 8);
     return snapshot;
   });
-  return `${JSON.stringify(snapshots)}\n`;
 }
 
 /** `restic check`, or with `subset` (`K/N`) `restic check --read-data-subset=K/N`, which also reads that part of the packs. */

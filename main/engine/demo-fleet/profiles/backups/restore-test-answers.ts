@@ -1,7 +1,7 @@
-// How a demo host answers a restore test: `restic ls --json` of a snapshot
-// (a small mail or backup tree, so the default sample takes every file), and
-// the restore-test script's output — both sha256 sums per file, computed from
-// seeded "contents". A few files have new mail since the snapshot (changed
+// How a demo host answers a restore test: `restic ls --json` of a snapshot or
+// of `latest` (a small mail or backup tree, so the default sample takes every
+// file), and the restore-test script's output — both sha256 sums per file,
+// computed from seeded "contents". A few files have new mail since the snapshot (changed
 // since the backup); on the host with the planted silent corruption one file's
 // live bytes differ while its mtime is the backed-up one.
 import { BORG_RESTORE_WRAPPER, RESTORE_WRAPPER } from '../../../collectors/backups/restore-test-commands';
@@ -12,6 +12,7 @@ import { answer, failure, type CommandAnswer } from '../command-answer';
 import { borgTime, HOUR_MS, rfc3339Nano } from '../time-format';
 import type { BorgPlan, ResticPlan } from './backup-plan';
 import { archiveName } from './borg-output';
+import { resticSnapshotObjects } from './restic-output';
 
 const RESTORE_WORDS = RESTORE_WRAPPER.split(/\s+/).filter(Boolean).join(' ');
 const BORG_RESTORE_WORDS = BORG_RESTORE_WRAPPER.split(/\s+/).filter(Boolean).join(' ');
@@ -49,19 +50,13 @@ export function corruptedFile(host: DemoHostSpec, plan: ResticPlan): string | nu
   return snapshotFiles(host, plan, index)[5]?.path ?? null;
 }
 
+/** `restic ls --json SNAPSHOT`, SNAPSHOT an id or `latest` (the newest run by time, whatever its tags; none: no output, exit 0, as restic 0.14). */
 export function resticLsAnswer(snapshotId: string, host: DemoHostSpec, plan: ResticPlan): CommandAnswer {
-  const index = snapshotIndex(host, plan, snapshotId);
+  const index = snapshotId === 'latest' ? plan.runs.length - 1 : snapshotIndex(host, plan, snapshotId);
+  if (snapshotId === 'latest' && index < 0) return answer('', 'Ignoring "latest", no snapshot matched given filter (Paths:[] Tags:[] Hosts:[])\n');
   if (index < 0) return failure(`Fatal: no matching ID found for prefix "${snapshotId}"\n`, 1);
-  const run = plan.runs[index]!;
-  const snapshotLine = JSON.stringify({
-    time: rfc3339Nano(run.at, 0),
-    tree: hashHex(64, host.name, plan.repository, 'tree', index),
-    paths: run.paths,
-    hostname: host.name,
-    username: 'root',
-    id: snapshotId,
-    short_id: snapshotId.slice(0, 8),
-  });
+  // The same object `restic snapshots --json` lists, then struct_type (restic 0.14–0.18).
+  const snapshotLine = JSON.stringify({ ...resticSnapshotObjects(host, plan)[index], struct_type: 'snapshot' });
   const nodes = snapshotFiles(host, plan, index).map((file) =>
     JSON.stringify({
       name: file.path.split('/').pop(),
