@@ -5,6 +5,7 @@
 import type { EncryptionCoverageView, EncryptionHostStatus, FindingView } from '../../../preload/contract';
 import type { EncryptionFacts, StorageVolume } from '../collectors/encryption/encryption-model';
 import { encryptionCoverage } from '../posture/encryption-coverage';
+import { countBySeverityPerHost } from '../posture/severity-counts';
 
 export function encryptionCoverageViews(rows: { host: string; dc: string; facts: unknown }[], findings: FindingView[]): EncryptionCoverageView[] {
   return coverageViews(
@@ -18,13 +19,7 @@ export type HostCoverage = Omit<EncryptionCoverageView, 'host' | 'dc' | 'finding
 
 /** The views of hosts whose coverage is known, each with its encryption findings counted by severity. */
 export function coverageViews(rows: { host: string; dc: string; coverage: HostCoverage | null }[], findings: FindingView[]): EncryptionCoverageView[] {
-  const severities = new Map<string, EncryptionCoverageView['findings']>();
-  for (const finding of findings) {
-    if (finding.area !== 'encryption') continue;
-    const counts = severities.get(finding.host) ?? {};
-    counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
-    severities.set(finding.host, counts);
-  }
+  const severities = countBySeverityPerHost(findings, 'encryption');
   // Facts stored by an engine version without this area's model: nothing to show, not a crash.
   return rows.flatMap(({ host, dc, coverage }) => (coverage ? [{ host, dc, ...coverage, findings: severities.get(host) ?? {} }] : []));
 }

@@ -3,6 +3,7 @@
 // host, never its rules, so 1,000 hosts cross the contract in one call.
 import type { FindingView, FirewallHostExposureView } from '../../../../preload/contract';
 import type { HostPolicy } from '../../posture/host-context';
+import { countBySeverityPerHost } from '../../posture/severity-counts';
 import { isExposureFacts } from './firewall-facts-guard';
 import { mergedPortViews } from './port-conformance';
 
@@ -16,13 +17,7 @@ export interface FirewallHostInfo {
 
 export function fleetExposureViews(rows: { host: string; facts: unknown }[], hosts: FirewallHostInfo[], findings: FindingView[]): FirewallHostExposureView[] {
   const byName = new Map(hosts.map((host) => [host.name, host]));
-  const counts = new Map<string, FirewallHostExposureView['findings']>();
-  for (const finding of findings) {
-    if (finding.area !== 'firewall') continue;
-    const count = counts.get(finding.host) ?? {};
-    count[finding.severity] = (count[finding.severity] ?? 0) + 1;
-    counts.set(finding.host, count);
-  }
+  const counts = countBySeverityPerHost(findings, 'firewall');
   return rows.flatMap(({ host, facts }) => {
     const info = byName.get(host);
     // Hosts no longer in the inventory, and facts of an older shape, are left out rather than guessed at.
