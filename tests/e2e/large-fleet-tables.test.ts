@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from '../support/chromium';
-import { openByShortcut, useDemoUi } from '../support/demo-ui';
+import { NARROW_LAYOUTS, onOwnPage, openByShortcut, useDemoUi } from '../support/demo-ui';
 
 const HOSTS = 240;
 const ui = useDemoUi({ width: 1440, height: 900 }, { demoHosts: HOSTS }, { scanned: true });
@@ -37,6 +37,27 @@ async function hostsSeenScrolling(page: Page, region: string, table: string): Pr
 }
 
 describe.shuffle(`host tables of ${HOSTS} hosts`, () => {
+  for (const layout of NARROW_LAYOUTS) {
+    test(`at ${layout.name} the windowed tables keep a usable height, scroll in their boxes, and every host is reached`, async () => {
+      await onOwnPage(ui, layout, async (narrow) => {
+        for (const [route, region, table] of [
+          ['patches', `Patch level of ${HOSTS} hosts, scrollable`, 'table.patch-hosts'],
+          ['encryption', `Encryption of ${HOSTS} hosts, scrollable`, 'table.encryption-hosts'],
+        ] as const) {
+          await narrow.goto(`${ui.session.bridge.url}#/${route}`);
+          const box = narrow.getByRole('region', { name: region });
+          await expect.poll(() => box.count()).toBe(1);
+          const height = await box.evaluate((element) => element.clientHeight / window.innerHeight);
+          expect(height, 'the region is at least half the window high').toBeGreaterThanOrEqual(0.5);
+          expect(await narrow.locator('#main').evaluate((main) => main.scrollWidth - main.clientWidth)).toBeLessThanOrEqual(0);
+          const { seen } = await hostsSeenScrolling(narrow, region, table);
+          expect(new Set(seen).size).toBe(HOSTS);
+          await saveScreenshot(narrow, `large-fleet-${route}-${layout.name}`);
+        }
+      });
+    });
+  }
+
   test('Patch levels: windowed, every host reached by scrolling, the region scrolls with the keyboard', async () => {
     const { page } = ui;
     await openByShortcut(ui, 'Alt+3', 'Patch levels');
