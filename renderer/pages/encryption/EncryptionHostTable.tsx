@@ -20,7 +20,7 @@ export function EncryptionHostTable({ rows, sites, hosts }: { rows: EncryptionCo
   }, [rows, sites]);
   const siteNames = new Map(sites.map((site) => [site.id, site.name]));
   const roles = new Map(hosts.map((host) => [host.name, host.roles.join(', ')]));
-  const { windowed, scroller, indices, before, after, measureRow } = useWindowedTable(sorted.length, 50);
+  const { windowed, scroller, indices, before, after, measureRow } = useWindowedTable(sorted.length, 42);
   return (
     <div className={windowed ? 'table-window' : undefined} ref={scroller} {...(windowed ? { tabIndex: 0, role: 'region', 'aria-label': `Encryption of ${sorted.length} hosts, scrollable` } : {})}>
       <table className="grid encryption-hosts" aria-label="Encryption per host">

@@ -14,7 +14,7 @@ const GRADE_CLASS = { behind: 'badge-failed', 'within-sla': 'badge-queued', 'up-
 const COLUMNS = 9;
 
 export function HostPatchTable({ rows }: { rows: { host: HostPatches; compliance: PatchCompliance }[] }) {
-  const { windowed, scroller, indices, before, after, measureRow } = useWindowedTable(rows.length, 52);
+  const { windowed, scroller, indices, before, after, measureRow } = useWindowedTable(rows.length, 26);
   return (
     <div
       className={windowed ? 'wide-scroll table-window' : 'wide-scroll'}
